@@ -1,0 +1,1 @@
+"""Chat front-ends (Slack, console) on the service."""

@@ -1,0 +1,224 @@
+"""The typed result of reading one document, and its JSON form (shared/contract/extraction.schema.json).
+
+Every value carries the page and the words it was read from, so a reviewer can check it in the PDF.
+A value the document does not state is ``None`` (or an empty list): never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar, cast
+
+SCHEMA_VERSION = "1"
+QUOTE_MAX = 400
+
+Kind = Literal["soc2_type1", "soc2_type2", "soc3", "soc1", "bridge_letter", "iso_certificate", "unknown"]
+KINDS: tuple[Kind, ...] = ("soc2_type1", "soc2_type2", "soc3", "soc1", "bridge_letter", "iso_certificate", "unknown")
+ErrorCode = Literal["not_pdf", "encrypted", "corrupt", "empty", "too_large", "no_text_layer", "timeout"]
+Opinion = Literal["unqualified", "qualified", "adverse", "disclaimer"]
+Category = Literal["security", "availability", "processing_integrity", "confidentiality", "privacy"]
+Method = Literal["carve-out", "inclusive"]
+
+T = TypeVar("T")
+
+_WS = re.compile(r"\s+")
+
+
+def clean_quote(text: str | None) -> str | None:
+    """Fold whitespace and cap the length, because the contract caps quotes at 400 characters."""
+    if text is None:
+        return None
+    folded = _WS.sub(" ", text).strip()
+    if len(folded) > QUOTE_MAX:
+        folded = folded[: QUOTE_MAX - 1].rstrip() + "…"
+    return folded
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    """A value with the 1-based page and the verbatim quote it was read from."""
+
+    value: T
+    page: int | None
+    quote: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "page": self.page, "quote": clean_quote(self.quote)}
+
+
+@dataclass(frozen=True, slots=True)
+class Subservice(Found[str]):
+    method: Method | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**Found.to_dict(self), "method": self.method}
+
+
+@dataclass(frozen=True, slots=True)
+class Cuec(Found[str]):
+    criteria: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**Found.to_dict(self), "criteria": list(self.criteria)}
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionRow(Found[str]):
+    """A deviation found in testing; ``control`` is the id as the report prints it."""
+
+    control: str | None = None
+    criteria: tuple[str, ...] = ()
+    management_response: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **Found.to_dict(self),
+            "control": self.control,
+            "criteria": list(self.criteria),
+            "management_response": self.management_response,
+        }
+
+
+@dataclass(slots=True)
+class AICoverage:
+    covered: bool = False
+    evidence: list[Found[str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"covered": self.covered, "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(slots=True)
+class Fields:
+    vendor: Found[str] | None = None
+    issuer: Found[str] | None = None
+    accreditation_body: Found[str] | None = None
+    certificate_number: Found[str] | None = None
+    standards: list[Found[str]] = field(default_factory=list)
+    report_date: Found[str] | None = None
+    period_start: Found[str] | None = None
+    period_end: Found[str] | None = None
+    issue_date: Found[str] | None = None
+    original_issue_date: Found[str] | None = None
+    expiry_date: Found[str] | None = None
+    opinion: Found[str] | None = None
+    tsc_categories: list[Found[str]] = field(default_factory=list)
+    scope: Found[str] | None = None
+    subservice_organizations: list[Subservice] = field(default_factory=list)
+    cuecs: list[Cuec] = field(default_factory=list)
+    exceptions: list[ExceptionRow] = field(default_factory=list)
+    ai: AICoverage = field(default_factory=AICoverage)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in _SINGLE:
+            value = getattr(self, name)
+            out[name] = value.to_dict() if value is not None else None
+        for name in _LISTS:
+            out[name] = [item.to_dict() for item in getattr(self, name)]
+        out["ai"] = self.ai.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fields:
+        f = cls()
+        for name in _SINGLE:
+            raw = data.get(name)
+            if isinstance(raw, dict):
+                setattr(f, name, Found(raw.get("value"), raw.get("page"), raw.get("quote")))
+        f.standards = [Found(s["value"], s.get("page"), s.get("quote")) for s in data.get("standards") or []]
+        f.tsc_categories = [Found(s["value"], s.get("page"), s.get("quote")) for s in data.get("tsc_categories") or []]
+        f.subservice_organizations = [
+            Subservice(s["value"], s.get("page"), s.get("quote"), s.get("method"))
+            for s in data.get("subservice_organizations") or []
+        ]
+        f.cuecs = [
+            Cuec(s["value"], s.get("page"), s.get("quote"), tuple(s.get("criteria") or ())) for s in data.get("cuecs") or []
+        ]
+        f.exceptions = [
+            ExceptionRow(
+                s["value"],
+                s.get("page"),
+                s.get("quote"),
+                s.get("control"),
+                tuple(s.get("criteria") or ()),
+                s.get("management_response"),
+            )
+            for s in data.get("exceptions") or []
+        ]
+        ai = data.get("ai") or {}
+        f.ai = AICoverage(
+            bool(ai.get("covered")),
+            [Found(e["value"], e.get("page"), e.get("quote")) for e in ai.get("evidence") or []],
+        )
+        return f
+
+
+_SINGLE = (
+    "vendor",
+    "issuer",
+    "accreditation_body",
+    "certificate_number",
+    "report_date",
+    "period_start",
+    "period_end",
+    "issue_date",
+    "original_issue_date",
+    "expiry_date",
+    "opinion",
+    "scope",
+)
+_LISTS = ("standards", "tsc_categories", "subservice_organizations", "cuecs", "exceptions")
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    name: str
+    sha256: str
+    pages: int | None = None
+    bytes: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "pages": self.pages, "bytes": self.bytes}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionError:
+    code: ErrorCode
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What one document says. ``error`` is set only when the file could not be read at all."""
+
+    file: FileInfo
+    kind: Kind = "unknown"
+    fields: Fields = field(default_factory=Fields)
+    warnings: list[str] = field(default_factory=list)
+    error: ExtractionError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "file": self.file.to_dict(), "kind": self.kind}
+        if self.error is not None:
+            out["error"] = self.error.to_dict()
+        out["fields"] = self.fields.to_dict()
+        out["warnings"] = list(self.warnings)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        fi = data.get("file") or {}
+        err = data.get("error")
+        kind = data.get("kind", "unknown")
+        return cls(
+            file=FileInfo(fi.get("name", ""), fi.get("sha256", ""), fi.get("pages"), fi.get("bytes")),
+            kind=cast(Kind, kind if kind in KINDS else "unknown"),
+            fields=Fields.from_dict(data.get("fields") or {}),
+            warnings=list(data.get("warnings") or []),
+            error=ExtractionError(err["code"], err["message"]) if isinstance(err, dict) else None,
+        )

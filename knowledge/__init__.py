@@ -1,0 +1,1 @@
+"""Frameworks and judgment: catalogues, crosswalk, validity rules, requirement profiles, assessment."""

@@ -1,0 +1,1 @@
+"""The intake service: API, storage, durable jobs, alerts, settings and the CLI."""

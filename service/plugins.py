@@ -1,0 +1,21 @@
+"""Front-ends plug into the service through the ``vendor_assurance.plugins`` entry point group.
+
+A plugin module may define ``register_cli(subparsers)`` and ``mount_api(app, settings)``. This keeps the
+import direction one way (bots -> service) while one ``vendor-assurance serve`` still runs both.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from types import ModuleType
+
+
+def load_plugins() -> list[ModuleType]:
+    modules: list[ModuleType] = []
+    for ep in entry_points(group="vendor_assurance.plugins"):
+        try:
+            modules.append(importlib.import_module(ep.value))
+        except ModuleNotFoundError:
+            continue  # a plugin named in the metadata but not installed in this checkout
+    return modules
