@@ -1,27 +1,97 @@
-"""Entry points: bytes or a path in, an Extraction out. Never raises for bad input: sets ``error``."""
+"""Entry points: bytes or a path in, an Extraction out. Never raises for bad input: sets ``error``.
+
+The service calls ``extract_bytes`` with uploaded bytes, the CLI ``extract_file``; both go through the same checks so
+a file gets the same answer whichever way it arrives. For a hard stop on a pathological file (one native call that
+never returns) run them through ``extractors.worker.IsolatedExtractor``.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+from dataclasses import replace
 from pathlib import Path
 
-from . import document
-from .model import Extraction, ExtractionError, FileInfo
+from . import document, sniff
+from .limits import Deadline, DocumentError, Limits, human_bytes
+from .model import ErrorCode, Extraction, ExtractionError, FileInfo
 from .pipeline import read_fields
 
+log = logging.getLogger(__name__)
 
-def extract_bytes(data: bytes, name: str) -> Extraction:
+
+def extract_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Extraction:
+    """Read one document. Errors come back as ``Extraction.error`` with the contract's code, never as exceptions."""
+    limits = limits or Limits.from_env()
+    deadline = Deadline(limits.timeout_seconds)
     info = FileInfo(name=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
-    if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
-        return Extraction(file=info, error=ExtractionError("not_pdf", f"{name} is not a PDF file"))
+    doc: document.Document | None = None
     try:
-        doc = document.load(data)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt file to the user
-        return Extraction(file=info, error=ExtractionError("corrupt", f"{name} could not be read as a PDF: {exc}"))
-    info = FileInfo(name=name, sha256=info.sha256, pages=len(doc.pages), bytes=len(data))
-    return read_fields(doc, info)
+        sniff.check(data, name, limits)
+        doc = document.load(data, limits=limits, deadline=deadline)
+        info = replace(info, pages=len(doc.pages))
+        try:
+            result = read_fields(doc, info)
+        except DocumentError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not become a traceback or a half record
+            log.debug("field reader failed on %s", name, exc_info=True)
+            return _failed(
+                info, "corrupt", f"{name} could not be read (reading its fields failed: {type(exc).__name__}: {exc})"
+            )
+        deadline.check("reading its fields")
+    except DocumentError as exc:
+        return _failed(info, exc.code, _named(name, exc.message))
+    except MemoryError:
+        return _failed(info, "too_large", f"{name} needs more memory to read than is available")
+    except RecursionError:
+        return _failed(info, "corrupt", f"{name} is corrupt: its objects nest without end")
+    except Exception as exc:  # noqa: BLE001 - any other parser failure is a damaged file to the user
+        log.debug("PDF parser failed on %s", name, exc_info=True)
+        return _failed(info, "corrupt", f"{name} could not be read as a PDF ({type(exc).__name__}: {exc})")
+    finally:
+        if doc is not None:
+            doc.close()
+    for warning in doc.warnings:
+        if warning not in result.warnings:
+            result.warnings.append(warning)
+    return result
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extraction:
+    """Read one file. A file over the size limit is hashed in chunks and refused without being loaded.
+
+    Raises OSError when the path cannot be read at all (missing, a directory, no permission): that is the caller's
+    mistake, not the document's, and there are no bytes to describe in the contract's ``file`` object.
+    """
     p = Path(path)
-    return extract_bytes(p.read_bytes(), p.name)
+    limits = limits or Limits.from_env()
+    size = p.stat().st_size
+    if size > limits.max_bytes and p.is_file():
+        digest = hashlib.sha256()
+        with p.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        info = FileInfo(name=p.name, sha256=digest.hexdigest(), bytes=size)
+        return _failed(
+            info,
+            "too_large",
+            f"{p.name} is {human_bytes(size)}, over the {human_bytes(limits.max_bytes)} limit "
+            "(raise it with --max-bytes or VA_MAX_BYTES)",
+        )
+    return extract_bytes(p.read_bytes(), p.name, limits=limits)
+
+
+def error_result(data: bytes, name: str, code: ErrorCode, message: str) -> Extraction:
+    """An error Extraction for bytes that never reached the reader (the worker died, was killed)."""
+    info = FileInfo(name=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    return _failed(info, code, message)
+
+
+def _failed(info: FileInfo, code: str, message: str) -> Extraction:
+    return Extraction(file=info, error=ExtractionError(code, message))  # type: ignore[arg-type]
+
+
+def _named(name: str, message: str) -> str:
+    """Reader messages say "the PDF ..."; prefix the file's name so a batch's output says which file."""
+    return message if message.startswith(name) else f"{name}: {message}"

@@ -1,17 +1,36 @@
 """The text layer of a PDF, read once per page and cached.
 
-pypdfium2 gives the fast plain-text pass; pdfplumber (words with positions, tables) is opened lazily,
-one page at a time, only where layout matters, and each page is closed after use to bound memory.
+pypdfium2 gives the fast plain-text pass (about 1-2 ms a page). Layout is computed only for the pages a field reader
+asks about, one page at a time, and cached: ``segments`` / ``lines`` / ``columns`` come from pdfium's text runs (a
+few ms a page), ``plumber(n)`` opens pdfplumber (about 100 ms a page) for real table extraction and closes it after
+use so a 300-page report never sits in memory as pdfminer objects. Pages without a text layer are read with OCR.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import re
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from . import ocr
+from .limits import Deadline, DocumentError, Limits
+
+log = logging.getLogger(__name__)
+
+# A page with fewer real words than this, but with images or vector drawing on it, is treated as scanned. Headers,
+# footers and page numbers that a scanning workflow stamps on top of the image stay below it; a page of prose does not.
+MIN_WORDS = 20
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_TEXT_FIXES = str.maketrans({"\r": None, "\x02": "-", "\ufffe": "-", "\x00": None})
 
 
 @dataclass(slots=True)
@@ -21,40 +40,379 @@ class Page:
     ocr: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line, as drawn. Coordinates in PDF points with the origin at the page's top-left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
 @dataclass
 class Document:
-    """A parsed PDF: pages with their text; layout helpers open pdfplumber on demand."""
+    """A parsed PDF: pages with their text; layout is computed on demand, per page, and cached.
+
+    Close it (or use it as a context manager) to release pdfium's handle early; it is also released when collected.
+    """
 
     data: bytes
     pages: list[Page] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    deadline: Deadline | None = None
+    _pdf: Any = field(default=None, repr=False)
+    _segments: dict[int, list[Segment]] = field(default_factory=dict, repr=False)
+    _sizes: dict[int, tuple[float, float]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def full_text(self) -> str:
         return "\n".join(p.text for p in self.pages)
 
+    @property
+    def ocr_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.ocr]
+
     def page(self, number: int) -> Page:
         return self.pages[number - 1]
+
+    # --- layout, on demand -------------------------------------------------------------------------------------
+
+    def page_size(self, number: int) -> tuple[float, float]:
+        """(width, height) in points."""
+        if number not in self._sizes:
+            self.segments(number)
+        return self._sizes[number]
+
+    def segments(self, number: int) -> list[Segment]:
+        """Text runs in drawing order with positions (pdfium's text rectangles). Empty for OCR'd pages."""
+        cached = self._segments.get(number)
+        if cached is not None:
+            return cached
+        self._check_deadline(f"reading the layout of page {number}")
+        page = self._pdfium()[number - 1]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                out = []
+                for i in range(textpage.count_rects()):
+                    left, bottom, right, top = textpage.get_rect(i)
+                    text = textpage.get_text_bounded(left, bottom, right, top).translate(_TEXT_FIXES)
+                    text = text.replace("\n", " ").strip()
+                    if text:
+                        out.append(Segment(left, height - top, right, height - bottom, text))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        self._sizes[number] = (width, height)
+        self._segments[number] = out
+        return out
+
+    def lines(self, number: int) -> list[list[Segment]]:
+        """Visual lines top to bottom, each a list of segments left to right: a table row reads as its cells."""
+        rows: list[list[Segment]] = []
+        for seg in sorted(self.segments(number), key=lambda s: (s.top, s.x0)):
+            if rows:
+                last = rows[-1]
+                top = min(s.top for s in last)
+                bottom = max(s.bottom for s in last)
+                overlap = min(bottom, seg.bottom) - max(top, seg.top)
+                if overlap > 0.5 * min(bottom - top, seg.bottom - seg.top):
+                    last.append(seg)
+                    continue
+            rows.append([seg])
+        for row in rows:
+            row.sort(key=lambda s: s.x0)
+        return rows
+
+    def line_texts(self, number: int, sep: str = "\t") -> list[str]:
+        """Each visual line as text, cells joined with ``sep`` (a tab keeps table cells apart)."""
+        return [sep.join(s.text for s in row) for row in self.lines(number)]
+
+    def column_bounds(self, number: int, *, min_gap: float = 12.0) -> list[tuple[float, float]]:
+        """x-ranges of the page's text columns: vertical gutters no text run crosses.
+
+        Runs wider than half the page (titles, full-width paragraphs) are ignored when finding gutters, so a
+        two-column page with a full-width heading still has two columns.
+        """
+        width, _ = self.page_size(number)
+        segs = [s for s in self.segments(number) if s.x1 - s.x0 < 0.5 * width]
+        if not segs:
+            return [(0.0, width)]
+        spans = sorted((s.x0, s.x1) for s in segs)
+        merged: list[list[float]] = [list(spans[0])]
+        for x0, x1 in spans[1:]:
+            if x0 - merged[-1][1] < min_gap:
+                merged[-1][1] = max(merged[-1][1], x1)
+            else:
+                merged.append([x0, x1])
+        return [(a, b) for a, b in merged]
+
+    def columns(self, number: int) -> list[str]:
+        """The page's text column by column, each top to bottom: how a person reads a two-column page.
+
+        Full-width runs are assigned to the column they start in; a table becomes one string per table column.
+        """
+        bounds = self.column_bounds(number)
+        buckets: list[list[Segment]] = [[] for _ in bounds]
+        for seg in self.segments(number):
+            idx = next((i for i, (a, b) in enumerate(bounds) if seg.x0 < b), len(bounds) - 1)
+            buckets[idx].append(seg)
+        out = []
+        for bucket in buckets:
+            bucket.sort(key=lambda s: (round(s.top), s.x0))
+            out.append(_join_lines(bucket))
+        return out
+
+    def reading_text(self, number: int) -> str:
+        """Page text in reading order: column by column when the page has columns, else line by line."""
+        if self.page(number).ocr:
+            return self.page(number).text
+        return "\n".join(part for part in self.columns(number) if part)
 
     def plumber_page(self, number: int) -> Any:
         """Open one page with pdfplumber (caller should ``close()`` it); for tables and word positions."""
         import pdfplumber
 
+        self._check_deadline(f"opening page {number} with pdfplumber")
         pdf = pdfplumber.open(io.BytesIO(self.data), pages=[number])
         return pdf.pages[0]
 
+    @contextmanager
+    def plumber(self, number: int) -> Iterator[Any]:
+        """``with doc.plumber(5) as page: page.extract_tables()`` - the page and its pdfminer objects freed after."""
+        import pdfplumber
 
-def load(data: bytes) -> Document:
-    """Read every page's plain text with pypdfium2."""
-    pdf = pdfium.PdfDocument(data)
+        self._check_deadline(f"opening page {number} with pdfplumber")
+        pdf = pdfplumber.open(io.BytesIO(self.data), pages=[number])
+        try:
+            yield pdf.pages[0]
+        finally:
+            pdf.close()
+
+    # --- lifetime -------------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            with suppress(Exception):
+                self._pdf.close()
+            self._pdf = None
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pdfium(self) -> Any:
+        if self._pdf is None:
+            self._pdf = pdfium.PdfDocument(self.data)
+        return self._pdf
+
+    def _check_deadline(self, doing: str) -> None:
+        if self.deadline is not None:
+            self.deadline.check(doing)
+
+
+def _join_lines(segments: list[Segment]) -> str:
+    lines: list[list[Segment]] = []
+    for seg in segments:
+        if lines and abs(lines[-1][0].middle - seg.middle) < 0.5 * (seg.bottom - seg.top):
+            lines[-1].append(seg)
+        else:
+            lines.append([seg])
+    return "\n".join(" ".join(s.text for s in sorted(line, key=lambda s: s.x0)) for line in lines)
+
+
+def load(
+    data: bytes,
+    *,
+    limits: Limits | None = None,
+    deadline: Deadline | None = None,
+    use_ocr: bool = True,
+) -> Document:
+    """Read every page's plain text with pypdfium2; OCR the pages that have no text layer.
+
+    Raises DocumentError (encrypted, corrupt, empty, too_large, no_text_layer, timeout). Input that is not a PDF at
+    all is the caller's to reject first (``sniff.check``) because pdfium's own errors cannot tell those cases apart.
+    """
+    limits = limits or Limits()
+    deadline = deadline or Deadline(limits.timeout_seconds)
     try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            textpage.close()
-            page.close()
-            pages.append(Page(i + 1, text))
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _open_error(exc) from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise DocumentError("empty", "the PDF has no pages")
+        if count > limits.max_pages:
+            raise DocumentError(
+                "too_large",
+                f"the PDF has {count} pages, over the {limits.max_pages}-page limit "
+                "(raise it with --max-pages or VA_MAX_PAGES)",
+            )
+        reader = _PageReader(pdf, deadline, use_ocr)
+        doc = reader.read(count)
     finally:
         pdf.close()
-    return Document(data=data, pages=pages)
+    doc.data = data
+    doc.deadline = deadline
+    return doc
+
+
+def _open_error(exc: pdfium.PdfiumError) -> DocumentError:
+    code = getattr(exc, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return DocumentError("encrypted", "the PDF is password-protected; ask the vendor for an unprotected copy")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return DocumentError("encrypted", "the PDF uses an encryption scheme that cannot be opened")
+    return DocumentError("corrupt", "the PDF is damaged and could not be opened")
+
+
+class _PageReader:
+    """One pass over the pages: text now, OCR images rendered in order and read by Tesseract in parallel."""
+
+    def __init__(self, pdf: Any, deadline: Deadline, use_ocr: bool) -> None:
+        self.pdf = pdf
+        self.deadline = deadline
+        self.use_ocr = use_ocr and ocr.available()
+        self.wanted_ocr = use_ocr
+        self.pages: list[Page] = []
+        self.warnings: list[str] = []
+        self.unreadable: list[int] = []
+        self.needs_ocr: list[int] = []
+        self.blank: list[int] = []
+        self._jobs: dict[int, Future[str]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+
+    def read(self, count: int) -> Document:
+        try:
+            for index in range(count):
+                self.deadline.check(f"reading page {index + 1} of {count}")
+                self.pages.append(self._read_page(index))
+            self._collect_ocr()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+        self._summarize(count)
+        return Document(data=b"", pages=self.pages, warnings=self.warnings)
+
+    def _read_page(self, index: int) -> Page:
+        number = index + 1
+        try:
+            page = self.pdf[index]
+        except pdfium.PdfiumError:
+            self.unreadable.append(number)
+            return Page(number, "")
+        try:
+            textpage = page.get_textpage()
+            try:
+                text = textpage.get_text_range().translate(_TEXT_FIXES)
+            finally:
+                textpage.close()
+            if _looks_scanned(page, text):
+                self.needs_ocr.append(number)
+                if self.use_ocr:
+                    self._submit(number, ocr.render(page))
+            elif not text.strip():
+                self.blank.append(number)
+            return Page(number, text)
+        finally:
+            page.close()
+
+    def _submit(self, number: int, image: bytes) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=ocr.workers(), thread_name_prefix="ocr")
+        # Bound the rendered images waiting in memory (~8 MB each) on a fully scanned report.
+        while sum(not f.done() for f in self._jobs.values()) >= 2 * ocr.workers():
+            self._wait(next(n for n, f in self._jobs.items() if not f.done()))
+        self._jobs[number] = self._pool.submit(ocr.read_image, image, timeout=self.deadline.remaining())
+
+    def _wait(self, number: int) -> str:
+        future = self._jobs[number]
+        try:
+            return future.result(timeout=self.deadline.remaining() + 1.0)
+        except TimeoutError:
+            raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
+        except ocr.OcrTimeout:
+            raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
+
+    def _collect_ocr(self) -> None:
+        failed: list[str] = []
+        for number in sorted(self._jobs):
+            try:
+                text = self._wait(number)
+            except ocr.OcrUnavailable as exc:
+                failed.append(str(exc))
+                continue
+            self.pages[number - 1] = Page(number, text, ocr=True)
+        if failed:
+            self.use_ocr = False
+            self.warnings.append(failed[0])
+
+    def _summarize(self, count: int) -> None:
+        done = [p.number for p in self.pages if p.ocr]
+        missing = [n for n in self.needs_ocr if n not in done]
+        if self.unreadable:
+            self.warnings.append(f"page(s) {ocr.page_ranges(self.unreadable)} could not be read (damaged page objects)")
+        if done:
+            self.warnings.append(
+                f"page(s) {ocr.page_ranges(done)} have no text layer and were read with OCR (Tesseract); "
+                "check quotes from them against the PDF"
+            )
+        has_text = any(_WORD.search(p.text) for p in self.pages)
+        if missing and not has_text:
+            if not self.wanted_ocr:
+                raise DocumentError("no_text_layer", "the PDF has no text layer (scanned pages) and OCR is turned off")
+            if not ocr.available() or (self._jobs and not done):
+                raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {ocr.INSTALL_HINT}")
+        if missing:
+            hint = ocr.INSTALL_HINT if self.wanted_ocr else "OCR is turned off"
+            self.warnings.append(f"page(s) {ocr.page_ranges(missing)} have no text layer and were not read: {hint}")
+        if not has_text:
+            if len(self.unreadable) == count:
+                raise DocumentError("corrupt", "the PDF is damaged: none of its pages could be read")
+            if self.needs_ocr:
+                raise DocumentError("no_text_layer", "the PDF has no text layer and OCR found no readable text on it")
+            raise DocumentError("empty", "the PDF's pages are blank: there is no text to read")
+
+
+_DRAWING = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING)
+SCAN_COVER = 0.3  # an image over this share of the page, with almost no text on it, is a scan
+
+
+def _looks_scanned(page: Any, text: str) -> bool:
+    """Is this page's content an image (or outlines) that only OCR can read?
+
+    A cover with a logo and fifteen words has a perfectly good text layer; a page whose words are all in a
+    page-sized image does not. With no text at all, any drawing counts (text converted to vector outlines).
+    """
+    if len(_WORD.findall(text)) >= MIN_WORDS:
+        return False
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    empty = not text.strip()
+    for obj in page.get_objects(filter=_DRAWING, max_depth=4):
+        if empty:
+            return True
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            with suppress(Exception):
+                left, bottom, right, top = obj.get_pos()
+                if (right - left) * (top - bottom) >= SCAN_COVER * area:
+                    return True
+    return False
+
+
+def _ocr_timeout(deadline: Deadline) -> str:
+    return (
+        f"gave up after {deadline.seconds:g} s while reading scanned pages with OCR (time limit; raise it with "
+        "--timeout or VA_TIMEOUT_SECONDS)"
+    )

@@ -1,0 +1,141 @@
+"""How much work one document may cost: bytes, pages and seconds.
+
+An uploaded PDF is untrusted input. Without a ceiling a 2 GB file, a 100 000-page file or a page built to make a parser
+spin would hold a worker (and the Slack thread waiting on it) forever. The defaults fit the largest real assurance
+reports (SOC 2 reports run to ~300 pages and a few tens of MB) with room to spare; the environment or the CLI can
+raise them for a scanned archive that needs OCR on every page.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+
+ENV_VARS = {
+    "max_bytes": "VA_MAX_BYTES",
+    "max_pages": "VA_MAX_PAGES",
+    "timeout_seconds": "VA_TIMEOUT_SECONDS",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Ceilings for one document. Validated on construction so a typo fails at start-up, not on the 50th file."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+    timeout_seconds: float = 120.0
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_pages"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{name} must be a whole number, got {value!r}")
+            if value < 1:
+                raise ValueError(f"{name} must be at least 1, got {value}")
+        t = self.timeout_seconds
+        if isinstance(t, bool) or not isinstance(t, int | float):
+            raise ValueError(f"timeout_seconds must be a number of seconds, got {t!r}")
+        if not math.isfinite(t) or t <= 0:
+            raise ValueError(f"timeout_seconds must be a positive number of seconds, got {t!r}")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: float | int | None) -> Limits:
+        """Defaults, then ``VA_MAX_BYTES`` / ``VA_MAX_PAGES`` / ``VA_TIMEOUT_SECONDS``, then explicit overrides.
+
+        ``None`` overrides are ignored so CLI flags that were not given fall through to the environment.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, float | int] = {}
+        for f in fields(cls):
+            var = ENV_VARS[f.name]
+            raw = env.get(var, "").strip()
+            if raw:
+                values[f.name] = _parse(var, raw, integer=f.name != "timeout_seconds")
+        for name, value in overrides.items():
+            if name not in ENV_VARS:
+                raise ValueError(f"unknown limit {name!r}; known: {', '.join(ENV_VARS)}")
+            if value is not None:
+                values[name] = value
+        return replace(cls(), **values)  # type: ignore[arg-type]
+
+
+def _parse(var: str, raw: str, *, integer: bool) -> float | int:
+    try:
+        if integer:
+            return _parse_size(raw) if var == "VA_MAX_BYTES" else int(raw)
+        return float(raw)
+    except ValueError:
+        kind = "a whole number" if integer else "a number of seconds"
+        raise ValueError(f"{var}={raw!r} is not {kind}") from None
+
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+
+
+def _parse_size(raw: str) -> int:
+    """``52428800``, ``50MB`` or ``50M``: people write sizes with units, so accept them."""
+    text = raw.strip().upper().replace(" ", "")
+    digits = text.rstrip("KMGB")
+    unit = text[len(digits) :]
+    if unit not in _UNITS or not digits.isdigit():
+        raise ValueError(raw)
+    return int(digits) * _UNITS[unit]
+
+
+def human_bytes(n: int) -> str:
+    """Sizes in error messages, the way people read them."""
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{n} bytes"
+
+
+def parse_size(raw: str) -> int:
+    """Public form of the size parser, for CLI flags (``--max-bytes 80MB``)."""
+    try:
+        value = _parse_size(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a size (examples: 52428800, 50MB, 2G)") from None
+    return value
+
+
+class DocumentError(Exception):
+    """A document that cannot be read, with the contract's error code; the entry points turn it into ``error``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Deadline:
+    """A wall-clock budget checked between units of work (a page, an OCR call, a layout request).
+
+    Checking is cooperative: it cannot interrupt one long native call. ``extractors.worker`` adds the hard stop by
+    running the extraction in a child process it can kill.
+    """
+
+    def __init__(self, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self._clock = clock
+        self._end = clock() + seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self._end - self._clock())
+
+    def expired(self) -> bool:
+        return self._clock() >= self._end
+
+    def check(self, doing: str = "reading the document") -> None:
+        if self.expired():
+            raise DocumentError(
+                "timeout",
+                f"gave up after {self.seconds:g} s while {doing} (time limit; raise it with "
+                "--timeout or VA_TIMEOUT_SECONDS)",
+            )

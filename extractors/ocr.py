@@ -1,0 +1,111 @@
+"""Text for pages that have none: render with pypdfium2, read with Tesseract.
+
+Auditors often paste the signed opinion letter into the report as a scanned image, so the pages that matter most (the
+auditor's name, the opinion, the report date) can be exactly the ones without a text layer. Tesseract is called as
+the ``tesseract`` binary (Debian package ``tesseract-ocr``) over a pipe: no temporary files, a hard timeout per call,
+and one single-threaded process per page so several pages run side by side on the available cores.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import os
+import shutil
+import subprocess
+from typing import Any
+
+INSTALL_HINT = (
+    "Tesseract OCR is not installed, so pages without a text layer cannot be read. "
+    "Install it with `apt-get install tesseract-ocr` (Debian/Ubuntu), `brew install tesseract` (macOS) "
+    "or set VA_TESSERACT to the path of the tesseract binary."
+)
+
+DPI = 300  # below ~250 DPI Tesseract starts confusing digits in dates and ZIP codes
+MAX_PIXELS = 12_000_000  # a Letter page at 300 DPI is 8.4 M; caps memory for poster-sized pages
+LANG = "eng"
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract is missing or broken; the message says how to fix it."""
+
+
+class OcrTimeout(RuntimeError):
+    """Tesseract did not finish within the time left for the document."""
+
+
+@functools.cache
+def tesseract_path() -> str | None:
+    """The tesseract binary to run, or None. ``VA_TESSERACT`` wins (also how tests simulate its absence)."""
+    configured = os.environ.get("VA_TESSERACT")
+    if configured is not None:
+        return shutil.which(configured) if configured else None
+    return shutil.which("tesseract")
+
+
+def available() -> bool:
+    return tesseract_path() is not None
+
+
+def workers() -> int:
+    """Pages OCR'd in parallel: one Tesseract per core, each told to use one thread (its OpenMP gains little)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def render(page: Any) -> bytes:
+    """Render one pypdfium2 page to a greyscale PGM image (fast to encode, Tesseract reads it from stdin)."""
+    width, height = page.get_size()
+    scale = DPI / 72
+    if width * height * scale * scale > MAX_PIXELS:
+        scale = math.sqrt(MAX_PIXELS / max(width * height, 1.0))
+    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+    try:
+        image = bitmap.to_pil()
+        buf = io.BytesIO()
+        image.convert("L").save(buf, format="PPM")
+        return buf.getvalue()
+    finally:
+        bitmap.close()
+
+
+def read_image(image: bytes, *, timeout: float) -> str:
+    """Run Tesseract on one encoded image. Raises OcrUnavailable or OcrTimeout, never a subprocess error."""
+    binary = tesseract_path()
+    if binary is None:
+        raise OcrUnavailable(INSTALL_HINT)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        proc = subprocess.run(
+            [binary, "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(DPI)],
+            input=image,
+            capture_output=True,
+            timeout=max(timeout, 0.1),
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise OcrTimeout(f"Tesseract took longer than {timeout:.0f} s on one page") from None
+    except OSError as exc:
+        raise OcrUnavailable(f"Tesseract could not be started ({exc}). {INSTALL_HINT}") from None
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrUnavailable(f"Tesseract failed: {detail[-1] if detail else proc.returncode}")
+    return proc.stdout.decode("utf-8", "replace").replace("\f", "").strip("\n")
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """``[2, 3, 4, 9]`` -> ``"2-4, 9"``: how the warnings name pages."""
+    out: list[str] = []
+    start = prev = None
+    for n in sorted(numbers):
+        if start is None:
+            start = prev = n
+        elif prev is not None and n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+    if start is not None:
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+    return ", ".join(out)
