@@ -1,30 +1,291 @@
-"""`vendor-assurance extract FILE... [--json]`."""
+"""`vendor-assurance extract FILE... [--json]`: read assurance documents and print what they state.
+
+``--json`` prints the contract (shared/contract/extraction.schema.json), one object per file per line, flushed per
+file so a pipeline sees each result as soon as it exists. Without it each file gets a table a reviewer can read, with
+the page every value came from. Files are read in a killable worker process so the time limit holds even against a
+file built to hang the parser; a bad file never stops the others, and the exit status is 1 if any file failed.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
+from pathlib import Path
+from typing import Any
 
-from extractors import extract_file
+from rich.console import Console
+from rich.markup import escape
+from rich.status import Status
+from rich.table import Table
+from rich.text import Text
+
+from extractors.api import extract_file
+from extractors.limits import Limits, parse_size
+from extractors.model import Extraction, Found
+from extractors.worker import IsolatedExtractor
+
+KIND_LABELS = {
+    "soc2_type1": "SOC 2 Type 1",
+    "soc2_type2": "SOC 2 Type 2",
+    "soc3": "SOC 3",
+    "soc1": "SOC 1",
+    "bridge_letter": "Bridge letter",
+    "iso_certificate": "ISO certificate",
+    "unknown": "Unknown document",
+}
+PROGRESS_AFTER = 0.5  # seconds: below this a spinner would only flicker
+QUOTE_WIDTH = 90
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("extract", help="read assurance documents and print what they state")
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="read assurance documents and print what they state",
+        description="Read SOC 2 / SOC 3 reports, bridge letters and ISO certificates (PDF) and print each field with "
+        "the page and words it was read from. Exit status 1 if any file could not be read.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per file, per line (the contract)")
+    p.add_argument("--max-bytes", type=_size, metavar="SIZE", help="refuse larger files, e.g. 80MB (VA_MAX_BYTES)")
+    p.add_argument("--max-pages", type=_positive_int, metavar="N", help="refuse longer PDFs (VA_MAX_PAGES)")
+    p.add_argument(
+        "--timeout", type=_positive_float, metavar="SECONDS", help="time limit per file (VA_TIMEOUT_SECONDS)"
+    )
+    p.add_argument(
+        "--in-process",
+        action="store_true",
+        help="read in this process (starts faster; the time limit is then checked between pages only)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    err = Console(stderr=True)
+    try:
+        limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, timeout_seconds=args.timeout)
+    except ValueError as exc:
+        err.print(f"[red]vendor-assurance extract:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    out = Console(highlight=False, soft_wrap=False)
     status = 0
-    for path in args.files:
-        result = extract_file(path)
-        if result.error is not None:
-            status = 1
-        if args.json:
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            print(json.dumps(result.to_dict(), indent=2))
+    worker = None if args.in_process else IsolatedExtractor(limits)
+    try:
+        total = len(args.files)
+        for index, path in enumerate(args.files, 1):
+            progress = _Progress(err, f"{Path(path).name} ({index}/{total})")
+            try:
+                result = _extract(path, limits, worker, progress)
+            except OSError as exc:
+                progress.stop()
+                err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
+                status = 1
+                continue
+            progress.stop()
+            if result.error is not None:
+                status = 1
+            if args.json:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                render(out, result, elapsed=progress.elapsed)
+    finally:
+        if worker is not None:
+            worker.close()
     return status
+
+
+def _extract(path: str, limits: Limits, worker: IsolatedExtractor | None, progress: _Progress) -> Extraction:
+    if worker is None:
+        progress.start_now()
+        return extract_file(path, limits=limits)
+    return worker.extract_file(path, tick=progress.tick)
+
+
+class _Progress:
+    """A spinner on stderr, shown only on a terminal and only once a file has taken longer than a moment."""
+
+    def __init__(self, console: Console, label: str) -> None:
+        self.console = console
+        self.label = label
+        self.started = time.monotonic()
+        self.elapsed = 0.0
+        self._status: Status | None = None
+        self._eager = False
+
+    def start_now(self) -> None:
+        """In-process reading blocks this thread, so the spinner (its own refresh thread) starts up front."""
+        self._eager = True
+        if self.console.is_terminal:
+            self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
+            self._status.start()
+
+    def tick(self, waited: float) -> None:
+        if not self.console.is_terminal:
+            return
+        if self._status is None and waited >= PROGRESS_AFTER:
+            self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
+            self._status.start()
+        elif self._status is not None:
+            self._status.update(f"Reading {escape(self.label)}… {waited:.0f} s")
+
+    def stop(self) -> None:
+        self.elapsed = time.monotonic() - self.started
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+
+
+# --- the human-readable summary ----------------------------------------------------------------------------------
+
+
+def render(console: Console, result: Extraction, *, elapsed: float | None = None) -> None:
+    """One file's summary: a header line, a table of fields with page and quote, then warnings."""
+    info = result.file
+    if result.error is not None:
+        message = result.error.message
+        if message.startswith(info.name):
+            message = message[len(info.name) :].lstrip(": ")
+        console.print(Text.assemble(("✗ ", "bold red"), (info.name, "bold"), "  ", (result.error.code, "red")))
+        console.print(Text("  " + message))
+        console.print()
+        return
+    meta = [KIND_LABELS.get(result.kind, result.kind)]
+    if info.pages is not None:
+        meta.append(f"{info.pages} page{'s' if info.pages != 1 else ''}")
+    if elapsed is not None:
+        meta.append(f"{elapsed:.1f} s")
+    console.print(Text.assemble(("✓ ", "bold green"), (info.name, "bold"), "  ", (" · ".join(meta), "cyan")))
+
+    table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False, box=None)
+    table.add_column("Field", style="bold", no_wrap=True)
+    table.add_column("Value", overflow="fold", max_width=60)
+    table.add_column("Page", justify="right", no_wrap=True)
+    table.add_column("Quote", style="dim", overflow="fold", max_width=QUOTE_WIDTH)
+    for label, value, page, quote in rows(result):
+        table.add_row(label, value, page, quote)
+    console.print(table)
+    for warning in result.warnings:
+        console.print(Text.assemble(("  ! ", "bold yellow"), (warning, "yellow")))
+    console.print()
+
+
+def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
+    """The table's rows: single fields as stated or "not stated", lists summarized with their first evidence."""
+    f = result.fields
+    iso = result.kind == "iso_certificate"
+    out: list[tuple[str, Text | str, str, str]] = []
+
+    def single(label: str, found: Found[Any] | None, *, always: bool = True) -> None:
+        if found is None:
+            if always:
+                out.append((label, Text("not stated", style="dim italic"), "", ""))
+            return
+        out.append((label, str(found.value), _page(found.page), _quote(found.quote)))
+
+    def many(label: str, items: list[Any], describe: Any = None, *, always: bool = False) -> None:
+        if not items:
+            if always:
+                out.append((label, Text("none stated", style="dim italic"), "", ""))
+            return
+        values = [describe(i) if describe else str(i.value) for i in items]
+        pages = sorted({i.page for i in items if i.page is not None})
+        shown = "; ".join(values[:6]) + (f"; … ({len(values)} in all)" if len(values) > 6 else "")
+        out.append((label, shown, _pages(pages), _quote(items[0].quote)))
+
+    single("Vendor", f.vendor)
+    single("Auditor / certification body" if iso else "Auditor", f.issuer)
+    single("Accreditation body", f.accreditation_body, always=iso)
+    single("Certificate number", f.certificate_number, always=iso)
+    many("Standards", f.standards, always=True)
+    single("Report date", f.report_date, always=not iso)
+    if f.period_start is not None or f.period_end is not None or not iso:
+        single("Period start", f.period_start, always=result.kind not in ("soc2_type1",) and not iso)
+        single("As of" if result.kind == "soc2_type1" else "Period end", f.period_end)
+    single("Issue date", f.issue_date, always=iso)
+    single("Original issue date", f.original_issue_date, always=False)
+    single("Expiry date", f.expiry_date, always=iso)
+    single("Opinion", f.opinion, always=not iso)
+    many("Trust Services categories", f.tsc_categories, always=not iso)
+    single("Scope", f.scope)
+    many(
+        "Subservice organizations",
+        f.subservice_organizations,
+        lambda s: f"{s.value} ({s.method})" if s.method else str(s.value),
+    )
+    if f.cuecs:
+        out.append(("CUECs", f"{len(f.cuecs)} listed", _pages(sorted({c.page for c in f.cuecs if c.page})), ""))
+    if f.exceptions:
+        ids = [e.control or "?" for e in f.exceptions]
+        out.append(
+            (
+                "Exceptions",
+                Text(f"{len(ids)}: {', '.join(ids[:8])}" + (" …" if len(ids) > 8 else ""), style="bold yellow"),
+                _pages(sorted({e.page for e in f.exceptions if e.page})),
+                _quote(f.exceptions[0].quote),
+            )
+        )
+    elif result.kind == "soc2_type2":
+        out.append(("Exceptions", "none found", "", ""))
+    ai = f.ai
+    ai_pages = _pages(sorted({e.page for e in ai.evidence if e.page}))
+    out.append(
+        (
+            "AI in scope",
+            "yes" if ai.covered else "no evidence",
+            ai_pages,
+            _quote(ai.evidence[0].quote) if ai.evidence else "",
+        )
+    )
+    return out
+
+
+def _page(page: int | None) -> str:
+    return "" if page is None else str(page)
+
+
+def _pages(pages: list[int]) -> str:
+    if len(pages) > 4:
+        return f"{pages[0]}–{pages[-1]}"
+    return ", ".join(str(p) for p in pages)
+
+
+def _quote(quote: str | None) -> str:
+    if not quote:
+        return ""
+    text = " ".join(quote.split())
+    return f"“{text[: QUOTE_WIDTH * 2 - 3]}…”" if len(text) > QUOTE_WIDTH * 2 else f"“{text}”"
+
+
+# --- argument types: argparse shows their ValueError messages as usage errors --------------------------------------
+
+
+def _size(raw: str) -> int:
+    try:
+        value = parse_size(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return value
+
+
+def _positive_int(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value

@@ -1,0 +1,157 @@
+"""A hard time limit: run extractions in a child process that can be killed.
+
+The deadline inside ``extract_bytes`` is checked between pages and OCR calls, which bounds almost every slow file,
+but it cannot interrupt one native call (a page built to make the parser spin, a decompression bomb). So callers
+that take files from strangers run extractions here: one long-lived child process serves file after file (the cost
+of starting it is paid once, not per file); when a file overruns its time limit the child is killed, the file gets
+the contract's ``timeout`` error, and the next file starts a fresh child. A child that dies (a crash in the native
+parser, the kernel's OOM killer) costs only that file, reported as ``corrupt``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from .api import error_result, extract_bytes, extract_file
+from .limits import Limits
+from .model import Extraction
+
+Tick = Callable[[float], None]
+POLL = 0.1
+
+
+class IsolatedExtractor:
+    """``with IsolatedExtractor(limits) as ex: ex.extract_file(path)`` - same results as the in-process API."""
+
+    def __init__(self, limits: Limits | None = None, *, kill_after_seconds: float | None = None) -> None:
+        """``kill_after_seconds`` defaults to the time limit plus a little grace, so the child's own cooperative
+        deadline (whose message says what it was doing) normally answers first."""
+        self.limits = limits or Limits.from_env()
+        self.kill_after = kill_after_seconds or self.limits.timeout_seconds * 1.05 + 2.0
+        self._proc: Any = None
+        self._conn: Connection | None = None
+
+    def extract_file(self, path: str | Path, *, tick: Tick | None = None) -> Extraction:
+        """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick(elapsed)`` runs while waiting."""
+        p = Path(path)
+        if p.stat().st_size > self.limits.max_bytes:
+            return extract_file(p, limits=self.limits)  # refused from its size, without reading it
+        return self.extract_bytes(p.read_bytes(), p.name, tick=tick)
+
+    def extract_bytes(self, data: bytes, name: str, *, tick: Tick | None = None) -> Extraction:
+        if len(data) > self.limits.max_bytes:
+            return extract_bytes(data, name, limits=self.limits)  # cheap refusal, no need for the child
+        try:
+            conn = self._ensure_started()
+            conn.send((data, name))
+        except (OSError, EOFError, ValueError):
+            self._stop(kill=True)
+            return extract_bytes(data, name, limits=self.limits)  # no child available: the cooperative limit only
+        budget = self.kill_after
+        waited = 0.0
+        try:
+            while not conn.poll(POLL):
+                waited += POLL
+                if tick is not None:
+                    tick(waited)
+                if waited >= budget:
+                    self._stop(kill=True)
+                    return error_result(
+                        data,
+                        name,
+                        "timeout",
+                        f"{name}: stopped after {waited:.1f} s (time limit {self.limits.timeout_seconds:g} s; "
+                        "raise it with --timeout or VA_TIMEOUT_SECONDS)",
+                    )
+            result: Extraction = conn.recv()
+            return result
+        except (EOFError, OSError):
+            code = self._proc.exitcode if self._proc is not None else None
+            self._stop(kill=True)
+            return error_result(
+                data, name, "corrupt", f"{name}: the PDF reader crashed on this file (exit status {code})"
+            )
+        except BaseException:
+            self._stop(kill=True)  # Ctrl-C: do not leave a child parsing in the background
+            raise
+
+    def close(self) -> None:
+        self._stop(kill=False)
+
+    def __enter__(self) -> IsolatedExtractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure_started(self) -> Connection:
+        if self._proc is not None and self._proc.is_alive() and self._conn is not None:
+            return self._conn
+        self._stop(kill=True)
+        ctx: Any = mp.get_context(_start_method())
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child, self.limits), name="va-extract", daemon=True)
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+        return parent
+
+    def _stop(self, *, kill: bool) -> None:
+        proc, conn = self._proc, self._conn
+        self._proc = self._conn = None
+        if conn is not None:
+            if not kill:
+                try:
+                    conn.send(None)
+                except (OSError, ValueError):
+                    kill = True
+            conn.close()
+        if proc is not None:
+            if kill:
+                _kill_group(proc)
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
+
+
+def _start_method() -> str:
+    """``fork`` is instant and inherits the loaded reader, but forking a process with other threads can deadlock the
+    child on a lock one of them held; then use ``forkserver`` (or ``spawn`` where fork does not exist)."""
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _kill_group(proc: Any) -> None:
+    """Kill the child and the Tesseract processes it started (they share its process group)."""
+    with suppress(OSError):
+        if proc.pid is not None and os.getpgid(proc.pid) == proc.pid:
+            os.killpg(proc.pid, signal.SIGKILL)
+            return
+    proc.kill()
+
+
+def _serve(conn: Connection, limits: Limits) -> None:
+    """The child's loop: bytes in, Extraction out, until told to stop or the parent goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    with suppress(OSError):
+        os.setpgid(0, 0)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        data, name = message
+        conn.send(extract_bytes(data, name, limits=limits))
