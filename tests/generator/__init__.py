@@ -1,0 +1,45 @@
+"""Generated assurance documents with their expected extraction, for tests and the benchmark.
+
+Each builder is deterministic in its seed and returns ``(pdf_bytes, expected)``, where ``expected`` is the
+contract's JSON (value + page + quote for what the document states; null or empty for what it does not)
+plus an ``x-generator`` key describing the variant. ``build(name, seed)`` picks a builder by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import bridge, iso, negatives, soc
+
+Built = tuple[bytes, dict[str, Any]]
+Builder = Callable[[int], Built]
+
+
+def _soc(kind: str) -> Builder:
+    def b(seed: int) -> Built:
+        return soc.build(kind, seed)
+
+    b.__name__ = kind
+    return b
+
+
+BUILDERS: dict[str, Builder] = {
+    "soc2_type2": _soc("soc2_type2"),
+    "soc2_type1": _soc("soc2_type1"),
+    "soc3": _soc("soc3"),
+    "bridge_letter": bridge.build,
+    **{f"iso_{v}": (lambda v: lambda seed: iso.build(v, seed))(v) for v in iso.VARIANTS},
+    "pentest_letter": negatives.pentest,
+    "whitepaper": negatives.whitepaper,
+    "soc2_certificate": negatives.soc2_certificate,
+}
+
+
+def build(name: str, seed: int) -> Built:
+    """The document ``name`` (a key of BUILDERS) for ``seed``."""
+    try:
+        builder = BUILDERS[name]
+    except KeyError:
+        raise ValueError(f"unknown builder {name!r}; choose from {', '.join(sorted(BUILDERS))}") from None
+    return builder(seed)
