@@ -24,12 +24,20 @@ def _soc(kind: str) -> Builder:
     return b
 
 
+def _iso(variant: str) -> Builder:
+    def b(seed: int) -> Built:
+        return iso.build(variant, seed)
+
+    b.__name__ = f"iso_{variant}"
+    return b
+
+
 BUILDERS: dict[str, Builder] = {
     "soc2_type2": _soc("soc2_type2"),
     "soc2_type1": _soc("soc2_type1"),
     "soc3": _soc("soc3"),
     "bridge_letter": bridge.build,
-    **{f"iso_{v}": (lambda v: lambda seed: iso.build(v, seed))(v) for v in iso.VARIANTS},
+    **{f"iso_{v}": _iso(v) for v in iso.VARIANTS},
     "pentest_letter": negatives.pentest,
     "whitepaper": negatives.whitepaper,
     "soc2_certificate": negatives.soc2_certificate,

@@ -93,7 +93,7 @@ def build(variant: str, seed: int, *, expiry: date | None = None) -> tuple[bytes
     story: list[Flowable] = [r.para(body.upper() if rng.random() < 0.5 else body, st.h2), r.space(10)]
     story.append(r.para(rng.choice(("CERTIFICATE", "Certificate of Registration", "Certificate of Conformity")),
                         st.title))
-    lead = rng.choice((f"This is to certify that the management system of", f"{body} certifies that",
+    lead = rng.choice(("This is to certify that the management system of", f"{body} certifies that",
                        "We hereby certify that"))
     story.append(r.para(lead, st.center))
     story.append(r.para(vendor.name, st.subtitle))
@@ -126,9 +126,9 @@ def build(variant: str, seed: int, *, expiry: date | None = None) -> tuple[bytes
         story.append(r.para("The certified sites are listed in the appendix to this certificate.", st.center))
         story.append(r.page_break())
         story.append(r.para(f"Appendix to certificate {number}", st.h2))
-        rows = [["Site", "Activities"], [rng.choice(w.EU_PLACES), "Headquarters, ISMS management"],
-                [rng.choice(w.EU_PLACES), "Cloud operations and support"], ["Remote workforce", "Development"]]
-        story.append(r.table(rows, st, [200, 260]))
+        sites = [["Site", "Activities"], [rng.choice(w.EU_PLACES), "Headquarters, ISMS management"],
+                 [rng.choice(w.EU_PLACES), "Cloud operations and support"], ["Remote workforce", "Development"]]
+        story.append(r.table(sites, st, [200, 260]))
         story.append(r.space(16))
     story.append(r.space(12))
 

@@ -109,14 +109,14 @@ def bullets(items: Sequence[str], style: ParagraphStyle, kind: str = "bullet") -
 
 
 def table(rows: Sequence[Sequence[str]], st: Styles, widths: Sequence[float], *, header: bool = True,
-          grid: bool = True, zebra: bool = False, spans: Sequence[tuple[int, int]] = ()) -> Table:
+          grid: bool = True, zebra: bool = False, spans: Sequence[int] = ()) -> Table:
     """A table of plain-text cells whose header row repeats on every page it breaks onto.
 
     ``spans`` are row indexes whose first cell spans the whole row (e.g. an inline management response).
     """
     data = []
-    for r, row in enumerate(rows):
-        cell_style = st.cell_bold if header and r == 0 else st.cell
+    for i, row in enumerate(rows):
+        cell_style = st.cell_bold if header and i == 0 else st.cell
         data.append([para(c, cell_style) for c in row])
     t = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
     cmds: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -202,7 +202,9 @@ def _criteria_in_scope(plan: Plan) -> list[str]:
 # ---------------------------------------------------------------- building
 
 
-def build(kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None) -> tuple[bytes, dict[str, Any]]:
+def build(
+    kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None
+) -> tuple[bytes, dict[str, Any]]:
     plan = make_plan(kind, seed, controls=controls, filler_pages=filler_pages)
     rng = random.Random(f"{kind}:{seed}:text")
     ex = Expect(kind)
@@ -414,8 +416,9 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
         names = t.join_words([n for n, _ in carved])
         svcs = t.join_words([svc for _, svc in carved])
         if form == 0 or len(carved) == 1 and form == 1:
-            lead = (f"{s} uses {names}, {'a subservice organization' if len(carved) == 1 else 'subservice organizations'}"
-                    f", to provide {svcs}{' services, respectively' if len(carved) > 1 else ' services'}.")
+            role = "a subservice organization" if len(carved) == 1 else "subservice organizations"
+            tail = " services, respectively" if len(carved) > 1 else " services"
+            lead = f"{s} uses {names}, {role}, to provide {svcs}{tail}."
             rest = (f" The description includes only the controls of {s} and excludes controls of the subservice "
                     f"organization{'s' if len(carved) > 1 else ''}. The description also indicates that certain "
                     "trust services criteria can be achieved only if complementary subservice organization controls "
@@ -431,7 +434,8 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
         else:
             lead = (f"The services provided by {names} ({svcs}) are presented using the carve-out method.")
             who = "this subservice organization" if len(carved) == 1 else "these subservice organizations"
-            rest = f" Controls performed by {who} are excluded from the description and from the scope of our examination."
+            rest = (f" Controls performed by {who} are excluded from the description and from the scope of our "
+                    "examination.")
         out.append(r.para(lead + rest, st.body))
         for n, _ in carved:
             ex.add("subservice_organizations", n, lead, method="carve-out")
@@ -721,9 +725,9 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
                   "EP": "Endpoint Security", "OP": "System Operations", "IR": "Incident Response",
                   "CM": "Change Management", "BC": "Backup and Recovery", "AV": "Availability",
                   "CF": "Confidentiality", "PI": "Processing Integrity", "VM": "Vendor Management"}
-    for key, members in groups:
-        if key is not None:
-            title = key if plan.test_layout == "by_criterion" else area_names.get(key, key)
+    for group, members in groups:
+        if group is not None:
+            title = group if plan.test_layout == "by_criterion" else area_names.get(group, group)
             out.append(r.para(title, st.h3))
         rows = [header]
         spans: list[int] = []
@@ -773,7 +777,7 @@ def _soc3_description(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) 
     for c, _ in plan.cuecs:
         ex.add("cuecs", c, c, criteria=[])
     out.append(r.page_break())
-    out.append(r.para(f"Attachment B: Principal Service Commitments and System Requirements", st.h1))
+    out.append(r.para("Attachment B: Principal Service Commitments and System Requirements", st.h1))
     out.append(r.para(f"{s} makes security commitments to its customers in its master services agreement, "
                       "including encryption of data, restriction of access to authorized personnel, and monitoring "
                       "of the environment for threats.", st.body))

@@ -39,8 +39,8 @@ _AUDIT_FORMS = ("{a} & {b} LLP", "{a} {b} CPAs, P.C.", "{a} Assurance LLP", "{a}
 
 _CB_A = ("Meridian", "Arclight", "Sterling", "Bastion", "Keelson", "Lodestar", "Halden", "Norrland", "Cobalt Ridge",
          "Ironbridge", "Veritrack", "Quorum")
-_CB_FORMS = ("{a} Certification Ltd", "{a} Conformity Services GmbH", "{a} Registrar, Inc.", "{a} Assessment Services Ltd",
-             "{a} Zertifizierung GmbH", "{a} Quality Assurance B.V.")
+_CB_FORMS = ("{a} Certification Ltd", "{a} Conformity Services GmbH", "{a} Registrar, Inc.",
+             "{a} Assessment Services Ltd", "{a} Zertifizierung GmbH", "{a} Quality Assurance B.V.")
 
 ACCREDITORS = (
     ("UKAS", "United Kingdom Accreditation Service"),
@@ -107,7 +107,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
+    return str(n) + {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 DATE_STYLES = ("us", "intl", "us_ordinal", "intl_ordinal", "us_numeric", "iso", "dotted", "abbr")
