@@ -1,11 +1,56 @@
-"""From a loaded Document to the typed Extraction: classify, then read each field."""
+"""From a loaded Document to the typed Extraction: clean the text, classify, then read each field.
+
+Readers work from the plain text layer (fast, already in memory); which fields are read depends on the kind, so a
+certificate is never searched for an opinion and a whitepaper never yields a period. Warnings that depend on the date
+are computed here, once, against ``today`` (``date.today()`` unless a caller passes a day).
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
+from .classify import classify
 from .document import Document
-from .model import Extraction, FileInfo
+from .fields import ai, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
+from .fields.text import build
+from .fields.warnings import warnings_for
+from .model import AICoverage, Extraction, Fields, FileInfo
+
+_SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 
 
-def read_fields(doc: Document, info: FileInfo) -> Extraction:
-    """Classify the document and read its fields. Field readers live in their own modules."""
-    return Extraction(file=info)
+def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
+    """Classify the document and read its fields."""
+    text = build(doc)
+    verdict = classify(text)
+    kind = verdict.kind
+    f = Fields()
+
+    report_date, signed_at = periods.read_report_date(text, kind)
+    if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
+        f.report_date = report_date
+    f.issuer = parties.read_issuer(text, kind, signed_at)
+    f.vendor = parties.read_vendor(text, kind, f.issuer)
+    f.standards = standards.read_standards(text, kind)
+
+    if kind == "iso_certificate":
+        f.accreditation_body = parties.read_accreditation_body(text)
+        f.certificate_number = parties.read_certificate_number(text)
+        f.issue_date, f.original_issue_date, f.expiry_date = periods.read_certificate_dates(text)
+    else:
+        f.period_start, f.period_end = periods.read_period(text, kind, f.report_date)
+
+    if kind in _SOC:
+        f.opinion = opinion.read_opinion(text)
+        f.tsc_categories = categories.read_categories(text)
+        f.subservice_organizations = subservice.read_subservice(text)
+        f.cuecs = cuecs.read_cuecs(text)
+        if kind != "soc2_type1":
+            f.exceptions = exceptions.read_exceptions(text)
+    f.scope = scope.read_scope(text, kind)
+    evidence = ai.read_ai(text, kind, f.standards, f.scope)
+    f.ai = AICoverage(bool(evidence), evidence)
+
+    warnings = list(verdict.warnings)
+    warnings += warnings_for(kind, f, today or date.today())
+    return Extraction(file=info, kind=kind, fields=f, warnings=warnings)

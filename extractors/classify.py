@@ -1,0 +1,126 @@
+"""What kind of document this is, decided from the standards' own vocabulary.
+
+A SOC 2 report is an examination report by a service auditor against the Trust Services Criteria; Type 2 covers
+operating effectiveness throughout a period, Type 1 the design as of a date. Many documents name SOC 2 without being
+one: a whitepaper that mentions an annual SOC 2 examination, a pen-test letter, a PCI self-assessment, a WebTrust for
+CAs report (same auditors, same attestation standards), or a "SOC 2 certificate" printed by a certification body. Those
+are recognised first, so they are never mistaken for a report, and the reader is told what they are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .fields.text import DocText, fold
+from .model import Kind
+
+_I = re.IGNORECASE
+
+_WEBTRUST = re.compile(r"WebTrust", _I)
+_WEBTRUST_CA = re.compile(r"Certification Authorit|WebTrust\s+Principles\s+and\s+Criteria|Baseline Requirements", _I)
+_PCI = re.compile(r"\bPCI\s+DSS\b|Payment Card Industry", _I)
+_PCI_DOC = re.compile(r"Self-Assessment Questionnaire|Attestation of Compliance|Report on Compliance|\bSAQ\b", _I)
+_TXRAMP = re.compile(r"\bTX-?RAMP\b", _I)
+_FEDRAMP = re.compile(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Report)", _I | re.S)
+_PENTEST = re.compile(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
+_WHITEPAPER = re.compile(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
+_NOT_AUDIT = re.compile(r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I)
+
+_SOC1 = re.compile(r"\bSOC\s*1\b|internal control over financial reporting|\bICFR\b", _I)
+_SOC2 = re.compile(r"\bSOC\s*2\b|Service Organi[sz]ation Controls?\s*\(SOC\)\s*2\b", _I)
+_SOC3 = re.compile(r"\bSOC\s*3\b|Controls\s+3\s*\(SOC\s*3\)", _I)
+_TYPE2 = re.compile(r"\bType\s*(?:2|II)\b", _I)
+_TYPE1 = re.compile(r"\bType\s*(?:1|I)\b(?!\s*\w*\s*(?:error|and))", _I)
+_AUDITOR_REPORT = re.compile(
+    r"Independent\s+Service\s+Auditor|Report\s+of\s+Independent\s+(?:Certified\s+Public\s+)?Accountants?|"
+    r"Independent\s+(?:Accountant|Auditor)[’']?s?[’']?\s+Report|Independent\s+Practitioner",
+    _I,
+)
+_TSC = re.compile(r"trust\s+services\s+(?:criteria|principles|categor)", _I)
+_OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|were\s+effective\s+throughout", _I)
+_AS_OF = re.compile(r"\bas\s+of\s+(?:[A-Z][a-z]+\s+\d|\d)", _I)
+_BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
+_CERT_WORDS = re.compile(
+    r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
+    r"hereby\s+certif|has\s+been\s+(?:independently\s+)?assessed|is\s+compliant\s+with|certificate\s+(?:number|no)|"
+    r"are\s+compliant\s+with\s+the\s+requirements|^certificate$",
+    _I | re.M,
+)
+_ISO_MS = re.compile(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
+
+
+@dataclass
+class Classification:
+    kind: Kind
+    warnings: list[str] = field(default_factory=list)
+
+
+def classify(text: DocText) -> Classification:
+    """Decide the kind from the opening pages (title, report headings) and the document's length."""
+    pages = text.text_pages()
+    head_pages = pages[:6]
+    head = fold("\n".join(text.page_text[n] for n in head_pages))
+    title = fold("\n".join(text.page_text[n] for n in pages[:2]))
+    n_pages = len(text.page_lines)
+
+    if _WEBTRUST.search(head) and _WEBTRUST_CA.search(head):
+        return Classification(
+            "unknown", ["Not a SOC 2 report: this is a WebTrust for Certification Authorities report."]
+        )
+    if _PCI.search(title) and _PCI_DOC.search(head):
+        what = "a PCI DSS self-assessment questionnaire" if re.search(r"Self-Assessment", head, _I) else "a PCI DSS attestation"
+        return Classification("unknown", [f"Not a SOC 2 report: this is {what}, not an independent auditor's report."])
+    if _TXRAMP.search(title):
+        return Classification("unknown", ["Not a SOC 2 report: this is a TX-RAMP document."])
+    if _FEDRAMP.search(title):
+        return Classification("unknown", ["Not a SOC 2 report: this is a FedRAMP document."])
+
+    has_report = bool(_AUDITOR_REPORT.search(head))
+    soc2_named = bool(_SOC2.search(title))
+    soc3_named = bool(_SOC3.search(title))
+
+    if _PENTEST.search(title) and not has_report:
+        return Classification("unknown", ["Not a SOC 2 report: this is a penetration test letter, not an audit report."])
+    if (_WHITEPAPER.search(title) or _NOT_AUDIT.search(head)) and not has_report:
+        return Classification(
+            "unknown", ["Not a SOC 2 report: this is a whitepaper or overview and provides no independent assurance."]
+        )
+
+    if _BRIDGE.search(title) and n_pages <= 6:
+        return Classification("bridge_letter")
+
+    iso = _ISO_MS.search(title)
+    cert_words = _CERT_WORDS.search(head)
+    if cert_words and not has_report and (soc2_named or soc3_named) and not iso:
+        return Classification(
+            "unknown",
+            [
+                "Not a SOC 2 report: this is a certificate that names SOC 2; SOC 2 is an attestation report by a "
+                "licensed CPA firm, not a certification."
+            ],
+        )
+    if iso and cert_words and not has_report and n_pages <= 12:
+        return Classification("iso_certificate")
+
+    if soc3_named and (has_report or _TSC.search(head)):
+        return Classification("soc3")
+    if _SOC1.search(title) and not soc2_named and not _TSC.search(head):
+        return Classification("soc1")
+    if soc2_named or (has_report and _TSC.search(head)):
+        if _TYPE2.search(title):
+            return Classification("soc2_type2")
+        if _TYPE1.search(title):
+            return Classification("soc2_type1")
+        if _OPERATING.search(head):
+            return Classification("soc2_type2")
+        if _AS_OF.search(title) or re.search(r"suitability\s+of\s+the\s+design", head, _I):
+            return Classification("soc2_type1")
+        if has_report:
+            return Classification("soc2_type2")
+    if iso and cert_words and n_pages <= 12:
+        return Classification("iso_certificate")
+    warnings = []
+    if soc2_named:
+        warnings.append("Not a SOC 2 report: the document names SOC 2 but holds no service auditor's report.")
+    return Classification("unknown", warnings)

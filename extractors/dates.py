@@ -1,0 +1,143 @@
+"""Dates and periods in the forms auditors and certification bodies print them.
+
+Reports mix US ("April 1, 2025", "04/01/2025"), European ("1 April 2025", "14.03.2028"), ISO ("2028-03-14") and
+ordinal ("1st April 2025") forms, sometimes in capitals, sometimes with a footnote digit glued to the year, and a
+period is often split across a line break. Everything here works on text where any whitespace (newlines included)
+separates words, so a period broken over two lines is found like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+# A year, optionally followed by one glued footnote digit ("September 30, 20182" in a footnoted sentence).
+_YEAR = r"(?:19|20)\d\d(?=\d?(?!\d))\d?"
+_SEP = r"[\s\u00a0]+"
+
+DATE_PATTERN = (
+    rf"(?:{_MONTH}{_SEP}{_DAY},?{_SEP}{_YEAR}"  # April 1, 2025 / Apr. 1 2025
+    rf"|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH},?{_SEP}{_YEAR}"  # 1 April 2025 / 1st of April, 2025
+    rf"|{_DAY}-{_MONTH}-{_YEAR}"  # 01-Apr-2025
+    r"|(?:19|20)\d\d-[01]?\d-[0-3]?\d(?!\d)"  # 2028-03-14
+    r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d)"  # 14.03.2028
+    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d(?!\d)"  # 04/01/2025 (month first, the US default)
+    r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d(?!\d))"  # 31/03/2026 (day first when the day cannot be a month)
+)
+DATE_RE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
+
+_CONNECT = r"(?:,?\s+(?:to|through|thru|until|till|and)\s+|\s*[-\u2013\u2014]\s*)"
+PERIOD_RE = re.compile(
+    rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
+    rf"(?P<start>(?<![\w/.-]){DATE_PATTERN}){_CONNECT}(?P<end>{DATE_PATTERN})",
+    re.IGNORECASE,
+)
+
+_MDY = re.compile(rf"^(?P<m>{_MONTH}){_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE)
+_DMY = re.compile(
+    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SEP}of)?[\s\u00a0-]+(?P<m>{_MONTH}),?[\s\u00a0-]+(?P<y>\d{{4}})", re.IGNORECASE
+)
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_SLASHED = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    value: date
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMatch:
+    start: date
+    end: date
+    span_start: int
+    span_end: int
+    text: str
+
+
+def _month(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3])
+
+
+def _make(y: int, m: int | None, d: int) -> date | None:
+    if m is None:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    """One date in any supported form, or None. Never raises, whatever the input."""
+    if not isinstance(text, str):
+        return None
+    s = re.sub(r"\s+", " ", text).strip().strip(",.;:")
+    if not s or len(s) > 60:
+        return None
+    try:
+        if m := _MDY.match(s):
+            return _make(int(m["y"][:4]), _month(m["m"]), int(m["d"]))
+        if m := _DMY.match(s):
+            return _make(int(m["y"][:4]), _month(m["m"]), int(m["d"]))
+        if m := _ISO.match(s):
+            return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m := _DOTTED.match(s):
+            return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m := _SLASHED.match(s):
+            a, b = int(m["a"]), int(m["b"])
+            # US reports print month first; a first number above 12 can only be a day.
+            return _make(int(m["y"]), b, a) if a > 12 else _make(int(m["y"]), a, b)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _year_fix(raw: str) -> str:
+    """Drop a footnote digit glued to a year ("20182" -> "2018")."""
+    return re.sub(r"((?:19|20)\d\d)\d$", r"\1", raw)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in the text with its span, in order."""
+    out: list[DateMatch] = []
+    for m in DATE_RE.finditer(text):
+        raw = m.group(0)
+        value = parse_date(_year_fix(raw))
+        if value is not None:
+            out.append(DateMatch(value, m.start(), m.end(), raw))
+    return out
+
+
+def find_periods(text: str) -> list[PeriodMatch]:
+    """Every "date to date" range (start before end) with its span; the span includes a leading "for the period"/"from"."""
+    out: list[PeriodMatch] = []
+    for m in PERIOD_RE.finditer(text):
+        start = parse_date(_year_fix(m["start"]))
+        end = parse_date(_year_fix(m["end"]))
+        if start is None or end is None or end <= start:
+            continue
+        span_start = m.start("lead") if m["lead"] and not m["lead"].lower().startswith("between") else m.start("start")
+        out.append(PeriodMatch(start, end, span_start, m.end(), text[span_start : m.end()]))
+    return out
+
+
+def find_period(text: str) -> PeriodMatch | None:
+    """The first period in the text, or None."""
+    found = find_periods(text)
+    return found[0] if found else None

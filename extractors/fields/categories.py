@@ -1,0 +1,52 @@
+"""Trust Services categories in scope: security, availability, processing integrity, confidentiality, privacy.
+
+The title says them ("... Relevant to Security and Availability"), and so does the scope paragraph ("the trust services
+criteria relevant to security, availability, and confidentiality"). The name of the criteria document itself
+("2017 Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy") lists
+all five and says nothing about scope, so it is never read as a list of categories.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Found
+from .text import DocText, fold
+
+_CAT = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
+_LIST = rf"{_CAT}(?:\s*,\s*(?:and\s+)?{_CAT}|\s+and\s+{_CAT})*"
+_PATTERNS = [
+    re.compile(rf"(?:System\s+)?Relevant\s+to\s+(?:the\s+)?(?P<list>{_LIST})", re.IGNORECASE),
+    re.compile(rf"Applicable\s+Trust\s+(?:Services\s+)?(?:Principles?|Criteria|Categories)(?:\(s\))?:?\s+(?P<list>{_LIST})", re.I),
+    re.compile(rf"criteria\s+for\s+the\s+(?P<list>{_LIST})\s+(?:principles?|categor)", re.IGNORECASE),
+    re.compile(rf"trust\s+services\s+categor(?:y|ies)\s+(?:of\s+|for\s+|:\s*)?(?P<list>{_LIST})", re.IGNORECASE),
+]
+_TSP_TITLE = re.compile(
+    rf"(?:Trust\s+Services\s+Criteria|Principles\s+and\s+Criteria)\s+for\s+{_LIST}", re.IGNORECASE
+)
+_ONE = re.compile(_CAT, re.IGNORECASE)
+
+
+def _values(listing: str) -> list[str]:
+    out: list[str] = []
+    for m in _ONE.finditer(listing):
+        key = re.sub(r"\s+", "_", m.group(0).lower())
+        if key not in out:
+            out.append(key)
+    return out
+
+
+def read_categories(text: DocText) -> list[Found[str]]:
+    pages = text.text_pages()
+    for group in (pages[:2], pages[2:12]):
+        for pattern in _PATTERNS:
+            for n in group:
+                page = _TSP_TITLE.sub(lambda m: "#" * len(m.group(0)), text.page_text[n])
+                m = pattern.search(page)
+                if not m:
+                    continue
+                quote = fold(text.page_text[n][m.start() : m.end()])
+                if not quote.lower().startswith("system relevant"):
+                    quote = re.sub(r"^System\s+", "", quote)
+                return [Found(v, n, quote) for v in _values(m.group("list"))]
+    return []

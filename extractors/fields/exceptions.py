@@ -1,0 +1,149 @@
+"""Exceptions (deviations) found in testing, with the control they belong to, its criteria and management's response.
+
+Control tables differ by auditor: some rows start with the control id and its criteria ("AC-05 CC6.1 ..."), some are
+grouped under a criterion heading ("CC8.1 — The entity authorizes ...") with control ids like "CC8.1.1". A result
+cell reads "Exception noted. ..." and may carry "Management's Response: ..."; otherwise management answers in its own
+section ("Management's Responses to Exceptions"), by control id. Reading the line stream (headers and footers removed)
+keeps a row that breaks across pages together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ExceptionRow
+from .text import DocText, Line, fold
+
+_I = re.IGNORECASE
+
+_CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
+_EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
+_ROW_START = re.compile(
+    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|{_CRIT}\.\d{{1,3}})(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
+)
+_ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
+_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
+_GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
+_TABLE_HEADER = re.compile(
+    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)", _I
+)
+_NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
+_RESP_START = re.compile(r"^Management[’']?s?\s+Response\s*:?\s*(?P<rest>.*)$|^Management[’']s$", _I)
+_RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
+_SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
+_AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
+
+
+def _stop(t: str) -> bool:
+    return bool(
+        _ROW_START.match(t)
+        or _CRIT_HEADING.match(t)
+        or _GROUP_HEADING.match(t)
+        or _TABLE_HEADER.match(t)
+        or _NO_EXC.match(t)
+        or _EXC_START.match(t)
+        or _SECTION.match(t)
+    )
+
+
+def _control_for(lines: list[Line], i: int) -> tuple[str | None, tuple[str, ...]]:
+    control: str | None = None
+    criteria: tuple[str, ...] = ()
+    for j in range(i - 1, max(-1, i - 80), -1):
+        t = lines[j].text
+        if control is None:
+            m = _ROW_START.match(t)
+            if m and not (re.fullmatch(_CRIT, m.group("id")) and not m.group("rest").strip()):
+                control = re.sub(r"\s*-\s*", "-", m.group("id"))
+                c = _ROW_CRIT.match(m.group("rest"))
+                if c:
+                    found = [x.strip() for x in c.group("crit").split(",")]
+                    k = j + 1
+                    while c and c.group("comma") and k < len(lines):
+                        c = _ROW_CRIT.match(lines[k].text)
+                        if c:
+                            found += [x.strip() for x in c.group("crit").split(",")]
+                        k += 1
+                    return control, tuple(found)
+                continue
+        h = _CRIT_HEADING.match(t)
+        if h:
+            criteria = (h.group("crit"),)
+            if control is None:
+                return None, criteria
+            return control, criteria
+    if control and not criteria:
+        m = re.match(rf"^({_CRIT})\.\d+$", control)
+        if m:
+            criteria = (m.group(1),)
+    return control, criteria
+
+
+def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str], int]:
+    parts: list[str] = []
+    j = start
+    while j < len(lines) and j < start + limit:
+        t = lines[j].text
+        if parts and (_stop(t) or _RESP_START.match(t)):
+            break
+        parts.append(t)
+        j += 1
+    return parts, j
+
+
+def read_exceptions(text: DocText) -> list[ExceptionRow]:
+    lines = text.lines
+    out: list[ExceptionRow] = []
+    for i, line in enumerate(lines):
+        if not _EXC_START.match(line.text):
+            continue
+        control, criteria = _control_for(lines, i)
+        parts, j = _collect(lines, i)
+        if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
+            control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
+        value = fold(" ".join(parts))
+        response = None
+        if j < len(lines) and _RESP_START.match(lines[j].text):
+            resp_parts, _ = _collect(lines, j)
+            response = re.sub(r"^Management[’']?s?\s+Response\s*:\s*", "", fold(" ".join(resp_parts)), flags=_I) or None
+        out.append(ExceptionRow(value, line.page, value, control, criteria, response))
+    if any(e.management_response is None for e in out):
+        out = _responses_from_section(text, out)
+    return out
+
+
+def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[ExceptionRow]:
+    lines = text.lines
+    start = next((i for i, ln in enumerate(lines) if _RESP_SECTION.match(ln.text)), None)
+    if start is None:
+        return rows
+    by_control: dict[str, str] = {}
+    i = start + 1
+    while i < len(lines) and i < start + 400:
+        m = _ROW_START.match(lines[i].text)
+        if m:
+            parts = [m.group("rest")]
+            k = i + 1
+            while k < len(lines) and not _ROW_START.match(lines[k].text) and not _SECTION.match(lines[k].text):
+                if re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4}$", lines[k].text) and parts[-1].rstrip().endswith("."):
+                    break  # a heading after the table
+                parts.append(lines[k].text)
+                k += 1
+            by_control[re.sub(r"\s*-\s*", "-", m.group("id"))] = fold(" ".join(parts))
+            i = k
+            continue
+        i += 1
+    out = []
+    for row in rows:
+        resp = row.management_response
+        cell = by_control.get(row.control or "")
+        if resp is None and cell:
+            if cell.startswith(row.value):
+                resp = cell[len(row.value) :].strip() or None
+            else:
+                m = re.search(r"(?:(?<=[.;])\s+|^)(Management\b.*)$", cell)
+                resp = m.group(1) if m else None
+        out.append(
+            ExceptionRow(row.value, row.page, row.quote, row.control, row.criteria, resp)
+        )
+    return out

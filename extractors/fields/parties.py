@@ -1,0 +1,192 @@
+"""Who: the vendor (service or certified organization), the issuer (service auditor or certification body), the
+accreditation body and the certificate number.
+
+Names are read where the document's genre puts them: a certificate names the certified organization right after
+"certifies that" and the body in "on behalf of" / "certified by"; a SOC report names the vendor on its cover and in
+"To the Management of", and the auditor in the signature block that closes its report, next to the report date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Found, Kind
+from .text import ORG_LINE_RE, ORG_RE, DocText, clean_org, fold
+
+_I = re.IGNORECASE
+
+_SKIP_LINE = re.compile(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)", _I)
+_CERTIFIES = re.compile(
+    r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
+    r"the\s+following\s+organi[sz]ation|management\s+system\s+of)\b[^\n]*$",
+    _I | re.M,
+)
+_ISSUER_PATTERNS = [
+    re.compile(rf"(?:For\s+and\s+)?on\s+behalf\s+of\s+(?P<org>{ORG_RE.pattern})"),
+    re.compile(rf"^(?P<org>{ORG_RE.pattern})\s+(?:hereby\s+)?certifies\b", re.M),
+    re.compile(r"Certified\s+by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s+since\b"),
+    re.compile(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
+    re.compile(r"(?:independently\s+)?assessed\s+(?:and\s+\w+\s+)?by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"),
+    re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
+]
+_PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_RE.pattern})")
+_ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_RE.pattern})")
+_NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_RE.pattern})\s+express(?:es)?\s+no\s+opinion")
+_TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
+_MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
+_TO_ORG = re.compile(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
+_CITY_DATE = re.compile(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+[.,]?$")
+
+ACCREDITATION_BODIES = (
+    "UKAS", "ANAB", "DAkkS", "RvA", "EGAC", "JAS-ANZ", "COFRAC", "ACCREDIA", "ENAC", "SANAS", "INAB", "DANAK",
+    "SWEDAC", "BELAC", "CNAS", "JAB", "HKAS", "NABCB", "IAS", "A2LA", "IPAC", "FINAS", "PJLA", "ESYD", "TURKAK",
+)  # fmt: skip
+_ACCRED_RE = re.compile(
+    r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r")(?![\w-])"
+)
+_ACCRED_NAMED = re.compile(
+    r"accredited\s+by\s+(?:the\s+)?(?P<ab>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})|"
+    r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
+)
+_CERT_NO = re.compile(
+    r"(?:Certificate|Certification|Registration|Cert\.?)\s*(?:No\.?|Number|Nr\.?|#|ID)\s*[:.#]?\s*"
+    r"(?P<no>[A-Z0-9][A-Z0-9/._-]*\d[A-Z0-9/._-]*)",
+    _I,
+)
+
+
+def _found(value: str, page: int, quote: str | None = None) -> Found[str]:
+    return Found(value, page, quote if quote is not None else value)
+
+
+def _first_org_line(lines: list[str], start: int = 0, stop: int | None = None, exclude: str = "") -> tuple[int, str] | None:
+    for i in range(start, min(len(lines), stop if stop is not None else len(lines))):
+        line = lines[i]
+        if _SKIP_LINE.match(line):
+            continue
+        m = ORG_RE.match(line)
+        if m is None:
+            continue
+        name = clean_org(m.group(0))
+        rest = line[m.end() :].strip(" *:-–—")
+        # A whole line that is a name, or a letterhead (name then street address).
+        if (rest and not re.match(r"^\d", rest)) or (exclude and fold(name).casefold() == fold(exclude).casefold()):
+            continue
+        return i, name
+    return None
+
+
+def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[str] | None:
+    pages = text.text_pages()
+    if not pages:
+        return None
+    exclude = issuer.value if issuer else ""
+    if kind == "iso_certificate":
+        for n in pages[:2]:
+            lines = text.page_lines[n]
+            for i, line in enumerate(lines):
+                if _CERTIFIES.search(line):
+                    hit = _first_org_line(lines, i + 1, i + 4, exclude)
+                    if hit:
+                        return _found(hit[1], n)
+        for n in pages[:2]:
+            hit = _first_org_line(text.page_lines[n], 0, None, exclude)
+            if hit:
+                return _found(hit[1], n)
+        return None
+    if kind == "unknown":
+        first = pages[0]
+        lines = text.page_lines[first]
+        letterhead = _first_org_line(lines[:3], 0)
+        # A letter on someone's letterhead is about its addressee (the vendor) unless the vendor wrote it.
+        addressee = _first_org_line(lines, 3, 20, letterhead[1] if letterhead else "")
+        if letterhead and addressee and re.match(r"^\S.*\d", lines[letterhead[0]][len(letterhead[1]) :].strip() or "x"):
+            return _found(addressee[1], first)
+        hit = _first_org_line(lines, 0, 12)
+        if hit:
+            return _found(hit[1], first)
+        return _mentioned_vendor(text)
+    # SOC reports and letters: the cover first, then the report's addressee, then management's assertion.
+    for n in pages[:3]:
+        lines = text.page_lines[n]
+        hit = _first_org_line(lines, 0, 8, exclude)
+        if hit:
+            return _found(hit[1], n)
+    return _mentioned_vendor(text)
+
+
+def _mentioned_vendor(text: DocText) -> Found[str] | None:
+    for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF):
+        for n in text.text_pages()[:12]:
+            m = pattern.search(text.page_text[n])
+            if m:
+                name = clean_org(m.group("org"))
+                return _found(name, n)
+    return None
+
+
+def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | None) -> Found[str] | None:
+    """The auditor or certification body. ``report_date_line`` is (page, line index) of the signed date, if known."""
+    pages = text.text_pages()
+    if kind == "iso_certificate":
+        for pattern in _ISSUER_PATTERNS:
+            for n in pages[:3]:
+                m = pattern.search(text.page_text[n])
+                if m:
+                    return _found(clean_org(m.group("org")), n)
+        return None
+    if kind == "unknown":
+        # Only an independent accountant's report has an issuer; a letter's author is not an assurance issuer.
+        if report_date_line is None:
+            return None
+    for n in pages[:2]:
+        m = _PREPARED_BY.search(text.page_text[n])
+        if m:
+            return _found(clean_org(m.group("org")), n)
+    if kind == "bridge_letter":
+        for n in pages[:2]:
+            m = _ENGAGED.search(text.page_text[n])
+            if m:
+                return _found(clean_org(m.group("org")), n, fold(m.group(0)))
+        return None
+    if report_date_line is not None:
+        page, idx = report_date_line
+        lines = text.page_lines[page]
+        window = list(range(idx - 1, max(-1, idx - 5), -1)) + list(range(idx + 1, min(len(lines), idx + 12)))
+        for i in window:
+            m = ORG_LINE_RE.match(lines[i].strip(" *"))
+            if m:
+                return _found(clean_org(m.group(0)), page)
+        # A signature on the page before the date (the firm's name, then "City, State" and the date overleaf).
+        prev_page = page - 1
+        if idx <= 2 and prev_page in text.page_lines:
+            for line in reversed(text.page_lines[prev_page][-4:]):
+                if ORG_LINE_RE.match(line):
+                    return _found(clean_org(line), prev_page)
+    for n in pages:
+        m = _NO_OPINION.search(text.page_text[n])
+        if m:
+            return _found(clean_org(m.group("org")), n)
+    return None
+
+
+def read_accreditation_body(text: DocText) -> Found[str] | None:
+    for n in text.text_pages()[:3]:
+        page = text.page_text[n]
+        m = _ACCRED_NAMED.search(page)
+        if m:
+            name = fold(m.group("ab") or m.group("ab2"))
+            return _found(name, n)
+        m2 = _ACCRED_RE.search(page)
+        if m2:
+            return _found(m2.group("ab"), n)
+    return None
+
+
+def read_certificate_number(text: DocText) -> Found[str] | None:
+    for n in text.text_pages()[:3]:
+        m = _CERT_NO.search(text.page_text[n])
+        if m:
+            number = m.group("no").rstrip(".,;")
+            return _found(number, n)
+    return None

@@ -1,0 +1,198 @@
+"""When: the period a report covers, the date the auditor signed it, and a certificate's issue, original and expiry
+dates.
+
+A SOC report states its period on the cover ("For the Period ...") and again in the opinion; the report date is the
+date under the auditor's signature, after the opinion paragraph. A bridge letter names several periods (the last
+report's, the next one's, its own) and covers the one that ends by the letter's date. Certificates label each date
+("Expiry date", "Valid until", "Initial registration"); a few print a row of bare dates, which are then ordered:
+original certification, issue, expiry.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..dates import DATE_PATTERN, find_dates, find_periods
+from ..model import Found, Kind
+from .text import DocText, fold, sentence_around
+
+_I = re.IGNORECASE
+
+_OPINION_LINE = re.compile(r"^\s*In\s+our\s+opinion\b|^\s*Opinion\b", _I)
+_DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
+_CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
+_AS_OF = re.compile(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", _I)
+_PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
+
+_SKIP_LABEL = re.compile(
+    r"surveillance|recertification|audit\s+due|cycle|re-?issue|\blast\b|statement\s+of\s+applicability|dated|"
+    r"\bSoA\b|agreement|revision|version|manual|\bdue\b",
+    _I,
+)
+_EXPIRY_LABEL = re.compile(r"expir|valid\s*(?:until|to|thru|through|till)|validity|expires|\buntil\b", _I)
+_ORIGINAL_LABEL = re.compile(r"initial|original|\bfirst\b|\bsince\b", _I)
+_ISSUE_LABEL = re.compile(
+    r"issue|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
+    r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate",
+    _I,
+)
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tuple[int, int] | None]:
+    """The signed date of the auditor's report (or the letter's date) and where it is, for the issuer reader."""
+    pages = text.text_pages()
+    if kind == "bridge_letter":
+        for n in pages[:2]:
+            for i, line in enumerate(text.page_lines[n]):
+                m = _DATE_LINE.match(line)
+                if m and not m.group("pre"):
+                    d = find_dates(m.group("date"))
+                    if d:
+                        return Found(_iso(d[0].value), n, line), (n, i)
+        return None, None
+    if kind == "iso_certificate":
+        return None, None
+    start: tuple[int, int] | None = None
+    for n in pages:
+        for i, line in enumerate(text.page_lines[n]):
+            if re.match(r"^\s*In\s+our\s+opinion\b", line, _I):
+                start = (n, i)
+                break
+        if start:
+            break
+    if start is None:
+        return None, None
+    page, idx = start
+    budget = 120
+    for n in [p for p in pages if p >= page][:3]:
+        lines = text.page_lines[n]
+        for i in range(idx if n == page else 0, len(lines)):
+            budget -= 1
+            if budget < 0:
+                return None, None
+            m = _DATE_LINE.match(lines[i])
+            if not m:
+                continue
+            d = find_dates(m.group("date"))
+            if not d:
+                continue
+            quote = lines[i]
+            if not m.group("pre") and i > 0 and _CITY.match(lines[i - 1]) and not find_dates(lines[i - 1]):
+                quote = lines[i - 1] + " " + lines[i]
+            return Found(_iso(d[0].value), n, quote), (n, i)
+    return None, None
+
+
+def read_period(
+    text: DocText, kind: Kind, report_date: Found[str] | None
+) -> tuple[Found[str] | None, Found[str] | None]:
+    """(period_start, period_end); for a Type 1 only the "as of" date, as period_end."""
+    pages = text.text_pages()
+    if not pages:
+        return None, None
+    cover = pages[:2]
+    if kind == "soc2_type1":
+        for n in cover + pages[2:8]:
+            m = _AS_OF.search(text.page_text[n])
+            if m:
+                d = find_dates(m.group("date"))
+                if d:
+                    return None, Found(_iso(d[0].value), n, fold(m.group(0)))
+        return None, None
+    if kind == "bridge_letter":
+        return _bridge_period(text, pages[:2], report_date)
+    if kind == "iso_certificate":
+        return None, None
+    if kind == "unknown" and report_date is None:
+        return None, None
+    if kind != "unknown":
+        for n in cover:
+            found = find_periods(text.page_text[n])
+            if found:
+                p = found[0]
+                return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
+    for n in pages[:15]:
+        page_text = text.page_text[n]
+        for p in find_periods(page_text):
+            before = page_text[max(0, p.span_start - 40) : p.span_start]
+            if _PERIOD_WORDS.search(before + p.text[:20]):
+                return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
+    return None, None
+
+
+def _bridge_period(
+    text: DocText, pages: list[int], report_date: Found[str] | None
+) -> tuple[Found[str] | None, Found[str] | None]:
+    letter_date = date.fromisoformat(report_date.value) if report_date else None
+    best = None
+    best_score = -99
+    for n in pages:
+        page_text = text.page_text[n]
+        for p in find_periods(page_text):
+            if letter_date and p.end > letter_date:
+                continue  # a period still to come (the next report's)
+            s, e = sentence_around(page_text, p.span_start, p.span_end)
+            sentence = page_text[s:e].casefold()
+            score = 0
+            score += 2 if re.search(r"bridge|gap|this\s+letter", sentence) else 0
+            score -= 2 if re.search(r"\breport\b", sentence) and not re.search(r"bridge|letter", sentence) else 0
+            score += 1 if letter_date and p.end == letter_date else 0
+            if best is None or score > best_score or (score == best_score and p.end > best[1].end):
+                best, best_score = (n, p), score
+    if best is None:
+        return None, None
+    n, p = best
+    return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
+
+
+def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
+    """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates."""
+    issue: Found[str] | None = None
+    original: Found[str] | None = None
+    expiry: Found[str] | None = None
+    bare: list[tuple[date, int, str]] = []
+    for n in text.text_pages()[:3]:
+        lines = text.page_lines[n]
+        for i, line in enumerate(lines):
+            found = find_dates(line)
+            prev_end = 0
+            for k, d in enumerate(found):
+                label = line[prev_end : d.start]
+                prev_end = d.end
+                quote_label = label
+                if not label.strip(" :-–\t,.") and k == 0 and i > 0 and not find_dates(lines[i - 1]):
+                    prev = lines[i - 1]
+                    if len(prev) <= 60 and (_EXPIRY_LABEL.search(prev) or _ISSUE_LABEL.search(prev) or _ORIGINAL_LABEL.search(prev)):
+                        label, quote_label = prev, prev + " "
+                if not label.strip(" :-–\t,."):
+                    if len(found) >= 2:
+                        bare.append((d.value, n, d.text))
+                    continue
+                if _SKIP_LABEL.search(label):
+                    continue
+                quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
+                quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
+                value = Found(_iso(d.value), n, quote)
+                if _EXPIRY_LABEL.search(label):
+                    expiry = expiry or value
+                elif _ORIGINAL_LABEL.search(label):
+                    original = original or value
+                elif _ISSUE_LABEL.search(label):
+                    issue = issue or value
+    if bare and (issue is None or expiry is None):
+        ordered = sorted(bare)
+        if expiry is None and len(ordered) >= 2:
+            d, n, raw = ordered.pop()
+            expiry = Found(_iso(d), n, raw)
+        if original is None and len(ordered) >= 2:
+            d, n, raw = ordered.pop(0)
+            original = Found(_iso(d), n, raw)
+        if issue is None and ordered:
+            d, n, raw = ordered[-1]
+            issue = Found(_iso(d), n, raw)
+    return issue, original, expiry

@@ -1,0 +1,73 @@
+"""The system, services or sites in scope, as the document words them.
+
+A SOC report names its system in its title ("Description of Its Payroll Platform System", "Acme's Contact Center
+System"); a letter says "its ... system". A certificate has a scope block after a heading ("Scope of certification:",
+"for the following scope of registration:") that runs to the end of its first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Found, Kind
+from .text import DocText, fold
+
+_NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
+_SOC_PATTERNS = [
+    re.compile(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"\b[A-Z][\w-]*’s\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"\b[A-Z][\w-]*'s\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"\bits\s+{_NAME}[ \n]+system\b"),
+    re.compile(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
+]
+_SCOPE_HEADING = re.compile(
+    r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
+    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope)\s*:?\s*$",
+    re.IGNORECASE | re.M,
+)
+_STOP = re.compile(
+    r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:No|Number)|Date|Issue|Initial|Original|"
+    r"Expir|Valid|Certified\s+locations|This\s+certificate)",
+    re.IGNORECASE,
+)
+
+
+def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
+    pages = text.text_pages()
+    if not pages:
+        return None
+    if kind == "iso_certificate":
+        return _certificate_scope(text, pages[:2])
+    if kind == "unknown":
+        return None
+    for pattern in _SOC_PATTERNS:
+        for n in pages[:3]:
+            m = pattern.search(text.page_text[n])
+            if m:
+                name = fold(m.group("name"))
+                if name.lower() in ("the", "its", "description") or len(name) < 3:
+                    continue
+                return Found(name, n, fold(m.group(0)))
+    return None
+
+
+def _certificate_scope(text: DocText, pages: list[int]) -> Found[str] | None:
+    for n in pages:
+        lines = text.page_lines[n]
+        for i, line in enumerate(lines):
+            if not _SCOPE_HEADING.search(line):
+                continue
+            # Text on the heading's own line after a colon ("Scope: ...") starts the block.
+            tail = line.split(":", 1)[1].strip() if ":" in line and not line.rstrip().endswith(":") else ""
+            parts = [tail] if tail else []
+            for nxt in lines[i + 1 : i + 10]:
+                if _STOP.match(nxt) and parts:
+                    break
+                parts.append(nxt)
+                if nxt.rstrip().endswith(".") or len(" ".join(parts)) > 600:
+                    break
+            value = fold(" ".join(parts))
+            if value:
+                return Found(value, n, value)
+    return None

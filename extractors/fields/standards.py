@@ -1,0 +1,65 @@
+"""Standards the document certifies or examines against, normalized with their edition.
+
+ISO/IEC management-system standards are read as printed ("ISO/IEC 27018:2014" stays 2014). Standards a certificate
+only "aligns with", and the accreditation standards a certification body itself works under (ISO/IEC 17021-1,
+27006), are not what the organization is certified to and are left out. A SOC report examined against the 2017
+Trust Services Criteria gives 'AICPA TSC 2017'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Found, Kind
+from .text import DocText, fold
+
+_ISO = re.compile(
+    r"\bISO\s*/?\s*(?:IEC\s*)?(?P<num>27001|27017|27018|27701|42001|9001|14001|22301|20000-1|27799)"
+    r"(?:\s*[:\-]\s*(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_ALIGNED = re.compile(r"(?:aligned|in\s+line|consistent)\s+with\s*$|guidance\s+(?:of|from)\s*$", re.IGNORECASE)
+# Most specific wording first: the quote should be the criteria's full name where the report prints it.
+_TSC_2017 = [
+    re.compile(
+        r"2017\s+Trust\s+Services\s+Criteria\s+for\s+Security,\s+Availability,\s+Processing\s+Integrity,\s+"
+        r"Confidentiality,\s+and\s+Privacy",
+        re.IGNORECASE,
+    ),
+    re.compile(r"2017\s+Trust\s+Services\s+Criteria|Trust\s+Services\s+Criteria\s+\(?2017\)?", re.IGNORECASE),
+    re.compile(r"TSP\s+(?:section\s+)?100,?\s+2017|TSC\s+2017", re.IGNORECASE),
+]
+_TSP_2016 = re.compile(r"2016\s+edition\s+of\s+TSP\s+section\s+100A|TSP\s+(?:section\s+)?100A", re.IGNORECASE)
+
+
+def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:
+    out: list[Found[str]] = []
+    seen: set[str] = set()
+    pages = text.text_pages()
+    if kind == "iso_certificate":
+        for n in pages[:3]:
+            page = text.page_text[n]
+            for m in _ISO.finditer(page):
+                if _ALIGNED.search(page[max(0, m.start() - 40) : m.start()]) or re.search(
+                    r"\s(?:and|,)\s*$", page[max(0, m.start() - 6) : m.start()]
+                ) and _ALIGNED.search(page[max(0, m.start() - 80) : m.start() - 4].rsplit("ISO", 1)[0]):
+                    continue
+                value = f"ISO/IEC {m['num']}:{m['year']}" if m["year"] else f"ISO/IEC {m['num']}"
+                if not m["year"] and any(v.startswith(value + ":") for v in seen):
+                    continue
+                if value not in seen:
+                    seen.add(value)
+                    out.append(Found(value, n, fold(m.group(0))))
+        # Drop a bare "ISO/IEC 27001" when the edition was printed elsewhere.
+        return [f for f in out if ":" in f.value or not any(o.value.startswith(f.value + ":") for o in out)]
+    if kind in ("soc2_type1", "soc2_type2", "soc3"):
+        for pattern in _TSC_2017:
+            for n in pages[:15]:
+                m = pattern.search(text.page_text[n])
+                if m:
+                    return [Found("AICPA TSC 2017", n, fold(m.group(0)))]
+        for n in pages[:15]:
+            m = _TSP_2016.search(text.page_text[n])
+            if m:
+                return [Found("AICPA TSP 2016", n, fold(m.group(0)))]
+    return out

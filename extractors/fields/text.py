@@ -1,0 +1,137 @@
+"""The document as the field readers see it: cleaned lines per page, running headers and footers removed.
+
+Every report repeats its running header ("Acme, Inc. SOC 2 Type 2 Report") and footer ("Confidential ... Page 7 of
+30") on each page. Left in, they split a table row or a list item that continues on the next page and they look like
+organization names to the party readers. They are found by repetition, not by wording, so any layout works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..document import Document
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
+
+# A legal-entity suffix ends most organization names; it is what tells "Corvane Systems, Inc." from a heading.
+LEGAL_SUFFIX = (
+    r"(?:Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
+    r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
+    r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K)\.?"
+)
+_NAME_WORD = r"(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|de|du|la|für)"
+ORG_PATTERN = rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
+ORG_RE = re.compile(ORG_PATTERN)
+ORG_LINE_RE = re.compile(rf"^{ORG_PATTERN}$")
+
+
+def fold(text: str) -> str:
+    """Collapse every run of whitespace to one space: how quotes are compared."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    page: int  # 1-based
+    text: str
+
+
+@dataclass
+class DocText:
+    """Cleaned text of a document. ``page_text[n]`` is page n's lines joined by newlines (1-based)."""
+
+    page_lines: dict[int, list[str]]
+    raw_lines: dict[int, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def page_text(self) -> dict[int, str]:
+        return {n: "\n".join(lines) for n, lines in self.page_lines.items()}
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        return [Line(n, t) for n in sorted(self.page_lines) for t in self.page_lines[n]]
+
+    @property
+    def page_numbers(self) -> list[int]:
+        return sorted(self.page_lines)
+
+    def text_pages(self) -> list[int]:
+        """Pages that have any text, in order."""
+        return [n for n in self.page_numbers if self.page_lines[n]]
+
+    def first_pages(self, count: int) -> list[int]:
+        return self.text_pages()[:count]
+
+
+def _normalize_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
+
+
+def build(doc: Document) -> DocText:
+    """Split pages into lines and drop lines that repeat at the top or bottom of most pages."""
+    raw: dict[int, list[str]] = {}
+    for page in doc.pages:
+        lines = [_normalize_line(t) for t in page.text.split("\n")]
+        raw[page.number] = [t for t in lines if t]
+    with_text = [n for n, ls in raw.items() if ls]
+    drop: set[str] = set()
+    if len(with_text) >= 4:
+        counts: Counter[str] = Counter()
+        for n in with_text:
+            ls = raw[n]
+            edge = {_shape(t) for t in ls[:2] + ls[-2:]}
+            counts.update(edge)
+        threshold = max(3, int(len(with_text) * 0.4))
+        drop = {shape for shape, c in counts.items() if c >= threshold and not re.fullmatch(r"[#\W]*", shape)}
+        # A bare page number ("12") also repeats in shape; drop it too.
+        drop |= {shape for shape, c in counts.items() if c >= threshold and re.fullmatch(r"#", shape)}
+    cleaned: dict[int, list[str]] = {}
+    for n, ls in raw.items():
+        if not drop:
+            cleaned[n] = ls
+            continue
+        keep = []
+        for i, t in enumerate(ls):
+            at_edge = i < 2 or i >= len(ls) - 2
+            if at_edge and _shape(t) in drop:
+                continue
+            keep.append(t)
+        cleaned[n] = keep
+    return DocText(cleaned, raw)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding text[start:end]; sentences end at ". " before a capital or at a bullet."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    bullet = max(text.rfind("•", left, start), text.rfind("\n\n", left, start))
+    if bullet >= 0:
+        left = bullet + 1
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + (1 if text[m.start()] in "\"”’)" else 0) if m else len(text)
+    nxt = text.find("•", end, right)
+    if nxt >= 0:
+        right = nxt
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def clean_org(name: str) -> str:
+    """Trim marks that cling to a name in print: footnote stars, trailing dashes and colons."""
+    return fold(name).strip(" *:-–—,;").strip()

@@ -1,0 +1,52 @@
+"""What a reviewer must be told about a document, judged against a given day.
+
+Everything that depends on the date takes ``today`` as an argument: the pipeline passes ``date.today()`` once, at
+extraction time, and tests pass a fixed day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Fields, Kind
+
+ISO27001_2013_TRANSITION_END = date(2025, 10, 31)
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + (later.month - earlier.month) - (1 if later.day < earlier.day else 0)
+
+
+def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
+    out: list[str] = []
+    standards = {s.value for s in fields.standards}
+    if "ISO/IEC 27001:2013" in standards:
+        out.append(
+            "ISO/IEC 27001:2013 certificate: the transition to ISO/IEC 27001:2022 ended on 31 October 2025, "
+            "so a 2013-edition certificate is no longer valid after that date."
+        )
+    if fields.expiry_date is not None:
+        expiry = date.fromisoformat(fields.expiry_date.value)
+        if expiry < today:
+            out.append(f"Certificate expired on {expiry.isoformat()}.")
+    if fields.opinion is not None and fields.opinion.value in ("qualified", "adverse", "disclaimer"):
+        label = {"qualified": "a qualified", "adverse": "an adverse", "disclaimer": "a disclaimer of"}[fields.opinion.value]
+        out.append(f"The service auditor issued {label} opinion (page {fields.opinion.page}).")
+    if kind in ("soc2_type1", "soc2_type2", "soc3") and fields.period_end is not None:
+        end = date.fromisoformat(fields.period_end.value)
+        if _months_between(end, today) >= 12 and end < today:
+            out.append(f"The report's period ended on {end.isoformat()}, more than 12 months ago: ask for a newer report.")
+    if kind == "bridge_letter" and fields.period_end is not None:
+        end = date.fromisoformat(fields.period_end.value)
+        if _months_between(end, today) >= 3 and end < today:
+            out.append(f"The bridge letter covers only to {end.isoformat()}: ask for a newer report or letter.")
+    for sub in fields.subservice_organizations:
+        if sub.method == "carve-out":
+            out.append(
+                f"Subservice organization {sub.value} is carved out: its controls were not tested; "
+                "review its own assurance report."
+            )
+    if kind == "soc2_type1":
+        out.append("Type 1 report only: it covers the design of controls at a point in time, not their operating "
+                   "effectiveness over a period.")
+    return out
