@@ -248,7 +248,7 @@ def load(
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _open_error(exc) from None
+        raise _open_error(exc, data) from None
     try:
         count = len(pdf)
         if count == 0:
@@ -268,13 +268,26 @@ def load(
     return doc
 
 
-def _open_error(exc: pdfium.PdfiumError) -> DocumentError:
+def _open_error(exc: pdfium.PdfiumError, data: bytes) -> DocumentError:
+    """Map pdfium's load failure to the contract's code.
+
+    pdfium's last-error value is process-wide and not reset by a successful call, so a password error reported
+    after an earlier encrypted file is only believed when the file really has an /Encrypt dictionary.
+    """
     code = getattr(exc, "err_code", None)
-    if code == pdfium_c.FPDF_ERR_PASSWORD:
+    encrypted = _ENCRYPT.search(data) is not None
+    if code == pdfium_c.FPDF_ERR_PASSWORD and encrypted:
         return DocumentError("encrypted", "the PDF is password-protected; ask the vendor for an unprotected copy")
-    if code == pdfium_c.FPDF_ERR_SECURITY:
+    if code == pdfium_c.FPDF_ERR_SECURITY and encrypted:
         return DocumentError("encrypted", "the PDF uses an encryption scheme that cannot be opened")
+    if _NO_PAGES.search(data) and not _SOME_PAGES.search(data):
+        return DocumentError("empty", "the PDF has no pages")
     return DocumentError("corrupt", "the PDF is damaged and could not be opened")
+
+
+_ENCRYPT = re.compile(rb"/Encrypt[\s/<\d]")
+_NO_PAGES = re.compile(rb"/Count\s+0\b")
+_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
 
 
 class _PageReader:
@@ -362,11 +375,11 @@ class _PageReader:
         done = [p.number for p in self.pages if p.ocr]
         missing = [n for n in self.needs_ocr if n not in done]
         if self.unreadable:
-            self.warnings.append(f"page(s) {ocr.page_ranges(self.unreadable)} could not be read (damaged page objects)")
+            self.warnings.append(f"{ocr.pages_phrase(self.unreadable)} could not be read (damaged page objects)")
         if done:
             self.warnings.append(
-                f"page(s) {ocr.page_ranges(done)} have no text layer and were read with OCR (Tesseract); "
-                "check quotes from them against the PDF"
+                f"{ocr.pages_phrase(done)}: no text layer, read with OCR (Tesseract); "
+                "check quotes taken from OCR against the PDF"
             )
         has_text = any(_WORD.search(p.text) for p in self.pages)
         if missing and not has_text:
@@ -376,7 +389,7 @@ class _PageReader:
                 raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {ocr.INSTALL_HINT}")
         if missing:
             hint = ocr.INSTALL_HINT if self.wanted_ocr else "OCR is turned off"
-            self.warnings.append(f"page(s) {ocr.page_ranges(missing)} have no text layer and were not read: {hint}")
+            self.warnings.append(f"{ocr.pages_phrase(missing)}: no text layer, not read. {hint}")
         if not has_text:
             if len(self.unreadable) == count:
                 raise DocumentError("corrupt", "the PDF is damaged: none of its pages could be read")

@@ -12,6 +12,7 @@ import functools
 import io
 import math
 import os
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -91,7 +92,23 @@ def read_image(image: bytes, *, timeout: float) -> str:
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrUnavailable(f"Tesseract failed: {detail[-1] if detail else proc.returncode}")
-    return proc.stdout.decode("utf-8", "replace").replace("\f", "").strip("\n")
+    return tidy(proc.stdout.decode("utf-8", "replace"))
+
+
+# Tesseract starts a new block (a blank line) wherever line spacing changes, which can split a sentence - or a
+# period such as "April 1, 2023 to March / 31, 2024" - in two. A blank line after a word or comma followed by a
+# line starting in lower case or a digit is a sentence that goes on, so it is joined back.
+_CONTINUED = re.compile(r"(?<=[\w,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z0-9(])")
+
+
+def tidy(text: str) -> str:
+    text = text.replace("\f", "").replace("\r", "")
+    return _CONTINUED.sub("\n", text).strip("\n")
+
+
+def pages_phrase(numbers: list[int]) -> str:
+    """``[2]`` -> ``"page 2"``, ``[2, 3]`` -> ``"pages 2-3"``: warnings read as sentences."""
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {page_ranges(numbers)}"
 
 
 def page_ranges(numbers: list[int]) -> str:

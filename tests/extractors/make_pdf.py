@@ -1,0 +1,132 @@
+"""Small PDFs built in the test run: text pages (reportlab), scanned pages (Pillow), encrypted, blank, empty.
+
+Nothing here is committed as a binary, so every fixture is reproducible and readable as code.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+LOREM = (
+    "The service organization is responsible for designing, implementing and operating effective controls "
+    "within the system to provide reasonable assurance that its service commitments were achieved."
+)
+
+
+def text_pdf(pages: Sequence[str], *, encrypt: object | None = None) -> bytes:
+    """One page per string, wrapped at 90 characters, in Helvetica."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, encrypt=encrypt)
+    for text in pages:
+        y = 740.0
+        c.setFont("Helvetica", 10)
+        for para in text.split("\n"):
+            for line in _wrap(para, 90):
+                c.drawString(60, y, line)
+                y -= 14
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def report_pdf(n_pages: int) -> bytes:
+    """A plain multi-page report with enough prose on each page to count as a text layer."""
+    return text_pdf([f"Section {i}\n{LOREM} {LOREM}" for i in range(1, n_pages + 1)])
+
+
+def scan_image(lines: Sequence[str], *, size: tuple[int, int] = (1700, 2200)) -> Image.Image:
+    """A page as a scanner would deliver it: black text on white at ~200 DPI, no text layer."""
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=34)
+    y = 160
+    for line in lines:
+        draw.text((140, y), line, fill=0, font=font)
+        y += 58
+    return image
+
+
+def scanned_pdf(pages: Sequence[Sequence[str]]) -> bytes:
+    """Image-only pages: the words exist only as pixels."""
+    images = [scan_image(lines).convert("RGB") for lines in pages]
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=200.0)
+    return buf.getvalue()
+
+
+def mixed_pdf(text_page: str, scanned_lines: Sequence[str], *, logo_page: str | None = None) -> bytes:
+    """Page 1 text, page 2 a full-page scan, optionally page 3 a few words with a small logo image."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica", 10)
+    y = 740.0
+    for line in _wrap(text_page, 90):
+        c.drawString(60, y, line)
+        y -= 14
+    c.showPage()
+    c.drawImage(ImageReader(scan_image(scanned_lines)), 0, 0, width=letter[0], height=letter[1])
+    c.showPage()
+    if logo_page is not None:
+        logo = Image.new("RGB", (120, 60), (20, 60, 140))
+        c.drawImage(ImageReader(logo), 60, 680, width=120, height=60)
+        c.setFont("Helvetica-Bold", 18)
+        c.drawString(60, 640, logo_page)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def blank_pdf(n_pages: int = 1) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    for _ in range(n_pages):
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def zero_page_pdf() -> bytes:
+    """A structurally valid PDF with an empty page tree."""
+    pdf = pdfium.PdfDocument.new()
+    buf = io.BytesIO()
+    pdf.save(buf)
+    pdf.close()
+    return buf.getvalue()
+
+
+def two_column_pdf(left: Sequence[str], right: Sequence[str], title: str) -> bytes:
+    """A full-width title over two columns of short lines, drawn row by row (left, right, left, right ...)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 750, title)
+    c.setFont("Helvetica", 10)
+    y = 720.0
+    for a, b in zip(left, right, strict=True):
+        c.drawString(60, y, a)
+        c.drawString(330, y, b)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    if current or not lines:
+        lines.append(current)
+    return lines

@@ -1,0 +1,93 @@
+"""Scanned pages are read with Tesseract: only the pages that need it, marked, and named in a warning."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors import document, ocr
+from extractors.api import extract_bytes
+
+from . import make_pdf
+
+pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr is not installed")
+
+AUDITOR_LETTER = [
+    "Independent Service Auditor's Report",
+    "To the Management of Corvane Systems, Inc.",
+    "Ernst & Young LLP",
+    "for the period April 1, 2025 to March 31, 2026",
+    "In our opinion, management's assertion is fairly stated,",
+    "in all material respects.",
+    "May 14, 2026",
+]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_a_scanned_page_is_read_with_ocr() -> None:
+    doc = document.load(make_pdf.scanned_pdf([AUDITOR_LETTER]))
+    page = doc.page(1)
+    assert page.ocr is True
+    text = _fold(page.text)
+    for line in AUDITOR_LETTER:
+        assert line in text
+    assert doc.ocr_pages == [1]
+
+
+def test_only_the_pages_without_a_text_layer_are_ocred() -> None:
+    data = make_pdf.mixed_pdf(make_pdf.LOREM * 3, AUDITOR_LETTER, logo_page="Corvane Systems SOC 3 Report")
+    doc = document.load(data)
+    assert [p.ocr for p in doc.pages] == [False, True, False]
+    assert doc.page(1).text.startswith("The service organization is responsible")
+    assert doc.page(3).text.strip() == "Corvane Systems SOC 3 Report"  # a logo and a few words: a real text layer
+    assert "Ernst & Young LLP" in doc.page(2).text
+    assert doc.warnings == [
+        "page 2: no text layer, read with OCR (Tesseract); check quotes taken from OCR against the PDF"
+    ]
+
+
+def test_the_warning_reaches_the_extraction() -> None:
+    data = make_pdf.scanned_pdf([AUDITOR_LETTER, AUDITOR_LETTER[:3]])
+    result = extract_bytes(data, "scan.pdf")
+    assert result.error is None and result.file.pages == 2
+    assert any(w.startswith("pages 1-2: no text layer, read with OCR") for w in result.warnings)
+
+
+def test_ocr_rejoins_a_sentence_tesseract_split_into_blocks() -> None:
+    assert ocr.tidy("effective throughout the period April 1, 2023 to March\n\n31, 2024, to provide") == (
+        "effective throughout the period April 1, 2023 to March\n31, 2024, to provide"
+    )
+    assert ocr.tidy("Opinion\n\nIn our opinion") == "Opinion\n\nIn our opinion"
+
+
+def test_page_ranges_name_pages_compactly() -> None:
+    assert ocr.page_ranges([9, 2, 3, 4]) == "2-4, 9"
+    assert ocr.pages_phrase([7]) == "page 7"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("name", "period", "report_date"),
+    [
+        ("aws_soc3_2023-04_2024-03_EY.pdf", "April 1, 2023 to March 31, 2024", "May 14, 2024"),
+        ("aws_soc3_2022-04_2022-09_EY.pdf", "April 1, 2022 to September 30, 2022", "November 14, 2022"),
+    ],
+)
+def test_real_image_only_auditor_pages_become_readable(
+    shared_dir: Path, name: str, period: str, report_date: str
+) -> None:
+    """AWS SOC 3: the EY opinion letter (pages 2-3) exists only as an image."""
+    path = shared_dir / "samples" / "real" / name
+    doc = document.load(path.read_bytes())
+    assert doc.ocr_pages == [2, 3]
+    letter = _fold(doc.page(2).text + "\n" + doc.page(3).text)
+    assert "Ernst & Young LLP" in letter
+    assert "We have examined management’s assertion" in letter
+    assert "In our opinion, AWS’ controls over the system were effective throughout the period" in letter
+    assert period in letter
+    assert report_date in letter
