@@ -17,14 +17,18 @@ from . import words as w
 from .expect import Expect
 
 
-def build(seed: int) -> tuple[bytes, dict[str, Any]]:
+def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None, system: str | None = None,
+          report: tuple[date, date] | None = None, letter_date: date | None = None) -> tuple[bytes, dict[str, Any]]:
+    """A bridge letter; the keyword arguments tie it to a given SOC 2 report (vendor, auditor, system, period)."""
     rng = random.Random(f"bridge:{seed}")
-    vendor = w.vendor(rng, european=rng.random() < 0.2)
-    auditor = w.auditor(rng)
-    system = w.product(rng, vendor.short)
-    prev_end = date(2025, 1, 31) + timedelta(days=rng.randrange(0, 540))
+    vendor = vendor or w.vendor(rng, european=rng.random() < 0.2)
+    auditor = auditor or w.auditor(rng)
+    system = system or w.product(rng, vendor.short)
+    prev_end = date(2025, 1, 31) + timedelta(days=rng.randrange(0, 420))
     prev_end = (prev_end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     prev_start = (w.add_years(prev_end, -1) + timedelta(days=1))
+    if report is not None:
+        prev_start, prev_end = report
     start = prev_end + timedelta(days=1)
     if rng.random() < 0.5:
         end = start + timedelta(days=rng.randrange(45, 180))
@@ -33,6 +37,8 @@ def build(seed: int) -> tuple[bytes, dict[str, Any]]:
         end = start + timedelta(days=rng.randrange(60, 180))
         end = (end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         letter = end + timedelta(days=rng.randrange(3, 20))
+    if letter_date is not None:
+        end = letter = letter_date
     style = rng.choice(("us", "intl", "us_ordinal", "us"))
     look = r.Look(font=rng.choice(("Helvetica", "Times-Roman")), bold="Helvetica-Bold", size=rng.choice((10, 11)),
                   justify=rng.random() < 0.5, footer=rng.choice((None, f"{vendor.name} · Confidential")),

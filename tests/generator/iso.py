@@ -47,12 +47,15 @@ _LABELS = {
 }
 
 
-def build(variant: str, seed: int, *, expiry: date | None = None) -> tuple[bytes, dict[str, Any]]:
+def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org | None = None,
+          product: str | None = None) -> tuple[bytes, dict[str, Any]]:
+    """A certificate for ``variant`` (one of VARIANTS); ``expiry``, ``vendor`` and ``product`` pin those facts."""
     rng = random.Random(f"iso:{variant}:{seed}")
-    vendor = w.vendor(rng, european=rng.random() < 0.5)
+    drawn = w.vendor(rng, european=rng.random() < 0.5)
+    vendor = vendor or drawn
     body = w.cert_body(rng)
     acc, acc_long = rng.choice(w.ACCREDITORS)
-    product = w.product(rng, vendor.short)
+    product = product or w.product(rng, vendor.short)
     if variant == "27001_2013":
         standards = ["ISO/IEC 27001:2013"]
         issue = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 1000))

@@ -115,5 +115,6 @@ def soc2_certificate(seed: int) -> tuple[bytes, dict[str, Any]]:
     ex = Expect("unknown")
     ex.set("vendor", vendor.name, vendor.name)
     ex.warn_about.append("SOC 2")
+    ex.notes["pseudo_soc2"] = True  # "unknown" is right; "iso_certificate" is acceptable, a SOC kind is not
     pdf = r.render(story, look, title="SOC 2 certificate")
     return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-soc2-certificate-{seed}.pdf")

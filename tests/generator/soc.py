@@ -83,7 +83,8 @@ def _period(plan: Plan, style: str, rng: random.Random) -> str:
     return w.fmt_range(plan.start, plan.end, style, rng)
 
 
-def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None) -> Plan:
+def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None,
+              test_layout: str | None = None) -> Plan:
     rng = random.Random(f"{kind}:{seed}")
     european = rng.random() < 0.3
     vendor = w.vendor(rng, european)
@@ -140,7 +141,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         cover_style=rng.choice(("classic", "banner", "split")), cover_dates=cover_dates, body_dates=body_dates,
         opinion=opinion, subservice=subs, cuec_style=rng.choice(("table", "bullets", "criteria_first", "numbered")),
         cuecs=cuecs, id_scheme=rng.choice(("domain", "criterion", "numeric", "dotted")),
-        test_layout=rng.choice(("flat", "by_criterion", "by_area")),
+        test_layout=test_layout or rng.choice(("flat", "by_criterion", "by_area")),
         response_place=rng.choice(("table", "inline", "section5")),
         ai=rng.choice(("none", "none", "none", "in_scope", "in_scope", "excluded")),
         two_column=rng.random() < 0.35, section_style=rng.choice(SECTION_STYLES), tsc_phrase=rng.randrange(3),
@@ -178,7 +179,13 @@ def _pick_controls(plan: Plan, rng: random.Random, n: int | None) -> None:
     if plan.kind != "soc2_type2":
         return
     n_exc = rng.choice((0, 0, 1, 1, 2, 3)) if plan.opinion == "unqualified" else rng.choice((1, 2))
-    for cid, c in rng.sample(plan.controls, min(n_exc, len(plan.controls))):
+    set_exceptions(plan, rng, n_exc)
+
+
+def set_exceptions(plan: Plan, rng: random.Random, count: int) -> None:
+    """Choose ``count`` tested controls that failed, with the finding and management's response."""
+    plan.exceptions = []
+    for cid, c in rng.sample(plan.controls, min(count, len(plan.controls))):
         n = rng.choice((25, 40, 60, 25, 15))
         k = rng.randrange(1, 4)
         text = rng.choice(t.EXCEPTION_FORMS).format(k=k, n=n, population=c.population, failure=c.failure)
@@ -203,9 +210,18 @@ def _criteria_in_scope(plan: Plan) -> list[str]:
 
 
 def build(
-    kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None
+    kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None,
+    test_layout: str | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
-    plan = make_plan(kind, seed, controls=controls, filler_pages=filler_pages)
+    """One report; ``controls``, ``filler_pages`` and ``test_layout`` ('flat', 'by_criterion', 'by_area',
+    'per_control') override the seed's choice, for the large report the benchmark needs."""
+    plan = make_plan(kind, seed, controls=controls, filler_pages=filler_pages, test_layout=test_layout)
+    return render_plan(plan, seed)
+
+
+def render_plan(plan: Plan, seed: int) -> tuple[bytes, dict[str, Any]]:
+    """Print a (possibly hand-adjusted) plan; the seed only drives the remaining wording choices."""
+    kind = plan.kind
     rng = random.Random(f"{kind}:{seed}:text")
     ex = Expect(kind)
     ex.notes.update(cover=plan.cover_style, cuec_style=plan.cuec_style, ids=plan.id_scheme, tests=plan.test_layout,
@@ -614,7 +630,7 @@ def _description(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> li
     for i in range(0, len(_FILLER), 2):
         out.append(r.para(_FILLER[i], st.h2))
         out.append(r.para(_FILLER[i + 1], st.body))
-    for _ in range(plan.filler_pages * 4):
+    for _ in range(plan.filler_pages * 9):
         j = rng.randrange(0, len(_FILLER), 2)
         out.append(r.para(_FILLER[j + 1], st.body))
     out += _subservice_section(plan, st, rng, width)
@@ -714,6 +730,8 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
     groups: list[tuple[str | None, list[tuple[str, t.Control]]]] = []
     if plan.test_layout == "flat":
         groups = [(None, plan.controls)]
+    elif plan.test_layout == "per_control":
+        groups = [(f"{cid}: {c.activity}", [(cid, c)]) for cid, c in plan.controls]
     else:
         for cid, c in plan.controls:
             key = c.criteria[0] if plan.test_layout == "by_criterion" else c.domain
@@ -727,7 +745,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
                   "CF": "Confidentiality", "PI": "Processing Integrity", "VM": "Vendor Management"}
     for group, members in groups:
         if group is not None:
-            title = group if plan.test_layout == "by_criterion" else area_names.get(group, group)
+            title = group if plan.test_layout != "by_area" else area_names.get(group, group)
             out.append(r.para(title, st.h3))
         rows = [header]
         spans: list[int] = []
@@ -735,6 +753,11 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
             e = exc.get(cid)
             result = e.text if e else rng.choice(t.NO_EXCEPTION)
             rows.append([cid, ", ".join(c.criteria), c.activity, c.test, result])
+            if plan.test_layout == "per_control":
+                rows.append(["", "", "", "Inquired of the control owner regarding the performance of the control "
+                             "and the handling of any deviations during the period.", ""])
+                rows.append(["", "", "", f"Obtained the population of {c.population} for the period, evaluated its "
+                             "completeness and accuracy, and selected a sample for inspection.", ""])
             if e and plan.response_place == "inline":
                 rows.append([f"Management’s Response: {e.response}", "", "", "", ""])
                 spans.append(len(rows) - 1)

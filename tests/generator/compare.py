@@ -1,0 +1,145 @@
+"""Field-by-field comparison of an extraction with a generated document's expected values.
+
+Text values are compared leniently (legal suffixes, case and punctuation folded; either contains the
+other) because "Quillfeather Analytics" and "Quillfeather Analytics, Inc." name the same party; dates,
+opinions, categories, standards, methods and control ids are compared exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import Any
+
+TEXT = ("vendor", "issuer", "accreditation_body", "scope")
+DATES = ("report_date", "period_start", "period_end", "issue_date", "original_issue_date", "expiry_date")
+ALL_FIELDS = ("kind", *TEXT, "certificate_number", *DATES, "opinion", "standards", "tsc_categories",
+              "subservice_organizations", "cuecs", "exceptions", "ai", "warnings")
+
+_SUFFIX = re.compile(r"\b(inc|llc|llp|ltd|limited|corp|corporation|co|b\.?v|gmbh|plc|pty|s\.?a|p\.?c|the)\b\.?")
+
+
+def norm(s: object) -> str:
+    text = str(s or "").casefold().replace("&", " and ").replace("’", "'")
+    text = _SUFFIX.sub(" ", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def text_match(got: object, expected: object) -> bool:
+    g, e = norm(got), norm(expected)
+    if not g or not e:
+        return g == e
+    return g in e or e in g or SequenceMatcher(None, g, e).ratio() >= 0.85
+
+
+def _val(x: Any) -> Any:
+    return x.get("value") if isinstance(x, dict) else None
+
+
+def _vals(items: Any) -> list[Any]:
+    return [_val(i) for i in items or []]
+
+
+def compare(expected: dict[str, Any], got: dict[str, Any], fields: Iterable[str] = ALL_FIELDS) -> dict[str, str]:
+    """Mismatches as {field: explanation}; empty when every asked field agrees."""
+    ef, gf = expected["fields"], got.get("fields") or {}
+    out: dict[str, str] = {}
+    for f in fields:
+        why = _compare_one(f, expected, got, ef, gf)
+        if why:
+            out[f] = why
+    return out
+
+
+def _compare_one(f: str, expected: dict[str, Any], got: dict[str, Any], ef: dict[str, Any],
+                 gf: dict[str, Any]) -> str | None:
+    if f == "kind":
+        want = expected["kind"]
+        pseudo = expected.get("x-generator", {}).get("variant", {}).get("pseudo_soc2")
+        allowed = {"unknown", "iso_certificate"} if pseudo else {want}
+        return None if got.get("kind") in allowed else f"{got.get('kind')} != {want}"
+    if f in TEXT:
+        e, g = _val(ef.get(f)), _val(gf.get(f))
+        if e is None:
+            return None if g in (None, "") else f"{g!r} where the document states none"
+        return None if text_match(g, e) else f"{g!r} != {e!r}"
+    if f == "certificate_number":
+        e, g = _val(ef.get(f)), _val(gf.get(f))
+        return None if norm(e) == norm(g) else f"{g!r} != {e!r}"
+    if f in DATES or f == "opinion":
+        e, g = _val(ef.get(f)), _val(gf.get(f))
+        return None if e == g else f"{g} != {e}"
+    if f in ("standards", "tsc_categories"):
+        e_set, g_set = set(_vals(ef.get(f))), set(_vals(gf.get(f)))
+        return None if e_set == g_set else f"{sorted(g_set)} != {sorted(e_set)}"
+    if f == "subservice_organizations":
+        exp, have = ef.get(f) or [], gf.get(f) or []
+        problems = [f"missing {e['value']!r} ({e['method']})" for e in exp
+                    if not any(text_match(h.get("value"), e["value"]) and h.get("method") == e["method"] for h in have)]
+        extra = [h.get("value") for h in have if not any(text_match(h.get("value"), e["value"]) for e in exp)]
+        if extra:
+            problems.append(f"unexpected {extra}")
+        return "; ".join(problems) or None
+    if f == "cuecs":
+        exp, have = ef.get(f) or [], gf.get(f) or []
+        if len(exp) != len(have):
+            return f"{len(have)} CUECs != {len(exp)}: got {[h.get('value', '')[:50] for h in have]}"
+        problems = []
+        for e in exp:
+            match = next((h for h in have if text_match(h.get("value"), e["value"])), None)
+            if match is None:
+                problems.append(f"missing {e['value'][:60]!r}")
+            elif sorted(match.get("criteria") or []) != sorted(e["criteria"]):
+                problems.append(f"criteria {match.get('criteria')} != {e['criteria']} for {e['value'][:40]!r}")
+        return "; ".join(problems) or None
+    if f == "exceptions":
+        exp, have = ef.get(f) or [], gf.get(f) or []
+        e_ids, g_ids = sorted(str(e["control"]) for e in exp), sorted(str(h.get("control")) for h in have)
+        if e_ids != g_ids:
+            return f"controls {g_ids} != {e_ids}"
+        problems = []
+        for e in exp:
+            h = next(h for h in have if str(h.get("control")) == str(e["control"]))
+            if sorted(h.get("criteria") or []) != sorted(e["criteria"]):
+                problems.append(f"{e['control']} criteria {h.get('criteria')} != {e['criteria']}")
+            if not text_match(h.get("management_response"), e["management_response"]):
+                problems.append(f"{e['control']} response {str(h.get('management_response'))[:60]!r}")
+            if not text_match(h.get("value"), e["value"]):
+                problems.append(f"{e['control']} text {str(h.get('value'))[:60]!r}")
+        return "; ".join(problems) or None
+    if f == "ai":
+        e_ai, g_ai = bool((ef.get("ai") or {}).get("covered")), bool((gf.get("ai") or {}).get("covered"))
+        return None if e_ai == g_ai else f"covered={g_ai} != {e_ai}"
+    if f == "warnings":
+        words = expected.get("x-generator", {}).get("warn_about") or []
+        text = " ".join(got.get("warnings") or []).casefold()
+        missing = [w for w in words if w.casefold() not in text]
+        return f"no warning mentions {missing}: {got.get('warnings')}" if missing else None
+    raise ValueError(f"unknown field {f!r}")
+
+
+def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
+    """Every quote the extraction gives must be on the page it cites (whitespace ignored)."""
+    squash = [re.sub(r"\s+", "", p) for p in pages]
+    out: list[str] = []
+
+    def check(where: str, item: Any) -> None:
+        if not isinstance(item, dict) or item.get("quote") in (None, ""):
+            return
+        page = item.get("page")
+        q = re.sub(r"\s+", "", str(item["quote"])).rstrip("…")
+        if not isinstance(page, int) or not 1 <= page <= len(pages) or q not in squash[page - 1]:
+            out.append(f"{where}: quote {str(item['quote'])[:60]!r} is not on page {page}")
+
+    fields = got.get("fields") or {}
+    for name, value in fields.items():
+        if name == "ai":
+            for i, e in enumerate((value or {}).get("evidence") or []):
+                check(f"ai.evidence[{i}]", e)
+        elif isinstance(value, list):
+            for i, e in enumerate(value):
+                check(f"{name}[{i}]", e)
+        else:
+            check(name, value)
+    return out
