@@ -1,0 +1,173 @@
+"""Which alerts a document calls for on a given day. Pure functions over the indexed columns, so the daily scan
+never opens the extraction JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+SOC_KINDS = frozenset({"soc1", "soc2_type1", "soc2_type2", "soc3"})
+SURVEILLANCE_NOTICE_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    id: int
+    vendor_id: int | None
+    vendor_name: str | None
+    filename: str
+    status: str
+    kind: str | None
+    standards: str | None
+    period_end: date | None
+    issue_date: date | None
+    original_issue_date: date | None
+    expiry_date: date | None
+    error_message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    document_id: int
+    vendor_id: int | None
+    kind: str
+    threshold: int
+    due_date: date | None
+    fires_on: date
+    message: str
+
+
+def _who(row: DocRow) -> str:
+    return row.vendor_name or row.filename
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def candidates(row: DocRow, *, thresholds: list[int], freshness_days: int) -> list[Candidate]:
+    """Every alert this document will ever raise, each with the first day it fires (``fires_on``).
+
+    The scan raises those whose day has come; the same list, filtered to the coming days, is the "upcoming" view.
+    Of several expiry thresholds only the nearest one counts at any time: a certificate first seen 20 days before
+    expiry raises the 30-day alert, not the 90-day one as well.
+    """
+    out: list[Candidate] = []
+    who = _who(row)
+    if row.status == "failed":
+        out.append(
+            Candidate(
+                row.id,
+                row.vendor_id,
+                "parse_failed",
+                0,
+                None,
+                date.min,
+                f"{row.filename} could not be read: {row.error_message or 'unknown reason'}",
+            )
+        )
+        return out
+    if row.status != "parsed":
+        return out
+    standards = row.standards or ""
+    if row.kind == "iso_certificate":
+        if row.expiry_date is not None:
+            for days in sorted(thresholds, reverse=True):
+                out.append(
+                    Candidate(
+                        row.id,
+                        row.vendor_id,
+                        "certificate_expiry",
+                        days,
+                        row.expiry_date,
+                        row.expiry_date - timedelta(days=days),
+                        f"{who}: certificate {standards.replace('|', ', ') or ''} expires on {row.expiry_date} "
+                        f"(within {days} days)".replace("  ", " "),
+                    )
+                )
+            out.append(
+                Candidate(
+                    row.id,
+                    row.vendor_id,
+                    "certificate_expired",
+                    0,
+                    row.expiry_date,
+                    row.expiry_date + timedelta(days=1),
+                    f"{who}: certificate expired on {row.expiry_date}",
+                )
+            )
+            cycle_start = row.issue_date or row.original_issue_date
+            if cycle_start is not None:
+                for year in (1, 2):
+                    audit = _add_years(cycle_start, year)
+                    if audit < row.expiry_date:
+                        out.append(
+                            Candidate(
+                                row.id,
+                                row.vendor_id,
+                                "surveillance_due",
+                                year,
+                                audit,
+                                audit - timedelta(days=SURVEILLANCE_NOTICE_DAYS),
+                                f"{who}: surveillance audit {year} due around {audit}; ask for the audit result",
+                            )
+                        )
+        if ":2013" in standards:
+            out.append(
+                Candidate(
+                    row.id,
+                    row.vendor_id,
+                    "iso_2013_edition",
+                    0,
+                    None,
+                    date.min,
+                    f"{who}: certificate is to the 2013 edition ({standards.replace('|', ', ')}); "
+                    "ask for the 2022 transition",
+                )
+            )
+    elif row.kind in SOC_KINDS and row.period_end is not None:
+        stale_on = row.period_end + timedelta(days=freshness_days + 1)
+        out.append(
+            Candidate(
+                row.id,
+                row.vendor_id,
+                "soc_report_stale",
+                freshness_days,
+                row.period_end,
+                stale_on,
+                f"{who}: report period ended {row.period_end}, over {freshness_days} days ago; ask for a "
+                "newer report or a bridge letter",
+            )
+        )
+    elif row.kind == "bridge_letter":
+        end = row.expiry_date or row.period_end
+        if end is not None:
+            out.append(
+                Candidate(
+                    row.id,
+                    row.vendor_id,
+                    "bridge_letter_expired",
+                    0,
+                    end,
+                    end + timedelta(days=1),
+                    f"{who}: bridge letter ran out on {end}",
+                )
+            )
+    return out
+
+
+def due(row: DocRow, *, today: date, thresholds: list[int], freshness_days: int) -> list[Candidate]:
+    """The alerts to raise today: those whose day has come, keeping only the nearest expiry threshold."""
+    fired = [c for c in candidates(row, thresholds=thresholds, freshness_days=freshness_days) if c.fires_on <= today]
+    expiry = [c for c in fired if c.kind == "certificate_expiry"]
+    if expiry:
+        expired = any(c.kind == "certificate_expired" for c in fired)
+        nearest = min(expiry, key=lambda c: c.threshold)
+        fired = [c for c in fired if c.kind != "certificate_expiry" or (c is nearest and not expired)]
+    long_past = today - timedelta(days=SURVEILLANCE_NOTICE_DAYS)
+    return [
+        c for c in fired if not (c.kind == "surveillance_due" and c.due_date is not None and c.due_date < long_past)
+    ]

@@ -1,0 +1,94 @@
+"""The FastAPI application: routers, error mapping, the embedded worker, and the plugins' endpoints.
+
+``create_app(settings)`` is the one factory: ``serve`` runs it under uvicorn, tests under TestClient. Start-up
+migrates the database, sets up the job queue, re-queues documents a crash left unparsed, and (by default) runs the
+queue's workers in-process so a single command is a working service.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+
+from . import jobs
+from .alerts.service import AlertNotFound
+from .alerts.views import router as alerts_router
+from .assessments.service import AssessmentUnavailable, ProfileNotFound
+from .assessments.views import router as assessments_router
+from .auth.views import router as tokens_router
+from .config import Settings, get_settings
+from .database import get_database
+from .documents.service import DocumentNotFound, UnsupportedContent, UploadTooLarge
+from .documents.views import router as documents_router
+from .plugins import load_plugins
+from .vendors.service import VendorExists, VendorNotFound
+from .vendors.views import router as vendors_router
+
+log = logging.getLogger(__name__)
+
+_ERRORS: dict[type[Exception], int] = {
+    VendorNotFound: status.HTTP_404_NOT_FOUND,
+    DocumentNotFound: status.HTTP_404_NOT_FOUND,
+    AlertNotFound: status.HTTP_404_NOT_FOUND,
+    ProfileNotFound: status.HTTP_404_NOT_FOUND,
+    VendorExists: status.HTTP_409_CONFLICT,
+    UploadTooLarge: status.HTTP_413_CONTENT_TOO_LARGE,
+    UnsupportedContent: status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+    AssessmentUnavailable: status.HTTP_503_SERVICE_UNAVAILABLE,
+}
+
+
+def _error_handler(code: int) -> Any:
+    async def handle(_request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=code)
+
+    return handle
+
+
+def create_app(
+    settings: Settings | None = None, *, start_worker: bool | None = None, immediate: bool = False
+) -> FastAPI:
+    """The API for ``settings``. ``start_worker`` overrides EMBEDDED_WORKER; ``immediate`` runs jobs inline (tests)."""
+    settings = settings or get_settings()
+    run_worker = settings.embedded_worker if start_worker is None else start_worker
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        consumer = None
+        if run_worker and not immediate:
+            consumer = jobs.start_embedded_consumer(settings)
+        jobs.requeue_interrupted(settings, exclusive=run_worker and not settings.redis_url)
+        try:
+            yield
+        finally:
+            if consumer is not None:
+                consumer.stop(graceful=True)
+
+    app = FastAPI(
+        title="vendor-assurance",
+        version="0.1.0",
+        description="Reads vendors' SOC 2 / SOC 3 reports, bridge letters and ISO certificates and assesses them. "
+        "Every endpoint needs a bearer token (`vendor-assurance token create --scope read`).",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = get_database(settings)
+    jobs.init(settings, immediate=immediate)
+    for exc_type, code in _ERRORS.items():
+        app.add_exception_handler(exc_type, _error_handler(code))
+    for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router):
+        app.include_router(router)
+    for plugin in load_plugins():
+        mount = getattr(plugin, "mount_api", None)
+        if mount is None:
+            continue
+        try:
+            mount(app, settings)
+        except Exception:  # noqa: BLE001 - a broken front-end must not take the API down
+            log.exception("plugin %s failed to mount", plugin.__name__)
+    return app

@@ -1,0 +1,155 @@
+"""Assess a vendor against a requirement profile, over all of its current documents together.
+
+The judgment lives in ``knowledge`` (pure); this module only gathers the evidence from the database, picks the
+profile (bundled ones plus the folder in ``PROFILES_DIR``) and caches answers, since a vendor's answer changes only
+when its documents, its record, the profile or the day change.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import threading
+import time
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from extractors import Extraction
+
+from ..config import Settings
+from ..documents import service as documents
+from ..vendors import service as vendors
+from .models import AssessedDocument, AssessmentRead, ProfileRead
+
+
+class AssessmentUnavailable(RuntimeError):
+    """The knowledge engine is not installed in this build."""
+
+
+class ProfileNotFound(LookupError):
+    """No requirement profile by that name."""
+
+
+_PROFILE_TTL = 30.0
+_profiles_lock = threading.Lock()
+_profiles_cache: dict[str, tuple[float, dict[str, Any]]] = {}
+
+
+def _knowledge() -> Any:
+    try:
+        import knowledge
+    except ImportError as exc:  # pragma: no cover - knowledge ships with the package
+        raise AssessmentUnavailable(f"the knowledge package is missing: {exc}") from exc
+    return knowledge
+
+
+def profiles(*, settings: Settings) -> dict[str, Any]:
+    """Profiles by name (bundled, then PROFILES_DIR, which wins); re-read at most every 30 seconds."""
+    key = str(settings.profiles_dir or "")
+    now = time.monotonic()
+    cached = _profiles_cache.get(key)
+    if cached is not None and now - cached[0] < _PROFILE_TTL:
+        return cached[1]
+    knowledge = _knowledge()
+    list_profiles = getattr(knowledge, "list_profiles", None)
+    if list_profiles is None:
+        try:
+            list_profiles = importlib.import_module("knowledge.profiles").list_profiles
+        except (ImportError, AttributeError) as exc:
+            raise AssessmentUnavailable(f"the knowledge package cannot list profiles: {exc}") from exc
+    try:
+        found = dict(list_profiles(settings.profiles_dir))
+    except ValueError as exc:  # a malformed profile file: say which file and line instead of failing obscurely
+        raise AssessmentUnavailable(f"requirement profiles could not be loaded: {exc}") from exc
+    with _profiles_lock:
+        _profiles_cache[key] = (now, found)
+    return found
+
+
+def list_profile_summaries(*, settings: Settings) -> list[ProfileRead]:
+    """Every profile's name, description and the file it came from."""
+    return [
+        ProfileRead(name=name, description=getattr(p, "description", "") or "", source=str(getattr(p, "source", "")))
+        for name, p in sorted(profiles(settings=settings).items())
+    ]
+
+
+def get_profile(*, settings: Settings, name: str | None) -> Any:
+    wanted = name or settings.default_profile
+    found = profiles(settings=settings)
+    if wanted not in found:
+        raise ProfileNotFound(f"no profile named {wanted!r} (have: {', '.join(sorted(found))})")
+    return found[wanted]
+
+
+_cache_lock = threading.Lock()
+_cache: OrderedDict[tuple[Any, ...], AssessmentRead] = OrderedDict()
+_CACHE_SIZE = 4096
+
+
+def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
+    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked."""
+    params = inspect.signature(assess).parameters
+    kwargs: dict[str, Any] = {}
+    for name in ("vendor_uses_ai", "uses_ai", "processes_data_with_ai"):
+        if name in params:
+            kwargs[name] = vendor.processes_data_with_ai
+    if "vendor" in params:
+        kwargs["vendor"] = vendor.name
+    return assess(evidence, profile, today, **kwargs)
+
+
+def assess_vendor(
+    *, db_session: Session, settings: Settings, vendor_id: int, profile: str | None = None, today: date | None = None
+) -> AssessmentRead:
+    """The verdict and cited findings for a vendor against ``profile`` (default profile if None) as of ``today``.
+
+    Raises VendorNotFound, ProfileNotFound or AssessmentUnavailable.
+    """
+    vendor = vendors.get_or_raise(db_session=db_session, vendor_id=vendor_id)
+    prof = get_profile(settings=settings, name=profile)
+    day = today or date.today()
+    docs = documents.current_documents(db_session=db_session, vendor_id=vendor_id)
+    key = (
+        str(db_session.get_bind().engine.url),
+        vendor.id,
+        vendor.updated_at,
+        prof.name,
+        id(prof),
+        day,
+        tuple((d.id, d.updated_at) for d in docs),
+    )
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    knowledge = _knowledge()
+    assess = getattr(knowledge, "assess", None)
+    if assess is None:
+        raise AssessmentUnavailable("the knowledge package has no assess() yet")
+    evidence = [Extraction.from_dict(d.extraction) for d in docs if d.extraction]
+    result = _call_assess(assess, evidence, prof, day, vendor)
+    data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    answer = AssessmentRead(
+        vendor_id=vendor.id,
+        vendor_name=vendor.name,
+        profile=prof.name,
+        as_of=day,
+        verdict=str(data.get("verdict", "")),
+        documents=[
+            AssessedDocument(
+                id=d.id, filename=d.filename, kind=d.kind, period_end=d.period_end, expiry_date=d.expiry_date
+            )
+            for d in docs
+        ],
+        result=data,
+    )
+    with _cache_lock:
+        _cache[key] = answer
+        if len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return answer

@@ -1,0 +1,35 @@
+"""/vendors/{id}/assessment and /profiles."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from ..deps import IdPath, Reader, SessionDep, SettingsDep
+from . import service
+from .models import AssessmentRead, ProfileRead
+
+router = APIRouter(tags=["assessments"])
+
+
+@router.get("/vendors/{vendor_id}/assessment", response_model=AssessmentRead)
+def assess(
+    db_session: SessionDep,
+    settings: SettingsDep,
+    _: Reader,
+    vendor_id: IdPath,
+    profile: Annotated[str | None, Query(max_length=200, description="A profile name; the default if omitted.")] = None,
+    as_of: Annotated[date | None, Query(description="Judge as of this day (default today).")] = None,
+) -> AssessmentRead:
+    """The verdict and findings (each citing document, page and quote) over the vendor's current documents."""
+    return service.assess_vendor(
+        db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=as_of
+    )
+
+
+@router.get("/profiles", response_model=list[ProfileRead])
+def list_profiles(settings: SettingsDep, _: Reader) -> list[ProfileRead]:
+    """The requirement profiles: bundled ones and those in PROFILES_DIR."""
+    return service.list_profile_summaries(settings=settings)

@@ -1,0 +1,434 @@
+"""Documents: ingest bytes once, parse them (in a job or inline), attach them to a vendor, recover after a crash.
+
+State changes are one transaction each: ``queued`` on upload, ``parsing`` when a worker claims it, then ``parsed``
+or ``failed`` together with everything read from it. A crash in between leaves ``parsing`` behind, which
+``requeue_interrupted`` (run at start) turns back into work; the claim makes duplicate jobs harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from extractors import Extraction, extract_bytes
+from extractors.model import ExtractionError, FileInfo
+
+from ..config import Settings
+from ..database import begin_write, utcnow
+from ..vendors import service as vendor_service
+from ..vendors.models import Vendor
+from ..vendors.names import normalize
+from .models import Document
+from .sniff import UnsupportedContent, sniff
+from .storage import FileStore
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+
+
+class DocumentNotFound(LookupError):
+    """No document with that id."""
+
+
+class UploadTooLarge(ValueError):
+    """The upload is over the configured size limit."""
+
+
+__all__ = [
+    "DocumentNotFound",
+    "IngestResult",
+    "UnsupportedContent",
+    "UploadTooLarge",
+    "assign_vendor",
+    "current_documents",
+    "get",
+    "ingest",
+    "list_documents",
+    "process",
+    "record_extraction",
+    "requeue_interrupted",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """The stored document and whether this call created it; when not, ``document.uploaded_by`` and
+    ``document.uploaded_at`` say who sent these bytes first and when."""
+
+    document: Document
+    created: bool
+
+
+def file_store(settings: Settings) -> FileStore:
+    return FileStore(settings.files_dir)
+
+
+def get(*, db_session: Session, document_id: int) -> Document | None:
+    """The document with its status and extraction, or None."""
+    return db_session.get(Document, document_id)
+
+
+def get_or_raise(*, db_session: Session, document_id: int) -> Document:
+    doc = db_session.get(Document, document_id)
+    if doc is None:
+        raise DocumentNotFound(f"document {document_id} does not exist")
+    return doc
+
+
+def get_by_sha256(*, db_session: Session, sha256: str) -> Document | None:
+    return db_session.scalars(select(Document).where(Document.sha256 == sha256)).first()
+
+
+def list_documents(
+    *,
+    db_session: Session,
+    vendor_id: int | None = None,
+    status: str | None = None,
+    needs_review: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Document]:
+    """Documents, newest first; ``needs_review`` keeps those whose vendor match a person must confirm."""
+    stmt = select(Document)
+    if vendor_id is not None:
+        stmt = stmt.where(Document.vendor_id == vendor_id)
+    if status is not None:
+        stmt = stmt.where(Document.status == status)
+    if needs_review:
+        stmt = stmt.where(Document.vendor_match == "uncertain", Document.vendor_id.is_(None))
+    return list(db_session.scalars(stmt.order_by(Document.id.desc()).limit(limit).offset(offset)))
+
+
+def _resolve_vendor_hint(db_session: Session, vendor: int | str | None) -> Vendor | None:
+    if vendor is None or (isinstance(vendor, str) and not vendor.strip()):
+        return None
+    if isinstance(vendor, int) or (isinstance(vendor, str) and vendor.strip().isdigit()):
+        return vendor_service.get_or_raise(db_session=db_session, vendor_id=int(vendor))
+    found, _ = vendor_service.get_or_create(db_session=db_session, name=str(vendor))
+    return found
+
+
+def ingest(
+    *,
+    db_session: Session,
+    settings: Settings,
+    data: bytes,
+    filename: str,
+    uploaded_by: str | None = None,
+    vendor: int | str | None = None,
+) -> IngestResult:
+    """Store uploaded bytes once and record a ``queued`` document (commits); the caller then enqueues or processes it.
+
+    The same bytes again, even at the same moment from another process, return the existing document with
+    ``created=False``. ``vendor`` (an id, or a name to find or create) pins the document to that vendor instead of
+    matching the name read from it. Raises UploadTooLarge, UnsupportedContent (checked on the bytes, not the name)
+    or VendorNotFound.
+    """
+    if len(data) > settings.max_upload_bytes:
+        raise UploadTooLarge(f"the file is {len(data)} bytes; the limit is {settings.max_upload_bytes}")
+    content_type = sniff(data)
+    sha256 = file_store(settings).put(data)
+    existing = get_by_sha256(db_session=db_session, sha256=sha256)
+    if existing is not None:
+        return IngestResult(existing, False)
+    pinned = _resolve_vendor_hint(db_session, vendor)
+    name = (filename or "document.pdf").replace("\\", "/").rsplit("/", 1)[-1][:300] or "document.pdf"
+    begin_write(db_session)
+    doc = Document(
+        sha256=sha256,
+        filename=name,
+        content_type=content_type,
+        size=len(data),
+        status="queued",
+        uploaded_by=(uploaded_by or None) and uploaded_by[:200],
+        uploaded_at=utcnow(),
+        vendor_hint=str(vendor)[:300] if vendor is not None else None,
+        vendor_id=pinned.id if pinned else None,
+        vendor_match="manual" if pinned else None,
+    )
+    db_session.add(doc)
+    try:
+        db_session.commit()
+    except IntegrityError:
+        db_session.rollback()  # the same bytes won a race from another request
+        winner = get_by_sha256(db_session=db_session, sha256=sha256)
+        if winner is None:
+            raise
+        return IngestResult(winner, False)
+    return IngestResult(doc, True)
+
+
+def claim(*, db_session: Session, document_id: int, stale_after: timedelta) -> bool:
+    """Mark the document ``parsing`` for this worker (commits). False when it is done or another worker holds it.
+
+    A ``parsing`` claim older than ``stale_after`` belonged to a worker that died, so it can be taken over.
+    """
+    now = utcnow()
+    begin_write(db_session)
+    result = db_session.execute(
+        update(Document)
+        .where(
+            Document.id == document_id,
+            or_(
+                Document.status == "queued",
+                (Document.status == "parsing") & (Document.claimed_at < now - stale_after),
+            ),
+        )
+        .values(status="parsing", claimed_at=now, attempts=Document.attempts + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db_session.commit()
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _count_pages(data: bytes) -> int | None:
+    try:
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:  # noqa: BLE001 - the extractor reports unreadable files with a proper reason
+        return None
+
+
+def run_extraction(*, data: bytes, filename: str, settings: Settings) -> Extraction:
+    """The extractor, bounded by the page limit and the time limit; never raises, the reason goes in ``error``."""
+    import hashlib
+
+    info = FileInfo(name=filename, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    pages = _count_pages(data)
+    if pages is not None and pages > settings.max_pages:
+        return Extraction(
+            file=FileInfo(info.name, info.sha256, pages, info.bytes),
+            error=ExtractionError("too_large", f"{pages} pages; the limit is {settings.max_pages}"),
+        )
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = extract_bytes(data, filename)
+        except Exception as exc:  # noqa: BLE001 - recorded as the failure reason, never lost
+            log.exception("extraction of %s crashed", filename)
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name=f"extract-{info.sha256[:8]}", daemon=True)
+    thread.start()
+    thread.join(settings.parse_timeout_seconds)
+    if thread.is_alive():
+        return Extraction(
+            file=info,
+            error=ExtractionError("timeout", f"parsing took over {settings.parse_timeout_seconds:g} seconds"),
+        )
+    if "error" in box:
+        exc = box["error"]
+        return Extraction(
+            file=info, error=ExtractionError("corrupt", f"the reader failed: {type(exc).__name__}: {exc}")
+        )
+    result: Extraction = box["result"]
+    return result
+
+
+def _date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _value(data: dict[str, Any], name: str) -> Any:
+    item = data.get(name)
+    return item.get("value") if isinstance(item, dict) else None
+
+
+def record_extraction(*, db_session: Session, document_id: int, extraction: Extraction, settings: Settings) -> Document:
+    """Save what was read, copy the indexed columns, and attach the vendor, all in one transaction (commits).
+
+    Used by ``process`` and directly by callers that extracted the bytes themselves.
+    """
+    for attempt in range(3):
+        try:
+            return _record(db_session, document_id, extraction, settings)
+        except IntegrityError:
+            db_session.rollback()  # a vendor of that name was created concurrently; match again
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _record(db_session: Session, document_id: int, extraction: Extraction, settings: Settings) -> Document:
+    begin_write(db_session)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    contract = extraction.to_dict()
+    fields = contract.get("fields") or {}
+    doc.extraction = contract
+    doc.pages = extraction.file.pages
+    doc.kind = extraction.kind
+    doc.vendor_name = (_value(fields, "vendor") or None) and str(_value(fields, "vendor"))[:300]
+    doc.standards = "|".join(str(s.get("value")) for s in fields.get("standards") or [] if s.get("value"))[:300] or None
+    for col in ("report_date", "period_start", "period_end", "issue_date", "original_issue_date", "expiry_date"):
+        setattr(doc, col, _date(_value(fields, col)))
+    doc.parsed_at = utcnow()
+    doc.claimed_at = None
+    if extraction.error is not None:
+        doc.status = "failed"
+        doc.error_code = extraction.error.code
+        doc.error_message = extraction.error.message
+    else:
+        doc.status = "parsed"
+        doc.error_code = None
+        doc.error_message = None
+        if doc.vendor_match != "manual":
+            _attach_vendor(db_session, doc, settings)
+    db_session.commit()
+    return doc
+
+
+def _attach_vendor(db_session: Session, doc: Document, settings: Settings) -> None:
+    match = vendor_service.match_name(
+        db_session=db_session, name=doc.vendor_name, auto=settings.vendor_match_auto, floor=settings.vendor_match_floor
+    )
+    doc.vendor_match = match.status
+    doc.vendor_match_score = match.score
+    doc.vendor_candidate_id = match.candidate_id
+    doc.vendor_id = match.vendor_id
+    if match.status == "created" and doc.vendor_name:
+        vendor = Vendor(name=" ".join(doc.vendor_name.split()), normalized_name=normalize(doc.vendor_name))
+        db_session.add(vendor)
+        db_session.flush()
+        doc.vendor_id = vendor.id
+
+
+def fail(*, db_session: Session, document_id: int, code: str, message: str) -> Document:
+    """Record a failure that happened outside the extractor (commits); the stored file is kept."""
+    begin_write(db_session)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    doc.status = "failed"
+    doc.error_code = code
+    doc.error_message = message
+    doc.claimed_at = None
+    db_session.commit()
+    return doc
+
+
+def process(
+    *, db_session: Session, settings: Settings, document_id: int, stale_after: timedelta | None = None
+) -> Document:
+    """Parse a queued document now, in this thread, and return it ``parsed`` or ``failed`` (a few seconds per report).
+
+    Safe to call from several workers and again after a crash: only the caller that claims the document parses it;
+    the others get the document as it stands.
+    """
+    stale = stale_after if stale_after is not None else timedelta(seconds=settings.parse_timeout_seconds * 2)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    if doc.status == "queued" and doc.attempts >= MAX_ATTEMPTS:
+        return fail(
+            db_session=db_session,
+            document_id=document_id,
+            code="interrupted",
+            message=f"parsing was interrupted {doc.attempts} times (the worker stopped each time)",
+        )
+    if not claim(db_session=db_session, document_id=document_id, stale_after=stale):
+        db_session.expire_all()
+        return get_or_raise(db_session=db_session, document_id=document_id)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    db_session.commit()  # end the read snapshot: extraction can take a while
+    try:
+        data = file_store(settings).get(doc.sha256)
+    except OSError as exc:
+        return fail(db_session=db_session, document_id=document_id, code="file_missing", message=str(exc))
+    extraction = run_extraction(data=data, filename=doc.filename, settings=settings)
+    return record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+
+
+def reparse(*, db_session: Session, document_id: int) -> Document:
+    """Queue a document again, e.g. after the extractor improved (commits); the caller enqueues it."""
+    begin_write(db_session)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    doc.status = "queued"
+    doc.attempts = 0
+    doc.claimed_at = None
+    db_session.commit()
+    return doc
+
+
+def requeue_interrupted(*, db_session: Session, exclusive: bool) -> list[int]:
+    """Documents whose parsing must (re)start: all ``queued`` ones, plus ``parsing`` ones a crash left behind.
+
+    ``exclusive`` means this process is the only worker (the embedded queue), so any ``parsing`` document was
+    interrupted and goes back to ``queued`` at once; with a shared queue the stale-claim rule in ``claim`` decides.
+    """
+    if exclusive:
+        begin_write(db_session)
+        db_session.execute(
+            update(Document)
+            .where(Document.status == "parsing")
+            .values(status="queued", claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        db_session.commit()
+    ids = db_session.scalars(
+        select(Document.id).where(Document.status.in_(("queued", "parsing"))).order_by(Document.id)
+    ).all()
+    db_session.commit()
+    return list(ids)
+
+
+def assign_vendor(*, db_session: Session, document_id: int, vendor_id: int) -> Document:
+    """A person confirms or corrects a document's vendor (commits); the match becomes ``manual``."""
+    begin_write(db_session)
+    doc = get_or_raise(db_session=db_session, document_id=document_id)
+    vendor_service.get_or_raise(db_session=db_session, vendor_id=vendor_id)
+    doc.vendor_id = vendor_id
+    doc.vendor_match = "manual"
+    doc.vendor_candidate_id = None
+    db_session.commit()
+    return doc
+
+
+_SOC_FAMILY = {"soc2_type1": "soc2", "soc2_type2": "soc2", "soc3": "soc3", "soc1": "soc1", "bridge_letter": "bridge"}
+
+
+def _slot(doc: Document) -> str | None:
+    if doc.kind in _SOC_FAMILY:
+        return _SOC_FAMILY[doc.kind]
+    if doc.kind == "iso_certificate":
+        return "iso:" + "|".join(sorted(s.split(":")[0] for s in (doc.standards or "").split("|") if s))
+    return None
+
+
+def _recency(doc: Document) -> tuple[date, datetime]:
+    when = doc.period_end or doc.issue_date or doc.report_date or doc.expiry_date or date.min
+    return when, doc.uploaded_at
+
+
+def current_documents(*, db_session: Session, vendor_id: int) -> list[Document]:
+    """The vendor's parsed documents that still speak for it: the latest of each kind of evidence.
+
+    A newer SOC 2 report supersedes an older one (Type 1 or 2), a newer bridge letter the older, and an ISO
+    certificate supersedes the earlier certificate for the same standards; an ISO 27701 extension and the 27001
+    certificate it extends are both current.
+    """
+    docs = db_session.scalars(
+        select(Document).where(Document.vendor_id == vendor_id, Document.status == "parsed").order_by(Document.id)
+    ).all()
+    best: dict[str, Document] = {}
+    for doc in docs:
+        slot = _slot(doc)
+        if slot is None:
+            continue
+        if slot not in best or _recency(doc) > _recency(best[slot]):
+            best[slot] = doc
+    return sorted(best.values(), key=lambda d: d.id)

@@ -1,0 +1,125 @@
+"""The job queue (Huey): document ingestion and the daily alert scan.
+
+Embedded by default (SqliteHuey in the data directory, consumed by threads inside ``serve``); with ``REDIS_URL``
+the queue is Redis and any number of ``vendor-assurance worker`` processes share it. The database, not the queue,
+is the record of what still needs parsing: at start every process re-enqueues documents left ``queued`` or
+``parsing`` by a crash (see documents.service.requeue_interrupted), and the claim in ``process`` makes a duplicate
+job a no-op. The daily scan may be scheduled by several consumers; the alerts' unique key keeps it to one send.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from huey import Huey, RedisHuey, SqliteHuey, crontab
+from huey.consumer import Consumer
+
+from .config import Settings
+from .database import get_database
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def _settings() -> Settings:
+    settings = _state.get("settings")
+    if settings is None:
+        raise RuntimeError("jobs.init(settings) was not called in this process")
+    return settings
+
+
+def ingest_document(document_id: int) -> str:
+    """The ingestion job: parse one document and record the result (idempotent)."""
+    from .documents import service as documents
+
+    settings = _settings()
+    with get_database(settings).session() as db_session:
+        doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
+        return doc.status
+
+
+def daily_alerts() -> dict[str, Any]:
+    """The periodic job: raise today's alerts and send them through every configured notifier."""
+    from .alerts.scheduled import run_daily
+
+    return run_daily(_settings()).model_dump(mode="json")
+
+
+def init(settings: Settings, *, immediate: bool = False) -> Huey:
+    """Create this process's queue for ``settings`` and register the tasks on it (replacing any earlier one)."""
+    with _lock:
+        huey: Huey
+        if settings.redis_url:
+            huey = RedisHuey("vendor-assurance", url=settings.redis_url, results=False, utc=True)
+        else:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            huey = SqliteHuey("vendor-assurance", filename=str(settings.queue_path), results=False, utc=True)
+        huey.immediate = immediate
+        ingest = huey.task(retries=2, retry_delay=30, name="ingest_document")(ingest_document)
+        scan = huey.task(name="alerts_scan")(daily_alerts)
+        periodic = huey.periodic_task(crontab(minute="0", hour=str(settings.alert_hour_utc)), name="daily_alerts")(
+            daily_alerts
+        )
+        _state.update(settings=settings, huey=huey, ingest=ingest, scan=scan, periodic=periodic)
+        return huey
+
+
+def huey() -> Huey:
+    found = _state.get("huey")
+    if found is None:
+        raise RuntimeError("jobs.init(settings) was not called in this process")
+    return found
+
+
+def enqueue_ingest(document_id: int) -> None:
+    """Queue the parsing of a document (a duplicate is harmless)."""
+    _state["ingest"](document_id)
+
+
+def enqueue_alert_scan() -> None:
+    _state["scan"]()
+
+
+def requeue_interrupted(settings: Settings, *, exclusive: bool) -> list[int]:
+    """Queue again every document a crash or stop left unparsed; returns their ids."""
+    from .documents import service as documents
+
+    with get_database(settings).session() as db_session:
+        ids = documents.requeue_interrupted(db_session=db_session, exclusive=exclusive)
+    for document_id in ids:
+        enqueue_ingest(document_id)
+    if ids:
+        log.info("re-queued %d interrupted document(s): %s", len(ids), ids)
+    return ids
+
+
+class EmbeddedConsumer(Consumer):
+    """Huey's consumer running inside another program: it leaves the host's signal handlers alone."""
+
+    def _set_signal_handlers(self) -> None:
+        return None
+
+
+def start_embedded_consumer(settings: Settings) -> Consumer:
+    """Run the queue's workers and scheduler as threads of this process (``serve``'s in-process worker)."""
+    consumer = EmbeddedConsumer(
+        huey(),
+        workers=settings.worker_concurrency,
+        periodic=True,
+        worker_type="thread",
+        check_worker_health=False,
+    )
+    consumer.start()
+    return consumer
+
+
+def run_consumer(settings: Settings) -> None:
+    """Run the queue's workers in the foreground until interrupted (``vendor-assurance worker``)."""
+    consumer = huey().create_consumer(workers=settings.worker_concurrency, worker_type="thread", periodic=True)
+    log.info("worker started at %s", datetime.now(UTC).isoformat(timespec="seconds"))
+    consumer.run()

@@ -1,0 +1,200 @@
+"""Vendor records: create, update, fuzzy search, and matching an extracted name to a vendor."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..database import begin_write, utcnow
+from .models import Vendor, VendorCreate, VendorRead, VendorUpdate
+from .names import Hit, NameIndex, normalize
+
+
+class VendorNotFound(LookupError):
+    """No vendor with that id."""
+
+
+class VendorExists(ValueError):
+    """Another vendor already has that name."""
+
+
+def get(*, db_session: Session, vendor_id: int) -> Vendor | None:
+    """The vendor with this id, or None."""
+    return db_session.get(Vendor, vendor_id)
+
+
+def get_or_raise(*, db_session: Session, vendor_id: int) -> Vendor:
+    """The vendor with this id; raises VendorNotFound."""
+    vendor = db_session.get(Vendor, vendor_id)
+    if vendor is None:
+        raise VendorNotFound(f"vendor {vendor_id} does not exist")
+    return vendor
+
+
+def get_by_name(*, db_session: Session, name: str) -> Vendor | None:
+    """The vendor whose name normalizes like ``name`` (case, punctuation and "Inc." ignored), or None."""
+    return db_session.scalars(select(Vendor).where(Vendor.normalized_name == normalize(name)).limit(1)).first()
+
+
+def list_vendors(*, db_session: Session, limit: int = 100, offset: int = 0) -> list[Vendor]:
+    """Vendors by name."""
+    return list(db_session.scalars(select(Vendor).order_by(Vendor.name, Vendor.id).limit(limit).offset(offset)))
+
+
+def create(*, db_session: Session, vendor_in: VendorCreate) -> Vendor:
+    """Create a vendor (commits); VendorExists when the name is taken, so two records never split its documents."""
+    begin_write(db_session)
+    if get_by_name(db_session=db_session, name=vendor_in.name) is not None:
+        db_session.rollback()
+        raise VendorExists(f"a vendor named {vendor_in.name!r} already exists")
+    vendor = Vendor(
+        name=" ".join(vendor_in.name.split()),
+        normalized_name=normalize(vendor_in.name),
+        aliases=vendor_in.aliases,
+        tier=vendor_in.tier,
+        services=vendor_in.services,
+        processes_data_with_ai=vendor_in.processes_data_with_ai,
+        owner=vendor_in.owner,
+    )
+    db_session.add(vendor)
+    try:
+        db_session.commit()
+    except IntegrityError as exc:  # created concurrently by another request
+        db_session.rollback()
+        raise VendorExists(f"a vendor named {vendor_in.name!r} already exists") from exc
+    return vendor
+
+
+def update(*, db_session: Session, vendor_id: int, vendor_in: VendorUpdate) -> Vendor:
+    """Change the fields given in ``vendor_in`` (commits). Raises VendorNotFound / VendorExists."""
+    begin_write(db_session)
+    vendor = get_or_raise(db_session=db_session, vendor_id=vendor_id)
+    changes = vendor_in.model_dump(exclude_unset=True)
+    if "name" in changes and changes["name"] is not None:
+        other = get_by_name(db_session=db_session, name=changes["name"])
+        if other is not None and other.id != vendor.id:
+            db_session.rollback()
+            raise VendorExists(f"a vendor named {changes['name']!r} already exists")
+        vendor.name = " ".join(changes.pop("name").split())
+        vendor.normalized_name = normalize(vendor.name)
+    for key in ("aliases", "services"):
+        if key in changes:
+            setattr(vendor, key, changes.pop(key) or [])
+    for key, value in changes.items():
+        setattr(vendor, key, value)
+    vendor.updated_at = utcnow()
+    db_session.commit()
+    return vendor
+
+
+def get_or_create(*, db_session: Session, name: str) -> tuple[Vendor, bool]:
+    """The vendor named ``name`` or a new one (commits when created); True when it was created."""
+    existing = get_by_name(db_session=db_session, name=name)
+    if existing is not None:
+        return existing, False
+    try:
+        return create(db_session=db_session, vendor_in=VendorCreate(name=name)), True
+    except VendorExists:
+        found = get_by_name(db_session=db_session, name=name)
+        assert found is not None
+        return found, False
+
+
+# --- search -------------------------------------------------------------------------------------------------
+
+_index_lock = threading.Lock()
+_index: dict[str, tuple[tuple[int, object], NameIndex]] = {}
+
+
+def _name_index(db_session: Session) -> NameIndex:
+    """The index of all names, rebuilt only when a vendor was added or changed (checked by one cheap query)."""
+    key = str(db_session.get_bind().engine.url)
+    count, latest = db_session.execute(select(func.count(Vendor.id), func.max(Vendor.updated_at))).one()
+    stamp = (int(count), latest)
+    cached = _index.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    with _index_lock:
+        cached = _index.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
+        entries: list[tuple[int, str]] = []
+        for vendor_id, name, aliases in rows:
+            entries.append((vendor_id, name))
+            entries.extend((vendor_id, alias) for alias in aliases or [])
+        index = NameIndex(entries)
+        _index[key] = (stamp, index)
+        return index
+
+
+def search_hits(*, db_session: Session, q: str, limit: int = 10, cutoff: float = 60.0) -> list[Hit]:
+    """Fuzzy hits (vendor id, score 0-100, matched name or alias), best first."""
+    return _name_index(db_session).search(q, limit=limit, cutoff=cutoff)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    vendor: Vendor
+    score: float
+    matched: str
+
+
+def search(*, db_session: Session, q: str, limit: int = 10, cutoff: float = 60.0) -> list[SearchResult]:
+    """Vendors whose name or an alias resembles ``q`` (typos, word order, "Inc." ignored), with scores 0-100."""
+    hits = search_hits(db_session=db_session, q=q, limit=limit, cutoff=cutoff)
+    if not hits:
+        return []
+    vendors = {v.id: v for v in db_session.scalars(select(Vendor).where(Vendor.id.in_([h.vendor_id for h in hits])))}
+    return [SearchResult(vendors[h.vendor_id], h.score, h.matched) for h in hits if h.vendor_id in vendors]
+
+
+# --- matching an extracted name ---------------------------------------------------------------------------------
+
+MatchStatus = Literal["exact", "fuzzy", "uncertain", "created", "manual", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """How an extracted vendor name maps to a record: ``vendor_id`` is set only when the match is safe to act on;
+    an ``uncertain`` match carries the candidate for a person to confirm."""
+
+    status: MatchStatus
+    vendor_id: int | None
+    candidate_id: int | None
+    score: float | None
+
+
+def match_name(*, db_session: Session, name: str | None, auto: float, floor: float) -> NameMatch:
+    """Decide where a document whose vendor reads ``name`` belongs, without creating anything.
+
+    Exact (normalized name or alias) -> attach. A clear fuzzy winner at or above ``auto`` -> attach. Anything
+    between ``floor`` and ``auto``, or two close candidates -> uncertain (flagged). Below ``floor`` -> a new vendor.
+    """
+    if not name or not normalize(name):
+        return NameMatch("unknown", None, None, None)
+    norm = normalize(name)
+    exact = get_by_name(db_session=db_session, name=name)
+    if exact is not None:
+        return NameMatch("exact", exact.id, None, 100.0)
+    hits = search_hits(db_session=db_session, q=name, limit=3, cutoff=floor)
+    alias_exact = [h for h in hits if normalize(h.matched) == norm]
+    if alias_exact:
+        return NameMatch("exact", alias_exact[0].vendor_id, None, 100.0)
+    if not hits:
+        return NameMatch("created", None, None, None)
+    top = hits[0]
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    if top.score >= auto and top.score - runner_up >= 5:
+        return NameMatch("fuzzy", top.vendor_id, None, top.score)
+    return NameMatch("uncertain", None, top.vendor_id, top.score)
+
+
+def to_read(vendors: Sequence[Vendor]) -> list[VendorRead]:
+    return [VendorRead.model_validate(v) for v in vendors]

@@ -1,0 +1,55 @@
+"""/vendors: list and fuzzy search, create, update, and the vendor's documents."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, status
+
+from ..deps import IdPath, Reader, SessionDep, Writer
+from . import service
+from .models import VendorCreate, VendorMatch, VendorRead, VendorUpdate
+
+router = APIRouter(prefix="/vendors", tags=["vendors"])
+
+
+@router.get("", response_model=list[VendorMatch])
+def list_or_search(
+    db_session: SessionDep,
+    _: Reader,
+    q: Annotated[str | None, Query(max_length=300, description="Fuzzy: aliases and typos match.")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> list[VendorMatch]:
+    """Vendors by name, or with ``q`` the best fuzzy matches with their score (0-100)."""
+    if q is not None and q.strip():
+        hits = service.search(db_session=db_session, q=q, limit=limit)
+        return [VendorMatch(vendor=VendorRead.model_validate(h.vendor), score=h.score, matched=h.matched) for h in hits]
+    vendors = service.list_vendors(db_session=db_session, limit=limit, offset=offset)
+    return [VendorMatch(vendor=VendorRead.model_validate(v), score=100.0, matched=v.name) for v in vendors]
+
+
+@router.post("", response_model=VendorRead, status_code=status.HTTP_201_CREATED)
+def create(db_session: SessionDep, _: Writer, vendor_in: VendorCreate) -> VendorRead:
+    """Create a vendor; 409 if one with the same name (ignoring case, punctuation, "Inc.") exists."""
+    try:
+        return VendorRead.model_validate(service.create(db_session=db_session, vendor_in=vendor_in))
+    except service.VendorExists as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+
+
+@router.get("/{vendor_id}", response_model=VendorRead)
+def get(db_session: SessionDep, _: Reader, vendor_id: IdPath) -> VendorRead:
+    """One vendor."""
+    return VendorRead.model_validate(service.get_or_raise(db_session=db_session, vendor_id=vendor_id))
+
+
+@router.patch("/{vendor_id}", response_model=VendorRead)
+def update(db_session: SessionDep, _: Writer, vendor_id: IdPath, vendor_in: VendorUpdate) -> VendorRead:
+    """Change aliases, tier, services bought, AI use or owner (only the fields sent)."""
+    try:
+        return VendorRead.model_validate(
+            service.update(db_session=db_session, vendor_id=vendor_id, vendor_in=vendor_in)
+        )
+    except service.VendorExists as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
