@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, timeout_seconds=args.timeout)
     except ValueError as exc:
