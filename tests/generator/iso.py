@@ -85,7 +85,7 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     layout = rng.choice(("centred", "table", "two_page"))
     look = r.Look(font=rng.choice(("Helvetica", "Times-Roman")), bold=rng.choice(("Helvetica-Bold", "Times-Bold")),
                   size=rng.choice((10, 11)), pagesize=rng.choice((A4, landscape(A4), A4)), page_format="{n}",
-                  cover_has_chrome=rng.random() < 0.3, footer=f"{body} | Validity may be verified on the "
+                  cover_has_chrome=True, footer=f"{body} | Validity may be verified on the "
                   "certification body's register")
     st = r.styles_for(look)
     ex = Expect("iso_certificate")
@@ -162,9 +162,9 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
         ex.set("issue_date", issue.isoformat(), w.fmt(issue, style))
         ex.set("expiry_date", exp.isoformat(), w.fmt(exp, style))
     story.append(r.space(20))
+    signer = rng.choice((f"Managing Director, {body}", f"For and on behalf of {body}", "Head of Certification"))
     sign = [[rng.choice(w.PEOPLE), acc],
-            [f"Managing Director, {body}", rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY",
-                                                       f"{acc} accredited"))]]
+            [signer, rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY", f"{acc} accredited"))]]
     story.append(r.table(sign, st, [280, 200], header=False, grid=False))
     ex.set("vendor", vendor.name, vendor.name)
     ex.set("issuer", body, body)

@@ -105,7 +105,7 @@ def bullets(items: Sequence[str], style: ParagraphStyle, kind: str = "bullet") -
     if kind == "bullet":
         return ListFlowable(flow, bulletType="bullet", start="•", leftIndent=16, bulletFontSize=style.fontSize)
     return ListFlowable(flow, bulletType=kind, leftIndent=18, bulletFontName=style.fontName,
-                        bulletFontSize=style.fontSize)
+                        bulletFontSize=style.fontSize, bulletFormat="%s.")
 
 
 def table(rows: Sequence[Sequence[str]], st: Styles, widths: Sequence[float], *, header: bool = True,

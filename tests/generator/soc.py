@@ -350,6 +350,12 @@ def _tsc_sentence(plan: Plan) -> tuple[str, str]:
 def _auditor_report(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
     v, s = plan.vendor, plan.vendor.short
     out: list[Flowable] = [r.para(f"{_section(plan, 1)}: Independent Service Auditor’s Report", st.h1)]
+    if rng.random() < 0.3:
+        # The report printed on the audit firm's letterhead.
+        city, state = plan.city
+        out.insert(0, r.table([[plan.auditor, f"{rng.randrange(100, 2000)} Commerce Street"],
+                               ["Certified Public Accountants", f"{city}, {state}"]], st, [260, 220],
+                              header=False, grid=False))
     out.append(r.para(f"To the Management of {v.name}:" if rng.random() < 0.7 else f"To {v.name}:", st.body))
     out.append(r.para("Scope", st.h3))
     tsc_text, tsc_q = _tsc_sentence(plan)
