@@ -50,6 +50,10 @@ _CERT_WORDS = re.compile(
 _ISO_MS = re.compile(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
 
 
+_CERT_NO = re.compile(r"certificate\s+(?:number|no\.?)\s*:?", _I)
+_CERT_CYCLE = re.compile(r"surveillance|initial\s+registration|recertification|date\s+of\s+expiry|expiry\s+date", _I)
+
+
 @dataclass
 class Classification:
     kind: Kind
@@ -119,6 +123,9 @@ def classify(text: DocText) -> Classification:
         if has_report:
             return Classification("soc2_type2")
     if iso and cert_words and n_pages <= 12:
+        return Classification("iso_certificate")
+    if n_pages <= 3 and not has_report and _CERT_NO.search(head) and _CERT_CYCLE.search(head):
+        # The standard's name is often only in the certificate's artwork; the certification-cycle vocabulary is not.
         return Classification("iso_certificate")
     warnings = []
     if soc2_named:

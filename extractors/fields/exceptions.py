@@ -106,7 +106,14 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
         if j < len(lines) and _RESP_START.match(lines[j].text):
             resp_parts, _ = _collect(lines, j)
             response = re.sub(r"^Management[’']?s?\s+Response\s*:\s*", "", fold(" ".join(resp_parts)), flags=_I) or None
-        out.append(ExceptionRow(value, line.page, value, control, criteria, response))
+        row = ExceptionRow(value, line.page, value, control, criteria, response)
+        # A deviation is often repeated under every criterion its control maps to: keep it once, in full.
+        same = next((k for k, o in enumerate(out) if o.control == control and (
+            o.value.startswith(value) or value.startswith(o.value))), None)
+        if same is None:
+            out.append(row)
+        elif len(value) > len(out[same].value):
+            out[same] = row
     if any(e.management_response is None for e in out):
         out = _responses_from_section(text, out)
     return out

@@ -63,7 +63,7 @@ def _opinion_quote(line: str) -> str:
     folded = fold(line)
     head = re.match(r"In\s+our\s+opinion,?\s*", folded, _I)
     rest_at = head.end() if head else 0
-    name = re.search(r"\s[A-Z][\w’']*", folded[rest_at:])
-    if name:
+    name = re.search(r"\s[A-Z][\w]*(?:’s?|'s?)(?=\s)", folded[rest_at:])
+    if name and len(folded[: rest_at + name.start()].split()) >= 6:
         return folded[: rest_at + name.start()].rstrip(" ,")
     return folded

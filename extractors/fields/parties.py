@@ -35,6 +35,21 @@ _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_RE.pattern})\s+express(?
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
 _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
 _TO_ORG = re.compile(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
+# An addressee without a legal suffix ("To the management of Internet Security Research Group (“Let’s Encrypt”):").
+_TO_MANAGEMENT_LOOSE = re.compile(
+    r"To\s+(?:the\s+)?(?:management|Board\s+of\s+Directors)\s+of\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,7})"
+    r"\s*(?:\(|:|,)",
+    _I,
+)
+_REPORT_HEADING = re.compile(
+    r"Independent\s+Service\s+Auditor|Report\s+of\s+(?:the\s+)?Independent\s+Accountant|"
+    r"Independent\s+(?:Accountant|Auditor)[’']?s?[’']?\s+Report",
+    _I,
+)
+_MEMBER_FIRM = re.compile(
+    r"member\s+firm\s+of\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}?)\s+"
+    r"(?:Global|International)\s+(?:Limited|Ltd)"
+)
 _CITY_DATE = re.compile(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+[.,]?$")
 
 ACCREDITATION_BODIES = (
@@ -62,7 +77,7 @@ def _found(value: str, page: int, quote: str | None = None) -> Found[str]:
 def _first_org_line(lines: list[str], start: int = 0, stop: int | None = None, exclude: str = "") -> tuple[int, str] | None:
     for i in range(start, min(len(lines), stop if stop is not None else len(lines))):
         line = lines[i]
-        if _SKIP_LINE.match(line):
+        if _SKIP_LINE.match(line) or re.match(r"^To\s", line):
             continue
         m = ORG_RE.match(line)
         if m is None:
@@ -116,7 +131,7 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
 
 
 def _mentioned_vendor(text: DocText) -> Found[str] | None:
-    for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF):
+    for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF, _TO_MANAGEMENT_LOOSE):
         for n in text.text_pages()[:12]:
             m = pattern.search(text.page_text[n])
             if m:
@@ -167,6 +182,39 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         m = _NO_OPINION.search(text.page_text[n])
         if m:
             return _found(clean_org(m.group("org")), n)
+    return _letterhead_issuer(text, pages)
+
+
+def _addressees(text: DocText, pages: list[int]) -> set[str]:
+    """Names the report is addressed to or titled for: never the auditor."""
+    names: set[str] = set()
+    for n in pages[:12]:
+        for pattern in (_TO_MANAGEMENT, _TO_ORG, _TO_MANAGEMENT_LOOSE):
+            for m in pattern.finditer(text.page_text[n]):
+                names.add(clean_org(m.group("org")).casefold())
+    if pages:
+        cover = _first_org_line(text.page_lines[pages[0]], 0, 8)
+        if cover:
+            names.add(cover[1].casefold())
+    return names
+
+
+def _letterhead_issuer(text: DocText, pages: list[int]) -> Found[str] | None:
+    """The firm on the letterhead of the report's first page, or the network it is a member firm of."""
+    exclude = _addressees(text, pages)
+    for n in pages[:12]:
+        lines = text.page_lines[n]
+        head = next((i for i, t in enumerate(lines[:40]) if _REPORT_HEADING.search(t)), None)
+        if head is None:
+            continue
+        for line in lines[:head]:
+            m = ORG_RE.match(line)
+            if m and not _SKIP_LINE.match(line) and clean_org(m.group(0)).casefold() not in exclude:
+                return _found(clean_org(m.group(0)), n)
+    for n in pages[:12]:
+        m = _MEMBER_FIRM.search(text.page_text[n])
+        if m:
+            return _found(fold(m.group("org")), n, fold(m.group(0)))
     return None
 
 
