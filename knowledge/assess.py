@@ -186,9 +186,9 @@ def _bridges(c: _Candidate, x: Extraction, opt: Soc2Option, period_end: date, to
         return False
     cites = [_cite(x, "period_end"), _cite(letter, "period_end")]
     if status.state == "lapsed":
-        c.add("medium", "BRIDGE_LAPSED", f"The bridge letter covers {_fmt(start or period_end)} to {_fmt(end)}, but bridge letters are "
-              f"accepted only up to {opt.bridge_letter_months} "
-              f"months past the report's period end (until {_fmt(status.accepted_until)}); it has lapsed. "
+        c.add("medium", "BRIDGE_LAPSED", f"The bridge letter covers {_fmt(start or period_end)} to {_fmt(end)}, "
+              f"but bridge letters are accepted only up to {opt.bridge_letter_months} months past the report's "
+              f"period end (until {_fmt(status.accepted_until)}); it has lapsed. "
               "Ask for the next SOC 2 report.", cites, option=label)
         return False
     if status.state == "disconnected":
