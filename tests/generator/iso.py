@@ -105,16 +105,27 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
                            "operates a management system that complies with",
                            "has implemented and maintains a management system in accordance with"))
     story.append(r.para(std_lead, st.center))
-    if variant == "27001_27017_27018" and rng.random() < 0.5:
-        story.append(r.para(standards[0], st.subtitle))
-        story.append(r.para(f"extended by the controls of {standards[1]} and {standards[2]}", st.center))
-    else:
-        for s in standards:
-            story.append(r.para(s, st.subtitle))
+    # How each standard is printed: most bodies write "ISO/IEC 27001:2022"; some drop "/IEC", and some add the
+    # 2024 amendment, which changes neither the edition nor the normalized name.
+    printed = []
     for s in standards:
-        ex.add("standards", s, s)
+        form = s
+        roll = rng.random()
+        if roll < 0.15:
+            form = s.replace("ISO/IEC ", "ISO ")
+        elif roll < 0.25 and s == "ISO/IEC 27001:2022":
+            form = "ISO/IEC 27001:2022 + A1:2024"
+        printed.append(form)
+    if variant == "27001_27017_27018" and rng.random() < 0.5:
+        story.append(r.para(printed[0], st.subtitle))
+        story.append(r.para(f"extended by the controls of {printed[1]} and {printed[2]}", st.center))
+    else:
+        for form in printed:
+            story.append(r.para(form, st.subtitle))
+    for s, form in zip(standards, printed, strict=True):
+        ex.add("standards", s, form)
     if variant == "42001":
-        ex.ai(standards[0], standards[0])
+        ex.ai(standards[0], printed[0])
     story.append(r.para("for the following scope:" if rng.random() < 0.5 else "Scope of certification:", st.center))
     story.append(r.para(scope, st.center))
     ex.set("scope", scope, scope)
@@ -161,9 +172,14 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     else:
         ex.set("issue_date", issue.isoformat(), w.fmt(issue, style))
         ex.set("expiry_date", exp.isoformat(), w.fmt(exp, style))
+    if rng.random() < 0.4:
+        audit = issue + timedelta(days=rng.randrange(300, 380))
+        story.append(r.para(f"Certification is subject to annual surveillance audits; next surveillance audit due "
+                            f"{w.fmt(audit, style)}.", st.small))
     story.append(r.space(20))
     signer = rng.choice((f"Managing Director, {body}", f"For and on behalf of {body}", "Head of Certification"))
-    sign = [[rng.choice(w.PEOPLE), acc],
+    mark = rng.choice((acc, acc, f"{acc} MANAGEMENT SYSTEMS {rng.randrange(1, 9999):04d}"))
+    sign = [[rng.choice(w.PEOPLE), mark],
             [signer, rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY", f"{acc} accredited"))]]
     story.append(r.table(sign, st, [280, 200], header=False, grid=False))
     ex.set("vendor", vendor.name, vendor.name)

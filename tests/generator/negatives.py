@@ -30,7 +30,12 @@ def pentest(seed: int) -> tuple[bytes, dict[str, Any]]:
     look = r.Look(font="Helvetica", size=10.5, cover_has_chrome=True, page_format="Page {n} of {total}",
                   footer=f"{firm} – Confidential", watermark=rng.choice((None, "CONFIDENTIAL")))
     st = r.styles_for(look)
-    story: list[Flowable] = [r.para(firm, st.h2), r.space(12), r.para(w.fmt(letter, style), st.body),
+    if rng.random() < 0.5:
+        head: Flowable = r.para(firm, st.h2)
+    else:
+        head = r.table([[firm, f"{rng.randrange(10, 400)} Water Street"], ["", "New York, NY 10005"]], st, [260, 200],
+                       header=False, grid=False)
+    story: list[Flowable] = [head, r.space(12), r.para(w.fmt(letter, style), st.body),
                              r.para(client.name, st.body), r.para("Attn: Information Security", st.body),
                              r.para("Subject: Penetration Test Summary Letter", st.h3)]
     story.append(r.para(

@@ -30,7 +30,7 @@ class Exc:
     control_id: str
     control: t.Control
     text: str
-    response: str
+    response: str | None  # None when the report prints no management response
 
 
 @dataclass
@@ -142,7 +142,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         opinion=opinion, subservice=subs, cuec_style=rng.choice(("table", "bullets", "criteria_first", "numbered")),
         cuecs=cuecs, id_scheme=rng.choice(("domain", "criterion", "numeric", "dotted")),
         test_layout=test_layout or rng.choice(("flat", "by_criterion", "by_area")),
-        response_place=rng.choice(("table", "inline", "section5")),
+        response_place=rng.choice(("table", "inline", "section5", "table", "none")),
         ai=rng.choice(("none", "none", "none", "in_scope", "in_scope", "excluded")),
         two_column=rng.random() < 0.35, section_style=rng.choice(SECTION_STYLES), tsc_phrase=rng.randrange(3),
         filler_pages=filler_pages if filler_pages is not None else rng.randrange(0, 3), look=look,
@@ -189,7 +189,7 @@ def set_exceptions(plan: Plan, rng: random.Random, count: int) -> None:
         n = rng.choice((25, 40, 60, 25, 15))
         k = rng.randrange(1, 4)
         text = rng.choice(t.EXCEPTION_FORMS).format(k=k, n=n, population=c.population, failure=c.failure)
-        plan.exceptions.append(Exc(cid, c, text, rng.choice(t.RESPONSES)))
+        plan.exceptions.append(Exc(cid, c, text, rng.choice(t.RESPONSES) if plan.response_place != "none" else None))
     plan.exceptions.sort(key=lambda e: [x for x, _ in plan.controls].index(e.control_id))
 
 
@@ -765,7 +765,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
                 rows.append(["", "", "", f"Obtained the population of {c.population} for the period, evaluated its "
                              "completeness and accuracy, and selected a sample for inspection.", ""])
             if e and plan.response_place == "inline":
-                rows.append([f"Management’s Response: {e.response}", "", "", "", ""])
+                rows.append([f"Management’s Response: {e.response or ''}", "", "", "", ""])
                 spans.append(len(rows) - 1)
         out.append(r.table(rows, st, widths, spans=spans, zebra=rng.random() < 0.3))
         out.append(r.space(8))
@@ -775,7 +775,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
     if plan.exceptions and plan.response_place == "table":
         out.append(r.para("Management’s Responses to Exceptions Noted", st.h2))
         rows = [["Control", "Exception Noted", "Management’s Response"]]
-        rows += [[e.control_id, e.text, e.response] for e in plan.exceptions]
+        rows += [[e.control_id, e.text, e.response or ""] for e in plan.exceptions]
         out.append(r.table(rows, st, [60, 200, 230]))
     if plan.exceptions and plan.response_place == "section5":
         out.append(r.page_break())
@@ -786,7 +786,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         out.append(r.para("Management’s Responses to Testing Exceptions", st.h2))
         for e in plan.exceptions:
             out.append(r.para(f"Control {e.control_id}", st.h3))
-            out.append(r.para(e.response, st.body))
+            out.append(r.para(e.response or "", st.body))
     return out
 
 
