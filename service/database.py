@@ -92,12 +92,15 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session for one unit of work; whatever was not committed is rolled back on exit."""
+        """A session for one unit of work; whatever was not committed is rolled back on exit.
+
+        Closing (rather than rolling back) keeps loaded objects readable after the block, so a caller can use the
+        document a service function returned once the session is gone.
+        """
         db_session = self.sessionmaker()
         try:
             yield db_session
         finally:
-            db_session.rollback()
             db_session.close()
 
     def dispose(self) -> None:

@@ -111,6 +111,7 @@ def raise_due(*, db_session: Session, settings: Settings, today: date) -> tuple[
             .execution_options(synchronize_session=False)
         )
     db_session.commit()
+    db_session.expire_all()
     return len(rows), created
 
 
@@ -154,6 +155,7 @@ def deliver(*, db_session: Session, settings: Settings, notifiers: Sequence[Noti
         .execution_options(synchronize_session=False)
     )
     db_session.commit()
+    db_session.expire_all()
     claimed = list(db_session.scalars(select(Alert).where(Alert.claim_token == token).order_by(Alert.id)))
     if not claimed:
         return 0, 0

@@ -186,6 +186,7 @@ def claim(*, db_session: Session, document_id: int, stale_after: timedelta) -> b
         .execution_options(synchronize_session=False)
     )
     db_session.commit()
+    db_session.expire_all()  # the bulk UPDATE bypassed the objects this session already holds
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -379,6 +380,7 @@ def requeue_interrupted(*, db_session: Session, exclusive: bool) -> list[int]:
             .execution_options(synchronize_session=False)
         )
         db_session.commit()
+        db_session.expire_all()
     ids = db_session.scalars(
         select(Document.id).where(Document.status.in_(("queued", "parsing"))).order_by(Document.id)
     ).all()

@@ -47,12 +47,37 @@ _LEGAL = {
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+_LONG_LEGAL = ("incorporated", "corporation", "limited", "company")
+
+
+def _misspelt_legal(token: str) -> bool:
+    """A long legal word with a typo ("Corporaton") is still a legal word, not part of the name."""
+    return len(token) >= 6 and any(fuzz.ratio(token, word) >= 88 for word in _LONG_LEGAL)
+
+
+def _join_initials(tokens: list[str]) -> list[str]:
+    """Runs of single letters are one abbreviation: "S.A." -> "sa", "I B M" -> "ibm"."""
+    out: list[str] = []
+    run = ""
+    for token in tokens:
+        if len(token) == 1 and token.isalpha():
+            run += token
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(token)
+    if run:
+        out.append(run)
+    return out
+
+
 def normalize(name: str) -> str:
     """Case, accents, punctuation and legal suffixes do not distinguish vendors: "ACME Cloud, Inc." -> "acme cloud"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
-    tokens = [t for t in _NON_WORD.sub(" ", text).split() if t]
-    kept = [t for t in tokens if t not in _LEGAL]
+    tokens = _join_initials([t for t in _NON_WORD.sub(" ", text).split() if t])
+    kept = [t for t in tokens if t not in _LEGAL and not _misspelt_legal(t)]
     return " ".join(kept or tokens)
 
 
