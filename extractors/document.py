@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 # A page with fewer real words than this, but with images or vector drawing on it, is treated as scanned. Headers,
 # footers and page numbers that a scanning workflow stamps on top of the image stay below it; a page of prose does not.
 MIN_WORDS = 20
+_ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
+# What starts a table row in assurance reports: a control or criterion id (CC6.1, A1.3.2, IVS-10, DS - 3), a list
+# number (3. / 3) / (3)) or a bullet.
+_ROW_ID = re.compile(r"^\s*(?:[A-Z]{1,6}\s?-?\s?\d+(?:\.\d+)*\b|\(?\d{1,3}(?:\.\d+)*[.)]?(?:\s|$)|[•▪◦●\-–]\s)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TEXT_FIXES = str.maketrans({"\r": None, "\x02": "-", "\ufffe": "-", "\x00": None})
 
@@ -136,24 +141,73 @@ class Document:
         """Each visual line as text, cells joined with ``sep`` (a tab keeps table cells apart)."""
         return [sep.join(s.text for s in row) for row in self.lines(number)]
 
-    def column_bounds(self, number: int, *, min_gap: float = 12.0) -> list[tuple[float, float]]:
-        """x-ranges of the page's text columns: vertical gutters no text run crosses.
+    def column_bounds(self, number: int, *, min_width: float = 30.0) -> list[tuple[float, float]]:
+        """x-ranges of the page's columns: of a two-column page, or of a table's cells.
 
-        Runs wider than half the page (titles, full-width paragraphs) are ignored when finding gutters, so a
-        two-column page with a full-width heading still has two columns.
+        A column starts where several runs that share a line with other runs begin at the same x, and where
+        little text crosses from the left (a gutter). Full-width runs (titles, paragraphs) are ignored, so a
+        table under a letterhead or a two-column page under a full-width title still splits where a reader's
+        eye does. Columns narrower than ``min_width`` (bullets, list numbers) are not columns.
         """
         width, _ = self.page_size(number)
-        segs = [s for s in self.segments(number) if s.x1 - s.x0 < 0.5 * width]
+        segs = self.segments(number)
         if not segs:
             return [(0.0, width)]
-        spans = sorted((s.x0, s.x1) for s in segs)
-        merged: list[list[float]] = [list(spans[0])]
-        for x0, x1 in spans[1:]:
-            if x0 - merged[-1][1] < min_gap:
-                merged[-1][1] = max(merged[-1][1], x1)
+        narrow = [s for s in segs if s.x1 - s.x0 < 0.5 * width]
+        starts_x = sorted(s.x0 for line in self.lines(number) if len(line) > 1 for s in line if s in narrow)
+        clusters: list[list[float]] = []
+        for x in starts_x:
+            if clusters and x - clusters[-1][0] <= _ALIGN:
+                clusters[-1].append(x)
             else:
-                merged.append([x0, x1])
-        return [(a, b) for a, b in merged]
+                clusters.append([x])
+        left = min(s.x0 for s in segs)
+        starts = [left]
+        for cluster in clusters:
+            c = cluster[0]
+            if len(cluster) < 2 or c - starts[-1] < min_width:
+                continue
+            beginning = sum(1 for s in narrow if abs(s.x0 - c) <= _ALIGN)
+            crossing = sum(1 for s in narrow if s.x0 < c - _ALIGN and s.x1 > c - 2)
+            if crossing <= 0.4 * beginning:
+                starts.append(c - _ALIGN)  # runs of the column start within _ALIGN of each other, either side
+        right = max(s.x1 for s in segs)
+        edges = [*starts[1:], right]
+        return [(a if i else 0.0, b if i < len(starts) - 1 else width) for i, (a, b) in enumerate(zip(starts, edges))]
+
+    def table_rows(self, number: int) -> list[list[str]]:
+        """The page as rows of cells, one cell per column (``column_bounds``), multi-line cells joined.
+
+        A row starts at a full-width line (a heading above the table, one cell), or where the first column has
+        text that either follows a gap wider than the page's usual line gap (row padding) or looks like an
+        identifier (``CC6.1``, ``IVS-10``, ``3.``): control matrices, CUEC lists and exception tables are laid out
+        that way, while a cell's own second line continues the row.
+        """
+        bounds = self.column_bounds(number)
+        width, _ = self.page_size(number)
+        lines = self.lines(number)
+        gaps = sorted(min(s.top for s in b) - max(s.bottom for s in a) for a, b in zip(lines, lines[1:], strict=False))
+        usual = max(gaps[len(gaps) // 2], 0.5) if gaps else 0.5
+        rows: list[list[list[str]]] = []
+        last_bottom = 0.0
+        for line in lines:
+            top = min(s.top for s in line)
+            wide = any(s.x1 - s.x0 >= 0.5 * width for s in line)
+            cells = [_column_of(s, bounds) for s in line]
+            first = next((s.text for s, c in zip(line, cells, strict=True) if c == 0), None)
+            new_row = (
+                wide
+                or not rows
+                or len(rows[-1]) == 1
+                or (first is not None and (top - last_bottom > 1.5 * usual + 1 or _ROW_ID.match(first) is not None))
+            )
+            if new_row:
+                rows.append([[] for _ in range(1 if wide else len(bounds))])
+            row = rows[-1]
+            for seg, col in zip(line, cells, strict=True):
+                row[0 if len(row) == 1 else col].append(seg.text)
+            last_bottom = max(s.bottom for s in line)
+        return [[" ".join(parts) for parts in row] for row in rows]
 
     def columns(self, number: int) -> list[str]:
         """The page's text column by column, each top to bottom: how a person reads a two-column page.
@@ -163,8 +217,7 @@ class Document:
         bounds = self.column_bounds(number)
         buckets: list[list[Segment]] = [[] for _ in bounds]
         for seg in self.segments(number):
-            idx = next((i for i, (a, b) in enumerate(bounds) if seg.x0 < b), len(bounds) - 1)
-            buckets[idx].append(seg)
+            buckets[_column_of(seg, bounds)].append(seg)
         out = []
         for bucket in buckets:
             bucket.sort(key=lambda s: (round(s.top), s.x0))
@@ -172,8 +225,16 @@ class Document:
         return out
 
     def reading_text(self, number: int) -> str:
-        """Page text in reading order: column by column when the page has columns, else line by line."""
+        """Page text in reading order: column by column on a newspaper-style page, else as drawn.
+
+        Only columns that are each at least a quarter of the page wide count: a table's narrow id column must not
+        make the reader list every id before the first description (use ``table_rows`` for tables).
+        """
         if self.page(number).ocr:
+            return self.page(number).text
+        bounds = self.column_bounds(number)
+        width, _ = self.page_size(number)
+        if len(bounds) < 2 or any(b - a < 0.25 * width for a, b in bounds):
             return self.page(number).text
         return "\n".join(part for part in self.columns(number) if part)
 
@@ -219,6 +280,11 @@ class Document:
     def _check_deadline(self, doing: str) -> None:
         if self.deadline is not None:
             self.deadline.check(doing)
+
+
+def _column_of(seg: Segment, bounds: list[tuple[float, float]]) -> int:
+    """The column a run starts in (a run starting in a gutter belongs to the column after it)."""
+    return next((i for i, (_, right) in enumerate(bounds) if seg.x0 < right), len(bounds) - 1)
 
 
 def _join_lines(segments: list[Segment]) -> str:

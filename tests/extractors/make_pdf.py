@@ -130,3 +130,27 @@ def _wrap(text: str, width: int) -> list[str]:
     if current or not lines:
         lines.append(current)
     return lines
+
+
+def control_table_pdf(rows: Sequence[tuple[str, str, str]], *, wrap: int = 34) -> bytes:
+    """A control matrix as auditors print it: id | description wrapped over lines | result, padded rows."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 750, "Section 4: Trust Services Criteria, Related Controls and Tests of Controls")
+    c.setFont("Helvetica-Bold", 9)
+    y = 720.0
+    for x, head in ((60, "Control #"), (140, "Control Activity"), (400, "Results of Tests")):
+        c.drawString(x, y, head)
+    c.setFont("Helvetica", 9)
+    y -= 22
+    for control, activity, result in rows:
+        lines = _wrap(activity, wrap)
+        c.drawString(60, y, control)
+        c.drawString(400, y, result)
+        for i, line in enumerate(lines):
+            c.drawString(140, y - 11 * i, line)
+        y -= 11 * len(lines) + 12
+    c.showPage()
+    c.save()
+    return buf.getvalue()

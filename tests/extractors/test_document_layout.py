@@ -1,0 +1,74 @@
+"""Reading order for layout-heavy pages: two columns read column by column, tables read row by row, on demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import document
+from extractors.limits import Deadline, DocumentError
+
+from . import make_pdf
+
+LEFT = ["The service organization", "operates a payments", "platform hosted in", "two regions."]
+RIGHT = ["Subservice providers", "include Amazon Web", "Services for hosting", "and Twilio for SMS."]
+TITLE = "Section 3: Description of the System Provided by the Service Organization (Overview)"
+
+
+def test_two_columns_read_column_by_column() -> None:
+    doc = document.load(make_pdf.two_column_pdf(LEFT, RIGHT, TITLE))
+    assert "The service organization Subservice providers" in doc.page(1).text  # drawn row by row
+    assert len(doc.column_bounds(1)) == 2
+    assert doc.reading_text(1).split("\n") == [TITLE, *LEFT, *RIGHT]
+    assert doc.columns(1) == ["\n".join([TITLE, *LEFT]), "\n".join(RIGHT)]
+
+
+def test_lines_keep_cells_apart() -> None:
+    doc = document.load(make_pdf.two_column_pdf(LEFT, RIGHT, TITLE))
+    assert doc.line_texts(1)[1] == "The service organization\tSubservice providers"
+
+
+CONTROLS = [
+    ("CC6.1", "Logical access to production systems requires multi-factor authentication.", "No exceptions noted."),
+    ("CC6.2", "New user access is approved by the system owner before it is granted.", "Exception noted."),
+    ("CC7.2", "Security events are monitored around the clock.", "No exceptions noted."),
+]
+
+
+def test_a_control_table_reads_row_by_row_with_multiline_cells_joined() -> None:
+    doc = document.load(make_pdf.control_table_pdf(CONTROLS))
+    rows = doc.table_rows(1)
+    assert rows[0] == ["Section 4: Trust Services Criteria, Related Controls and Tests of Controls"]
+    assert rows[1] == ["Control #", "Control Activity", "Results of Tests"]
+    assert rows[2:] == [list(row) for row in CONTROLS]
+    assert doc.reading_text(1) == doc.page(1).text  # a table's narrow id column is not a newspaper column
+
+
+def test_layout_is_cached_per_page_and_segments_have_positions() -> None:
+    doc = document.load(make_pdf.control_table_pdf(CONTROLS))
+    first = doc.segments(1)
+    assert doc.segments(1) is first
+    cc61 = next(s for s in first if s.text == "CC6.1")
+    width, height = doc.page_size(1)
+    assert (width, height) == (612, 792)
+    assert 55 < cc61.x0 < 65 and 0 < cc61.top < cc61.bottom < height / 2
+
+
+def test_pdfplumber_on_demand_and_closed_after() -> None:
+    doc = document.load(make_pdf.control_table_pdf(CONTROLS))
+    with doc.plumber(1) as page:
+        words = page.extract_words()
+    assert any(w["text"] == "CC6.2" for w in words)
+
+
+def test_layout_requests_respect_the_deadline() -> None:
+    doc = document.load(make_pdf.report_pdf(2))
+    doc.deadline = Deadline(0.0)
+    with pytest.raises(DocumentError) as info:
+        doc.segments(2)
+    assert info.value.code == "timeout"
+
+
+def test_full_text_joins_pages_in_order() -> None:
+    doc = document.load(make_pdf.report_pdf(3))
+    assert [p.number for p in doc.pages] == [1, 2, 3]
+    assert doc.full_text.index("Section 1") < doc.full_text.index("Section 2") < doc.full_text.index("Section 3")
