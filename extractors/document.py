@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 import re
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -171,9 +170,8 @@ class Document:
             crossing = sum(1 for s in narrow if s.x0 < c - _ALIGN and s.x1 > c - 2)
             if crossing <= 0.4 * beginning:
                 starts.append(c - _ALIGN)  # runs of the column start within _ALIGN of each other, either side
-        right = max(s.x1 for s in segs)
-        edges = [*starts[1:], right]
-        return [(a if i else 0.0, b if i < len(starts) - 1 else width) for i, (a, b) in enumerate(zip(starts, edges))]
+        lefts = [0.0, *starts[1:]]
+        return list(zip(lefts, [*starts[1:], width], strict=True))
 
     def table_rows(self, number: int) -> list[list[str]]:
         """The page as rows of cells, one cell per column (``column_bounds``), multi-line cells joined.
