@@ -179,7 +179,8 @@ def delta(held: Framework, adds: Framework) -> Delta:
     if adds == "iso27001":
         linked = {link.iso_id for link in cw.links}
         clauses = tuple(
-            f"{c.id} {c.title}" + ("" if c.id in linked else " (no TSC counterpart)")
+            f"{c.id} {c.title}"
+            + ("" if any(i == c.id or i.startswith(c.id + ".") for i in linked) else " (no TSC counterpart)")
             for c in cat.clauses.values() if c.level == 2
         )
         without = tuple(u for u in cw.unmapped if u.framework == "annex_a")
