@@ -22,7 +22,7 @@ from .crosswalk import crosswalk
 
 REFERENCES = {
     "crosswalk_tsc_iso2022.csv": "ciso-assistant, criterion level (AGPL-3.0, consulted only)",
-    "crosswalk_tsc_pof_iso2022.csv": "ciso-assistant, point-of-focus level aggregated to criteria (AGPL-3.0, consulted only)",
+    "crosswalk_tsc_pof_iso2022.csv": "ciso-assistant, points of focus aggregated to criteria (AGPL-3.0, consulted)",
     "crosswalk_tsc_series_iso2022_mit.csv": "workmcg/control-crosswalk, series level (MIT)",
 }
 

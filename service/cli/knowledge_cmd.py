@@ -246,7 +246,7 @@ def render(result: Assessment) -> str:
         for c in f.evidence:
             where = f"{c.document}" + (f", p. {c.page}" if c.page else "")
             quote = f': "{c.quote}"' if c.quote else ""
-            lines.append(textwrap.shorten(f"      - {where}{quote}", 160, placeholder=' …"'))
+            lines.append("      - " + textwrap.shorten(f"{where}{quote}", 150, placeholder=' …"'))
         if f.absence:
             lines.append(f"      - not found: {f.absence}")
     return "\n".join(lines)
