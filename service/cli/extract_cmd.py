@@ -160,10 +160,14 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
 
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False, box=None)
     table.add_column("Field", style="bold", no_wrap=True)
-    table.add_column("Value", overflow="fold", max_width=60)
+    table.add_column("Value", overflow="fold", max_width=60 if console.width >= 110 else 28)
     table.add_column("Page", justify="right", no_wrap=True)
     table.add_column("Quote", style="dim", overflow="fold", max_width=QUOTE_WIDTH)
+    # On a narrow terminal a folded quote would take a dozen lines per field: show its first line's worth instead.
+    room = None if console.width >= 110 else max(12, console.width - 64)
     for label, value, page, quote in rows(result):
+        if room is not None and len(quote) > room:
+            quote = quote[: room - 1] + "…"
         table.add_row(label, value, page, quote)
     console.print(table)
     for warning in result.warnings:
