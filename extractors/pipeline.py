@@ -43,7 +43,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     if kind in _SOC:
         f.opinion = opinion.read_opinion(text)
         f.tsc_categories = categories.read_categories(text)
-        f.subservice_organizations = subservice.read_subservice(text)
+        f.subservice_organizations = subservice.read_subservice(text, f.vendor.value if f.vendor else "")
         f.cuecs = cuecs.read_cuecs(text)
         if kind != "soc2_type1":
             f.exceptions = exceptions.read_exceptions(text)

@@ -1,29 +1,44 @@
 """Complementary user entity controls: what the customer must do itself.
 
 They follow a heading "Complementary User Entity Controls" (or "User Entity Responsibilities") as a numbered or
-bulleted list, or as a table whose rows start (or end) with the criteria they serve. Items continue across lines and
-pages until the text leaves the list shape.
+bulleted list, or as a table whose rows start or end with the criteria they serve. A plain text layer often glues
+a bullet or the next row's number onto the previous line, so the section is read as flowing text and split where
+an item begins: a marker or criteria, then "User entities ..." / "Customers ...", the subject every such control
+starts with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Cuec
-from .text import DocText, Line, fold
+from .text import DocText, fold
 
 _HEADING = re.compile(
     r"^(?:Complementary\s+User[- ]Entity\s+Controls?(?:\s+\(CUECs?\))?|User\s+Entity\s+Responsibilities|"
-    r"Customer\s+(?:Control\s+)?Responsibilities)\s*:?$",
+    r"Customer\s+(?:Control\s+)?Responsibilities|Complementary\s+User\s+Entity\s+Control\s+Considerations)\s*:?$",
     re.IGNORECASE,
+)
+_END = re.compile(
+    r"^(?:SECTION|Section|Attachment|Appendix|Part)\s+[IVX\dA-Z]+\b|^Complementary\s+Subservice|"
+    r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the|for|to|&)){0,6}$"
 )
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
-_ROW_CRIT = re.compile(rf"^(?P<crit>{_CRIT_LIST})\s+(?P<text>\S.*)$")
-_MARKER = re.compile(r"^(?:(?:\d{1,3}|[a-z])[.)]|[•●▪■◦‣∙·\-–*]|\(\d{1,3}\))\s+(?P<text>\S.*)$")
-_TRAILING_CRIT = re.compile(rf"\s+(?P<crit>{_CRIT_LIST})$")
-_TABLE_HEADER = re.compile(r"^(?:Criteria\s+)?Complementary\s+User\s+Entity\s+Control(?:s)?(?:\s+Criteria)?$", re.I)
-_ITEM_START = re.compile(r"^(?:User\s+entities|Customers|Clients|The\s+user\s+entity)\b(?!.*:$)")
+_SUBJECT = (
+    r"(?:User\s+entities|User\s+entity|Customers|Clients|User\s+organi[sz]ations|The\s+user\s+entity|"
+    r"Each\s+user\s+entity|Subscribers)\s+(?:are|is|should|must|have|has|will|need|shall|retain|maintain)\b"
+)
+_ITEM = re.compile(
+    rf"(?:(?<![\w.])(?:\d{{1,3}}[.)]?|[a-z][.)]|\(\d{{1,3}}\))\s+|[•●▪■◦‣∙·–-]\s*)?"
+    rf"(?:(?P<crit>{_CRIT_LIST})\s+)?(?P<start>{_SUBJECT})"
+)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+_ONLY_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT_LIST})\b")
+_TABLE_HEADER = re.compile(
+    r"#?\s*(?:Criteria\s+)?Complementary\s+User\s+Entity\s+Controls?(?:\s+(?:Related\s+)?Criteria)?", re.IGNORECASE
+)
 
 
 def _crit_list(raw: str) -> tuple[str, ...]:
@@ -34,51 +49,72 @@ def read_cuecs(text: DocText) -> list[Cuec]:
     lines = text.lines
     for i, line in enumerate(lines):
         if _HEADING.match(line.text):
-            found = _read_list(lines, i + 1)
+            found = _read_section(text, i + 1)
             if found:
                 return found
     return []
 
 
-def _read_list(lines: list[Line], start: int) -> list[Cuec]:
-    items: list[tuple[int, list[str], tuple[str, ...]]] = []
-    preamble = 0
-    for line in lines[start : start + 400]:
-        t = line.text
-        if _TABLE_HEADER.match(t):
-            continue
-        row = _ROW_CRIT.match(t)
-        marker = _MARKER.match(t)
-        if row and (_ITEM_START.match(row.group("text")) or items):
-            items.append((line.page, [row.group("text")], _crit_list(row.group("crit"))))
-            continue
-        if marker:
-            items.append((line.page, [marker.group("text")], ()))
-            continue
-        if _ITEM_START.match(t) and (not items or _ended(items[-1][1])):
-            items.append((line.page, [t], ()))
-            continue
-        if items and not _ended(items[-1][1]):
-            items[-1][1].append(t)
-            continue
-        if items:
+def _read_section(text: DocText, start: int) -> list[Cuec]:
+    lines = text.lines
+    # The section as flowing text, with each line's page remembered by offset.
+    chunks: list[tuple[int, int]] = []  # (offset, page)
+    parts: list[str] = []
+    offset = 0
+    for k, line in enumerate(lines[start : start + 500]):
+        if k > 0 and _END.match(line.text) and not _TABLE_HEADER.fullmatch(line.text) and not _continues(parts):
             break
-        preamble += 1
-        if preamble > 8:
+        chunks.append((offset, line.page))
+        parts.append(line.text)
+        offset += len(line.text) + 1
+        if offset > 20000:
             break
+    flow = _TABLE_HEADER.sub(" ", "\n".join(parts))
+    # _TABLE_HEADER may shift offsets; recompute on the substituted text by page markers instead.
+    page_at = _page_lookup(parts, chunks, flow)
+    starts = list(_ITEM.finditer(flow))
     out: list[Cuec] = []
-    for page, parts, crit in items:
-        value = fold(" ".join(parts))
-        m = _TRAILING_CRIT.search(value)
-        if m and not crit:
-            crit = _crit_list(m.group("crit"))
-            value = value[: m.start()].rstrip()
-        if len(value) < 15:
+    for k, m in enumerate(starts):
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(flow)
+        body = flow[m.start("start") : end]
+        cut = _SENTENCE_END.search(body)
+        value = fold(body[: cut.end()] if cut else body)
+        rest = body[cut.end() :] if cut else ""
+        criteria = _crit_list(m.group("crit")) if m.group("crit") else ()
+        if not criteria:
+            tail = _ONLY_CRIT.match(rest)
+            if tail:
+                criteria = _crit_list(tail.group("crit"))
+        value = value.rstrip(";").strip()
+        if value.endswith(":") or re.search(r"\bthe\s+following\b", value) or len(value) < 20:
             continue
-        out.append(Cuec(value, page, value, crit))
+        value = value.rstrip(" •")
+        out.append(Cuec(value, page_at(m.start("start")), value, criteria))
     return out
 
 
-def _ended(parts: list[str]) -> bool:
-    last = parts[-1].rstrip()
-    return last.endswith((".", ";", ":")) or bool(_TRAILING_CRIT.search(last) and last[-1].isdigit())
+def _continues(parts: list[str]) -> bool:
+    """True when the text so far stops mid-sentence, so the next line belongs to it."""
+    return bool(parts) and not parts[-1].rstrip().endswith((".", ":", ";")) and not re.search(
+        rf"{_CRIT}$", parts[-1]
+    )
+
+
+def _page_lookup(parts: list[str], chunks: list[tuple[int, int]], flow: str) -> Callable[[int], int]:
+    # Map positions in ``flow`` back to pages by the line boundaries, which the header substitution keeps.
+    boundaries: list[tuple[int, int]] = []
+    pos = 0
+    flow_lines = flow.split("\n")
+    for (_, page), line in zip(chunks, flow_lines, strict=False):
+        boundaries.append((pos, page))
+        pos += len(line) + 1
+
+    def lookup(at: int) -> int:
+        page = boundaries[0][1] if boundaries else 1
+        for b, p in boundaries:
+            if b > at:
+                break
+            page = p
+        return page
+
+    return lookup

@@ -1,9 +1,11 @@
 """Subservice organizations and whether the report carves them out or includes them.
 
 The auditor's scope paragraph names them ("Acme uses Stratus Cloud, Inc., a subservice organization, to provide
-hosting services") and says how they were treated: the carve-out method ("did not include the services provided by
-the subservice organization") or the inclusive method ("included the services and controls of the subservice
-organization"). The system description may repeat the method per organization, which then wins.
+hosting services"; "The services provided by X are presented using the carve-out method") and says how they were
+treated: the carve-out method (the subservice organization's controls are excluded, the examination "did not
+extend to" them) or the inclusive method (its controls are in the description and were tested). Any sentence of the
+report's opening pages that speaks of subservice organizations or of either method, and names organizations, is
+read; the method is the first one stated in that sentence or the few after it.
 """
 
 from __future__ import annotations
@@ -11,23 +13,28 @@ from __future__ import annotations
 import re
 
 from ..model import Subservice
-from .text import LEGAL_SUFFIX, DocText, clean_org, fold, sentence_around
+from .text import LEGAL_SUFFIX, ORG_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
 
+_TRIGGER = re.compile(r"subservice\s+organi[sz]ations?|(?:carve-?out|inclusive)\s+method", _I)
 _USES = re.compile(
     r"\b(?:uses|utilizes|utilises|relies\s+(?:up)?on|leverages|engages)\s+(?P<orgs>[A-Z][^;]{0,200}?)"
-    r"(?:,?\s+(?:an?\s+|various\s+|several\s+)?(?:independent\s+|third[- ]party\s+)?subservice\s+organi[sz]ations?,?)?"
-    r"\s+(?:to\s+provide|to\s+perform|for)\b",
+    r"(?:,?\s+(?:as\s+)?(?:an?\s+|various\s+|several\s+)?(?:independent\s+|third[- ]party\s+)?"
+    r"subservice\s+organi[sz]ations?,?)?\s+(?:to\s+provide|to\s+perform|for)\b",
 )
 _SPLIT_AND = re.compile(r",?\s+and\s+|;\s*")
 _SPLIT_COMMA = re.compile(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
 _CARVE = re.compile(
-    r"carve[- ]?out|did\s+not\s+include\s+the\s+services\s+provided\s+by|excluded\s+from\s+the\s+scope|"
+    r"carve[ds]?[- ]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
+    r"excludes?\s+(?:the\s+)?controls\s+of|excluded\s+from\s+the\s+(?:scope|description)|"
     r"not\s+included\s+in\s+the\s+scope",
     _I,
 )
-_INCLUSIVE = re.compile(r"inclusive\s+method|examination\s+included\s+the\s+services", _I)
+_INCLUSIVE = re.compile(
+    r"inclusive\s+method|examination\s+(?:included|extended\s+to)\s+(?:the\s+|those\s+)?(?:services|controls)", _I
+)
+_NOT_NAMES = re.compile(r"^(?:The|Its|Our|Various|Several|Section|SOC|Trust|Description|Complementary)\b")
 
 
 def _method(window: str) -> str | None:
@@ -42,39 +49,52 @@ def _method(window: str) -> str | None:
     return None
 
 
-def read_subservice(text: DocText) -> list[Subservice]:
+def _names_in(sentence: str, vendor: str) -> list[str]:
+    """Organizations a sentence names: legal-entity names first, else the object of "uses ... to provide"."""
+    skip = {vendor.casefold()} if vendor else set()
+    names = [clean_org(m.group(0)) for m in ORG_RE.finditer(sentence)]
+    names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
+    if names:
+        return list(dict.fromkeys(names))
+    m = _USES.search(sentence)
+    if not m:
+        return []
+    found: list[str] = []
+    for part in _SPLIT_AND.split(fold(m.group("orgs"))):
+        found.extend(p for p in _SPLIT_COMMA.split(part) if p)
+    found = [clean_org(x) for x in found if re.match(r"^[A-Z]", x.strip())]
+    return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
+
+
+def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
     out: list[Subservice] = []
-    for n in text.text_pages()[:12]:
+    first_page: int | None = None
+    for n in text.text_pages()[:14]:
+        if first_page is not None and n > first_page + 1:
+            break
         page = text.page_text[n]
-        for m in _USES.finditer(page):
-            s, e = sentence_around(page, m.start(), m.end())
-            sentence = page[s:e]
-            around = page[max(0, s - 200) : e + 900]
-            if not re.search(r"subservice", around, _I):
+        done_until = -1
+        for t in _TRIGGER.finditer(page):
+            if t.start() < done_until:
                 continue
-            names = []
-            for part in _SPLIT_AND.split(fold(m.group("orgs"))):
-                names.extend(p for p in _SPLIT_COMMA.split(part) if p)
-            names = [clean_org(x) for x in names if re.match(r"^[A-Z]", x.strip())]
-            names = [x for x in names if len(x) > 2 and not re.match(r"^(?:The|Its|Our|Various|Several)\b", x)]
+            s, e = sentence_around(page, t.start(), t.end())
+            done_until = e
+            sentence = page[s:e]
+            names = _names_in(sentence, vendor)
+            if not names and s > 0:
+                # "Acme uses Stratus Cloud, Inc. to provide hosting." followed by "... subservice organization ...".
+                ps, pe = sentence_around(page, max(0, s - 2), max(0, s - 1))
+                if _USES.search(page[ps:pe]):
+                    s = ps
+                    sentence = page[ps:pe]
+                    names = _names_in(sentence, vendor)
             if not names:
                 continue
-            method = _method(page[e : e + 900])
+            method = _method(page[s : min(len(page), e + 700)])
             for name in names:
-                found_method = _described_method(text, name) or method
-                if not any(o.value == name for o in out):
-                    out.append(Subservice(name, n, fold(sentence), found_method))  # type: ignore[arg-type]
-        if out:
-            return out
+                if any(o.value.casefold() == name.casefold() for o in out):
+                    continue
+                out.append(Subservice(name, n, fold(sentence), method))  # type: ignore[arg-type]
+            if first_page is None:
+                first_page = n
     return out
-
-
-def _described_method(text: DocText, name: str) -> str | None:
-    """The method the description states next to this organization's short name, if it does."""
-    short = re.escape(name.split(",")[0].split()[0])
-    pattern = re.compile(rf"{short}[^.]*\.[^.]*?(?:carve[- ]?out|inclusive)\s+method", _I)
-    for n in text.text_pages()[:40]:
-        m = pattern.search(text.page_text[n])
-        if m:
-            return _method(m.group(0))
-    return None

@@ -268,7 +268,7 @@ def evaluate(folder: Path, evidence: bool = False, progress: Callable[[str], Non
 
 
 def render(score: Score, show_misses: bool) -> str:
-    out = [f"{"field":34} {'hit':>5} {'of':>5} {'%':>6}"]
+    out = [f"{'field':34} {'hit':>5} {'of':>5} {'%':>6}"]
     for name, (hit, total) in score.per_field.items():
         out.append(f"{name:34} {hit:5d} {total:5d} {100 * hit / max(total, 1):6.1f}")
     if show_misses and score.misses:
