@@ -13,11 +13,16 @@ Assess a vendor::
 Validity rules for alerts (each pure, dates in, a small result out): ``certificate_expiry`` (expiry thresholds),
 ``soc_freshness`` (report period older than N months), ``bridge_letter_status`` (lapsed letters),
 ``edition_2013_status`` (27001:2013 void after 31 October 2025), ``surveillance_due`` (annual audits).
+
+The loaders are exported as ``load_catalogues`` / ``load_crosswalk`` so that ``knowledge.catalogues`` and
+``knowledge.crosswalk`` stay the modules.
 """
 
 from .assess import assess
-from .catalogues import CatalogueError, Catalogues, catalogues
-from .crosswalk import Crosswalk, Delta, Link, controls_for, criteria_for, crosswalk, delta
+from .catalogues import CatalogueError, Catalogues
+from .catalogues import catalogues as load_catalogues
+from .crosswalk import Crosswalk, Delta, Link, controls_for, criteria_for, delta
+from .crosswalk import crosswalk as load_crosswalk
 from .findings import VERDICTS, Assessment, Citation, Finding, OptionResult, Severity, Verdict
 from .profiles import (
     Profile,
@@ -68,16 +73,16 @@ __all__ = [
     "bridge_letter_status",
     "bundled_profile",
     "bundled_profile_names",
-    "catalogues",
     "certificate_expiry",
     "check_accreditation",
     "controls_for",
     "criteria_for",
-    "crosswalk",
     "default_profile",
     "delta",
     "edition_2013_status",
     "list_profiles",
+    "load_catalogues",
+    "load_crosswalk",
     "load_profile",
     "parse_profile",
     "resolve_profile",

@@ -25,20 +25,20 @@ from knowledge import (
     CatalogueError,
     ProfileError,
     assess,
-    catalogues,
     controls_for,
     criteria_for,
-    crosswalk,
     delta,
     resolve_profile,
 )
+from knowledge import load_catalogues as catalogues
+from knowledge import load_crosswalk as crosswalk
 from knowledge.agreement import agreement, format_table
 from knowledge.crosswalk import resolve_iso_id
 
 _REFERENCE_DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("crosswalk", help="look up the TSC 2017 <-> ISO/IEC 27001:2022 crosswalk",
                        description="Controls for a TSC criterion (CC6.1), criteria for an Annex A control (A.8.28) "
                        "or ISMS clause (9.2), the delta between the frameworks, or the agreement with references.")
