@@ -59,11 +59,13 @@ def _insert_ignoring_duplicates(db_session: Session, values: list[dict[str, obje
     created = 0
     for start in range(0, len(values), 500):
         chunk = values[start : start + 500]
+        # RETURNING counts what was really inserted; rowcount is unreliable for multi-row inserts on some drivers
         if dialect == "postgresql":
-            result = db_session.execute(postgresql.insert(Alert).values(chunk).on_conflict_do_nothing())
+            stmt = postgresql.insert(Alert).values(chunk).on_conflict_do_nothing().returning(Alert.id)
+            created += len(db_session.execute(stmt).all())
         else:
-            result = db_session.execute(sqlite.insert(Alert).values(chunk).on_conflict_do_nothing())
-        created += max(int(getattr(result, "rowcount", 0) or 0), 0)
+            lite = sqlite.insert(Alert).values(chunk).on_conflict_do_nothing().returning(Alert.id)
+            created += len(db_session.execute(lite).all())
     return created
 
 

@@ -97,8 +97,8 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
     for name in ("vendor_uses_ai", "uses_ai", "processes_data_with_ai"):
         if name in params:
             kwargs[name] = vendor.processes_data_with_ai
-    if "vendor" in params:
-        kwargs["vendor"] = vendor.name
+    if "service" in params and vendor.services:
+        kwargs["service"] = vendor.services[0]
     return assess(evidence, profile, today, **kwargs)
 
 
