@@ -49,10 +49,20 @@ def _store(db_session: Session, settings: Settings, pdf: bytes, expected: dict[s
 
 
 def _row(**kw: Any) -> rules.DocRow:
-    base: dict[str, Any] = dict(id=1, vendor_id=1, vendor_name="V", filename="f.pdf", status="parsed",
-                                kind="iso_certificate", standards="ISO/IEC 27001:2022", period_end=None,
-                                issue_date=date(2024, 3, 1), original_issue_date=None,
-                                expiry_date=date(2027, 2, 28), error_message=None)
+    base: dict[str, Any] = dict(
+        id=1,
+        vendor_id=1,
+        vendor_name="V",
+        filename="f.pdf",
+        status="parsed",
+        kind="iso_certificate",
+        standards="ISO/IEC 27001:2022",
+        period_end=None,
+        issue_date=date(2024, 3, 1),
+        original_issue_date=None,
+        expiry_date=date(2027, 2, 28),
+        error_message=None,
+    )
     base.update(kw)
     return rules.DocRow(**base)
 
@@ -214,7 +224,9 @@ def webhook_server() -> Iterator[tuple[str, list[dict[str, Any]]]]:
 
 
 def test_webhook_and_log_notifiers_deliver(
-    settings: Settings, db_session: Session, webhook_server: tuple[str, list[dict[str, Any]]],
+    settings: Settings,
+    db_session: Session,
+    webhook_server: tuple[str, list[dict[str, Any]]],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     url, received = webhook_server
@@ -222,7 +234,9 @@ def test_webhook_and_log_notifiers_deliver(
     _store(db_session, settings, pdf, expected, "old.pdf")
     with caplog.at_level("WARNING", logger="vendor_assurance.alerts"):
         result = service.run_scan(
-            db_session=db_session, settings=settings, today=date(2026, 12, 1),
+            db_session=db_session,
+            settings=settings,
+            today=date(2026, 12, 1),
             notifiers=[LogNotifier(), WebhookNotifier(url)],
         )
     assert result.sent >= 1

@@ -76,8 +76,9 @@ def test_upload_status_file_and_dedup(client: TestClient, settings: Settings) ->
     assert client.get("/documents/999999", headers=h).status_code == 404
 
 
-def test_upload_rejects_what_is_not_a_pdf_and_what_is_too_big(app: FastAPI, client: TestClient,
-                                                            settings: Settings) -> None:
+def test_upload_rejects_what_is_not_a_pdf_and_what_is_too_big(
+    app: FastAPI, client: TestClient, settings: Settings
+) -> None:
     h = bearer(make_token(settings, "read", "write"))
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
     assert client.post("/documents", files={"file": ("r.pdf", png, "application/pdf")}, headers=h).status_code == 415
@@ -99,11 +100,17 @@ def test_vendor_endpoints(client: TestClient, settings: Settings) -> None:
     found = client.get("/vendors", params={"q": "acme"}, headers=h).json()
     assert found[0]["vendor"]["id"] == vid and found[0]["score"] >= 90
     assert client.get("/vendors", params={"q": "roadruner"}, headers=h).json()[0]["vendor"]["id"] == vid
-    patched = client.patch(f"/vendors/{vid}", json={"tier": "high", "processes_data_with_ai": True,
-                                                     "services": ["hosting"], "owner": "kim"}, headers=h)
+    patched = client.patch(
+        f"/vendors/{vid}",
+        json={"tier": "high", "processes_data_with_ai": True, "services": ["hosting"], "owner": "kim"},
+        headers=h,
+    )
     assert patched.status_code == 200
     assert {k: patched.json()[k] for k in ("tier", "processes_data_with_ai", "services", "owner", "aliases")} == {
-        "tier": "high", "processes_data_with_ai": True, "services": ["hosting"], "owner": "kim",
+        "tier": "high",
+        "processes_data_with_ai": True,
+        "services": ["hosting"],
+        "owner": "kim",
         "aliases": ["Roadrunner Labs"],
     }
     assert client.patch("/vendors/424242", json={"tier": "x"}, headers=h).status_code == 404

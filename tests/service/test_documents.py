@@ -30,8 +30,11 @@ def test_same_bytes_are_one_document_even_concurrently(settings: Settings, db: D
         try:
             with db.session() as s:
                 barrier.wait()
-                results.append(service.ingest(db_session=s, settings=settings, data=pdf, filename=f"c{i}.pdf",
-                                              uploaded_by=f"user{i}"))
+                results.append(
+                    service.ingest(
+                        db_session=s, settings=settings, data=pdf, filename=f"c{i}.pdf", uploaded_by=f"user{i}"
+                    )
+                )
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -161,8 +164,9 @@ def test_current_documents_keep_the_latest_per_kind(settings: Settings, db_sessi
     ids = []
     for name, seed in [("iso_27001_2022", 11), ("iso_27001_2022", 12), ("iso_27701", 13)]:
         pdf, _ = generated(name, seed)
-        doc = service.ingest(db_session=db_session, settings=settings, data=pdf, filename=f"{name}-{seed}.pdf",
-                             vendor=vendor.id).document
+        doc = service.ingest(
+            db_session=db_session, settings=settings, data=pdf, filename=f"{name}-{seed}.pdf", vendor=vendor.id
+        ).document
         ids.append(service.process(db_session=db_session, settings=settings, document_id=doc.id))
     current = service.current_documents(db_session=db_session, vendor_id=vendor.id)
     older, newer = sorted(ids[:2], key=lambda d: (d.issue_date, d.id))
