@@ -21,7 +21,8 @@ CYCLE_YEARS = 3
 EXPIRY_THRESHOLDS_DAYS = (90, 60, 30, 7)
 
 Family = Literal["27001", "27017", "27018", "27701", "42001", "other"]
-_STANDARD = re.compile(r"(?:ISO\s*/?\s*(?:IEC)?\s*)?(\d{5})(?:\s*[:\-]\s*(\d{4}))?", re.IGNORECASE)
+_KNOWN = re.compile(r"\b(27001|27017|27018|27701|42001)(?:\s*[:\-]\s*((?:19|20)\d\d))?\b")
+_ISO_OTHER = re.compile(r"\bISO\s*/?\s*(?:IEC)?\s*(\d{3,5})(?:\s*[:\-]\s*((?:19|20)\d\d))?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,13 @@ class Standard:
 
 def parse_standard(text: str) -> Standard:
     """'ISO/IEC 27001:2022' -> Standard('27001', '2022'); unknown numbers -> family 'other'."""
-    m = _STANDARD.search(text or "")
+    m = _KNOWN.search(text or "")
+    if m:
+        return Standard(m.group(1), m.group(2))  # type: ignore[arg-type]
+    m = _ISO_OTHER.search(text or "")
     if not m:
         return Standard("other", None)
-    number = m.group(1)
-    family: Family = number if number in ("27001", "27017", "27018", "27701", "42001") else "other"  # type: ignore[assignment]
+    family: Family = "other"
     return Standard(family, m.group(2))
 
 
