@@ -28,8 +28,8 @@ _WHITEPAPER = re.compile(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overvie
 _NOT_AUDIT = re.compile(r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I)
 
 _SOC1 = re.compile(r"\bSOC\s*1\b|internal control over financial reporting|\bICFR\b", _I)
-_SOC2 = re.compile(r"\bSOC\s*2\b|Service Organi[sz]ation Controls?\s*\(SOC\)\s*2\b", _I)
-_SOC3 = re.compile(r"\bSOC\s*3\b|Controls\s+3\s*\(SOC\s*3\)", _I)
+_SOC2 = re.compile(r"\bSOC\s*2\b|\(SOC\)\s*2\b|Controls\s+2\s*\(SOC\s*2\)", _I)
+_SOC3 = re.compile(r"\bSOC\s*3\b|\(SOC\)\s*3\b|Controls\s+3\s*\(SOC\s*3\)", _I)
 _TYPE2 = re.compile(r"\bType\s*(?:2|II)\b", _I)
 _TYPE1 = re.compile(r"\bType\s*(?:1|I)\b(?!\s*\w*\s*(?:error|and))", _I)
 _AUDITOR_REPORT = re.compile(

@@ -19,7 +19,8 @@ _I = re.IGNORECASE
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _ROW_START = re.compile(
-    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|{_CRIT}\.\d{{1,3}})(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
+    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}\.\d{{1,3}})"
+    rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
 _CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")

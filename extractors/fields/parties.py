@@ -28,6 +28,11 @@ _ISSUER_PATTERNS = [
     re.compile(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
     re.compile(r"(?:independently\s+)?assessed\s+(?:and\s+\w+\s+)?by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"),
     re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
+    # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
+    re.compile(rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner),\s+"
+               rf"(?P<org>{ORG_RE.pattern})", re.M),
+    # A footer that starts with the body's name: "Sterling Registrar, Inc. | Validity may be verified ..."
+    re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
 ]
 _PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_RE.pattern})")
 _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_RE.pattern})")
@@ -64,9 +69,10 @@ _ACCRED_NAMED = re.compile(
     r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
 )
 _CERT_NO = re.compile(
-    r"(?:Certificate|Certification|Registration|Cert\.?)\s*(?:No\.?|Number|Nr\.?|#|ID)\s*[:.#]?\s*"
-    r"(?P<no>[A-Z0-9][A-Z0-9/._-]*\d[A-Z0-9/._-]*)",
-    _I,
+    r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?))?\s*"
+    r"(?:No\.?|Number|Nr\.?|#|ID)\s*[:.#]?)[ \t]*"
+    # A number may be printed in groups ("20 997 24012 TMS", "IS 675575"): upper-case and digit groups on one line.
+    r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
 )
 
 
@@ -149,6 +155,14 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
                 m = pattern.search(text.page_text[n])
                 if m:
                     return _found(clean_org(m.group("org")), n)
+        # The letterhead: an organization named above "... certify that", which names the certified one.
+        for n in pages[:1]:
+            lines = text.page_lines[n]
+            certify_at = next((i for i, t in enumerate(lines) if _CERTIFIES.search(t)), None)
+            if certify_at:
+                hit = _first_org_line(lines, 0, certify_at)
+                if hit:
+                    return _found(hit[1], n)
         return None
     if kind == "unknown":
         # Only an independent accountant's report has an issuer; a letter's author is not an assurance issuer.
@@ -233,8 +247,8 @@ def read_accreditation_body(text: DocText) -> Found[str] | None:
 
 def read_certificate_number(text: DocText) -> Found[str] | None:
     for n in text.text_pages()[:3]:
-        m = _CERT_NO.search(text.page_text[n])
-        if m:
+        for m in _CERT_NO.finditer(text.page_text[n]):
             number = m.group("no").rstrip(".,;")
-            return _found(number, n)
+            if re.search(r"\d", number):
+                return _found(number, n)
     return None

@@ -30,7 +30,8 @@ _SKIP_LABEL = re.compile(
     r"\bSoA\b|agreement|revision|version|manual|\bdue\b",
     _I,
 )
-_EXPIRY_LABEL = re.compile(r"expir|valid\s*(?:until|to|thru|through|till)|validity|expires|\buntil\b", _I)
+_EXPIRY_LABEL = re.compile(r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$", _I)
+_FROM_LABEL = re.compile(r"\bfrom\b", _I)
 _ORIGINAL_LABEL = re.compile(r"initial|original|\bfirst\b|\bsince\b", _I)
 _ISSUE_LABEL = re.compile(
     r"issue|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
@@ -60,7 +61,7 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
     start: tuple[int, int] | None = None
     for n in pages:
         for i, line in enumerate(text.page_lines[n]):
-            if re.match(r"^\s*In\s+our\s+opinion\b", line, _I):
+            if re.search(r"\bIn\s+our\s+opinion\b", line, _I):
                 start = (n, i)
                 break
         if start:
@@ -178,7 +179,9 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
                 value = Found(_iso(d.value), n, quote)
-                if _EXPIRY_LABEL.search(label):
+                if _FROM_LABEL.search(label) and not _EXPIRY_LABEL.search(label):
+                    issue = issue or value
+                elif _EXPIRY_LABEL.search(label):
                     expiry = expiry or value
                 elif _ORIGINAL_LABEL.search(label):
                     original = original or value

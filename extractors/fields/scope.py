@@ -15,8 +15,8 @@ from .text import DocText, fold
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
 _SOC_PATTERNS = [
     re.compile(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+System\b"),
-    re.compile(rf"\b[A-Z][\w-]*’s\s+{_NAME}[ \n]+System\b"),
-    re.compile(rf"\b[A-Z][\w-]*'s\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+System\b"),
+    re.compile(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+system\b"),
     re.compile(rf"\bits\s+{_NAME}[ \n]+system\b"),
     re.compile(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
     re.compile(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),

@@ -27,6 +27,12 @@ _TSC_2017 = [
         re.IGNORECASE,
     ),
     re.compile(r"2017\s+Trust\s+Services\s+Criteria|Trust\s+Services\s+Criteria\s+\(?2017\)?", re.IGNORECASE),
+    # The criteria's own title: the 2016 edition was "Trust Services Principles and Criteria".
+    re.compile(
+        r"Trust\s+Services\s+Criteria\s+for\s+Security,\s+Availability,\s+Processing\s+Integrity,\s+"
+        r"Confidentiality,\s+and\s+Privacy(?:\s+\(2017\))?",
+        re.IGNORECASE,
+    ),
     re.compile(r"TSP\s+(?:section\s+)?100,?\s+2017|TSC\s+2017", re.IGNORECASE),
 ]
 _TSP_2016 = re.compile(r"2016\s+edition\s+of\s+TSP\s+section\s+100A|TSP\s+(?:section\s+)?100A", re.IGNORECASE)

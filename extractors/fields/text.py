@@ -25,7 +25,7 @@ LEGAL_SUFFIX = (
     r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K)\.?"
 )
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|de|du|la|für)"
-ORG_PATTERN = rf"[A-Z0-9][\w'’.&+-]*(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
+ORG_PATTERN = rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
 ORG_RE = re.compile(ORG_PATTERN)
 ORG_LINE_RE = re.compile(rf"^{ORG_PATTERN}$")
 
