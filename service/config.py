@@ -40,6 +40,7 @@ class Settings(BaseSettings):
         default=None, description="SQLAlchemy URL; default: a SQLite file `vendor-assurance.db` in data_dir (WAL)."
     )
     redis_url: str | None = Field(default=None, description="When set, the job queue is Redis, shared by workers.")
+    queue_name: str = Field(default="vendor-assurance", description="Name of the job queue (one per deployment).")
     public_base_url: str = Field(default="http://127.0.0.1:8000", description="Used in links inside alerts.")
 
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, gt=0)

@@ -55,10 +55,10 @@ def init(settings: Settings, *, immediate: bool = False) -> Huey:
     with _lock:
         huey: Huey
         if settings.redis_url:
-            huey = RedisHuey("vendor-assurance", url=settings.redis_url, results=False, utc=True)
+            huey = RedisHuey(settings.queue_name, url=settings.redis_url, results=False, utc=True)
         else:
             settings.data_dir.mkdir(parents=True, exist_ok=True)
-            huey = SqliteHuey("vendor-assurance", filename=str(settings.queue_path), results=False, utc=True)
+            huey = SqliteHuey(settings.queue_name, filename=str(settings.queue_path), results=False, utc=True)
         huey.immediate = immediate
         ingest = huey.task(retries=2, retry_delay=30, name="ingest_document")(ingest_document)
         scan = huey.task(name="alerts_scan")(daily_alerts)

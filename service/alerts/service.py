@@ -113,7 +113,9 @@ def raise_due(*, db_session: Session, settings: Settings, today: date) -> tuple[
             .execution_options(synchronize_session=False)
         )
     db_session.commit()
-    db_session.expire_all()
+    if woken:
+        db_session.scalars(select(Alert).where(Alert.id.in_(woken)).execution_options(populate_existing=True)).all()
+        db_session.commit()
     return len(rows), created
 
 
@@ -157,8 +159,11 @@ def deliver(*, db_session: Session, settings: Settings, notifiers: Sequence[Noti
         .execution_options(synchronize_session=False)
     )
     db_session.commit()
-    db_session.expire_all()
-    claimed = list(db_session.scalars(select(Alert).where(Alert.claim_token == token).order_by(Alert.id)))
+    claimed = list(
+        db_session.scalars(
+            select(Alert).where(Alert.claim_token == token).order_by(Alert.id).execution_options(populate_existing=True)
+        )
+    )
     if not claimed:
         return 0, 0
     done = {

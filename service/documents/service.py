@@ -186,7 +186,9 @@ def claim(*, db_session: Session, document_id: int, stale_after: timedelta) -> b
         .execution_options(synchronize_session=False)
     )
     db_session.commit()
-    db_session.expire_all()  # the bulk UPDATE bypassed the objects this session already holds
+    # the bulk UPDATE bypassed the object this session may hold; reload it in place (not expire: callers may keep it)
+    db_session.get(Document, document_id, populate_existing=True)
+    db_session.commit()
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -342,7 +344,6 @@ def process(
             message=f"parsing was interrupted {doc.attempts} times (the worker stopped each time)",
         )
     if not claim(db_session=db_session, document_id=document_id, stale_after=stale):
-        db_session.expire_all()
         return get_or_raise(db_session=db_session, document_id=document_id)
     doc = get_or_raise(db_session=db_session, document_id=document_id)
     db_session.commit()  # end the read snapshot: extraction can take a while
@@ -380,12 +381,14 @@ def requeue_interrupted(*, db_session: Session, exclusive: bool) -> list[int]:
             .execution_options(synchronize_session=False)
         )
         db_session.commit()
-        db_session.expire_all()
-    ids = db_session.scalars(
-        select(Document.id).where(Document.status.in_(("queued", "parsing"))).order_by(Document.id)
+    docs = db_session.scalars(
+        select(Document)
+        .where(Document.status.in_(("queued", "parsing")))
+        .order_by(Document.id)
+        .execution_options(populate_existing=True)
     ).all()
     db_session.commit()
-    return list(ids)
+    return [d.id for d in docs]
 
 
 def assign_vendor(*, db_session: Session, document_id: int, vendor_id: int) -> Document:
