@@ -27,7 +27,6 @@ from service.documents.models import Document
 from .conftest import REDIS_URL, bearer, make_token
 from .docs import generated
 
-
 CLI = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
