@@ -97,4 +97,7 @@ def ai_mention(sentence: str) -> AIMention:
     terms = tuple(doc[s:e].text for _, s, e in hits)
     # "AI" must be written in capitals to count: "ai" in lower case is too often something else.
     terms = tuple(t for t in terms if t.lower() not in ("ai", "ml", "aims") or t.isupper() or "-" in t)
-    return AIMention(bool(terms), bool(r.scope_in(doc)), bool(r.scope_out(doc)), terms)
+    lowered = {t.lower_ for t in doc}
+    # "The scope of this report includes ...": scope named as the subject of an including verb.
+    scope_verb = "scope" in lowered and bool(lowered & {"includes", "include", "included", "covers", "encompasses"})
+    return AIMention(bool(terms), bool(r.scope_in(doc)) or scope_verb, bool(r.scope_out(doc)), terms)

@@ -128,11 +128,13 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
     by_control: dict[str, str] = {}
     i = start + 1
     while i < len(lines) and i < start + 400:
-        m = _ROW_START.match(lines[i].text)
+        m = _ROW_START.match(re.sub(r"^Control\s+", "", lines[i].text))
         if m:
             parts = [m.group("rest")]
             k = i + 1
-            while k < len(lines) and not _ROW_START.match(lines[k].text) and not _SECTION.match(lines[k].text):
+            while k < len(lines) and not _ROW_START.match(re.sub(r"^Control\s+", "", lines[k].text)) and not _SECTION.match(
+                lines[k].text
+            ):
                 if re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4}$", lines[k].text) and parts[-1].rstrip().endswith("."):
                     break  # a heading after the table
                 parts.append(lines[k].text)

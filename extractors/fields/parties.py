@@ -61,6 +61,24 @@ ACCREDITATION_BODIES = (
     "UKAS", "ANAB", "DAkkS", "RvA", "EGAC", "JAS-ANZ", "COFRAC", "ACCREDIA", "ENAC", "SANAS", "INAB", "DANAK",
     "SWEDAC", "BELAC", "CNAS", "JAB", "HKAS", "NABCB", "IAS", "A2LA", "IPAC", "FINAS", "PJLA", "ESYD", "TURKAK",
 )  # fmt: skip
+# Accreditation bodies printed with their full names, and the acronym they are known by.
+ACCREDITATION_NAMES = {
+    "united kingdom accreditation service": "UKAS",
+    "ansi national accreditation board": "ANAB",
+    "ansi-asq national accreditation board": "ANAB",
+    "deutsche akkreditierungsstelle": "DAkkS",
+    "raad voor accreditatie": "RvA",
+    "dutch accreditation council": "RvA",
+    "joint accreditation system of australia and new zealand": "JAS-ANZ",
+    "comité français d'accréditation": "COFRAC",
+    "entidad nacional de acreditación": "ENAC",
+    "south african national accreditation system": "SANAS",
+    "irish national accreditation board": "INAB",
+    "international accreditation service": "IAS",
+    "egyptian accreditation council": "EGAC",
+    "national accreditation board for certification bodies": "NABCB",
+}
+_ACCRED_FULL = re.compile("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
 _ACCRED_RE = re.compile(
     r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r")(?![\w-])"
 )
@@ -102,14 +120,15 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     if not pages:
         return None
     exclude = issuer.value if issuer else ""
+    # Whatever the kind, a document that certifies something names the organization right after "certify that".
+    for n in pages[:2]:
+        lines = text.page_lines[n]
+        for i, line in enumerate(lines):
+            if _CERTIFIES.search(line):
+                hit = _first_org_line(lines, i + 1, i + 4, exclude)
+                if hit:
+                    return _found(hit[1], n)
     if kind == "iso_certificate":
-        for n in pages[:2]:
-            lines = text.page_lines[n]
-            for i, line in enumerate(lines):
-                if _CERTIFIES.search(line):
-                    hit = _first_org_line(lines, i + 1, i + 4, exclude)
-                    if hit:
-                        return _found(hit[1], n)
         for n in pages[:2]:
             hit = _first_org_line(text.page_lines[n], 0, None, exclude)
             if hit:
@@ -119,10 +138,11 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         first = pages[0]
         lines = text.page_lines[first]
         letterhead = _first_org_line(lines[:3], 0)
-        # A letter on someone's letterhead is about its addressee (the vendor) unless the vendor wrote it.
-        addressee = _first_org_line(lines, 3, 20, letterhead[1] if letterhead else "")
-        if letterhead and addressee and re.match(r"^\S.*\d", lines[letterhead[0]][len(letterhead[1]) :].strip() or "x"):
-            return _found(addressee[1], first)
+        # A letter on a third party's letterhead (a pen tester's) is about its addressee, the vendor.
+        if letterhead:
+            addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1])
+            if addressee:
+                return _found(addressee[1], first)
         hit = _first_org_line(lines, 0, 12)
         if hit:
             return _found(hit[1], first)
@@ -235,6 +255,12 @@ def _letterhead_issuer(text: DocText, pages: list[int]) -> Found[str] | None:
 def read_accreditation_body(text: DocText) -> Found[str] | None:
     for n in text.text_pages()[:3]:
         page = text.page_text[n]
+        acronym = _ACCRED_RE.search(page)
+        full = _ACCRED_FULL.search(fold(page))
+        if full and not acronym:
+            return _found(ACCREDITATION_NAMES[full.group(0).casefold()], n, full.group(0))
+        if acronym:
+            return _found(acronym.group("ab"), n)
         m = _ACCRED_NAMED.search(page)
         if m:
             name = fold(m.group("ab") or m.group("ab2"))
