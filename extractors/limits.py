@@ -18,6 +18,7 @@ ENV_VARS = {
     "max_bytes": "VA_MAX_BYTES",
     "max_pages": "VA_MAX_PAGES",
     "timeout_seconds": "VA_TIMEOUT_SECONDS",
+    "max_memory_mb": "VA_MAX_MEMORY_MB",
 }
 
 
@@ -28,14 +29,19 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
     timeout_seconds: float = 120.0
+    # Memory one file may take in the worker process (``extractors.worker``) that reads untrusted files: a 200 KB PDF
+    # whose content stream inflates a million-fold can otherwise take the host's memory. Not applied in-process.
+    max_memory_mb: int = 2048
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_pages"):
+        for name in ("max_bytes", "max_pages", "max_memory_mb"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(f"{name} must be a whole number, got {value!r}")
             if value < 1:
                 raise ValueError(f"{name} must be at least 1, got {value}")
+        if self.max_memory_mb < 128:
+            raise ValueError(f"max_memory_mb must be at least 128 (OCR alone needs that), got {self.max_memory_mb}")
         t = self.timeout_seconds
         if isinstance(t, bool) or not isinstance(t, int | float):
             raise ValueError(f"timeout_seconds must be a number of seconds, got {t!r}")

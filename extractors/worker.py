@@ -10,6 +10,7 @@ parser, the kernel's OOM killer) costs only that file, reported as ``corrupt``.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import signal
@@ -35,7 +36,8 @@ class IsolatedExtractor:
         """``kill_after_seconds`` defaults to the time limit plus a little grace, so the child's own cooperative
         deadline (whose message says what it was doing) normally answers first."""
         self.limits = limits or Limits.from_env()
-        self.kill_after = kill_after_seconds or self.limits.timeout_seconds * 1.05 + 2.0
+        timeout = self.limits.timeout_seconds
+        self.kill_after = kill_after_seconds or timeout + min(2.0, max(0.5, 0.1 * timeout))
         self._proc: Any = None
         self._conn: Connection | None = None
 
@@ -74,11 +76,9 @@ class IsolatedExtractor:
             result: Extraction = conn.recv()
             return result
         except (EOFError, OSError):
-            code = self._proc.exitcode if self._proc is not None else None
+            proc = self._proc
             self._stop(kill=True)
-            return error_result(
-                data, name, "corrupt", f"{name}: the PDF reader crashed on this file (exit status {code})"
-            )
+            return _crashed(data, name, proc.exitcode if proc is not None else None, self.limits)
         except BaseException:
             self._stop(kill=True)  # Ctrl-C: do not leave a child parsing in the background
             raise
@@ -132,6 +132,49 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
+def _crashed(data: bytes, name: str, exitcode: int | None, limits: Limits) -> Extraction:
+    """The child died on this file. pdfium aborts when an allocation fails, which the memory cap makes happen."""
+    if exitcode in (-signal.SIGABRT, -signal.SIGKILL):
+        return error_result(
+            data,
+            name,
+            "too_large",
+            f"{name}: reading it took more than the {limits.max_memory_mb} MB memory limit (VA_MAX_MEMORY_MB); "
+            "the PDF may be built to exhaust memory",
+        )
+    return error_result(data, name, "corrupt", f"{name}: the PDF reader crashed on this file (exit status {exitcode})")
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap the child's address space so a memory bomb fails the file, not the machine.
+
+    The cap is counted on top of what the child already maps (a forked child inherits its parent's address space,
+    which in a server can be large), so the limit means "memory one file may take".
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return
+    limit = megabytes * 1024 * 1024 + _mapped_bytes()
+    with suppress(ValueError, OSError):
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _mapped_bytes() -> int:
+    """This process's current virtual size (Linux); 0 where /proc is not available."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _kill_group(proc: Any) -> None:
     """Kill the child and the Tesseract processes it started (they share its process group)."""
     with suppress(OSError):
@@ -144,8 +187,10 @@ def _kill_group(proc: Any) -> None:
 def _serve(conn: Connection, limits: Limits) -> None:
     """The child's loop: bytes in, Extraction out, until told to stop or the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    faulthandler.disable()  # a deliberate abort (the memory cap) is reported by the parent, not as a stack dump
     with suppress(OSError):
         os.setpgid(0, 0)
+    _limit_memory(limits.max_memory_mb)
     while True:
         try:
             message = conn.recv()

@@ -6,6 +6,7 @@ Nothing here is committed as a binary, so every fixture is reproducible and read
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Sequence
 
 import pypdfium2 as pdfium
@@ -154,3 +155,32 @@ def control_table_pdf(rows: Sequence[tuple[str, str, str]], *, wrap: int = 34) -
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def content_stream_bomb(operators: int) -> bytes:
+    """One page whose content stream repeats a text operator ``operators`` times, Flate-compressed ~1000:1.
+
+    A few hundred KB that keep pdfium's text extraction busy for seconds in one native call, using about 400 bytes
+    of memory per operator: the file that a between-pages deadline cannot stop.
+    """
+    content = b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (ab) Tj " * operators + b"ET"
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,6 +185,7 @@ def test_partly_scanned_pdf_without_tesseract_is_read_with_a_warning(no_tesserac
 def test_limit_defaults_are_sensible() -> None:
     limits = Limits.from_env({})
     assert limits.max_bytes == 50 * 1024 * 1024 and limits.max_pages == 500 and limits.timeout_seconds == 120
+    assert limits.max_memory_mb == 2048
 
 
 @pytest.mark.parametrize(
@@ -197,6 +199,7 @@ def test_limit_defaults_are_sensible() -> None:
         {"timeout_seconds": math.nan},
         {"timeout_seconds": math.inf},
         {"timeout_seconds": "10"},
+        {"max_memory_mb": 64},
     ],
 )
 def test_invalid_limits_raise_a_clear_value_error(kwargs: dict[str, object]) -> None:
@@ -247,3 +250,29 @@ def test_worker_kills_a_file_that_overruns_and_serves_the_next(report: bytes) ->
     assert stopped.file.sha256 == hashlib.sha256(scanned).hexdigest()
     assert ticks and max(ticks) < 2
     assert after.error is None and after.file.pages == 4
+
+
+@pytest.fixture(scope="module")
+def parser_bomb() -> bytes:
+    """~120 KB whose single page keeps pdfium busy ~4 s inside one native call (and ~800 MB)."""
+    return make_pdf.content_stream_bomb(2_000_000)
+
+
+def test_worker_hard_stops_a_file_the_deadline_cannot_interrupt(parser_bomb: bytes, report: bytes) -> None:
+    started = time.monotonic()
+    with IsolatedExtractor(Limits(timeout_seconds=0.5)) as worker:
+        stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
+        elapsed = time.monotonic() - started
+        after = worker.extract_bytes(report, "next.pdf")
+    assert stopped.error is not None and stopped.error.code == "timeout"
+    assert elapsed < 2.5  # the limit plus the grace, not the ~4 s the page would take
+    assert after.error is None
+
+
+def test_worker_memory_cap_turns_a_memory_bomb_into_too_large(parser_bomb: bytes, report: bytes) -> None:
+    with IsolatedExtractor(Limits(timeout_seconds=60, max_memory_mb=300)) as worker:
+        result = worker.extract_bytes(parser_bomb, "bomb.pdf")
+        after = worker.extract_bytes(report, "next.pdf")
+    assert result.error is not None and result.error.code == "too_large"
+    assert "memory" in result.error.message and "VA_MAX_MEMORY_MB" in result.error.message
+    assert after.error is None
