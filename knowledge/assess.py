@@ -498,7 +498,18 @@ def _soften(s: _Sourced, why: str) -> _Sourced:
     f = s.finding
     if f.severity != "critical":
         return s
-    return _Sourced(replace(f, severity="medium", blocks=None, reason=f"{f.reason} ({why})"), s.document)
+    # A document that shows a shortfall (a fake accreditation, a qualified opinion) is still worth a follow-up;
+    # one that is merely not enough (stale, Type 1) is not.
+    severity: Severity = "medium" if f.blocks == "does_not_meet" else "low"
+    return _Sourced(replace(f, severity=severity, blocks=None, reason=f"{f.reason} ({why})"), s.document)
+
+
+def _aside(s: _Sourced, why: str) -> _Sourced:
+    """Details of a report the verdict does not rest on are kept for the reader at low severity at most."""
+    f = s.finding
+    if f.severity in ("info", "low"):
+        return s
+    return _Sourced(replace(f, severity="low", blocks=None, reason=f"{f.reason} ({why})"), s.document)
 
 
 def assess(evidence: Sequence[Extraction], profile: Profile | None = None, today: date | None = None, *,
@@ -581,8 +592,8 @@ def assess(evidence: Sequence[Extraction], profile: Profile | None = None, today
                          or date.min)
     if detail_doc is not None:
         for s in _soc_details(detail_doc, profile):
-            if relied_on != detail_doc.file.name:
-                s = _soften(s, "this report is not the evidence relied on")
+            if relied_on is not None and relied_on != detail_doc.file.name:
+                s = _aside(s, "this report is not the evidence relied on")
             out.append(s)
     out.extend(_ai(docs, profile, relied_on, vendor_uses_ai, today, invalid))
 

@@ -303,9 +303,12 @@ def test_cuecs_acknowledged_and_not() -> None:
 def test_either_option_is_enough_and_findings_about_the_other_are_softened() -> None:
     stale = b.soc2(period_end="2025-01-31", period_start="2024-02-01")
     a = run([stale, b.iso_cert()])
-    assert a.verdict == "meets_with_findings" and a.relied_on == "acme-iso.pdf"
+    assert a.verdict == "meets" and a.relied_on == "acme-iso.pdf"
     f = next(f for f in a.findings if f.code == "SOC_STALE")
-    assert f.severity == "medium" and f.blocks is None
+    assert f.severity == "low" and f.blocks is None
+    fake = run([b.soc2(), b.iso_cert(accreditation="Wales Akkreditering Forum Limited")])
+    assert fake.verdict == "meets_with_findings" and fake.relied_on == "acme-soc2.pdf"
+    assert next(f for f in fake.findings if f.code == "ISO_ACCREDITATION_UNRECOGNISED").severity == "medium"
     assert [o.status for o in a.options] == ["unproven", "satisfied"]
 
 
