@@ -29,7 +29,7 @@ _TABLE_HEADER = re.compile(
     r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)", _I
 )
 _NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
-_RESP_START = re.compile(r"^Management[’']?s?\s+Response\s*:?\s*(?P<rest>.*)$|^Management[’']s$", _I)
+_RESP_START = re.compile(r"^Management[’']?s?\s+Response\s*:\s*(?P<rest>.*)$|^Management[’']s(?:\s+Response)?$", _I)
 _RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
@@ -44,6 +44,7 @@ def _stop(t: str) -> bool:
         or _NO_EXC.match(t)
         or _EXC_START.match(t)
         or _SECTION.match(t)
+        or _RESP_SECTION.match(t)
     )
 
 

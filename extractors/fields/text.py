@@ -109,6 +109,9 @@ def build(doc: Document) -> DocText:
     return DocText(cleaned, raw)
 
 
+_HEADING_LINE = re.compile(
+    r"^(?:Section\s+[IVX\d]+\b.*|[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|of|the|for|to|in|&|:)){0,8}:?)$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
 
 
@@ -120,6 +123,14 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     bullet = max(text.rfind("•", left, start), text.rfind("\n\n", left, start))
     if bullet >= 0:
         left = bullet + 1
+    # A heading line ("Section III: Description of the System") ends where the sentence after it starts.
+    line_end = text.rfind("\n", left, start)
+    while line_end >= 0:
+        line_start = text.rfind("\n", left, line_end) + 1
+        if _HEADING_LINE.match(text[line_start:line_end]):
+            left = line_end + 1
+            break
+        line_end = text.rfind("\n", left, line_start - 1) if line_start - 1 > left else -1
     m = _SENTENCE_END.search(text, end)
     right = m.start() + (1 if text[m.start()] in "\"”’)" else 0) if m else len(text)
     nxt = text.find("•", end, right)

@@ -1,0 +1,241 @@
+"""Field readers on small documents written in the test: each rule on the wording it is meant for, and on the
+wording it must ignore. Pages are given as text, so the rules are tested apart from PDF parsing; one end-to-end test
+goes through a real PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract_bytes
+from extractors.document import Document, Page
+from extractors.fields import ai, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
+from extractors.fields.text import DocText, build
+from extractors.fields.warnings import warnings_for
+from extractors.model import Fields, Found, Subservice
+from extractors.pipeline import read_fields
+from extractors.model import FileInfo
+from tests.extractors.make_pdf import text_pdf
+
+HEADER = "Acme Cloud, Inc. SOC 2 Type 2 Report"
+
+
+def doc_text(*pages: str, header: bool = False) -> DocText:
+    """Pages as a document; with ``header`` each page gets the running header and footer a report prints."""
+    if header:
+        pages = tuple(f"{HEADER}\n{p}\nConfidential – Page {i + 1} of {len(pages)}" for i, p in enumerate(pages))
+    return build(Document(data=b"", pages=[Page(i + 1, t) for i, t in enumerate(pages)]))
+
+
+def test_running_headers_and_footers_are_dropped() -> None:
+    text = doc_text("one", "two", "three", "four", header=True)
+    assert text.page_lines[2] == ["two"]
+    assert all(HEADER not in line.text for line in text.lines)
+
+
+def test_certificate_parties_number_and_dates() -> None:
+    text = doc_text(
+        "KEYSTONE REGISTRAR SERVICES, INC.\nCertificate of Conformity\nKeystone Registrar Services, Inc. certifies "
+        "that\nSablewood Cloud Ltd\n88 Canal Street, Manchester\nconforms to ISO/IEC 27001:2022\nISO/IEC 27018:2019\n"
+        "Certificate No. KRS-ISM-2291\nOriginal certification date September 28, 2020\nIssue date September 28, 2025\n"
+        "Expiration date September 27, 2028\nANAB\nACCREDITED MANAGEMENT SYSTEMS"
+    )
+    issuer = parties.read_issuer(text, "iso_certificate", None)
+    assert issuer is not None and issuer.value == "Keystone Registrar Services, Inc."
+    vendor = parties.read_vendor(text, "iso_certificate", issuer)
+    assert vendor is not None and vendor.value == "Sablewood Cloud Ltd"
+    number = parties.read_certificate_number(text)
+    assert number is not None and number.value == "KRS-ISM-2291"
+    body = parties.read_accreditation_body(text)
+    assert body is not None and body.value == "ANAB"
+    issue, original, expiry = periods.read_certificate_dates(text)
+    assert issue == Found("2025-09-28", 1, "Issue date September 28, 2025")
+    assert original is not None and original.value == "2020-09-28"
+    assert expiry is not None and expiry.value == "2028-09-27"
+    assert [s.value for s in standards.read_standards(text, "iso_certificate")] == [
+        "ISO/IEC 27001:2022",
+        "ISO/IEC 27018:2019",
+    ]
+
+
+def test_certificate_dates_in_one_line_and_unlabelled_rows() -> None:
+    labelled = doc_text("Certificate Number: X-1\nValidity: valid from June 23, 2024 until June 22, 2027\n"
+                        "Next surveillance audit due: 2025-06-01")
+    issue, _, expiry = periods.read_certificate_dates(labelled)
+    assert (issue and issue.value, expiry and expiry.value) == ("2024-06-23", "2027-06-22")
+    bare = doc_text("Certificate Number: 1203812-2\nOctober 12, 2019    October 3, 2018    October 9, 2021")
+    issue, original, expiry = periods.read_certificate_dates(bare)
+    assert (issue and issue.value, original and original.value, expiry and expiry.value) == (
+        "2019-10-12", "2018-10-03", "2021-10-09")
+
+
+def test_aligned_standards_and_accreditation_standards_are_not_certified_standards() -> None:
+    text = doc_text("Certificate\nBased on ISO/IEC 17021-1:2015 and ISO/IEC 27006:2015\nconforms to ISO/IEC 27001:2013 "
+                    "and aligned with ISO/IEC 27017:2015 and ISO/IEC 27018:2014.")
+    assert [s.value for s in standards.read_standards(text, "iso_certificate")] == ["ISO/IEC 27001:2013"]
+
+
+def test_certificate_scope_runs_to_the_end_of_its_sentence_and_names_ai() -> None:
+    text = doc_text("for the following scope of registration:\nDesign and operation of the risk scoring service,\n"
+                    "including machine learning model development and deployment.\nCertificate number: A-1")
+    found = scope.read_scope(text, "iso_certificate")
+    assert found is not None and found.value.endswith("model development and deployment.")
+    evidence = ai.read_ai(text, "iso_certificate", [], found)
+    assert [e.value for e in evidence] == ["including machine learning model development and deployment"]
+
+
+def test_soc_title_gives_scope_categories_and_period() -> None:
+    text = doc_text(
+        "Acme Cloud, Inc.\nSOC 2® Type 2 Report\nReport on Acme’s Description of Its Widget\nPlatform System and on "
+        "the Suitability of the Design and Operating Effectiveness of Its Controls Relevant to Security and\n"
+        "Availability\nFor the Period 1 January 2025 to 31 December 2025"
+    )
+    found = scope.read_scope(text, "soc2_type2")
+    assert found is not None and found.value == "Widget Platform"
+    cats = categories.read_categories(text)
+    assert [c.value for c in cats] == ["security", "availability"]
+    assert cats[0].quote == "Relevant to Security and Availability"
+    start, end = periods.read_period(text, "soc2_type2", None)
+    assert (start and start.value, end and end.value) == ("2025-01-01", "2025-12-31")
+
+
+def test_the_criteria_title_is_not_a_list_of_categories() -> None:
+    text = doc_text("Cover", "set forth in TSP section 100, 2017 Trust Services Criteria for Security, Availability, "
+                    "Processing Integrity, Confidentiality, and Privacy. The trust services criteria relevant to "
+                    "security and confidentiality (applicable trust services criteria).")
+    assert [c.value for c in categories.read_categories(text)] == ["security", "confidentiality"]
+    found = standards.read_standards(text, "soc2_type2")
+    assert [s.value for s in found] == ["AICPA TSC 2017"]
+
+
+def test_opinion_kinds_and_the_signed_report_date() -> None:
+    def read(paragraph: str, heading: str = "Opinion") -> str | None:
+        text = doc_text(f"{heading}\n{paragraph}\nExample Attest LLP\nDenver, Colorado\nMay 15, 2026")
+        found = opinion.read_opinion(text)
+        return found.value if found else None
+
+    assert read("In our opinion, in all material respects, the description presents fairly") == "unqualified"
+    assert read("In our opinion, except for the matter described in the preceding paragraph, in all material "
+                "respects,", "Qualified Opinion") == "qualified"
+    assert read("In our opinion, because of the significance of the matter described, the description does not "
+                "present fairly", "Adverse Opinion") == "adverse"
+    assert read("In our opinion, we do not express an opinion", "Disclaimer of Opinion") == "disclaimer"
+    text = doc_text("Opinion\nIn our opinion, in all material respects,\nExample Attest LLP\nDenver, Colorado\n"
+                    "May 15, 2026")
+    date_found, at = periods.read_report_date(text, "soc2_type2")
+    assert date_found == Found("2026-05-15", 1, "Denver, Colorado May 15, 2026")
+    issuer = parties.read_issuer(text, "soc2_type2", at)
+    assert issuer is not None and issuer.value == "Example Attest LLP"
+
+
+def test_subservice_organizations_and_methods() -> None:
+    text = doc_text(
+        "Acme uses Nimbus Colocation Partners, LLC and Relaymail Delivery, Inc., subservice organizations, to "
+        "provide colocation and email delivery services, respectively. Our examination did not include the services "
+        "provided by the subservice organizations. The accompanying description includes the controls of Kelp "
+        "Hosting, LLC, which performs database administration for Acme, presented using the inclusive method."
+    )
+    found = subservice.read_subservice(text, "Acme Cloud, Inc.")
+    assert [(s.value, s.method) for s in found] == [
+        ("Nimbus Colocation Partners, LLC", "carve-out"),
+        ("Relaymail Delivery, Inc.", "carve-out"),
+        ("Kelp Hosting, LLC", "inclusive"),
+    ]
+
+
+def test_cuecs_in_lists_tables_and_glued_text() -> None:
+    numbered = doc_text("Complementary User Entity Controls\nAcme's controls were designed with the assumption that "
+                        "user entities would implement certain controls.\n1. User entities are responsible for "
+                        "enabling\nmulti-factor authentication.\n2. User entities are responsible for reviewing "
+                        "access.\nSection IV: Tests")
+    assert [c.value for c in cuecs.read_cuecs(numbered)] == [
+        "User entities are responsible for enabling multi-factor authentication.",
+        "User entities are responsible for reviewing access.",
+    ]
+    table = doc_text("User Entity Responsibilities\n# Complementary User Entity Control Related Criteria 1 Customers "
+                     "are responsible for securing API keys.\nCC6.1, CC6.6\n2 User entities are responsible for "
+                     "backups. A1.2 3 Customers are responsible for their users. CC6.2")
+    found = cuecs.read_cuecs(table)
+    assert [c.criteria for c in found] == [("CC6.1", "CC6.6"), ("A1.2",), ("CC6.2",)]
+
+
+def test_exceptions_with_inline_and_sectioned_responses() -> None:
+    inline = doc_text(
+        "Controls and Tests of Operating Effectiveness\nRef. Criteria Control Description Tests of Controls Test "
+        "Results\nAC-05 CC6.1 Keys are rotated annually.\nInspected key rotation.\nException noted. For 3 of 25 "
+        "sampled keys,\nthe key was not rotated.\nManagement’s\nResponse: Management agrees.\nAC-06 CC6.2,\nCC6.3\n"
+        "Access is approved.\nInspected tickets.\nNo exceptions noted."
+    )
+    found = exceptions.read_exceptions(inline)
+    assert [(e.control, e.criteria, e.value, e.management_response) for e in found] == [
+        ("AC-05", ("CC6.1",), "Exception noted. For 3 of 25 sampled keys, the key was not rotated.",
+         "Management agrees."),
+    ]
+    grouped = doc_text(
+        "CC8.1 — The entity authorizes changes.\nControl # Control Activity Test Results\nCC8.1.1 Changes are "
+        "reviewed.\nInspected changes.\nException noted. For 2 of 15 changes, no review.",
+        "Management’s Responses to Exceptions\nControl CC8.1.1\nManagement has added a review step.",
+    )
+    found = exceptions.read_exceptions(grouped)
+    assert [(e.control, e.criteria, e.management_response) for e in found] == [
+        ("CC8.1.1", ("CC8.1",), "Management has added a review step.")
+    ]
+
+
+def test_ai_evidence_needs_an_in_scope_statement() -> None:
+    text = doc_text(
+        "Section III: Description of the System\nThe machine learning models used for scoring are within the "
+        "boundaries of the system. Acme’s route-optimization machine learning service is offered under a separate "
+        "agreement and is not included in the scope of this report."
+    )
+    evidence = ai.read_ai(text, "soc2_type2", [], None)
+    assert [e.value for e in evidence] == [
+        "The machine learning models used for scoring are within the boundaries of the system."
+    ]
+    excluded = doc_text("Acme’s route-optimization machine learning service is not included in the scope of this "
+                        "report.")
+    assert ai.read_ai(excluded, "soc2_type2", [], None) == []
+    assert ai.read_ai(text, "unknown", [], None) == []
+
+
+def test_warnings_are_judged_against_the_given_day() -> None:
+    f = Fields(
+        standards=[Found("ISO/IEC 27001:2013", 1, "ISO/IEC 27001:2013")],
+        expiry_date=Found("2025-10-31", 1, "Expiry date: 31 October 2025"),
+    )
+    before = warnings_for("iso_certificate", f, date(2025, 6, 1))
+    after = warnings_for("iso_certificate", f, date(2025, 11, 1))
+    assert any("27001:2013" in w for w in before) and not any("expired" in w for w in before)
+    assert any("expired on 2025-10-31" in w for w in after)
+    soc = Fields(
+        period_end=Found("2025-03-31", 1, "x"),
+        opinion=Found("qualified", 5, "In our opinion, except for"),
+        subservice_organizations=[Subservice("Stratus Cloud, Inc.", 3, "x", "carve-out")],
+    )
+    found = warnings_for("soc2_type1", soc, date(2026, 4, 2))
+    assert any("qualified" in w for w in found)
+    assert any("more than 12 months" in w for w in found)
+    assert any("carved out" in w for w in found)
+    assert any("Type 1" in w for w in found)
+    assert not any("12 months" in w for w in warnings_for("soc2_type1", soc, date(2026, 3, 1)))
+
+
+def test_end_to_end_certificate_pdf_with_a_fixed_day() -> None:
+    pdf = text_pdf([
+        "NORTHGATE CERTIFICATION\nCERTIFICATE OF REGISTRATION\nThis is to certify that the management system of\n"
+        "Pellucid Archive Ltd\nUnit 4, Riverside Business Park, Bristol\nhas been registered as meeting ISO/IEC "
+        "27001:2013\nfor the following scope of registration:\nSecure offsite records storage.\nCertificate number: "
+        "NCL-ISMS-02217\nInitial registration date: 2 November 2016\nDate of issue: 2 November 2022\nExpiry date: 31 "
+        "October 2025\nFor and on behalf of Northgate Certification Ltd\nUKAS"
+    ])
+    result = extract_bytes(pdf, "cert.pdf")
+    assert result.kind == "iso_certificate"
+    f = result.fields
+    assert (f.vendor and f.vendor.value, f.issuer and f.issuer.value) == ("Pellucid Archive Ltd",
+                                                                          "Northgate Certification Ltd")
+    assert f.expiry_date is not None and f.expiry_date.value == "2025-10-31"
+    from extractors.document import load
+
+    fixed = read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64), today=date(2025, 1, 1))
+    assert not any("expired" in w for w in fixed.warnings)
+    assert any("expired" in w for w in read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64),
+                                                   today=date(2026, 1, 1)).warnings)
