@@ -281,7 +281,8 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
     if plan.cover_style == "classic":
         out.append(r.para(plan.vendor.name, st.subtitle))
         out.append(r.space(30))
-        label = "SOC 3® Report" if plan.kind == "soc3" else f"SOC 2® {type_word} Report"
+        soc3_label = rng.choice(("SOC 3® Report", "System and Organization Controls 3 (SOC 3®) Report"))
+        label = soc3_label if plan.kind == "soc3" else f"SOC 2® {type_word} Report"
         out.append(r.para(label, st.title))
         if plan.kind == "soc3":
             line = f"Report on {plan.vendor.short}’s {plan.system} System Relevant to {cats}"
@@ -349,7 +350,11 @@ def _tsc_sentence(plan: Plan) -> tuple[str, str]:
 
 def _auditor_report(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
     v, s = plan.vendor, plan.vendor.short
-    out: list[Flowable] = [r.para(f"{_section(plan, 1)}: Independent Service Auditor’s Report", st.h1)]
+    heading = rng.choice(("Independent Service Auditor’s Report", "Independent Service Auditor’s Report",
+                          "Report of Independent Service Auditors",
+                          "Independent Service Auditor’s Report on a SOC 2® Examination"
+                          if plan.kind != "soc3" else "Independent Service Auditor’s Report"))
+    out: list[Flowable] = [r.para(f"{_section(plan, 1)}: {heading}", st.h1)]
     if rng.random() < 0.3:
         # The report printed on the audit firm's letterhead.
         city, state = plan.city
@@ -673,9 +678,13 @@ def _subservice_section(plan: Plan, st: r.Styles, rng: random.Random, width: flo
                           "this report.", st.body))
         return out
     out.append(r.para(f"{s} uses the following subservice organizations in support of the {plan.system}:", st.body))
-    rows = [["Subservice organization", "Services provided", "Method"]]
-    rows += [[n, svc[0].upper() + svc[1:], m.capitalize()] for n, svc, m in plan.subservice]
-    out.append(r.table(rows, st, [width * 0.36, width * 0.44, width * 0.2]))
+    if plan.two_column:
+        # A narrow column lists them rather than squeezing a three-column table into it.
+        out.append(r.bullets([f"{n}: {svc} ({m} method)" for n, svc, m in plan.subservice], st.body))
+    else:
+        rows = [["Subservice organization", "Services provided", "Method"]]
+        rows += [[n, svc[0].upper() + svc[1:], m.capitalize()] for n, svc, m in plan.subservice]
+        out.append(r.table(rows, st, [width * 0.38, width * 0.42, width * 0.2]))
     carved = [n for n, _, m in plan.subservice if m == "carve-out"]
     if carved:
         out.append(r.para("Complementary Subservice Organization Controls", st.h3))
@@ -749,28 +758,43 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
                   "EP": "Endpoint Security", "OP": "System Operations", "IR": "Incident Response",
                   "CM": "Change Management", "BC": "Backup and Recovery", "AV": "Availability",
                   "CF": "Confidentiality", "PI": "Processing Integrity", "VM": "Vendor Management"}
+    # Grouped by criterion, many reports print the criterion once as the group's heading and no criteria column;
+    # then the report ties each control to that criterion only.
+    no_crit_column = plan.test_layout == "by_criterion" and rng.random() < 0.5
+    stated_criteria: dict[str, list[str]] = {}
+    response_label = rng.choice(("Management’s Response:", "Management Response:", "Response from management:"))
+    if no_crit_column:
+        header = [h for h in header if h != "Criteria"]
+        widths = [60, 150, 170, 110]
     for group, members in groups:
         if group is not None:
             title = group if plan.test_layout != "by_area" else area_names.get(group, group)
+            if no_crit_column:
+                title = f"{group} – {t.CRITERIA_TITLES.get(group, 'Trust services criterion')}"
             out.append(r.para(title, st.h3))
         rows = [header]
         spans: list[int] = []
         for cid, c in members:
             e = exc.get(cid)
             result = e.text if e else rng.choice(t.NO_EXCEPTION)
-            rows.append([cid, ", ".join(c.criteria), c.activity, c.test, result])
+            if no_crit_column:
+                rows.append([cid, c.activity, c.test, result])
+                stated_criteria[cid] = [str(group)]
+            else:
+                rows.append([cid, ", ".join(c.criteria), c.activity, c.test, result])
+                stated_criteria[cid] = list(c.criteria)
             if plan.test_layout == "per_control":
                 rows.append(["", "", "", "Inquired of the control owner regarding the performance of the control "
                              "and the handling of any deviations during the period.", ""])
                 rows.append(["", "", "", f"Obtained the population of {c.population} for the period, evaluated its "
                              "completeness and accuracy, and selected a sample for inspection.", ""])
             if e and plan.response_place == "inline":
-                rows.append([f"Management’s Response: {e.response or ''}", "", "", "", ""])
+                rows.append([f"{response_label} {e.response or ''}"] + [""] * (len(header) - 1))
                 spans.append(len(rows) - 1)
         out.append(r.table(rows, st, widths, spans=spans, zebra=rng.random() < 0.3))
         out.append(r.space(8))
     for e in plan.exceptions:
-        ex.add("exceptions", e.text, e.text, control=e.control_id, criteria=list(e.control.criteria),
+        ex.add("exceptions", e.text, e.text, control=e.control_id, criteria=stated_criteria[e.control_id],
                management_response=e.response)
     if plan.exceptions and plan.response_place == "table":
         out.append(r.para("Management’s Responses to Exceptions Noted", st.h2))

@@ -157,6 +157,23 @@ EXCEPTION_FORMS = (
 
 NO_EXCEPTION = ("No exceptions noted.", "No exceptions noted", "No deviations noted.", "No exceptions noted.")
 
+# Short titles of the criteria in this project's own words (group headings in Section IV).
+CRITERIA_TITLES = {
+    "CC1.1": "Commitment to integrity and ethical values", "CC1.3": "Structures, reporting lines and authorities",
+    "CC1.4": "Competence of personnel", "CC2.2": "Internal communication of objectives and responsibilities",
+    "CC3.1": "Objectives specified for risk assessment", "CC3.4": "Changes that could affect internal control",
+    "CC4.1": "Ongoing and separate evaluations", "CC5.2": "General controls over technology",
+    "CC6.1": "Logical access security measures", "CC6.2": "User registration and authorization",
+    "CC6.3": "Role-based access and removal", "CC6.6": "Protection against threats from outside the boundary",
+    "CC6.7": "Restriction of data transmission", "CC6.8": "Prevention of unauthorized software",
+    "CC7.1": "Detection of configuration changes and vulnerabilities", "CC7.2": "Monitoring of system components",
+    "CC7.3": "Evaluation of security events", "CC7.5": "Recovery from identified incidents",
+    "CC8.1": "Change management", "CC9.1": "Risk mitigation for business disruptions",
+    "CC9.2": "Vendor and business partner risk", "A1.1": "Capacity management", "A1.2": "Environmental protections "
+    "and backups", "A1.3": "Recovery plan testing", "C1.1": "Identification of confidential information",
+    "C1.2": "Disposal of confidential information", "PI1.2": "Processing inputs",
+}
+
 CATEGORY_NAMES = {
     "security": "Security",
     "availability": "Availability",
