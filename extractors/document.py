@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 # A page with fewer real words than this, but with images or vector drawing on it, is treated as scanned. Headers,
 # footers and page numbers that a scanning workflow stamps on top of the image stay below it; a page of prose does not.
 MIN_WORDS = 20
+# PDFium is not thread-safe, not even across separate documents (pypdfium2's documentation): the service may read
+# documents from several threads, so every pdfium call in this package runs under this lock.
+PDFIUM_LOCK = threading.RLock()
 _ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
 # What starts a table row in assurance reports: a control or criterion id (CC6.1, A1.3.2, IVS-10, DS - 3), a list
 # number (3. / 3) / (3)) or a bullet.
@@ -99,6 +103,10 @@ class Document:
         if cached is not None:
             return cached
         self._check_deadline(f"reading the layout of page {number}")
+        with PDFIUM_LOCK:
+            return self._read_segments(number)
+
+    def _read_segments(self, number: int) -> list[Segment]:
         page = self._pdfium()[number - 1]
         try:
             width, height = page.get_size()
@@ -260,7 +268,7 @@ class Document:
 
     def close(self) -> None:
         if self._pdf is not None:
-            with suppress(Exception):
+            with PDFIUM_LOCK, suppress(Exception):
                 self._pdf.close()
             self._pdf = None
 
@@ -309,24 +317,32 @@ def load(
     """
     limits = limits or Limits()
     deadline = deadline or Deadline(limits.timeout_seconds)
+    reader: _PageReader | None = None
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise _open_error(exc, data) from None
-    try:
-        count = len(pdf)
-        if count == 0:
-            raise DocumentError("empty", "the PDF has no pages")
-        if count > limits.max_pages:
-            raise DocumentError(
-                "too_large",
-                f"the PDF has {count} pages, over the {limits.max_pages}-page limit "
-                "(raise it with --max-pages or VA_MAX_PAGES)",
-            )
-        reader = _PageReader(pdf, deadline, use_ocr)
-        doc = reader.read(count)
+        with PDFIUM_LOCK:
+            try:
+                pdf = pdfium.PdfDocument(data)
+            except pdfium.PdfiumError as exc:
+                raise _open_error(exc, data) from None
+            try:
+                count = len(pdf)
+                if count == 0:
+                    raise DocumentError("empty", "the PDF has no pages")
+                if count > limits.max_pages:
+                    raise DocumentError(
+                        "too_large",
+                        f"the PDF has {count} pages, over the {limits.max_pages}-page limit "
+                        "(raise it with --max-pages or VA_MAX_PAGES)",
+                    )
+                reader = _PageReader(pdf, deadline, use_ocr)
+                reader.read_pages(count)
+            finally:
+                pdf.close()
+        assert reader is not None
+        doc = reader.finish(count)  # waits for Tesseract outside the lock: other documents may use pdfium meanwhile
     finally:
-        pdf.close()
+        if reader is not None:
+            reader.shutdown()
     doc.data = data
     doc.deadline = deadline
     return doc
@@ -370,17 +386,20 @@ class _PageReader:
         self._jobs: dict[int, Future[str]] = {}
         self._pool: ThreadPoolExecutor | None = None
 
-    def read(self, count: int) -> Document:
-        try:
-            for index in range(count):
-                self.deadline.check(f"reading page {index + 1} of {count}")
-                self.pages.append(self._read_page(index))
-            self._collect_ocr()
-        finally:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
+    def read_pages(self, count: int) -> None:
+        """Text of every page; scanned pages rendered and queued for Tesseract. Caller holds PDFIUM_LOCK."""
+        for index in range(count):
+            self.deadline.check(f"reading page {index + 1} of {count}")
+            self.pages.append(self._read_page(index))
+
+    def finish(self, count: int) -> Document:
+        self._collect_ocr()
         self._summarize(count)
         return Document(data=b"", pages=self.pages, warnings=self.warnings)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _read_page(self, index: int) -> Page:
         number = index + 1

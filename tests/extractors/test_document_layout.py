@@ -72,3 +72,22 @@ def test_full_text_joins_pages_in_order() -> None:
     doc = document.load(make_pdf.report_pdf(3))
     assert [p.number for p in doc.pages] == [1, 2, 3]
     assert doc.full_text.index("Section 1") < doc.full_text.index("Section 2") < doc.full_text.index("Section 3")
+
+
+def test_documents_read_from_several_threads_match_sequential_reads() -> None:
+    """PDFium is not thread-safe; the service reads from worker threads, so document.py serializes pdfium calls."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.api import extract_bytes
+
+    inputs = [make_pdf.report_pdf(n) for n in (2, 5, 9)] + [make_pdf.control_table_pdf(CONTROLS)] * 3
+
+    def read(data: bytes) -> tuple[object, ...]:
+        doc = document.load(data)
+        rows = [doc.table_rows(p.number) for p in doc.pages]
+        return (extract_bytes(data, "t.pdf").to_dict(), [p.text for p in doc.pages], rows)
+
+    expected = [read(d) for d in inputs]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        for _ in range(3):
+            assert list(pool.map(read, inputs)) == expected
