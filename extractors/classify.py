@@ -25,7 +25,9 @@ _TXRAMP = re.compile(r"\bTX-?RAMP\b", _I)
 _FEDRAMP = re.compile(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Report)", _I | re.S)
 _PENTEST = re.compile(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
 _WHITEPAPER = re.compile(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
-_NOT_AUDIT = re.compile(r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I)
+_NOT_AUDIT = re.compile(
+    r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I
+)
 
 _SOC1 = re.compile(r"\bSOC\s*1\b|internal control over financial reporting|\bICFR\b", _I)
 _SOC2 = re.compile(r"\bSOC\s*2\b|\(SOC\)\s*2\b|Controls\s+2\s*\(SOC\s*2\)", _I)
@@ -73,7 +75,11 @@ def classify(text: DocText) -> Classification:
             "unknown", ["Not a SOC 2 report: this is a WebTrust for Certification Authorities report."]
         )
     if _PCI.search(title) and _PCI_DOC.search(head):
-        what = "a PCI DSS self-assessment questionnaire" if re.search(r"Self-Assessment", head, _I) else "a PCI DSS attestation"
+        what = (
+            "a PCI DSS self-assessment questionnaire"
+            if re.search(r"Self-Assessment", head, _I)
+            else "a PCI DSS attestation"
+        )
         return Classification("unknown", [f"Not a SOC 2 report: this is {what}, not an independent auditor's report."])
     if _TXRAMP.search(title):
         return Classification("unknown", ["Not a SOC 2 report: this is a TX-RAMP document."])
@@ -85,7 +91,9 @@ def classify(text: DocText) -> Classification:
     soc3_named = bool(_SOC3.search(title))
 
     if _PENTEST.search(title) and not has_report:
-        return Classification("unknown", ["Not a SOC 2 report: this is a penetration test letter, not an audit report."])
+        return Classification(
+            "unknown", ["Not a SOC 2 report: this is a penetration test letter, not an audit report."]
+        )
     if (_WHITEPAPER.search(title) or _NOT_AUDIT.search(head)) and not has_report:
         return Classification(
             "unknown", ["Not a SOC 2 report: this is a whitepaper or overview and provides no independent assurance."]

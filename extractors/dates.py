@@ -45,7 +45,8 @@ PERIOD_RE = re.compile(
 
 _MDY = re.compile(rf"^(?P<m>{_MONTH}){_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE)
 _DMY = re.compile(
-    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SEP}of)?[\s\u00a0-]+(?P<m>{_MONTH}),?[\s\u00a0-]+(?P<y>\d{{4}})", re.IGNORECASE
+    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SEP}of)?[\s\u00a0-]+(?P<m>{_MONTH}),?[\s\u00a0-]+(?P<y>\d{{4}})",
+    re.IGNORECASE,
 )
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
@@ -125,7 +126,9 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 def find_periods(text: str) -> list[PeriodMatch]:
-    """Every "date to date" range (start before end) with its span; the span includes a leading "for the period"/"from"."""
+    """Every "date to date" range (start before end) with its span.
+
+    The span includes a leading "for the period" or "from", the words a reviewer sees around the dates."""
     out: list[PeriodMatch] = []
     for m in PERIOD_RE.finditer(text):
         start = parse_date(_year_fix(m["start"]))

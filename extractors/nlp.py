@@ -44,8 +44,15 @@ def rules() -> Rules:
         ai.add("AI", [nlp.make_doc(t) for t in AI_TERMS])
         # "lead-scoring models", "risk scoring models": a compound ending in "scoring"/"predictive" before "model".
         ai_tokens = Matcher(nlp.vocab)
-        ai_tokens.add("AI_MODEL", [[{"LOWER": {"IN": ["predictive", "scoring", "ml", "ai", "recommendation"]}},
-                                    {"LOWER": {"IN": ["model", "models"]}}]])
+        ai_tokens.add(
+            "AI_MODEL",
+            [
+                [
+                    {"LOWER": {"IN": ["predictive", "scoring", "ml", "ai", "recommendation"]}},
+                    {"LOWER": {"IN": ["model", "models"]}},
+                ]
+            ],
+        )
         scope_in = Matcher(nlp.vocab)
         scope_in.add(
             "IN_SCOPE",

@@ -71,5 +71,11 @@ def _description_sentences(text: DocText) -> list[Found[str]]:
 
 def _describes_service(sentence: str) -> bool:
     """A sentence of a services description ("X is a machine learning service that ..."), not a control."""
-    return bool(re.search(r"\b(?:is|are)\s+an?\s+[\w\s-]{0,40}(?:service|platform|capabilit)|\bpowered\s+by\b|"
-                          r"\buses\s+machine\s+learning\b", sentence, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:is|are)\s+an?\s+[\w\s-]{0,40}(?:service|platform|capabilit)|\bpowered\s+by\b|"
+            r"\buses\s+machine\s+learning\b",
+            sentence,
+            re.IGNORECASE,
+        )
+    )

@@ -95,9 +95,7 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
 
 def _continues(parts: list[str]) -> bool:
     """True when the text so far stops mid-sentence, so the next line belongs to it."""
-    return bool(parts) and not parts[-1].rstrip().endswith((".", ":", ";")) and not re.search(
-        rf"{_CRIT}$", parts[-1]
-    )
+    return bool(parts) and not parts[-1].rstrip().endswith((".", ":", ";")) and not re.search(rf"{_CRIT}$", parts[-1])
 
 
 def _page_lookup(parts: list[str], chunks: list[tuple[int, int]], flow: str) -> Callable[[int], int]:

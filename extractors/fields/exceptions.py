@@ -26,7 +26,8 @@ _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,
 _CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
-    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)", _I
+    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)",
+    _I,
 )
 _NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
 _RESP_START = re.compile(r"^Management[’']?s?\s+Response\s*:\s*(?P<rest>.*)$|^Management[’']s(?:\s+Response)?$", _I)
@@ -110,8 +111,14 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
             response = re.sub(r"^Management[’']?s?\s+Response\s*:\s*", "", fold(" ".join(resp_parts)), flags=_I) or None
         row = ExceptionRow(value, line.page, value, control, criteria, response)
         # A deviation is often repeated under every criterion its control maps to: keep it once, in full.
-        same = next((k for k, o in enumerate(out) if o.control == control and (
-            o.value.startswith(value) or value.startswith(o.value))), None)
+        same = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.control == control and (o.value.startswith(value) or value.startswith(o.value))
+            ),
+            None,
+        )
         if same is None:
             out.append(row)
         elif len(value) > len(out[same].value):
@@ -133,10 +140,14 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
         if m:
             parts = [m.group("rest")]
             k = i + 1
-            while k < len(lines) and not _ROW_START.match(re.sub(r"^Control\s+", "", lines[k].text)) and not _SECTION.match(
-                lines[k].text
+            while (
+                k < len(lines)
+                and not _ROW_START.match(re.sub(r"^Control\s+", "", lines[k].text))
+                and not _SECTION.match(lines[k].text)
             ):
-                if re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4}$", lines[k].text) and parts[-1].rstrip().endswith("."):
+                if re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4}$", lines[k].text) and parts[-1].rstrip().endswith(
+                    "."
+                ):
                     break  # a heading after the table
                 parts.append(lines[k].text)
                 k += 1
@@ -154,7 +165,5 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
             else:
                 m = re.search(r"(?:(?<=[.;])\s+|^)(Management\b.*)$", cell)
                 resp = m.group(1) if m else None
-        out.append(
-            ExceptionRow(row.value, row.page, row.quote, row.control, row.criteria, resp)
-        )
+        out.append(ExceptionRow(row.value, row.page, row.quote, row.control, row.criteria, resp))
     return out

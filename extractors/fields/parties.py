@@ -26,11 +26,16 @@ _ISSUER_PATTERNS = [
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s+(?:hereby\s+)?certifies\b", re.M),
     re.compile(r"Certified\s+by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s+since\b"),
     re.compile(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
-    re.compile(r"(?:independently\s+)?assessed\s+(?:and\s+\w+\s+)?by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"),
+    re.compile(
+        r"(?:independently\s+)?assessed\s+(?:and\s+\w+\s+)?by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
+    ),
     re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
     # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
-    re.compile(rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner),\s+"
-               rf"(?P<org>{ORG_RE.pattern})", re.M),
+    re.compile(
+        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner),\s+"
+        rf"(?P<org>{ORG_RE.pattern})",
+        re.M,
+    ),
     # A footer that starts with the body's name: "Sterling Registrar, Inc. | Validity may be verified ..."
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
 ]
@@ -98,7 +103,9 @@ def _found(value: str, page: int, quote: str | None = None) -> Found[str]:
     return Found(value, page, quote if quote is not None else value)
 
 
-def _first_org_line(lines: list[str], start: int = 0, stop: int | None = None, exclude: str = "") -> tuple[int, str] | None:
+def _first_org_line(
+    lines: list[str], start: int = 0, stop: int | None = None, exclude: str = ""
+) -> tuple[int, str] | None:
     for i in range(start, min(len(lines), stop if stop is not None else len(lines))):
         line = lines[i]
         if _SKIP_LINE.match(line) or re.match(r"^To\s", line):

@@ -168,7 +168,9 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                 quote_label = label
                 if not label.strip(" :-–\t,.") and k == 0 and i > 0 and not find_dates(lines[i - 1]):
                     prev = lines[i - 1]
-                    if len(prev) <= 60 and (_EXPIRY_LABEL.search(prev) or _ISSUE_LABEL.search(prev) or _ORIGINAL_LABEL.search(prev)):
+                    if len(prev) <= 60 and (
+                        _EXPIRY_LABEL.search(prev) or _ISSUE_LABEL.search(prev) or _ORIGINAL_LABEL.search(prev)
+                    ):
                         label, quote_label = prev, prev + " "
                 if not label.strip(" :-–\t,."):
                     if len(found) >= 2:
@@ -190,12 +192,12 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
     if bare and (issue is None or expiry is None):
         ordered = sorted(bare)
         if expiry is None and len(ordered) >= 2:
-            d, n, raw = ordered.pop()
-            expiry = Found(_iso(d), n, raw)
+            day, n, raw = ordered.pop()
+            expiry = Found(_iso(day), n, raw)
         if original is None and len(ordered) >= 2:
-            d, n, raw = ordered.pop(0)
-            original = Found(_iso(d), n, raw)
+            day, n, raw = ordered.pop(0)
+            original = Found(_iso(day), n, raw)
         if issue is None and ordered:
-            d, n, raw = ordered[-1]
-            issue = Found(_iso(d), n, raw)
+            day, n, raw = ordered[-1]
+            issue = Found(_iso(day), n, raw)
     return issue, original, expiry

@@ -21,7 +21,9 @@ _SOC_PATTERNS = [
     re.compile(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
     re.compile(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
     # A letter: "our most recent SOC 2 examination of the Acme Ledger Platform, performed by ..."
-    re.compile(rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+the\s+{_NAME}(?=,|\s+(?:performed|system|was)\b)"),
+    re.compile(
+        rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+the\s+{_NAME}(?=,|\s+(?:performed|system|was)\b)"
+    ),
 ]
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"

@@ -46,9 +46,11 @@ def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:
         for n in pages[:3]:
             page = text.page_text[n]
             for m in _ISO.finditer(page):
-                if _ALIGNED.search(page[max(0, m.start() - 40) : m.start()]) or re.search(
-                    r"\s(?:and|,)\s*$", page[max(0, m.start() - 6) : m.start()]
-                ) and _ALIGNED.search(page[max(0, m.start() - 80) : m.start() - 4].rsplit("ISO", 1)[0]):
+                if (
+                    _ALIGNED.search(page[max(0, m.start() - 40) : m.start()])
+                    or re.search(r"\s(?:and|,)\s*$", page[max(0, m.start() - 6) : m.start()])
+                    and _ALIGNED.search(page[max(0, m.start() - 80) : m.start() - 4].rsplit("ISO", 1)[0])
+                ):
                     continue
                 value = f"ISO/IEC {m['num']}:{m['year']}" if m["year"] else f"ISO/IEC {m['num']}"
                 if not m["year"] and any(v.startswith(value + ":") for v in seen):
@@ -61,11 +63,11 @@ def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:
     if kind in ("soc2_type1", "soc2_type2", "soc3"):
         for pattern in _TSC_2017:
             for n in pages[:15]:
-                m = pattern.search(text.page_text[n])
-                if m:
-                    return [Found("AICPA TSC 2017", n, fold(m.group(0)))]
+                hit = pattern.search(text.page_text[n])
+                if hit:
+                    return [Found("AICPA TSC 2017", n, fold(hit.group(0)))]
         for n in pages[:15]:
-            m = _TSP_2016.search(text.page_text[n])
-            if m:
-                return [Found("AICPA TSP 2016", n, fold(m.group(0)))]
+            hit = _TSP_2016.search(text.page_text[n])
+            if hit:
+                return [Found("AICPA TSP 2016", n, fold(hit.group(0)))]
     return out

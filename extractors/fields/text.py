@@ -25,7 +25,9 @@ LEGAL_SUFFIX = (
     r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K)\.?"
 )
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|de|du|la|für)"
-ORG_PATTERN = rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
+ORG_PATTERN = (
+    rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
+)
 ORG_RE = re.compile(ORG_PATTERN)
 ORG_LINE_RE = re.compile(rf"^{ORG_PATTERN}$")
 
@@ -131,8 +133,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             left = line_end + 1
             break
         line_end = text.rfind("\n", left, line_start - 1) if line_start - 1 > left else -1
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() + (1 if text[m.start()] in "\"”’)" else 0) if m else len(text)
+    stop = _SENTENCE_END.search(text, end)
+    right = stop.start() + (1 if text[stop.start()] in '"”’)' else 0) if stop else len(text)
     nxt = text.find("•", end, right)
     if nxt >= 0:
         right = nxt

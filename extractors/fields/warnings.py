@@ -30,12 +30,16 @@ def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
         if expiry < today:
             out.append(f"Certificate expired on {expiry.isoformat()}.")
     if fields.opinion is not None and fields.opinion.value in ("qualified", "adverse", "disclaimer"):
-        label = {"qualified": "a qualified", "adverse": "an adverse", "disclaimer": "a disclaimer of"}[fields.opinion.value]
+        label = {"qualified": "a qualified", "adverse": "an adverse", "disclaimer": "a disclaimer of"}[
+            fields.opinion.value
+        ]
         out.append(f"The service auditor issued {label} opinion (page {fields.opinion.page}).")
     if kind in ("soc2_type1", "soc2_type2", "soc3") and fields.period_end is not None:
         end = date.fromisoformat(fields.period_end.value)
         if _months_between(end, today) >= 12 and end < today:
-            out.append(f"The report's period ended on {end.isoformat()}, more than 12 months ago: ask for a newer report.")
+            out.append(
+                f"The report's period ended on {end.isoformat()}, more than 12 months ago: ask for a newer report."
+            )
     if kind == "bridge_letter" and fields.period_end is not None:
         end = date.fromisoformat(fields.period_end.value)
         if _months_between(end, today) >= 3 and end < today:
@@ -47,6 +51,8 @@ def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
                 "review its own assurance report."
             )
     if kind == "soc2_type1":
-        out.append("Type 1 report only: it covers the design of controls at a point in time, not their operating "
-                   "effectiveness over a period.")
+        out.append(
+            "Type 1 report only: it covers the design of controls at a point in time, not their operating "
+            "effectiveness over a period."
+        )
     return out

@@ -288,7 +288,7 @@ def render(score: Score, show_misses: bool) -> str:
     return "\n".join(out)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("eval", help="score extraction on a folder of labelled PDFs, field by field")
     p.add_argument("folder", type=Path, metavar="FOLDER", help="*.pdf beside *.expected.json, or PDFs with labels.tsv")
     p.add_argument("--show-misses", action="store_true", help="list every field that did not match, and why")

@@ -24,18 +24,41 @@ def kind_of(*pages: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize(
     ("pages", "kind"),
     [
-        (("Acme Cloud, Inc.\nSOC 2® Type 2 Report\nFor the Period April 1, 2025 to March 31, 2026", AUDITOR), "soc2_type2"),
+        (
+            ("Acme Cloud, Inc.\nSOC 2® Type 2 Report\nFor the Period April 1, 2025 to March 31, 2026", AUDITOR),
+            "soc2_type2",
+        ),
         (("Acme Cloud, Inc.\nSOC 2 Type II Report", AUDITOR), "soc2_type2"),
         (("Acme Cloud, Inc.\nSOC 2 Type 1 Report\nAs of September 30, 2025", AUDITOR), "soc2_type1"),
-        (("Acme Cloud, Inc.\nService Organization Controls (SOC) 2 Report\nOctober 1, 2017 - September 30, 2018",
-          AUDITOR), "soc2_type2"),
+        (
+            (
+                "Acme Cloud, Inc.\nService Organization Controls (SOC) 2 Report\nOctober 1, 2017 - September 30, 2018",
+                AUDITOR,
+            ),
+            "soc2_type2",
+        ),
         (("System and Organization Controls (SOC) 3\nReport\nAcme Cloud, Inc.", AUDITOR), "soc3"),
-        (("Acme Cloud, Inc. 1 Main Street\nJune 15, 2026\nRe: SOC 2 Type 2 Bridge Letter\nThis letter covers the "
-          "period from April 1, 2026 through June 15, 2026.",), "bridge_letter"),
-        (("CERTIFICATE OF REGISTRATION\nThis is to certify that\nAcme Cloud, Inc.\nmeets ISO/IEC 27001:2022\n"
-          "Certificate number: ABC-123",), "iso_certificate"),
-        (("Acme Cloud, Inc.\nCertificate Number: AD-200724-056I\nDate of initial registration: 24.07.2024\n"
-          "1st Surveillance Due: 23.06.2025\nDate of expiry certificate: 23.06.2027",), "iso_certificate"),
+        (
+            (
+                "Acme Cloud, Inc. 1 Main Street\nJune 15, 2026\nRe: SOC 2 Type 2 Bridge Letter\nThis letter covers the "
+                "period from April 1, 2026 through June 15, 2026.",
+            ),
+            "bridge_letter",
+        ),
+        (
+            (
+                "CERTIFICATE OF REGISTRATION\nThis is to certify that\nAcme Cloud, Inc.\nmeets ISO/IEC 27001:2022\n"
+                "Certificate number: ABC-123",
+            ),
+            "iso_certificate",
+        ),
+        (
+            (
+                "Acme Cloud, Inc.\nCertificate Number: AD-200724-056I\nDate of initial registration: 24.07.2024\n"
+                "1st Surveillance Due: 23.06.2025\nDate of expiry certificate: 23.06.2027",
+            ),
+            "iso_certificate",
+        ),
     ],
 )
 def test_kinds(pages: tuple[str, ...], kind: str) -> None:
@@ -45,17 +68,42 @@ def test_kinds(pages: tuple[str, ...], kind: str) -> None:
 @pytest.mark.parametrize(
     ("pages", "what"),
     [
-        (("Acme Cloud, Inc.\nSecurity Whitepaper\nAcme undergoes an annual SOC 2 Type 2 examination. This document "
-          "is not an audit report and does not provide assurance.",), "whitepaper"),
-        (("Redoubt Offensive Security LLC\nSubject: Penetration Test Summary Letter\nIt is not an audit opinion, a "
-          "SOC report or a certification.",), "penetration test"),
-        (("Payment Card Industry (PCI) Data Security Standard\nSelf-Assessment Questionnaire A\nand Attestation of "
-          "Compliance",), "PCI DSS"),
-        (("REPORT OF THE INDEPENDENT ACCOUNTANT\nTo the management of Example CA:\nWe have examined ... based on "
-          "the WebTrust Principles and Criteria for Certification Authorities v2.2.2",), "WebTrust"),
-        (("Sterling Assessment Services Ltd\nCertificate of Compliance\nThis is to certify that\nAcme Cloud, Inc.\n"
-          "has been assessed and found compliant with the requirements of\nSOC 2® Type 2 – Trust Services Criteria",),
-         "certificate"),
+        (
+            (
+                "Acme Cloud, Inc.\nSecurity Whitepaper\nAcme undergoes an annual SOC 2 Type 2 examination. "
+                "This document is not an audit report and does not provide assurance.",
+            ),
+            "whitepaper",
+        ),
+        (
+            (
+                "Redoubt Offensive Security LLC\nSubject: Penetration Test Summary Letter\nIt is not an audit "
+                "opinion, a SOC report or a certification.",
+            ),
+            "penetration test",
+        ),
+        (
+            (
+                "Payment Card Industry (PCI) Data Security Standard\nSelf-Assessment Questionnaire A\n"
+                "and Attestation of Compliance",
+            ),
+            "PCI DSS",
+        ),
+        (
+            (
+                "REPORT OF THE INDEPENDENT ACCOUNTANT\nTo the management of Example CA:\nWe have examined ... "
+                "based on the WebTrust Principles and Criteria for Certification Authorities v2.2.2",
+            ),
+            "WebTrust",
+        ),
+        (
+            (
+                "Sterling Assessment Services Ltd\nCertificate of Compliance\nThis is to certify that\n"
+                "Acme Cloud, Inc.\nhas been assessed and found compliant with the requirements of\n"
+                "SOC 2® Type 2 – Trust Services Criteria",
+            ),
+            "certificate",
+        ),
     ],
 )
 def test_lookalikes_are_never_soc2_and_say_what_they_are(pages: tuple[str, ...], what: str) -> None:

@@ -85,8 +85,28 @@ def test_no_exception_escapes_on_any_text(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["April", "1,", "1st", "2025", "to", "through", "-", "31", "March", "2026", "14.03.2028", "04/01/2025",
-             "\n", "of", "the", "period", "For", "99/99/2025", "2028-13-40", "0.0.2020"]
+            [
+                "April",
+                "1,",
+                "1st",
+                "2025",
+                "to",
+                "through",
+                "-",
+                "31",
+                "March",
+                "2026",
+                "14.03.2028",
+                "04/01/2025",
+                "\n",
+                "of",
+                "the",
+                "period",
+                "For",
+                "99/99/2025",
+                "2028-13-40",
+                "0.0.2020",
+            ]
         ),
         max_size=14,
     )

@@ -11,9 +11,8 @@ from extractors.document import Document, Page
 from extractors.fields import ai, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
 from extractors.fields.text import DocText, build
 from extractors.fields.warnings import warnings_for
-from extractors.model import Fields, Found, Subservice
+from extractors.model import Fields, FileInfo, Found, Subservice
 from extractors.pipeline import read_fields
-from extractors.model import FileInfo
 from tests.extractors.make_pdf import text_pdf
 
 HEADER = "Acme Cloud, Inc. SOC 2 Type 2 Report"
@@ -58,25 +57,34 @@ def test_certificate_parties_number_and_dates() -> None:
 
 
 def test_certificate_dates_in_one_line_and_unlabelled_rows() -> None:
-    labelled = doc_text("Certificate Number: X-1\nValidity: valid from June 23, 2024 until June 22, 2027\n"
-                        "Next surveillance audit due: 2025-06-01")
+    labelled = doc_text(
+        "Certificate Number: X-1\nValidity: valid from June 23, 2024 until June 22, 2027\n"
+        "Next surveillance audit due: 2025-06-01"
+    )
     issue, _, expiry = periods.read_certificate_dates(labelled)
     assert (issue and issue.value, expiry and expiry.value) == ("2024-06-23", "2027-06-22")
     bare = doc_text("Certificate Number: 1203812-2\nOctober 12, 2019    October 3, 2018    October 9, 2021")
     issue, original, expiry = periods.read_certificate_dates(bare)
     assert (issue and issue.value, original and original.value, expiry and expiry.value) == (
-        "2019-10-12", "2018-10-03", "2021-10-09")
+        "2019-10-12",
+        "2018-10-03",
+        "2021-10-09",
+    )
 
 
 def test_aligned_standards_and_accreditation_standards_are_not_certified_standards() -> None:
-    text = doc_text("Certificate\nBased on ISO/IEC 17021-1:2015 and ISO/IEC 27006:2015\nconforms to ISO/IEC 27001:2013 "
-                    "and aligned with ISO/IEC 27017:2015 and ISO/IEC 27018:2014.")
+    text = doc_text(
+        "Certificate\nBased on ISO/IEC 17021-1:2015 and ISO/IEC 27006:2015\nconforms to ISO/IEC 27001:2013 "
+        "and aligned with ISO/IEC 27017:2015 and ISO/IEC 27018:2014."
+    )
     assert [s.value for s in standards.read_standards(text, "iso_certificate")] == ["ISO/IEC 27001:2013"]
 
 
 def test_certificate_scope_runs_to_the_end_of_its_sentence_and_names_ai() -> None:
-    text = doc_text("for the following scope of registration:\nDesign and operation of the risk scoring service,\n"
-                    "including machine learning model development and deployment.\nCertificate number: A-1")
+    text = doc_text(
+        "for the following scope of registration:\nDesign and operation of the risk scoring service,\n"
+        "including machine learning model development and deployment.\nCertificate number: A-1"
+    )
     found = scope.read_scope(text, "iso_certificate")
     assert found is not None and found.value.endswith("model development and deployment.")
     evidence = ai.read_ai(text, "iso_certificate", [], found)
@@ -99,9 +107,12 @@ def test_soc_title_gives_scope_categories_and_period() -> None:
 
 
 def test_the_criteria_title_is_not_a_list_of_categories() -> None:
-    text = doc_text("Cover", "set forth in TSP section 100, 2017 Trust Services Criteria for Security, Availability, "
-                    "Processing Integrity, Confidentiality, and Privacy. The trust services criteria relevant to "
-                    "security and confidentiality (applicable trust services criteria).")
+    text = doc_text(
+        "Cover",
+        "set forth in TSP section 100, 2017 Trust Services Criteria for Security, Availability, "
+        "Processing Integrity, Confidentiality, and Privacy. The trust services criteria relevant to "
+        "security and confidentiality (applicable trust services criteria).",
+    )
     assert [c.value for c in categories.read_categories(text)] == ["security", "confidentiality"]
     found = standards.read_standards(text, "soc2_type2")
     assert [s.value for s in found] == ["AICPA TSC 2017"]
@@ -114,13 +125,25 @@ def test_opinion_kinds_and_the_signed_report_date() -> None:
         return found.value if found else None
 
     assert read("In our opinion, in all material respects, the description presents fairly") == "unqualified"
-    assert read("In our opinion, except for the matter described in the preceding paragraph, in all material "
-                "respects,", "Qualified Opinion") == "qualified"
-    assert read("In our opinion, because of the significance of the matter described, the description does not "
-                "present fairly", "Adverse Opinion") == "adverse"
+    assert (
+        read(
+            "In our opinion, except for the matter described in the preceding paragraph, in all material respects,",
+            "Qualified Opinion",
+        )
+        == "qualified"
+    )
+    assert (
+        read(
+            "In our opinion, because of the significance of the matter described, the description does not "
+            "present fairly",
+            "Adverse Opinion",
+        )
+        == "adverse"
+    )
     assert read("In our opinion, we do not express an opinion", "Disclaimer of Opinion") == "disclaimer"
-    text = doc_text("Opinion\nIn our opinion, in all material respects,\nExample Attest LLP\nDenver, Colorado\n"
-                    "May 15, 2026")
+    text = doc_text(
+        "Opinion\nIn our opinion, in all material respects,\nExample Attest LLP\nDenver, Colorado\nMay 15, 2026"
+    )
     date_found, at = periods.read_report_date(text, "soc2_type2")
     assert date_found == Found("2026-05-15", 1, "Denver, Colorado May 15, 2026")
     issuer = parties.read_issuer(text, "soc2_type2", at)
@@ -143,17 +166,21 @@ def test_subservice_organizations_and_methods() -> None:
 
 
 def test_cuecs_in_lists_tables_and_glued_text() -> None:
-    numbered = doc_text("Complementary User Entity Controls\nAcme's controls were designed with the assumption that "
-                        "user entities would implement certain controls.\n1. User entities are responsible for "
-                        "enabling\nmulti-factor authentication.\n2. User entities are responsible for reviewing "
-                        "access.\nSection IV: Tests")
+    numbered = doc_text(
+        "Complementary User Entity Controls\nAcme's controls were designed with the assumption that "
+        "user entities would implement certain controls.\n1. User entities are responsible for "
+        "enabling\nmulti-factor authentication.\n2. User entities are responsible for reviewing "
+        "access.\nSection IV: Tests"
+    )
     assert [c.value for c in cuecs.read_cuecs(numbered)] == [
         "User entities are responsible for enabling multi-factor authentication.",
         "User entities are responsible for reviewing access.",
     ]
-    table = doc_text("User Entity Responsibilities\n# Complementary User Entity Control Related Criteria 1 Customers "
-                     "are responsible for securing API keys.\nCC6.1, CC6.6\n2 User entities are responsible for "
-                     "backups. A1.2 3 Customers are responsible for their users. CC6.2")
+    table = doc_text(
+        "User Entity Responsibilities\n# Complementary User Entity Control Related Criteria 1 Customers "
+        "are responsible for securing API keys.\nCC6.1, CC6.6\n2 User entities are responsible for "
+        "backups. A1.2 3 Customers are responsible for their users. CC6.2"
+    )
     found = cuecs.read_cuecs(table)
     assert [c.criteria for c in found] == [("CC6.1", "CC6.6"), ("A1.2",), ("CC6.2",)]
 
@@ -167,8 +194,12 @@ def test_exceptions_with_inline_and_sectioned_responses() -> None:
     )
     found = exceptions.read_exceptions(inline)
     assert [(e.control, e.criteria, e.value, e.management_response) for e in found] == [
-        ("AC-05", ("CC6.1",), "Exception noted. For 3 of 25 sampled keys, the key was not rotated.",
-         "Management agrees."),
+        (
+            "AC-05",
+            ("CC6.1",),
+            "Exception noted. For 3 of 25 sampled keys, the key was not rotated.",
+            "Management agrees.",
+        ),
     ]
     grouped = doc_text(
         "CC8.1 — The entity authorizes changes.\nControl # Control Activity Test Results\nCC8.1.1 Changes are "
@@ -191,8 +222,9 @@ def test_ai_evidence_needs_an_in_scope_statement() -> None:
     assert [e.value for e in evidence] == [
         "The machine learning models used for scoring are within the boundaries of the system."
     ]
-    excluded = doc_text("Acme’s route-optimization machine learning service is not included in the scope of this "
-                        "report.")
+    excluded = doc_text(
+        "Acme’s route-optimization machine learning service is not included in the scope of this report."
+    )
     assert ai.read_ai(excluded, "soc2_type2", [], None) == []
     assert ai.read_ai(text, "unknown", [], None) == []
 
@@ -220,22 +252,28 @@ def test_warnings_are_judged_against_the_given_day() -> None:
 
 
 def test_end_to_end_certificate_pdf_with_a_fixed_day() -> None:
-    pdf = text_pdf([
-        "NORTHGATE CERTIFICATION\nCERTIFICATE OF REGISTRATION\nThis is to certify that the management system of\n"
-        "Pellucid Archive Ltd\nUnit 4, Riverside Business Park, Bristol\nhas been registered as meeting ISO/IEC "
-        "27001:2013\nfor the following scope of registration:\nSecure offsite records storage.\nCertificate number: "
-        "NCL-ISMS-02217\nInitial registration date: 2 November 2016\nDate of issue: 2 November 2022\nExpiry date: 31 "
-        "October 2025\nFor and on behalf of Northgate Certification Ltd\nUKAS"
-    ])
+    pdf = text_pdf(
+        [
+            "NORTHGATE CERTIFICATION\nCERTIFICATE OF REGISTRATION\nThis is to certify that the management system of\n"
+            "Pellucid Archive Ltd\nUnit 4, Riverside Business Park, Bristol\nhas been registered as meeting ISO/IEC "
+            "27001:2013\nfor the following scope of registration:\nSecure offsite records storage.\n"
+            "Certificate number: NCL-ISMS-02217\nInitial registration date: 2 November 2016\n"
+            "Date of issue: 2 November 2022\nExpiry date: 31 October 2025\n"
+            "For and on behalf of Northgate Certification Ltd\nUKAS"
+        ]
+    )
     result = extract_bytes(pdf, "cert.pdf")
     assert result.kind == "iso_certificate"
     f = result.fields
-    assert (f.vendor and f.vendor.value, f.issuer and f.issuer.value) == ("Pellucid Archive Ltd",
-                                                                          "Northgate Certification Ltd")
+    assert (f.vendor and f.vendor.value, f.issuer and f.issuer.value) == (
+        "Pellucid Archive Ltd",
+        "Northgate Certification Ltd",
+    )
     assert f.expiry_date is not None and f.expiry_date.value == "2025-10-31"
     from extractors.document import load
 
     fixed = read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64), today=date(2025, 1, 1))
     assert not any("expired" in w for w in fixed.warnings)
-    assert any("expired" in w for w in read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64),
-                                                   today=date(2026, 1, 1)).warnings)
+    assert any(
+        "expired" in w for w in read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64), today=date(2026, 1, 1)).warnings
+    )
