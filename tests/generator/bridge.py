@@ -63,9 +63,12 @@ def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None,
     prev = w.fmt_range(prev_start, prev_end, style, rng)
     intro = rng.randrange(2)
     if intro == 0:
+        issued = prev_end + timedelta(days=rng.randrange(25, 60))
+        dated = f", dated {w.fmt(issued, style)}," if rng.random() < 0.5 else ""
         story.append(r.para(
             f"{vendor.name} (“{vendor.short}”) engaged {auditor} to examine the controls supporting its {system} "
-            f"system. The most recent SOC 2 Type 2 report covered the period {prev} (the “Report Period”).", st.body))
+            f"system. The most recent SOC 2 Type 2 report{dated} covered the period {prev} (the “Report Period”).",
+            st.body))
         scope_q = f"its {system} system"
         issuer_q = f"engaged {auditor}"
     else:
