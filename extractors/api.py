@@ -7,8 +7,10 @@ never returns) run them through ``extractors.worker.IsolatedExtractor``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,22 +66,45 @@ def extract_file(path: str | Path, *, limits: Limits | None = None) -> Extractio
     Raises OSError when the path cannot be read at all (missing, a directory, no permission): that is the caller's
     mistake, not the document's, and there are no bytes to describe in the contract's ``file`` object.
     """
-    p = Path(path)
     limits = limits or Limits.from_env()
-    size = p.stat().st_size
-    if size > limits.max_bytes and p.is_file():
+    loaded = read_input(path, limits)
+    if isinstance(loaded, Extraction):
+        return loaded
+    return extract_bytes(loaded, Path(path).name, limits=limits)
+
+
+def read_input(path: str | Path, limits: Limits) -> bytes | Extraction:
+    """The file's bytes, or a ``too_large`` Extraction without loading them.
+
+    A regular file's size is known up front; a pipe or device (``<(curl ...)``, ``/dev/zero``) is read only up to
+    the limit, so an endless stream cannot fill memory.
+    """
+    p = Path(path)
+    st = p.stat()
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(p))
+    if stat.S_ISREG(st.st_mode):
+        if st.st_size <= limits.max_bytes:
+            return p.read_bytes()
         digest = hashlib.sha256()
         with p.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
-        info = FileInfo(name=p.name, sha256=digest.hexdigest(), bytes=size)
-        return _failed(
-            info,
-            "too_large",
-            f"{p.name} is {human_bytes(size)}, over the {human_bytes(limits.max_bytes)} limit "
-            "(raise it with --max-bytes or VA_MAX_BYTES)",
-        )
-    return extract_bytes(p.read_bytes(), p.name, limits=limits)
+        info = FileInfo(name=p.name, sha256=digest.hexdigest(), bytes=st.st_size)
+        return _failed(info, "too_large", _too_big(p.name, st.st_size, limits))
+    with p.open("rb") as fh:
+        data = fh.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        info = FileInfo(name=p.name, sha256=hashlib.sha256(data).hexdigest(), bytes=None)
+        return _failed(info, "too_large", f"{p.name} is a stream longer than the {human_bytes(limits.max_bytes)} limit")
+    return data
+
+
+def _too_big(name: str, size: int, limits: Limits) -> str:
+    return (
+        f"{name} is {human_bytes(size)}, over the {human_bytes(limits.max_bytes)} limit "
+        "(raise it with --max-bytes or VA_MAX_BYTES)"
+    )
 
 
 def error_result(data: bytes, name: str, code: ErrorCode, message: str) -> Extraction:

@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .api import error_result, extract_bytes, extract_file
+from .api import error_result, extract_bytes, read_input
 from .limits import Limits
 from .model import Extraction
 
@@ -43,10 +43,10 @@ class IsolatedExtractor:
 
     def extract_file(self, path: str | Path, *, tick: Tick | None = None) -> Extraction:
         """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick(elapsed)`` runs while waiting."""
-        p = Path(path)
-        if p.stat().st_size > self.limits.max_bytes:
-            return extract_file(p, limits=self.limits)  # refused from its size, without reading it
-        return self.extract_bytes(p.read_bytes(), p.name, tick=tick)
+        loaded = read_input(path, self.limits)
+        if isinstance(loaded, Extraction):
+            return loaded  # refused from its size, without reading it all
+        return self.extract_bytes(loaded, Path(path).name, tick=tick)
 
     def extract_bytes(self, data: bytes, name: str, *, tick: Tick | None = None) -> Extraction:
         if len(data) > self.limits.max_bytes:

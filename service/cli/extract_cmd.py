@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -112,29 +113,40 @@ class _Progress:
         self.started = time.monotonic()
         self.elapsed = 0.0
         self._status: Status | None = None
-        self._eager = False
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._done = False
 
     def start_now(self) -> None:
-        """In-process reading blocks this thread, so the spinner (its own refresh thread) starts up front."""
-        self._eager = True
+        """In-process reading blocks this thread, so a timer thread shows the spinner if the file is still going."""
         if self.console.is_terminal:
-            self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
-            self._status.start()
+            self._timer = threading.Timer(PROGRESS_AFTER, self._show)
+            self._timer.daemon = True
+            self._timer.start()
 
     def tick(self, waited: float) -> None:
         if not self.console.is_terminal:
             return
         if self._status is None and waited >= PROGRESS_AFTER:
-            self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
-            self._status.start()
+            self._show()
         elif self._status is not None:
             self._status.update(f"Reading {escape(self.label)}… {waited:.0f} s")
 
+    def _show(self) -> None:
+        with self._lock:
+            if self._status is None and not self._done:
+                self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
+                self._status.start()
+
     def stop(self) -> None:
         self.elapsed = time.monotonic() - self.started
-        if self._status is not None:
-            self._status.stop()
-            self._status = None
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._done = True
+            if self._status is not None:
+                self._status.stop()
+                self._status = None
 
 
 # --- the human-readable summary ----------------------------------------------------------------------------------

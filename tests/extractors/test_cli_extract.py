@@ -128,13 +128,24 @@ def test_in_process_mode_gives_the_same_json(files: dict[str, Path]) -> None:
     assert direct.returncode == 1
 
 
+def test_a_directory_and_an_endless_stream_are_refused_cleanly(files: dict[str, Path], tmp_path: Path) -> None:
+    proc = run(tmp_path, "/dev/zero", files["good"], "--json", "--max-bytes", "1MB")
+    assert proc.returncode == 1 and "is a directory" in proc.stderr and "Traceback" not in proc.stderr
+    lines = _lines(proc.stdout)
+    assert [line["file"]["name"] for line in lines] == ["zero", "report.pdf"]  # type: ignore[index]
+    assert lines[0]["error"]["code"] == "too_large"  # type: ignore[index]
+
+
 @pytest.mark.skipif(not ocr.available(), reason="needs tesseract for a file that takes a moment")
-def test_json_is_flushed_per_file_and_progress_shows_on_a_terminal(files: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [[], ["--in-process"]])
+def test_json_is_flushed_per_file_and_progress_shows_on_a_terminal(
+    files: dict[str, Path], tmp_path: Path, mode: list[str]
+) -> None:
     slow = tmp_path / "scan.pdf"
     slow.write_bytes(make_pdf.scanned_pdf([["Ernst & Young LLP", "Independent Service Auditor's Report"] * 8] * 4))
     master, slave = pty.openpty()
     proc = subprocess.Popen(
-        [*cli(), "extract", str(files["good"]), str(slow), "--json"],
+        [*cli(), "extract", str(files["good"]), str(slow), "--json", *mode],
         stdout=subprocess.PIPE,
         stderr=slave,
         text=True,
