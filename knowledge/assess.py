@@ -61,6 +61,7 @@ class _Candidate:
     document: str
     findings: list[_Sourced] = field(default_factory=list)
     sort_key: date = date.min
+    preference: int = 0  # lower is preferred among equally good candidates (a Type 2 over a Type 1)
 
     def add(self, severity: Severity, code: str, reason: str, evidence: Sequence[Citation] = (),
             absence: str | None = None, blocks: Blocks | None = None, option: str | None = None) -> None:
@@ -126,6 +127,7 @@ def _soc(opt: Soc2Option | Soc3Option, x: Extraction, profile: Profile, today: d
     what = "SOC 3 report" if x.kind == "soc3" else "SOC 2 report"
     if isinstance(opt, Soc2Option):
         t = "type2" if x.kind == "soc2_type2" else "type1"
+        c.preference = 0 if t == "type2" else 1
         if t not in opt.types:
             c.add("critical", "SOC2_TYPE1", "This SOC 2 is a Type 1 report: it tests the design of controls at one "
                   "date, not whether they operated over a period. The profile asks for a Type 2 report.",
@@ -301,7 +303,7 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
 
 
 def _iso(opt: Iso27001Option, x: Extraction, profile: Profile, today: date, evidence: Sequence[Extraction],
-         service: str | None) -> _Candidate:
+         service: str | None, service_source: str | None = None) -> _Candidate:
     label = opt.label()
     c = _Candidate(x.file.name)
     families = _families(x)
@@ -337,7 +339,9 @@ def _iso(opt: Iso27001Option, x: Extraction, profile: Profile, today: date, evid
                   "service bought; no service name was given, so read the scope yourself.", [_cite(x, "scope")],
                   option=label)
         elif scope is None or not _names(str(scope.value), service):
-            c.add("critical", "ISO_SCOPE_SERVICE", f"The certificate's scope does not name the service '{service}'.",
+            named_in = f" (the system named in {service_source})" if service_source else ""
+            c.add("critical", "ISO_SCOPE_SERVICE", f"The certificate's scope does not name the service "
+                  f"'{service}'{named_in}.",
                   [_cite(x, "scope")], absence=f"'{service}' in the certificate scope",
                   blocks="insufficient_evidence", option=label)
     uncovered = [cid for cid in profile.required_criteria if not controls_for(cid)]
@@ -477,6 +481,12 @@ def _vendor_key(name: str) -> str:
 
 def _try_option(opt: Option, evidence: Sequence[Extraction], profile: Profile, today: date,
                 service: str | None) -> tuple[OptionResult, _Candidate | None]:
+    service_source = None
+    if service is None:
+        # Without a service name, the system a SOC report describes is the service the certificate should name.
+        soc = next((x for x in evidence if x.kind in ("soc2_type1", "soc2_type2", "soc3") and x.fields.scope), None)
+        if soc is not None and soc.fields.scope is not None:
+            service, service_source = str(soc.fields.scope.value), soc.file.name
     letters = [x for x in evidence if x.kind == "bridge_letter"]
     candidates: list[_Candidate] = []
     for x in evidence:
@@ -485,11 +495,11 @@ def _try_option(opt: Option, evidence: Sequence[Extraction], profile: Profile, t
         elif isinstance(opt, Soc3Option) and x.kind == "soc3":
             candidates.append(_soc(opt, x, profile, today, letters))
         elif isinstance(opt, Iso27001Option) and x.kind == "iso_certificate" and "27001" in _families(x):
-            candidates.append(_iso(opt, x, profile, today, evidence, service))
+            candidates.append(_iso(opt, x, profile, today, evidence, service, service_source))
     if not candidates:
         return OptionResult(opt.label(), "absent"), None
     rank = {"satisfied": 0, "failed": 1, "unproven": 2}
-    best = min(candidates, key=lambda k: (rank[k.status], -k.sort_key.toordinal()))
+    best = min(candidates, key=lambda k: (rank[k.status], k.preference, -k.sort_key.toordinal()))
     return OptionResult(opt.label(), best.status, best.document), best  # type: ignore[arg-type]
 
 

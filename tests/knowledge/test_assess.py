@@ -257,6 +257,18 @@ def test_scope_must_name_the_service() -> None:
     assert run([b.iso_cert()], p, service="Acme Data Platform").verdict == "meets"
     assert run([b.iso_cert()], p, service="Acme Payments").verdict == "insufficient_evidence"
     assert "ISO_SCOPE_SERVICE_UNCHECKED" in codes(run([b.iso_cert()], p))
+    # without --service, the system a SOC report describes is the service the certificate must name
+    assert run([b.soc2(opinion="qualified"), b.iso_cert()], p).relied_on == "acme-iso.pdf"
+    other_scope = b.iso_cert(scope="The ISMS for the Acme Payments Gateway.")
+    a = run([b.soc2(opinion="qualified"), other_scope], p)
+    assert "ISO_SCOPE_SERVICE" in codes(a) and "acme-soc2.pdf" in next(
+        f.reason for f in a.findings if f.code == "ISO_SCOPE_SERVICE")
+
+
+def test_a_type2_is_preferred_over_a_more_recent_type1() -> None:
+    type1 = b.soc2("acme-type1.pdf", kind="soc2_type1", period_end="2026-09-30")
+    type2 = b.soc2("acme-type2.pdf", period_end="2026-06-30")
+    assert run([type1, type2], LOW).relied_on == "acme-type2.pdf"
 
 
 def test_an_ai_vendor_without_ai_in_scope() -> None:

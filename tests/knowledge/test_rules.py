@@ -221,3 +221,32 @@ def test_hosting_provider(name: str, context: str | None, hosting: bool) -> None
 def test_cuec_acknowledged(acknowledged: tuple[str, ...], criteria: tuple[str, ...], match: str | None) -> None:
     c = cuec("User entities are responsible for enabling multi-factor authentication for their users.", criteria)
     assert acknowledged_by(c, acknowledged) == match
+
+
+def _sig(i: int) -> dict[str, object]:
+    return {"id": f"AB{i}", "name": f"Accreditation Body {i}", "scopes": {"isms": True}}
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"source": "x", "signatories": []}, "compiled"),
+    ({"compiled": "2026-11-30", "source": "x", "signatories": [_sig(1)] * 25}, "duplicate signatory"),
+    ({"compiled": "2026-11-30", "source": "x", "signatories": [_sig(i) for i in range(5)]}, "truncated"),
+    ({"compiled": "2026-11-30", "source": "x", "signatories": [{"id": "X"}]}, "needs an id and a name"),
+    ({"compiled": "2026-11-30", "source": "x",
+      "signatories": [{**_sig(0), "scopes": {"qms": True}}, *[_sig(i) for i in range(1, 25)]]}, "bad scope"),
+])
+def test_a_damaged_signatories_list_is_refused(data: dict[str, object], message: str) -> None:
+    from knowledge.catalogues import CatalogueError
+    from knowledge.rules.accreditation import _parse
+
+    with pytest.raises(CatalogueError, match=message):
+        _parse(data)
+
+
+def test_the_shipped_signatories_list_names_its_date_and_source() -> None:
+    from knowledge.rules.accreditation import iaf_mla
+
+    data = iaf_mla()
+    assert date.fromisoformat(data.compiled) and "IAF" in data.source
+    ids = {s.id for s in data.signatories}
+    assert {"UKAS", "ANAB", "DAkkS", "RvA", "COFRAC", "ACCREDIA", "ENAC", "JAS-ANZ", "SCC", "NABCB", "EGAC"} <= ids
