@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
@@ -149,7 +149,7 @@ def page_break() -> PageBreak:
 
 
 def switch(template: str) -> list[Flowable]:
-    """Start a new page on another template ('cover', 'one', 'two')."""
+    """Start a new page on another template ('cover', 'one', 'two', 'wide' = landscape)."""
     return [NextPageTemplate(template), PageBreak()]
 
 
@@ -161,7 +161,7 @@ class _Chrome:
 
     def on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         look = self.look
-        w, h = doc.pagesize
+        w, h = canvas._pagesize  # this page's size: a landscape page may follow portrait ones
         canvas.saveState()
         if look.watermark:
             canvas.setFont(look.bold, 64)
@@ -222,7 +222,7 @@ def numbered_canvas(look: Look) -> type[Canvas]:
 
 
 def render(story: Sequence[Flowable], look: Look, *, title: str = "", author: str = "") -> bytes:
-    """Lay out the story on 'cover' / 'one' / 'two' page templates and return the PDF bytes."""
+    """Lay out the story on 'cover' / 'one' / 'two' / 'wide' page templates and return the PDF bytes."""
     buf = io.BytesIO()
     w, h = look.pagesize
     m = 0.75 * inch
@@ -237,10 +237,13 @@ def render(story: Sequence[Flowable], look: Look, *, title: str = "", author: st
     left = Frame(m, doc.bottomMargin, (fw - gap) / 2, fh, id="left")
     right = Frame(m + (fw + gap) / 2, doc.bottomMargin, (fw - gap) / 2, fh, id="right")
     cover = Frame(m, doc.bottomMargin, fw, fh, id="cover")
+    lw, lh = landscape(look.pagesize)
+    wide = Frame(m, doc.bottomMargin, lw - 2 * m, lh - doc.topMargin - doc.bottomMargin, id="wide")
     doc.addPageTemplates([
         PageTemplate("cover", [cover], onPage=chrome.on_page),
         PageTemplate("one", [one], onPage=chrome.on_page),
         PageTemplate("two", [left, right], onPage=chrome.on_page),
+        PageTemplate("wide", [wide], onPage=chrome.on_page, pagesize=(lw, lh)),
     ])
     doc.build(list(story), canvasmaker=numbered_canvas(look))
     return buf.getvalue()

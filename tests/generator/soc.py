@@ -63,6 +63,7 @@ class Plan:
     section_style: str = "Section {r}"
     tsc_phrase: int = 0
     filler_pages: int = 0
+    landscape_tests: bool = False  # Section IV on landscape pages, as many firms print their test matrices
     look: r.Look = field(default_factory=r.Look)
 
 
@@ -147,6 +148,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         two_column=rng.random() < 0.35, section_style=rng.choice(SECTION_STYLES), tsc_phrase=rng.randrange(3),
         filler_pages=filler_pages if filler_pages is not None else rng.randrange(0, 3), look=look,
     )
+    plan.landscape_tests = kind == "soc2_type2" and rng.random() < 0.3
     _pick_controls(plan, rng, controls)
     return plan
 
@@ -226,7 +228,8 @@ def render_plan(plan: Plan, seed: int) -> tuple[bytes, dict[str, Any]]:
     ex = Expect(kind)
     ex.notes.update(cover=plan.cover_style, cuec_style=plan.cuec_style, ids=plan.id_scheme, tests=plan.test_layout,
                     responses=plan.response_place, two_column=plan.two_column, ai=plan.ai, opinion=plan.opinion,
-                    dates=f"{plan.cover_dates}/{plan.body_dates}", watermark=plan.look.watermark)
+                    dates=f"{plan.cover_dates}/{plan.body_dates}", watermark=plan.look.watermark,
+                    landscape=plan.landscape_tests)
     st = r.styles_for(plan.look)
     story: list[Flowable] = []
     story += _cover(plan, st, ex, rng)
@@ -242,7 +245,7 @@ def render_plan(plan: Plan, seed: int) -> tuple[bytes, dict[str, Any]]:
     else:
         story += r.switch("two") if plan.two_column else [r.page_break()]
         story += _description(plan, st, ex, rng)
-        story += r.switch("one")
+        story += r.switch("wide" if plan.landscape_tests else "one")
         story += _tests(plan, st, ex, rng)
     _expect_common(plan, ex)
     pdf = r.render(story, plan.look, title=f"{plan.vendor.short} {_doc_title(kind)}", author=plan.auditor)
@@ -725,9 +728,9 @@ def _cuec_section(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random, widt
 
 def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
     s = plan.vendor.short
-    out: list[Flowable] = [r.page_break(),
-                           r.para(f"{_section(plan, 4)}: Trust Services Criteria, Related Controls and Tests of "
+    out: list[Flowable] = [r.para(f"{_section(plan, 4)}: Trust Services Criteria, Related Controls and Tests of "
                                   "Controls", st.h1)]
+    scale = 1.4 if plan.landscape_tests else 1.0
     if plan.kind == "soc2_type1":
         out.append(r.para(f"The controls below are specified by {s}. Tests of operating effectiveness are not "
                           "within the scope of a Type 1 examination.", st.body))
@@ -741,7 +744,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
                       "frequency of the control.", st.body))
     exc = {e.control_id: e for e in plan.exceptions}
     header = ["Control #", "Criteria", "Control Activity", "Tests Performed by the Service Auditor", "Results"]
-    widths = [52, 52, 130, 150, 106]
+    widths = [x * scale for x in (52, 52, 130, 150, 106)]
     groups: list[tuple[str | None, list[tuple[str, t.Control]]]] = []
     if plan.test_layout == "flat":
         groups = [(None, plan.controls)]
@@ -765,7 +768,7 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
     response_label = rng.choice(("Management’s Response:", "Management Response:", "Response from management:"))
     if no_crit_column:
         header = [h for h in header if h != "Criteria"]
-        widths = [60, 150, 170, 110]
+        widths = [x * scale for x in (60, 150, 170, 110)]
     for group, members in groups:
         if group is not None:
             title = group if plan.test_layout != "by_area" else area_names.get(group, group)
