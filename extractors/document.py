@@ -33,6 +33,25 @@ MIN_WORDS = 20
 # PDFium is not thread-safe, not even across separate documents (pypdfium2's documentation): the service may read
 # documents from several threads, so every pdfium call in this package runs under this lock.
 PDFIUM_LOCK = threading.RLock()
+
+
+@contextmanager
+def _pdfium_turn(deadline: Deadline | None, doing: str) -> Iterator[None]:
+    """Hold PDFIUM_LOCK, waiting no longer than the deadline: a document stuck in pdfium on another thread must
+    turn the next ones into timeouts, not into threads blocked forever."""
+    wait = -1.0 if deadline is None else max(deadline.remaining(), 0.001)
+    if not PDFIUM_LOCK.acquire(timeout=wait):
+        raise DocumentError(
+            "timeout",
+            f"gave up after {deadline.seconds if deadline else 0:g} s waiting for the PDF reader (busy with another "
+            f"document) before {doing}",
+        )
+    try:
+        yield
+    finally:
+        PDFIUM_LOCK.release()
+
+
 _ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
 # What starts a table row in assurance reports: a control or criterion id (CC6.1, A1.3.2, IVS-10, DS - 3), a list
 # number (3. / 3) / (3)) or a bullet.
@@ -103,7 +122,7 @@ class Document:
         if cached is not None:
             return cached
         self._check_deadline(f"reading the layout of page {number}")
-        with PDFIUM_LOCK:
+        with _pdfium_turn(self.deadline, f"reading the layout of page {number}"):
             return self._read_segments(number)
 
     def _read_segments(self, number: int) -> list[Segment]:
@@ -268,8 +287,12 @@ class Document:
 
     def close(self) -> None:
         if self._pdf is not None:
-            with PDFIUM_LOCK, suppress(Exception):
-                self._pdf.close()
+            if PDFIUM_LOCK.acquire(timeout=5.0):  # else leak the handle rather than hang behind a stuck document
+                try:
+                    with suppress(Exception):
+                        self._pdf.close()
+                finally:
+                    PDFIUM_LOCK.release()
             self._pdf = None
 
     def __enter__(self) -> Document:
@@ -319,7 +342,7 @@ def load(
     deadline = deadline or Deadline(limits.timeout_seconds)
     reader: _PageReader | None = None
     try:
-        with PDFIUM_LOCK:
+        with _pdfium_turn(deadline, "opening the document"):
             try:
                 pdf = pdfium.PdfDocument(data)
             except pdfium.PdfiumError as exc:

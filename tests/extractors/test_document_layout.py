@@ -91,3 +91,32 @@ def test_documents_read_from_several_threads_match_sequential_reads() -> None:
     with ThreadPoolExecutor(max_workers=6) as pool:
         for _ in range(3):
             assert list(pool.map(read, inputs)) == expected
+
+
+def test_a_document_stuck_in_pdfium_turns_the_next_into_a_timeout_not_a_hang() -> None:
+    import threading
+    import time
+
+    from extractors.api import extract_bytes
+    from extractors.limits import Limits
+
+    held, release = threading.Event(), threading.Event()
+
+    def stuck() -> None:  # stands for a thread inside one endless pdfium call
+        with document.PDFIUM_LOCK:
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=stuck)
+    thread.start()
+    try:
+        held.wait(5)
+        started = time.monotonic()
+        result = extract_bytes(make_pdf.report_pdf(1), "next.pdf", limits=Limits(timeout_seconds=0.3))
+        assert time.monotonic() - started < 2
+        assert result.error is not None and result.error.code == "timeout"
+        assert "busy with another document" in result.error.message
+    finally:
+        release.set()
+        thread.join()
+    assert extract_bytes(make_pdf.report_pdf(1), "after.pdf").error is None
