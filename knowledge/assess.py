@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from extractors.model import Extraction
 
+from .ai import nist_categories_not_reached, nist_categories_reached
 from .crosswalk import controls_for, criteria_for, crosswalk
 from .findings import Assessment, Blocks, Citation, Finding, OptionResult, Severity, Verdict, severity_rank
 from .profiles import Iso27001Option, Option, Policy, Profile, Soc2Option, Soc3Option, default_profile
@@ -445,6 +446,18 @@ def _ai(evidence: Sequence[Extraction], profile: Profile, relied_on: str | None,
         names = ", ".join(x.file.name for x in covering)
         c.add("info", "AI_COVERED", f"The vendor's AI/ML systems are inside an assured scope ({names}).",
               [ci for ci in cites if ci.document in {x.file.name for x in covering}] or [_doc(covering[0])])
+        aims = [x for x in covering if ai_certificate(x)]
+        if aims:
+            reached = nist_categories_reached()
+            c.add("info", "AI_MANAGEMENT_SYSTEM", f"An ISO/IEC 42001 AI management system is certified: its Annex A "
+                  f"reaches {len(reached)} of 19 NIST AI RMF categories in all four functions (the others, "
+                  f"{', '.join(nist_categories_not_reached())}, through its risk clauses 6, 8 and 9).",
+                  [Citation.of(aims[0].file.name, s, "standards") for s in aims[0].fields.standards])
+        else:
+            c.add("info", "AI_SECURITY_ONLY", "The AI/ML systems are inside a security scope, which covers their "
+                  "security, not AI-specific risks such as impact assessment, data quality and validation (ISO/IEC "
+                  "42001 A.5-A.7; NIST AI RMF MAP 5, MEASURE 2). Ask whether an AI management system is in place.",
+                  [ci for ci in cites if ci.document in {x.file.name for x in covering}] or [_doc(covering[0])])
         return c.findings
     why = "the vendor uses AI" if detected or vendor_uses_ai else "the profile requires AI coverage for every vendor"
     sev = _policy_severity(profile.ai_missing, "high")

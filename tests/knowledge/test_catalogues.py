@@ -68,3 +68,15 @@ def test_nist_ai_rmf_has_4_functions_and_19_categories() -> None:
                                            ("A.8.28", "A.8.28")])
 def test_normalize_iso_id(raw: str, want: str) -> None:
     assert normalize_iso_id(raw) == want
+
+
+def test_every_42001_group_links_to_real_nist_ai_rmf_categories() -> None:
+    from knowledge.ai import ai_links, nist_categories_not_reached, nist_categories_reached
+
+    cat = catalogues()
+    groups = {c.group_id for c in cat.iso42001.values()}
+    assert len(groups) == 9
+    assert {link.group_id for link in ai_links()} == groups
+    reached = nist_categories_reached()
+    assert {c.split()[0] for c in reached} == {"GOVERN", "MAP", "MEASURE", "MANAGE"}
+    assert len(reached) + len(nist_categories_not_reached()) == 19
