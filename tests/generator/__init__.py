@@ -41,6 +41,7 @@ BUILDERS: dict[str, Builder] = {
     "pentest_letter": negatives.pentest,
     "whitepaper": negatives.whitepaper,
     "soc2_certificate": negatives.soc2_certificate,
+    "iso_readiness_letter": negatives.iso_readiness_letter,
 }
 
 

@@ -123,3 +123,31 @@ def soc2_certificate(seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.notes["pseudo_soc2"] = True  # "unknown" is right; "iso_certificate" is acceptable, a SOC kind is not
     pdf = r.render(story, look, title="SOC 2 certificate")
     return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-soc2-certificate-{seed}.pdf")
+
+
+def iso_readiness_letter(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A consultancy's readiness letter: names ISO/IEC 27001 and an assessment, but certifies nothing."""
+    rng = random.Random(f"iso-readiness:{seed}")
+    client = w.vendor(rng, european=rng.random() < 0.5)
+    firm = f"{rng.choice(('Harbourline', 'Northpoint', 'Greywell', 'Ashfield'))} Advisory Ltd"
+    when = date(2025, 2, 1) + timedelta(days=rng.randrange(0, 500))
+    style = rng.choice(("intl", "us"))
+    look = r.Look(font="Helvetica", size=10.5, cover_has_chrome=True, page_format="Page {n}",
+                  footer=f"{firm} – advisory services; not a certification body")
+    st = r.styles_for(look)
+    story: list[Flowable] = [
+        r.para(firm, st.h2), r.space(10), r.para(w.fmt(when, style), st.body), r.para(client.name, st.body),
+        r.para("Re: ISO/IEC 27001:2022 readiness assessment", st.h3),
+        r.para(f"{firm} was engaged by {client.name} to perform a gap assessment of its information security "
+               "management system against the requirements of ISO/IEC 27001:2022 in preparation for a future "
+               "certification audit.", st.body),
+        r.para("Our assessment found the management system substantially ready, with minor gaps in internal audit "
+               "coverage and in the documentation of the Statement of Applicability. This letter is not a "
+               "certificate: certification can only be granted by an accredited certification body after a "
+               "Stage 1 and Stage 2 audit.", st.body),
+        r.para(f"{rng.choice(w.PEOPLE)}, Principal Consultant", st.body),
+    ]
+    ex = Expect("unknown")
+    ex.set("vendor", client.name, client.name)
+    pdf = r.render(story, look, title="ISO 27001 readiness letter")
+    return pdf, ex.resolve(pdf, f"{client.short.lower()}-iso27001-readiness-{seed}.pdf")
