@@ -91,6 +91,12 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     ex = Expect("iso_certificate")
     ex.notes.update(layout=layout, style=style, variant=variant)
     labels = {k: rng.choice(v) for k, v in _LABELS.items()}
+    if body.endswith("GmbH") and rng.random() < 0.6:
+        # German bodies print bilingual labels and dotted dates.
+        labels = {"number": "Zertifikat-Nr. / Certificate No.", "issue": "Ausstellungsdatum / Date of issue:",
+                  "original": "Erstzertifizierung / Initial certification:", "expiry": "Gültig bis / Valid until:"}
+        style = "dotted"
+        ex.notes.update(bilingual=True, style=style)
     valid_from = rng.random() < 0.2
 
     story: list[Flowable] = [r.para(body.upper() if rng.random() < 0.5 else body, st.h2), r.space(10)]
