@@ -25,7 +25,16 @@ from extractors.model import Extraction
 from .ai import nist_categories_not_reached, nist_categories_reached
 from .crosswalk import controls_for, criteria_for, crosswalk
 from .findings import Assessment, Blocks, Citation, Finding, OptionResult, Severity, Verdict, severity_rank
-from .profiles import Iso27001Option, Option, Policy, Profile, Soc2Option, Soc3Option, default_profile
+from .profiles import (
+    Iso27001Option,
+    Option,
+    Policy,
+    Profile,
+    Soc2Option,
+    Soc3Option,
+    default_profile,
+    resolve_profile,
+)
 from .rules.accreditation import check_accreditation
 from .rules.ai_coverage import ai_certificate, ai_covered_by, uses_ai
 from .rules.bridge_letters import bridge_letter_status
@@ -535,14 +544,15 @@ def _aside(s: _Sourced, why: str) -> _Sourced:
     return _Sourced(replace(f, severity="low", blocks=None, reason=f"{f.reason} ({why})"), s.document)
 
 
-def assess(evidence: Sequence[Extraction], profile: Profile | None = None, today: date | None = None, *,
+def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None, today: date | None = None, *,
            vendor_uses_ai: bool | None = None, service: str | None = None) -> Assessment:
     """Judge one vendor's documents against a requirement profile as of ``today``.
 
+    ``profile`` is a Profile, the name of a bundled profile or a path to a YAML file (None: the default profile).
     ``vendor_uses_ai`` overrides what the documents say about the vendor's use of AI (None: read it from them);
     ``service`` is the service bought, checked against ISO scopes when the profile asks.
     """
-    profile = profile or default_profile()
+    profile = resolve_profile(profile) if isinstance(profile, str) else (profile or default_profile())
     today = today or date.today()
     docs = list(evidence)
     out: list[_Sourced] = []

@@ -354,3 +354,8 @@ def test_assessment_serializes_for_scripts() -> None:
     assert data["verdict"] == "meets_with_findings"
     assert all({"severity", "reason", "evidence", "code"} <= set(f) for f in data["findings"])
     assert data["findings"][0]["evidence"][0]["document"] == "acme-soc2.pdf"
+
+
+def test_a_profile_may_be_named() -> None:
+    assert assess([b.soc3()], "low-risk-tool", TODAY).verdict == "meets"
+    assert assess([b.soc3()], None, TODAY).profile == "default"
