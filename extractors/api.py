@@ -29,8 +29,9 @@ def extract_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Ex
     info = FileInfo(name=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     doc: document.Document | None = None
     try:
-        sniff.check(data, name, limits)
+        tolerated = sniff.check(data, name, limits)
         doc = document.load(data, limits=limits, deadline=deadline)
+        doc.warnings[:0] = tolerated
         info = replace(info, pages=len(doc.pages))
         try:
             result = read_fields(doc, info)

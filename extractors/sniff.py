@@ -6,6 +6,8 @@ that stopped half way. Each gets a precise message here, before the PDF parser s
 
 from __future__ import annotations
 
+import re
+
 from .limits import DocumentError, Limits, human_bytes
 
 # Acrobat accepts the header anywhere in the first 1024 bytes and the end marker anywhere in the last 1024 bytes
@@ -47,9 +49,12 @@ def describe(data: bytes) -> str:
     return "plain text"
 
 
-def check(data: bytes, name: str, limits: Limits) -> None:
-    """Raise DocumentError unless ``data`` could be a complete PDF within the size limit. Cheap: no parsing."""
-    if not data.strip(b" \t\r\n\f\x00"):
+def check(data: bytes, name: str, limits: Limits) -> list[str]:
+    """Raise DocumentError unless ``data`` could be a complete PDF within the size limit. Cheap: no parsing.
+
+    Returns warnings about what was tolerated (bytes appended after the end of the PDF).
+    """
+    if not data.strip(_BLANK):
         raise DocumentError("empty", f"{name} is empty ({len(data)} bytes)")
     if len(data) > limits.max_bytes:
         raise DocumentError(
@@ -59,10 +64,20 @@ def check(data: bytes, name: str, limits: Limits) -> None:
         )
     if b"%PDF-" not in data[:HEADER_WINDOW]:
         raise DocumentError("not_pdf", f"{name} is not a PDF: its content looks like {describe(data)}")
-    tail = data.rstrip(b" \t\r\n\f\x00")[-TRAILER_WINDOW:]
-    if b"%%EOF" not in tail:
+    body = data.rstrip(_BLANK)
+    if b"%%EOF" in body[-TRAILER_WINDOW:]:
+        return []
+    last = body.rfind(b"%%EOF")
+    if last < 0 or _PDF_SYNTAX.search(body, last):
+        # No end marker at all, or PDF objects after the last one: an update that was cut off.
         raise DocumentError(
             "corrupt",
             f"{name} is truncated or corrupt: it does not end with the PDF end-of-file marker (%%EOF); "
             "was the download or upload interrupted?",
         )
+    extra = len(body) - last - len(b"%%EOF")
+    return [f"{human_bytes(extra)} of non-PDF data after the end of the PDF were ignored"]
+
+
+_BLANK = b" \t\r\n\f\x00"
+_PDF_SYNTAX = re.compile(rb"\d+\s+\d+\s+obj\b|\bstream\r?\n|\bxref\b|\btrailer\b|startxref")

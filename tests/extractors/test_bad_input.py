@@ -132,6 +132,19 @@ def test_trailing_whitespace_after_the_end_marker_is_fine(report: bytes) -> None
     assert extract_bytes(report + b"\n" * 3000, "padded.pdf").error is None
 
 
+def test_junk_appended_after_the_end_marker_is_ignored_with_a_warning(report: bytes) -> None:
+    """Mail gateways and download scripts append text; the PDF before it is complete."""
+    result = extract_bytes(report + b"\n--boundary--\n" + b"QUJD" * 1000, "mailed.pdf")
+    assert result.error is None
+    assert any("after the end of the PDF were ignored" in w for w in result.warnings)
+
+
+def test_an_update_cut_off_after_an_earlier_end_marker_is_corrupt(report: bytes) -> None:
+    cut_update = report + b"\n7 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n" + b"% padding\n" * 200
+    result = extract_bytes(cut_update, "cut-update.pdf")
+    assert result.error is not None and result.error.code == "corrupt"
+
+
 def test_a_damaged_cross_reference_is_repaired_or_reported(report: bytes) -> None:
     damaged = report.replace(b"xref", b"xxxx").replace(b"startxref", b"startxxxx")
     result = extract_bytes(damaged, "damaged.pdf")
