@@ -372,12 +372,17 @@ def list_profiles(folder: str | Path | None = None) -> dict[str, Profile]:
     so a buyer's typo never silently falls back to another profile.
     """
     found: dict[str, Profile] = {n: bundled_profile(n) for n in bundled_profile_names()}
-    if folder is not None:
+    if folder is not None and str(folder).strip():
         d = Path(folder)
         if not d.is_dir():
             raise ProfileError(str(d), None, "the profiles folder does not exist")
+        seen: dict[str, Path] = {}
         for path in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
             profile = load_profile(path)
+            if profile.name in seen:
+                other = seen[profile.name]
+                raise ProfileError(str(path), 1, f"profile name {profile.name!r} is already used by {other}")
+            seen[profile.name] = path
             found[profile.name] = profile
     return found
 

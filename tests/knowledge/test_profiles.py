@@ -152,3 +152,11 @@ def test_resolve_profile_by_name_path_or_default(tmp_path: Path) -> None:
         resolve_profile("nope")
     with pytest.raises(ProfileError, match="cannot read"):
         resolve_profile(str(tmp_path / "missing.yaml"))
+
+
+def test_two_files_with_one_name_in_a_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("name: same\naccept:\n  - soc3:\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("name: same\naccept:\n  - soc2:\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="already used by"):
+        list_profiles(tmp_path)
+    assert set(list_profiles("")) == set(bundled_profile_names())
