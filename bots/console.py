@@ -1,0 +1,161 @@
+"""`vendor-assurance chat`: the bot's questions and answers in the terminal, on the embedded database.
+
+It is how a new user tries the bot in the first minute (``vendor-assurance chat --load-examples``), and how scripts
+and tests ask it things: a question as arguments, or one question per line on stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .brain.answers import Answer, Context, Item, respond
+
+_MARK = {"good": "[OK]", "warn": "[!]", "bad": "[X]", "info": "[i]"}
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
+
+
+def _item_lines(item: Item, indent: str = "  ") -> list[str]:
+    head = f"{item.severity.upper()}: " if item.severity else ""
+    lines = _wrap(f"- {head}{item.text}", indent)
+    for cite in item.cites:
+        where = cite.document + (f", page {cite.page}" if cite.page else "")
+        quote = f': "{cite.quote}"' if cite.quote else ""
+        lines += _wrap(f"  ({where}{quote})", indent + "  ")
+    if item.absence and not item.cites:
+        lines += _wrap(f"  (looked for: {item.absence})", indent + "  ")
+    return lines
+
+
+def render_text(answer: Answer) -> str:
+    """The answer as plain text: the verdict at a glance, facts, findings with their citations, examples."""
+    lines = [f"{_MARK.get(answer.status, '')} {answer.title}".strip()]
+    lines += _wrap(answer.summary, "  ")
+    for label, value in answer.facts:
+        lines += _wrap(f"{label}: {value}", "  ")
+    if answer.items:
+        if answer.items_title:
+            lines.append(f"  {answer.items_title}:")
+        for item in answer.items:
+            lines += _item_lines(item, "    ")
+        if answer.more:
+            lines.append(f"    … and {answer.more} more")
+    for section in answer.sections:
+        lines.append(f"  {section.title}:")
+        for item in section.items:
+            lines += _item_lines(item, "    ")
+        if section.more:
+            lines.append(f"    … and {section.more} more")
+    for note in answer.notes:
+        if note:
+            lines += _wrap(note, "  ")
+    if answer.examples:
+        lines.append("  Try:")
+        lines += [f"    {e}" for e in answer.examples]
+    return "\n".join(lines)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("chat", help="ask the bot's questions in the terminal (no Slack needed)")
+    p.add_argument("question", nargs="*", help="a question to answer and exit; without it, read questions from stdin")
+    p.add_argument("--data-dir", type=Path, default=None, help="where the database lives (DATA_DIR)")
+    p.add_argument("--profile", default=None, help="requirement profile to answer with (default: DEFAULT_PROFILE)")
+    p.add_argument("--today", type=date.fromisoformat, default=None, help="answer as of this day (YYYY-MM-DD)")
+    p.add_argument("--load-examples", action="store_true", help="read the bundled example PDFs first")
+    p.set_defaults(func=run_chat)
+
+
+def _settings(args: argparse.Namespace) -> object:
+    from service.cli.serve_cmd import settings_from
+
+    return settings_from(args)
+
+
+def load_examples_now(settings: object) -> tuple[int, int]:
+    """Ingest and parse the bundled examples in this process (no worker needed); returns (new, already there)."""
+    from service.config import Settings
+    from service.database import get_database
+    from service.documents import service as documents
+    from service.examples import EXAMPLES_DIR
+
+    assert isinstance(settings, Settings)
+    new = old = 0
+    with get_database(settings).session() as db_session:
+        for path in sorted(EXAMPLES_DIR.glob("*.pdf")):
+            result = documents.ingest(db_session=db_session, settings=settings, data=path.read_bytes(),
+                                      filename=path.name, uploaded_by="examples")
+            if result.created or result.document.status == "queued":
+                documents.process(db_session=db_session, settings=settings, document_id=result.document.id)
+                new += 1
+            else:
+                old += 1
+    return new, old
+
+
+def _questions(args: argparse.Namespace, stdin: TextIO) -> tuple[Iterable[str], bool]:
+    if args.question:
+        return [" ".join(args.question)], False
+    interactive = stdin.isatty()
+    return stdin, interactive
+
+
+def run_chat(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    from service.config import Settings
+    from service.database import get_database
+
+    from . import store
+
+    stdin = stdin or sys.stdin
+    out = stdout or sys.stdout
+    settings = _settings(args)
+    assert isinstance(settings, Settings)
+    if args.load_examples:
+        new, old = load_examples_now(settings)
+        print(f"example documents: {new} read now, {old} already there", file=out)
+    db = get_database(settings)
+    questions, interactive = _questions(args, stdin)
+    if interactive:
+        print("Ask about your vendors (\"help\" for examples, Ctrl-D to quit).", file=out)
+    status = 0
+    for raw in _prompted(questions, interactive, out):
+        text = raw.strip()
+        if not text:
+            continue
+        if text.lower() in {"quit", "exit", "bye"}:
+            break
+        with db.session() as db_session:
+            bound = args.profile or store.channel_profile(db_session, "console")
+            ctx = Context(db_session=db_session, settings=settings, today=args.today or date.today(),
+                          profile=bound,
+                          bind_profile=lambda name: store.bind_channel_profile(db, "console", name, "console"))
+            try:
+                answer = respond(text, ctx)
+            except Exception as exc:  # noqa: BLE001 - a chat answers every question; the reason is shown, not a traceback
+                print(f"[X] Sorry, I could not answer that: {type(exc).__name__}: {exc}", file=out)
+                status = 1
+                continue
+        print(render_text(answer), file=out)
+        print(file=out)
+        out.flush()
+    return status
+
+
+def _prompted(lines: Iterable[str], interactive: bool, out: TextIO) -> Iterable[str]:
+    if not interactive:
+        yield from lines
+        return
+    while True:
+        try:
+            yield input("you> ")
+        except EOFError:
+            print(file=out)
+            return
