@@ -462,7 +462,8 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
                     "been carved out of the scope of this examination, and the complementary subservice organization "
                     "controls they are expected to perform are listed in the description.")
         else:
-            lead = (f"The services provided by {names} ({svcs}) are presented using the carve-out method.")
+            role = "subservice organization" if len(carved) == 1 else "subservice organizations"
+            lead = f"The services provided by the {role} {names} ({svcs}) are presented using the carve-out method."
             who = "this subservice organization" if len(carved) == 1 else "these subservice organizations"
             rest = (f" Controls performed by {who} are excluded from the description and from the scope of our "
                     "examination.")
