@@ -11,12 +11,34 @@ from datetime import date
 
 from .classify import classify
 from .document import Document
-from .fields import ai, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
+from .fields import ai, artwork, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
 from .fields.text import build
 from .fields.warnings import warnings_for
 from .model import AICoverage, Extraction, Fields, FileInfo
 
 _SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
+
+
+def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
+    """Standard, issuer and accreditation body from the certificate's artwork, when the text layer lacks them."""
+    art = artwork.read_artwork(doc)
+    if art is None:
+        return []
+    filled = []
+    if not f.standards:
+        f.standards = standards.read_standards(art, "iso_certificate")
+        filled += ["standard"] if f.standards else []
+    if f.issuer is None:
+        f.issuer = parties.read_issuer(art, "iso_certificate", None)
+        if f.issuer is not None and f.vendor is not None and f.issuer.value.casefold() == f.vendor.value.casefold():
+            f.issuer = None
+        filled += ["issuer"] if f.issuer else []
+    if f.accreditation_body is None:
+        f.accreditation_body = parties.read_accreditation_body(art)
+        filled += ["accreditation body"] if f.accreditation_body else []
+    if not filled:
+        return []
+    return [f"Page 1's artwork (no text layer) was read with OCR for: {', '.join(filled)}; check it against the PDF."]
 
 
 def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
@@ -33,10 +55,13 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     f.vendor = parties.read_vendor(text, kind, f.issuer)
     f.standards = standards.read_standards(text, kind)
 
+    warnings = list(verdict.warnings)
     if kind == "iso_certificate":
         f.accreditation_body = parties.read_accreditation_body(text)
         f.certificate_number = parties.read_certificate_number(text)
         f.issue_date, f.original_issue_date, f.expiry_date = periods.read_certificate_dates(text)
+        if not (f.standards and f.issuer and f.accreditation_body):
+            warnings += _fill_from_artwork(doc, f)
     else:
         f.period_start, f.period_end = periods.read_period(text, kind, f.report_date)
 
@@ -51,6 +76,5 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     evidence = ai.read_ai(text, kind, f.standards, f.scope)
     f.ai = AICoverage(bool(evidence), evidence)
 
-    warnings = list(verdict.warnings)
     warnings += warnings_for(kind, f, today or date.today())
     return Extraction(file=info, kind=kind, fields=f, warnings=warnings)

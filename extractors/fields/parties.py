@@ -85,10 +85,10 @@ ACCREDITATION_NAMES = {
 }
 _ACCRED_FULL = re.compile("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
 _ACCRED_RE = re.compile(
-    r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r")(?![\w-])"
+    r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r"|(?i:RvA))(?![\w-])"
 )
 _ACCRED_NAMED = re.compile(
-    r"accredited\s+by\s+(?:the\s+)?(?P<ab>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})|"
+    r"(?i:accredited\s+by)\s+(?:the\s+)?(?P<ab>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})|"
     r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
 )
 _CERT_NO = re.compile(
@@ -267,7 +267,8 @@ def read_accreditation_body(text: DocText) -> Found[str] | None:
         if full and not acronym:
             return _found(ACCREDITATION_NAMES[full.group(0).casefold()], n, full.group(0))
         if acronym:
-            return _found(acronym.group("ab"), n)
+            canonical = next((a for a in ACCREDITATION_BODIES if a.casefold() == acronym.group("ab").casefold()), None)
+            return _found(canonical or acronym.group("ab"), n, acronym.group("ab"))
         m = _ACCRED_NAMED.search(page)
         if m:
             name = fold(m.group("ab") or m.group("ab2"))
