@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 def extract_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Extraction:
     """Read one document. Errors come back as ``Extraction.error`` with the contract's code, never as exceptions."""
+    data = bytes(data)  # a bytearray or memoryview from an upload handler behaves like bytes from here on
     limits = limits or Limits.from_env()
     deadline = Deadline(limits.timeout_seconds)
     info = FileInfo(name=name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))

@@ -408,6 +408,7 @@ class _PageReader:
         self.blank: list[int] = []
         self._jobs: dict[int, Future[str]] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._running = ocr.Running()
 
     def read_pages(self, count: int) -> None:
         """Text of every page; scanned pages rendered and queued for Tesseract. Caller holds PDFIUM_LOCK."""
@@ -421,8 +422,10 @@ class _PageReader:
         return Document(data=b"", pages=self.pages, warnings=self.warnings)
 
     def shutdown(self) -> None:
+        """Stop queued and running OCR (the document is done, or gave up): no Tesseract outlives its document."""
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+            self._running.kill_all()
 
     def _read_page(self, index: int) -> Page:
         number = index + 1
@@ -453,7 +456,9 @@ class _PageReader:
         # Bound the rendered images waiting in memory (~8 MB each) on a fully scanned report.
         while sum(not f.done() for f in self._jobs.values()) >= 2 * ocr.workers():
             self._wait(next(n for n, f in self._jobs.items() if not f.done()))
-        self._jobs[number] = self._pool.submit(ocr.read_image, image, timeout=self.deadline.remaining())
+        self._jobs[number] = self._pool.submit(
+            ocr.read_image, image, timeout=self.deadline.remaining(), running=self._running
+        )
 
     def _wait(self, number: int) -> str:
         future = self._jobs[number]

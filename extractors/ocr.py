@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+from contextlib import suppress
 from typing import Any
 
 INSTALL_HINT = (
@@ -70,29 +72,65 @@ def render(page: Any) -> bytes:
         bitmap.close()
 
 
-def read_image(image: bytes, *, timeout: float) -> str:
+class Running:
+    """The Tesseract processes one document started, so giving up on the document (its deadline) stops them too."""
+
+    def __init__(self) -> None:
+        self._procs: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
+        self.cancelled = False
+
+    def add(self, proc: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._procs.add(proc)
+            if self.cancelled:
+                proc.kill()
+
+    def discard(self, proc: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def kill_all(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            for proc in self._procs:
+                with suppress(OSError):
+                    proc.kill()
+
+
+def read_image(image: bytes, *, timeout: float, running: Running | None = None) -> str:
     """Run Tesseract on one encoded image. Raises OcrUnavailable or OcrTimeout, never a subprocess error."""
     binary = tesseract_path()
     if binary is None:
         raise OcrUnavailable(INSTALL_HINT)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [binary, "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(DPI)],
-            input=image,
-            capture_output=True,
-            timeout=max(timeout, 0.1),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            check=False,
         )
-    except subprocess.TimeoutExpired:
-        raise OcrTimeout(f"Tesseract took longer than {timeout:.0f} s on one page") from None
     except OSError as exc:
         raise OcrUnavailable(f"Tesseract could not be started ({exc}). {INSTALL_HINT}") from None
+    if running is not None:
+        running.add(proc)
+    try:
+        out, err = proc.communicate(image, timeout=max(timeout, 0.1))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise OcrTimeout(f"Tesseract took longer than {timeout:.0f} s on one page") from None
+    finally:
+        if running is not None:
+            running.discard(proc)
     if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        if running is not None and running.cancelled:
+            raise OcrTimeout("Tesseract was stopped: the document ran out of time")
+        detail = err.decode("utf-8", "replace").strip().splitlines()
         raise OcrUnavailable(f"Tesseract failed: {detail[-1] if detail else proc.returncode}")
-    return tidy(proc.stdout.decode("utf-8", "replace"))
+    return tidy(out.decode("utf-8", "replace"))
 
 
 # Tesseract starts a new block (a blank line) wherever line spacing changes, which can split a sentence - or a
