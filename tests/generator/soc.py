@@ -648,8 +648,27 @@ def _description(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> li
     for _ in range(plan.filler_pages * 9):
         j = rng.randrange(0, len(_FILLER), 2)
         out.append(r.para(_FILLER[j + 1], st.body))
+    out += _changes_and_incidents(plan, st, rng)
     out += _subservice_section(plan, st, rng, width)
     out += _cuec_section(plan, st, ex, rng, width)
+    return out
+
+
+def _changes_and_incidents(plan: Plan, st: r.Styles, rng: random.Random) -> list[Flowable]:
+    """Dates inside the period that are not the period: a migration, a policy change, an incident."""
+    s = plan.vendor.short
+    start = plan.start or (plan.end - timedelta(days=200))
+    when = start + timedelta(days=rng.randrange(20, max(21, (plan.end - start).days - 20)))
+    out: list[Flowable] = [r.para("Significant Changes During the Period", st.h2)]
+    if rng.random() < 0.6:
+        out.append(r.para(f"On {w.fmt(when, plan.body_dates)}, {s} completed the migration of its production "
+                          "databases to a new managed database service. Access and change controls were applied to "
+                          "the new service from that date.", st.body))
+    else:
+        out.append(r.para("There were no significant changes to the system during the period.", st.body))
+    out.append(r.para("System Incidents", st.h2))
+    out.append(r.para(f"{s} did not identify any system incidents during the period that resulted in a failure to "
+                      "meet its service commitments and system requirements.", st.body))
     return out
 
 
