@@ -91,3 +91,40 @@ def test_real_image_only_auditor_pages_become_readable(
     assert "In our opinion, AWS’ controls over the system were effective throughout the period" in letter
     assert period in letter
     assert report_date in letter
+
+
+def test_tesseract_processes_stop_when_the_document_runs_out_of_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrapper records each Tesseract's pid; after the timeout none of them may still be running."""
+    import os
+    import shutil
+    import time
+
+    from extractors.limits import Limits
+
+    pids = tmp_path / "pids"
+    wrapper = tmp_path / "tesseract"
+    wrapper.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec "{shutil.which("tesseract")}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("VA_TESSERACT", str(wrapper))
+    ocr.tesseract_path.cache_clear()
+    try:
+        data = make_pdf.scanned_pdf([AUDITOR_LETTER * 3] * 6)
+        result = extract_bytes(data, "slow-scan.pdf", limits=Limits(timeout_seconds=0.8))
+    finally:
+        ocr.tesseract_path.cache_clear()
+    assert result.error is not None and result.error.code == "timeout"
+    started = [int(p) for p in pids.read_text().split()]
+    assert started
+    time.sleep(0.2)
+    alive = []
+    for pid in started:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        with open(f"/proc/{pid}/stat") as fh:  # a killed child not yet reaped is a zombie: fine
+            if fh.read().split()[2] != "Z":
+                alive.append(pid)
+    assert alive == []
