@@ -7,16 +7,22 @@ are computed here, once, against ``today`` (``date.today()`` unless a caller pas
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar, cast
 
 from .classify import classify
 from .document import Document
 from .fields import ai, artwork, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
 from .fields.text import build
 from .fields.warnings import warnings_for
+from .limits import DocumentError
 from .model import AICoverage, Extraction, Fields, FileInfo
 
 _SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
@@ -42,39 +48,63 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
 
 
 def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
-    """Classify the document and read its fields."""
+    """Classify the document and read its fields.
+
+    Each reader is guarded: a reader that fails on an unusual layout leaves its field empty and says so in the
+    warnings, and every other field is still read. Running out of time (``DocumentError``) is not caught here.
+    """
     text = build(doc)
     verdict = classify(text)
     kind = verdict.kind
     f = Fields()
+    warnings = list(verdict.warnings)
+    failed: list[str] = []
 
-    report_date, signed_at = periods.read_report_date(text, kind)
+    def guard(name: str, read: Callable[[], T], empty: object) -> T:
+        try:
+            return read()
+        except DocumentError:
+            raise
+        except Exception:  # noqa: BLE001 - one reader's bug must not cost the reader the other fields
+            log.warning("reading %s failed", name, exc_info=True)
+            failed.append(name)
+            return cast(T, empty)
+
+    report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
     if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
         f.report_date = report_date
-    f.issuer = parties.read_issuer(text, kind, signed_at)
-    f.vendor = parties.read_vendor(text, kind, f.issuer)
-    f.standards = standards.read_standards(text, kind)
+    f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
+    f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
+    f.standards = guard("standards", lambda: standards.read_standards(text, kind), [])
 
-    warnings = list(verdict.warnings)
     if kind == "iso_certificate":
-        f.accreditation_body = parties.read_accreditation_body(text)
-        f.certificate_number = parties.read_certificate_number(text)
-        f.issue_date, f.original_issue_date, f.expiry_date = periods.read_certificate_dates(text)
+        f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_body(text), None)
+        f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
+        f.issue_date, f.original_issue_date, f.expiry_date = guard(
+            "certificate dates", lambda: periods.read_certificate_dates(text), (None, None, None)
+        )
         if not (f.standards and f.issuer and f.accreditation_body):
-            warnings += _fill_from_artwork(doc, f)
+            warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])
     else:
-        f.period_start, f.period_end = periods.read_period(text, kind, f.report_date)
+        f.period_start, f.period_end = guard(
+            "period", lambda: periods.read_period(text, kind, f.report_date), (None, None)
+        )
 
     if kind in _SOC:
-        f.opinion = opinion.read_opinion(text)
-        f.tsc_categories = categories.read_categories(text)
-        f.subservice_organizations = subservice.read_subservice(text, f.vendor.value if f.vendor else "")
-        f.cuecs = cuecs.read_cuecs(text)
+        vendor = f.vendor.value if f.vendor else ""
+        f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
+        f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
+        f.subservice_organizations = guard(
+            "subservice organizations", lambda: subservice.read_subservice(text, vendor), []
+        )
+        f.cuecs = guard("CUECs", lambda: cuecs.read_cuecs(text), [])
         if kind != "soc2_type1":
-            f.exceptions = exceptions.read_exceptions(text)
-    f.scope = scope.read_scope(text, kind)
-    evidence = ai.read_ai(text, kind, f.standards, f.scope)
+            f.exceptions = guard("exceptions", lambda: exceptions.read_exceptions(text), [])
+    f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
+    evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
     f.ai = AICoverage(bool(evidence), evidence)
 
+    if failed:
+        warnings.append(f"Could not read: {', '.join(failed)} (an unusual layout); check these in the PDF.")
     warnings += warnings_for(kind, f, today or date.today())
     return Extraction(file=info, kind=kind, fields=f, warnings=warnings)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from extractors import extract_bytes
 from extractors.document import Document, Page
 from extractors.fields import ai, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
@@ -277,3 +279,22 @@ def test_end_to_end_certificate_pdf_with_a_fixed_day() -> None:
     assert any(
         "expired" in w for w in read_fields(load(pdf), FileInfo("cert.pdf", "0" * 64), today=date(2026, 1, 1)).warnings
     )
+
+
+def test_a_failing_reader_costs_only_its_own_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setattr(parties, "read_certificate_number", broken)
+    pdf = text_pdf(
+        [
+            "CERTIFICATE OF REGISTRATION\nThis is to certify that\nPellucid Archive Ltd\nmeets ISO/IEC 27001:2022\n"
+            "Certificate number: NCL-ISMS-02217\nExpiry date: 31 October 2027\nFor and on behalf of Northgate "
+            "Certification Ltd"
+        ]
+    )
+    result = extract_bytes(pdf, "cert.pdf")
+    assert result.error is None
+    assert result.fields.certificate_number is None
+    assert result.fields.vendor is not None and result.fields.expiry_date is not None
+    assert any("Could not read: certificate number" in w for w in result.warnings)
