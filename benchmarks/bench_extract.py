@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractors import extract_bytes
 
     t = time.perf_counter()
-    report, expected = soc.build("soc2_type2", args.seed, controls=100, filler_pages=195, test_layout="per_control")
+    report, expected = soc.build("soc2_type2", args.seed, controls=100, filler_pages=170, test_layout="per_control")
     cert, _ = iso.build("27001_27017_27018", 0)
     gen_secs = time.perf_counter() - t
     pages = expected["file"]["pages"]
@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
          "ok" if peak < TARGET_MB else "OVER"),
         ("2-page certificate, warm", f"{t_cert * 1000:.1f} ms", f"target < {TARGET_CERT_MS:.0f} ms",
          "ok" if t_cert * 1000 < TARGET_CERT_MS else "OVER"),
-        ("2-page certificate, first call", f"{cold * 1000:.0f} ms", "(builds the NLP pipeline)", ""),
+        ("2-page certificate, first call", f"{cold * 1000:.0f} ms", "(first call in this process)", ""),
+        ("report, fresh process", f"{mem['secs'] * 1000:.0f} ms", "(first call: imports, NLP pipeline)", ""),
         ("extraction kind / error", f"{result.kind}", f"{result.error.code if result.error else 'none'}", ""),
     ]
     w0 = max(len(r[0]) for r in rows)
