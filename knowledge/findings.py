@@ -14,6 +14,13 @@ from extractors.model import Found
 Verdict = Literal["meets", "meets_with_findings", "does_not_meet", "insufficient_evidence"]
 VERDICTS: tuple[Verdict, ...] = ("meets", "meets_with_findings", "does_not_meet", "insufficient_evidence")
 
+VERDICT_LABELS: dict[str, str] = {
+    "meets": "Meets",
+    "meets_with_findings": "Meets with findings",
+    "does_not_meet": "Does not meet",
+    "insufficient_evidence": "Insufficient evidence for",
+}
+
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
 
@@ -92,9 +99,21 @@ class Assessment:
     options: list[OptionResult] = field(default_factory=list)
     relied_on: str | None = None  # the document whose option was satisfied
 
+    def headline(self) -> str:
+        """One line for a chat reply or a table: the verdict and the finding that decides it, with its page."""
+        label = VERDICT_LABELS[self.verdict]
+        top = next((f for f in self.findings if f.severity in ("critical", "high", "medium")), None)
+        if top is None:
+            basis = f" on {self.relied_on}" if self.relied_on else ""
+            return f"{label} '{self.profile}'{basis}"
+        cite = next((c for c in top.evidence if c.page), None)
+        where = f" ({cite.document}, p. {cite.page})" if cite else ""
+        return f"{label} '{self.profile}': {top.reason.split('. ')[0].rstrip('.')}{where}"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
+            "headline": self.headline(),
             "vendor": self.vendor,
             "profile": self.profile,
             "as_of": self.as_of,

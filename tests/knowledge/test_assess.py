@@ -359,3 +359,14 @@ def test_assessment_serializes_for_scripts() -> None:
 def test_a_profile_may_be_named() -> None:
     assert assess([b.soc3()], "low-risk-tool", TODAY).verdict == "meets"
     assert assess([b.soc3()], None, TODAY).profile == "default"
+
+
+@pytest.mark.parametrize(("docs", "start", "contains"), [
+    ([b.soc2()], "Meets 'default' on acme-soc2.pdf", ""),
+    ([b.soc2(opinion="qualified")], "Does not meet 'default': The auditor gave a qualified opinion",
+     "(acme-soc2.pdf, p. 5)"),
+    ([b.other()], "Insufficient evidence for 'default': None of the documents", ""),
+])
+def test_headline_names_the_deciding_finding(docs: list[Extraction], start: str, contains: str) -> None:
+    line = run(docs).headline()
+    assert line.startswith(start) and contains in line and "\n" not in line
