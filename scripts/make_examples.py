@@ -56,7 +56,8 @@ def files() -> dict[str, bytes]:
         "quillfeather-iso27001-2022-certificate.pdf": iso.build(
             "27001_2022", 5, expiry=date(2027, 2, 14), vendor=VENDOR, product=SYSTEM)[0],
         "quillfeather-iso42001-certificate.pdf": iso.build("42001", 2, vendor=VENDOR, product=SYSTEM)[0],
-        "pebblestack-iso27001-2013-certificate.pdf": iso.build("27001_2013", 4, vendor=OTHER)[0],
+        "pebblestack-iso27001-2013-certificate.pdf": iso.build(
+            "27001_2013", 4, vendor=OTHER, expiry=date(2025, 10, 31))[0],
     }
 
 

@@ -60,6 +60,8 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
         standards = ["ISO/IEC 27001:2013"]
         issue = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 1000))
         exp = expiry or min(w.add_years(issue, 3) - timedelta(days=1), date(2025, 10, 31))
+        if expiry is not None:
+            issue = w.add_years(exp + timedelta(days=1), -3)
     else:
         standards = {
             "27001_2022": ["ISO/IEC 27001:2022"],
@@ -75,6 +77,8 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     original = w.add_years(issue, -rng.choice((0, 3, 6))) if rng.random() < 0.8 else None
     if variant == "42001" and original is not None:
         original = issue
+    if variant == "27701" and original is not None and original < date(2019, 9, 1):
+        original = None  # ISO/IEC 27701 was published in August 2019: no earlier first certification
     style = rng.choice(("intl", "us", "dotted", "iso", "intl_ordinal", "abbr"))
     prefix = "".join(ch for ch in body if ch.isupper())[:3]
     number = rng.choice((f"{prefix}-ISMS-{rng.randrange(1000, 99999):05d}", f"IS {rng.randrange(600000, 799999)}",
