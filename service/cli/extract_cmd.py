@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -70,30 +71,41 @@ def run(args: argparse.Namespace) -> int:
         err.print(f"[red]vendor-assurance extract:[/] {escape(str(exc))}", highlight=False)
         return 2
     out = Console(highlight=False, soft_wrap=False)
-    status = 0
     worker = None if args.in_process else IsolatedExtractor(limits)
     try:
-        total = len(args.files)
-        for index, path in enumerate(args.files, 1):
-            progress = _Progress(err, f"{Path(path).name} ({index}/{total})")
-            try:
-                result = _extract(path, limits, worker, progress)
-            except OSError as exc:
-                progress.stop()
-                err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
-                status = 1
-                continue
-            progress.stop()
-            if result.error is not None:
-                status = 1
-            if args.json:
-                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
-                render(out, result, elapsed=progress.elapsed)
+        return _run_files(args, limits, worker, out, err)
+    except BrokenPipeError:
+        # The reader went away (`... --json | head -1`): stop quietly, as Unix tools do, without a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
         if worker is not None:
             worker.close()
+
+
+def _run_files(
+    args: argparse.Namespace, limits: Limits, worker: IsolatedExtractor | None, out: Console, err: Console
+) -> int:
+    status = 0
+    total = len(args.files)
+    for index, path in enumerate(args.files, 1):
+        progress = _Progress(err, f"{Path(path).name} ({index}/{total})")
+        try:
+            result = _extract(path, limits, worker, progress)
+        except OSError as exc:
+            progress.stop()
+            err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
+            status = 1
+            continue
+        progress.stop()
+        if result.error is not None:
+            status = 1
+        if args.json:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            render(out, result, elapsed=progress.elapsed)
     return status
 
 

@@ -184,3 +184,18 @@ def _drain(fd: int) -> str:
             break
         chunks.append(chunk)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(files: dict[str, Path]) -> None:
+    """`vendor-assurance extract *.pdf --json | head -1`"""
+    proc = subprocess.Popen(
+        [*cli(), "extract", "--json", *(str(files["good"]) for _ in range(40))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["file"]["name"] == "report.pdf"
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
