@@ -15,7 +15,6 @@ findings:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -480,22 +479,30 @@ def _ai(evidence: Sequence[Extraction], profile: Profile, relied_on: str | None,
 
 
 def _vendor_name(evidence: Sequence[Extraction]) -> tuple[str | None, list[Citation]]:
+    """The vendor most documents name, and citations of the documents naming someone else."""
     names = [(x, str(x.fields.vendor.value)) for x in evidence if x.fields.vendor and x.fields.vendor.value]
     if not names:
         return None, []
-    keys = Counter(_vendor_key(n) for _, n in names)
-    top = keys.most_common(1)[0][0]
-    vendor = next(n for _, n in names if _vendor_key(n) == top)
-    odd = [_cite(x, "vendor") for x, n in names if _vendor_key(n) != top]
-    return vendor, odd
+    best = max(names, key=lambda item: sum(_same_vendor(item[1], other) for _, other in names))[1]
+    odd = [_cite(x, "vendor") for x, n in names if not _same_vendor(n, best)]
+    return best, odd
 
 
-_SUFFIX = re.compile(r"\b(inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|gmbh|bv|b v|p c|pc|llp|sa|ag)\b")
+_SUFFIX = re.compile(r"\b(inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|bv|b v|p c|pc|llp|"
+                     r"sa|ag|the|and its affiliates|its affiliates)\b")
 
 
-def _vendor_key(name: str) -> str:
-    words = _SUFFIX.sub(" ", re.sub(r"[^a-z0-9]+", " ", name.lower())).split()
-    return " ".join(words[:2])
+def _vendor_words(name: str) -> list[str]:
+    return _SUFFIX.sub(" ", re.sub(r"[^a-z0-9]+", " ", name.lower())).split()
+
+
+def _same_vendor(a: str, b: str) -> bool:
+    """'Ledgerline, Inc.' and 'Ledgerline Cloud Ltd' are one vendor; legal suffixes and case do not matter."""
+    wa, wb = _vendor_words(a), _vendor_words(b)
+    if not wa or not wb:
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[: len(short)] == short
 
 
 # --- the verdict -----------------------------------------------------------------------------------------------

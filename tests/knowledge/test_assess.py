@@ -370,3 +370,14 @@ def test_a_profile_may_be_named() -> None:
 def test_headline_names_the_deciding_finding(docs: list[Extraction], start: str, contains: str) -> None:
     line = run(docs).headline()
     assert line.startswith(start) and contains in line and "\n" not in line
+
+
+@pytest.mark.parametrize(("a", "b_", "same"), [
+    ("Ledgerline, Inc.", "Ledgerline Cloud Ltd", True), ("Amazon Web Services, Inc.",
+                                                          "Amazon Web Services, Inc. and its affiliates", True),
+    ("ACME CLOUD, LLC", "Acme Cloud Inc", True), ("Acme Cloud, Inc.", "Other Corp Ltd", False),
+    ("Corvane Systems, Inc.", "Halcyon Payroll Services, Inc.", False),
+])
+def test_vendor_names_compared_without_legal_suffixes(a: str, b_: str, same: bool) -> None:
+    result = run([b.soc2(vendor=a), b.iso_cert(vendor=b_)])
+    assert ("VENDOR_MISMATCH" not in codes(result)) is same
