@@ -130,8 +130,9 @@ CUECS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Customers are responsible for configuring single sign-on integrations with their own identity provider.",
      ("CC6.1",)),
     ("User entities should restrict administrative access to {system} to authorized personnel.", ("CC6.3",)),
-    ("Controls are in place at user entities to ensure that data transmitted to {short} is authorized and "
-     "complete.", ("PI1.2", "CC6.7")),
+    ("Controls should be established at user entities to ensure that data transmitted to {short} is authorized "
+     "and complete.", ("PI1.2", "CC6.7")),
+    ("User organizations should ensure that only approved devices are used to reach {system}.", ("CC6.8",)),
     ("Customers must review the audit logs {short} makes available and follow up on unusual activity.",
      ("CC7.2",)),
 )
