@@ -65,7 +65,7 @@ class Classification:
 def classify(text: DocText) -> Classification:
     """Decide the kind from the opening pages (title, report headings) and the document's length."""
     pages = text.text_pages()
-    head_pages = pages[:6]
+    head_pages = pages[:10]
     head = fold("\n".join(text.page_text[n] for n in head_pages))
     title = fold("\n".join(text.page_text[n] for n in pages[:2]))
     n_pages = len(text.page_lines)

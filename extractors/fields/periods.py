@@ -67,7 +67,7 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
         if start:
             break
     if start is None:
-        return None, None
+        return _dated_report_heading(text, pages)
     page, idx = start
     budget = 120
     for n in [p for p in pages if p >= page][:3]:
@@ -86,6 +86,23 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
             if not m.group("pre") and i > 0 and _CITY.match(lines[i - 1]) and not find_dates(lines[i - 1]):
                 quote = lines[i - 1] + " " + lines[i]
             return Found(_iso(d[0].value), n, quote), (n, i)
+    return None, None
+
+
+def _dated_report_heading(text: DocText, pages: list[int]) -> tuple[Found[str] | None, tuple[int, int] | None]:
+    """No opinion paragraph in the text (e.g. it is an image): a date standing alone near the report's heading."""
+    heading = re.compile(r"Independent\s+(?:Service\s+)?(?:Auditor|Accountant)", _I)
+    for n in pages[:12]:
+        lines = text.page_lines[n]
+        if not any(heading.search(t) for t in lines[:12]):
+            continue
+        for i, line in enumerate(lines[:15]):
+            m = _DATE_LINE.match(line)
+            if m and not m.group("pre"):
+                d = find_dates(m.group("date"))
+                if d:
+                    return Found(_iso(d[0].value), n, line), (n, i)
+        return None, None
     return None, None
 
 
