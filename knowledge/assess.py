@@ -277,7 +277,9 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
         c.add("medium", "ISO_ISSUED_LATER", f"The certificate's issue date {_fmt(issue)} is after {_fmt(today)}.",
               [_cite(x, "issue_date")], option=label)
     if status.state != "expired":
-        s = surveillance_due(issue, expiry, today)
+        # Without the current cycle's issue date, the original certification date keeps the same anniversaries.
+        original = parse_date(f.original_issue_date.value) if f.original_issue_date else None
+        s = surveillance_due(issue or original, expiry, today)
         parts = []
         if s.last_due:
             parts.append(f"a surveillance audit was due by {_fmt(s.last_due)}; the certificate cannot show it "

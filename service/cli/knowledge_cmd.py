@@ -33,6 +33,7 @@ from knowledge import (
 from knowledge import load_catalogues as catalogues
 from knowledge import load_crosswalk as crosswalk
 from knowledge.agreement import agreement, format_table
+from knowledge.catalogues import normalize_iso_id
 from knowledge.crosswalk import resolve_iso_id
 
 _REFERENCE_DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
@@ -104,6 +105,8 @@ def _lookup(raw: str, as_json: bool) -> int:
                  "reason": link.reason} for link in links]
         head = f"{crit.id} {crit.title} ({crit.category.replace('_', ' ')}; {crit.series} {crit.series_name})"
         direction = "ISO/IEC 27001:2022"
+    elif normalize_iso_id(raw) in cat.annex_a_2013:
+        return _lookup_2013(normalize_iso_id(raw), as_json)
     else:
         iso = resolve_iso_id(raw)
         if iso not in cat.annex_a and iso not in cat.clauses:
@@ -129,6 +132,26 @@ def _lookup(raw: str, as_json: bool) -> int:
     for r in rows:
         print(f"  {r['relationship']:9} {r['id']:8} {r['title']}")
         print(textwrap.fill(r["reason"], 100, initial_indent=" " * 12, subsequent_indent=" " * 12))
+    return 0
+
+
+def _lookup_2013(old: str, as_json: bool) -> int:
+    """A 2013 Annex A control read in 2022 terms (ISO's correspondence), then through the crosswalk."""
+    cat = catalogues()
+    rows = []
+    for corr in cat.controls_2022_for_2013(old):
+        criteria = sorted({link.tsc_id for link in criteria_for(corr.iso2022_id)})
+        rows.append({"id": corr.iso2022_id, "title": _iso_title(corr.iso2022_id),
+                     "relationship": corr.relationship, "criteria": criteria})
+    head = f"{old} {cat.annex_a_2013[old].title} (ISO/IEC 27001:2013 Annex A)"
+    if as_json:
+        print(json.dumps({"id": old, "title": head, "iso2022": rows}, indent=2))
+        return 0
+    print(head)
+    print("  in 2022 terms (ISO/IEC 27002:2022 Annex B):")
+    for r in rows:
+        print(f"  {r['relationship']:9} {r['id']:8} {r['title']}")
+        print(f"            TSC 2017: {', '.join(r['criteria']) or 'no counterpart'}")
     return 0
 
 

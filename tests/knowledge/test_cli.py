@@ -45,6 +45,14 @@ def test_crosswalk_for_a_criterion_as_json(capsys: pytest.CaptureFixture[str]) -
     assert all(link["relationship"] and link["reason"] for link in data["links"])
 
 
+def test_crosswalk_reads_a_2013_control_in_2022_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["crosswalk", "A.12.1.2"]) == 0
+    out = capsys.readouterr().out
+    assert "ISO/IEC 27001:2013" in out and "A.8.32" in out and "CC8.1" in out
+    assert main(["crosswalk", "A.12.1.2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["iso2022"][0]["id"] == "A.8.32"
+
+
 def test_crosswalk_for_an_item_without_counterpart(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["crosswalk", "A.7.7"]) == 0
     assert "no TSC 2017 counterpart" in capsys.readouterr().out
