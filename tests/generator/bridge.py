@@ -79,13 +79,21 @@ def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None,
         scope_q = f"examination of the {system}"
         issuer_q = f"performed by {auditor}"
     bridge = w.fmt_range(start, end, style, rng)
-    if rng.random() < 0.5:
+    roll = rng.random()
+    if letter == end and roll < 0.25:
+        # The end is the letter's own date, stated by reference rather than printed again.
+        bridge = f"{w.fmt(start, style)} through the date of this letter"
+        sentence = f"This letter covers the period from {bridge}"
+        quote = f"from {bridge}"
+    elif roll < 0.6:
         sentence = f"This letter covers the period from {bridge} (the “Bridge Period”)"
         quote = f"from {bridge}"
     else:
         sentence = f"This letter addresses the gap period of {bridge}"
         quote = f"gap period of {bridge}"
-    if letter == end:
+    if bridge.endswith("date of this letter"):
+        sentence += "."
+    elif letter == end:
         sentence += ", the period between the end of the Report Period and the date of this letter."
     else:
         sentence += "."

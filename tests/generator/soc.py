@@ -282,7 +282,9 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         ex.set("period_start", plan.start.isoformat(), when)  # type: ignore[union-attr]
         ex.set("period_end", plan.end.isoformat(), when)
     if plan.cover_style == "classic":
-        out.append(r.para(plan.vendor.name, st.subtitle))
+        # Covers often set the name in capitals; the body then gives it in its usual case.
+        cover_name = plan.vendor.name.upper() if rng.random() < 0.25 else plan.vendor.name
+        out.append(r.para(cover_name, st.subtitle))
         out.append(r.space(30))
         soc3_label = rng.choice(("SOC 3® Report", "System and Organization Controls 3 (SOC 3®) Report"))
         label = soc3_label if plan.kind == "soc3" else f"SOC 2® {type_word} Report"
