@@ -79,7 +79,7 @@ def channel_profile(db_session: Session, channel: str | None) -> str | None:
     """The profile bound to ``channel``, or None (the default applies)."""
     if not channel:
         return None
-    ensure_tables(db_session.get_bind().engine)  # type: ignore[union-attr]
+    ensure_tables(db_session.get_bind().engine)
     value = db_session.execute(
         select(channel_profiles.c.profile).where(channel_profiles.c.channel == channel)
     ).scalar_one_or_none()

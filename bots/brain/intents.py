@@ -169,7 +169,8 @@ def _window(text: str, today: date) -> Window | None:
         return Window(today, last_of_month, "this month")
     if "next month" in lowered:
         first = last_of_month + timedelta(days=1)
-        return Window(today, first.replace(day=calendar.monthrange(first.year, first.month)[1]), "by the end of next month")
+        end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return Window(today, end, "by the end of next month")
     if "this week" in lowered:
         return Window(today, today + timedelta(days=6 - today.weekday()), "this week")
     if "next week" in lowered:

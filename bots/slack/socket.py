@@ -1,0 +1,23 @@
+"""Socket Mode (`vendor-assurance slack`): the same app over a WebSocket, for teams without a public URL."""
+
+from __future__ import annotations
+
+import logging
+
+from service.config import Settings
+
+
+def run_socket_mode(settings: Settings) -> int:
+    if settings.slack_app_token is None or settings.slack_bot_token is None:
+        print("error: Socket Mode needs SLACK_APP_TOKEN (xapp-...) and SLACK_BOT_TOKEN (xoxb-...)")
+        return 2
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from .app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(settings, socket_mode=True)
+    handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value())
+    print("Slack bot connected over Socket Mode; Ctrl-C to stop.", flush=True)
+    handler.start()
+    return 0
