@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Kind
-from .text import ORG_LINE_RE, ORG_RE, DocText, clean_org, fold
+from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
 
 _I = re.IGNORECASE
 
@@ -39,9 +39,9 @@ _ISSUER_PATTERNS = [
     # A footer that starts with the body's name: "Sterling Registrar, Inc. | Validity may be verified ..."
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
 ]
-_PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_RE.pattern})")
-_ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_RE.pattern})")
-_NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_RE.pattern})\s+express(?:es)?\s+no\s+opinion")
+_PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
+_ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
+_NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
 _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
 _TO_ORG = re.compile(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
@@ -60,6 +60,7 @@ _MEMBER_FIRM = re.compile(
     r"member\s+firm\s+of\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}?)\s+"
     r"(?:Global|International)\s+(?:Limited|Ltd)"
 )
+_SIGNED = re.compile(r"^\s*(?:/s/|s/|By:|Signed:|Signed\s+by:?)\s*", _I)
 _CITY_DATE = re.compile(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+[.,]?$")
 
 ACCREDITATION_BODIES = (
@@ -210,15 +211,15 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         lines = text.page_lines[page]
         window = list(range(idx - 1, max(-1, idx - 5), -1)) + list(range(idx + 1, min(len(lines), idx + 12)))
         for i in window:
-            m = ORG_LINE_RE.match(lines[i].strip(" *"))
+            m = ORG_LINE_RE.match(_SIGNED.sub("", lines[i]).strip(" *"))
             if m:
                 return _found(clean_org(m.group(0)), page)
         # A signature on the page before the date (the firm's name, then "City, State" and the date overleaf).
         prev_page = page - 1
         if idx <= 2 and prev_page in text.page_lines:
             for line in reversed(text.page_lines[prev_page][-4:]):
-                if ORG_LINE_RE.match(line):
-                    return _found(clean_org(line), prev_page)
+                if ORG_LINE_RE.match(_SIGNED.sub("", line)):
+                    return _found(clean_org(_SIGNED.sub("", line)), prev_page)
     for n in pages:
         m = _NO_OPINION.search(text.page_text[n])
         if m:

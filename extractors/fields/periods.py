@@ -168,6 +168,23 @@ def _bridge_period(
     return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
 
 
+_DATE_CUT = re.compile(
+    r"(?i:(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?|\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?))$"
+)
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def _join_split_dates(lines: list[str]) -> list[str]:
+    """Rejoin a date that a line break cut before its year ("valid until 19th January" / "2027")."""
+    out: list[str] = []
+    for line in lines:
+        if out and _YEAR_START.match(line) and _DATE_CUT.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
     """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates."""
     issue: Found[str] | None = None
@@ -175,7 +192,7 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
     expiry: Found[str] | None = None
     bare: list[tuple[date, int, str]] = []
     for n in text.text_pages()[:3]:
-        lines = text.page_lines[n]
+        lines = _join_split_dates(text.page_lines[n])
         for i, line in enumerate(lines):
             found = find_dates(line)
             prev_end = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Subservice
-from .text import LEGAL_SUFFIX, ORG_RE, DocText, clean_org, fold, sentence_around
+from .text import LEGAL_SUFFIX, ORG_PROSE_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
 
@@ -52,7 +52,7 @@ def _method(window: str) -> str | None:
 def _names_in(sentence: str, vendor: str) -> list[str]:
     """Organizations a sentence names: legal-entity names first, else the object of "uses ... to provide"."""
     skip = {vendor.casefold()} if vendor else set()
-    names = [clean_org(m.group(0)) for m in ORG_RE.finditer(sentence)]
+    names = [clean_org(m.group(0)) for m in ORG_PROSE_RE.finditer(sentence)]
     names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
     if names:
         return list(dict.fromkeys(names))

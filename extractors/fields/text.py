@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,9 @@ ORG_PATTERN = (
     rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
 )
 ORG_RE = re.compile(ORG_PATTERN)
+# In running prose a name may break across lines ("performed by Ashcombe &\nVale, LLP").
+ORG_PROSE_PATTERN = ORG_PATTERN.replace("[ ]+", "[ \n]+")
+ORG_PROSE_RE = re.compile(ORG_PROSE_PATTERN)
 ORG_LINE_RE = re.compile(rf"^{ORG_PATTERN}$")
 
 
@@ -117,10 +121,26 @@ _HEADING_LINE = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
 
 
+# Abbreviations that never end a sentence, and names' abbreviations ("Inc.", "P.C.") that end one only when a
+# new sentence follows rather than an aside in parentheses.
+_NEVER_FINAL = re.compile(r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|vs|approx|Fig|Vol|e\.g|i\.e|cf)\.$")
+_NAME_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+
+
+def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """Sentence ends in text[start:stop], skipping the full stop of an abbreviation ("Inc.", "P.C.", "U.S.")."""
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if _NEVER_FINAL.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if text[m.end() : m.end() + 1] == "(" and _NAME_ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        yield m
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence holding text[start:end]; sentences end at ". " before a capital or at a bullet."""
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in _sentence_ends(text, 0, start):
         left = m.end()
     bullet = max(text.rfind("•", left, start), text.rfind("\n\n", left, start))
     if bullet >= 0:
@@ -133,7 +153,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             left = line_end + 1
             break
         line_end = text.rfind("\n", left, line_start - 1) if line_start - 1 > left else -1
-    stop = _SENTENCE_END.search(text, end)
+    stop = next(_sentence_ends(text, end, len(text)), None)
     right = stop.start() + (1 if text[stop.start()] in '"”’)' else 0) if stop else len(text)
     nxt = text.find("•", end, right)
     if nxt >= 0:
