@@ -134,7 +134,8 @@ class Fields:
             for s in data.get("subservice_organizations") or []
         ]
         f.cuecs = [
-            Cuec(s["value"], s.get("page"), s.get("quote"), tuple(s.get("criteria") or ())) for s in data.get("cuecs") or []
+            Cuec(s["value"], s.get("page"), s.get("quote"), tuple(s.get("criteria") or ()))
+            for s in data.get("cuecs") or []
         ]
         f.exceptions = [
             ExceptionRow(
