@@ -17,6 +17,7 @@ from .text import DocText, Line, fold
 _I = re.IGNORECASE
 
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
+_EXC_MID = re.compile(r"(?<=[.;:]\s)(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _ROW_START = re.compile(
     rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}\.\d{{1,3}})"
@@ -98,10 +99,16 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
     lines = text.lines
     out: list[ExceptionRow] = []
     for i, line in enumerate(lines):
+        at = 0
         if not _EXC_START.match(line.text):
-            continue
+            # A result cell glued to the test text before it: "Inspected the report. Deviation noted. Of 25 ..."
+            mid = _EXC_MID.search(line.text)
+            if mid is None:
+                continue
+            at = mid.start()
         control, criteria = _control_for(lines, i)
         parts, j = _collect(lines, i)
+        parts[0] = parts[0][at:]
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))

@@ -94,7 +94,7 @@ _ACCRED_NAMED = re.compile(
 )
 _CERT_NO = re.compile(
     r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?))?\s*"
-    r"(?:No\.?|Number|Nr\.?|#|ID)\s*[:.#]?)[ \t]*"
+    r"(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)[ \t]*"
     # A number may be printed in groups ("20 997 24012 TMS", "IS 675575"): upper-case and digit groups on one line.
     r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
 )
