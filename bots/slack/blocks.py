@@ -8,6 +8,7 @@ lists short and saying how many were left out, never by letting chat.postMessage
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -45,6 +46,14 @@ def _cut(text: str, limit: int) -> str:
 def escape(text: str) -> str:
     """Slack's mrkdwn treats &, < and > as markup; text read from a PDF must not become a link or a mention."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_USER_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{1,20})&gt;")
+
+
+def escape_keeping_users(text: str) -> str:
+    """Like ``escape``, but user mentions the bot wrote ("uploaded by <@U123>") stay mentions."""
+    return _USER_MENTION.sub(r"<@\1>", escape(text))
 
 
 def header(text: str) -> Block:
@@ -152,7 +161,7 @@ def _ref(answer: Answer) -> dict[str, Any]:
 
 def _tail_blocks(answer: Answer) -> list[Block]:
     tail: list[Block] = []
-    notes = [escape(n) for n in answer.notes if n]
+    notes = [escape_keeping_users(n) for n in answer.notes if n]
     if notes:
         tail.append(context(*notes[:5]))
     if answer.examples:

@@ -29,6 +29,11 @@ class Call:
     token: str | None
     body: dict[str, Any]
     at: float = field(default_factory=time.perf_counter)
+    response: dict[str, Any] = field(default_factory=dict)  # what the stand-in answered (e.g. the message ts)
+
+    @property
+    def ts(self) -> str | None:
+        return self.response.get("ts") or self.response.get("message_ts")
 
     def text(self) -> str:
         """Everything a person would read in the message: the text and every text inside the blocks."""
@@ -239,8 +244,8 @@ class FakeSlack:
                     self._json(200, {"ok": True})
                     return
                 method = path.removeprefix("/api/")
-                fake._record(Call(method, path, token, body))
                 status, payload = fake._answer(method, body, token)
+                fake._record(Call(method, path, token, body, response=payload))
                 self._json(status, payload)
 
         return Handler
