@@ -135,6 +135,11 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
     return out
 
 
+def _core(value: str) -> str:
+    """An exception's wording without its "Exception noted." lead, to recognise it when it is quoted again."""
+    return re.sub(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\s*[.:]?\s*", "", value, flags=_I)
+
+
 def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[ExceptionRow]:
     lines = text.lines
     start = next((i for i, ln in enumerate(lines) if _RESP_SECTION.match(ln.text)), None)
@@ -169,6 +174,8 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
         if resp is None and cell:
             if cell.startswith(row.value):
                 resp = cell[len(row.value) :].strip() or None
+            elif _core(row.value)[:40] not in cell:
+                resp = cell  # the section's row holds only the response
             else:
                 m = re.search(r"(?:(?<=[.;])\s+|^)(Management\b.*)$", cell)
                 resp = m.group(1) if m else None
