@@ -142,7 +142,7 @@ def test_json_is_flushed_per_file_and_progress_shows_on_a_terminal(
     files: dict[str, Path], tmp_path: Path, mode: list[str]
 ) -> None:
     slow = tmp_path / "scan.pdf"
-    slow.write_bytes(make_pdf.scanned_pdf([["Ernst & Young LLP", "Independent Service Auditor's Report"] * 8] * 4))
+    slow.write_bytes(make_pdf.scanned_pdf([["Ernst & Young LLP", "Independent Service Auditor's Report"] * 8] * 2))
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [*cli(), "extract", str(files["good"]), str(slow), "--json", *mode],

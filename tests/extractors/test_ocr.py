@@ -12,7 +12,7 @@ from extractors.api import extract_bytes
 
 from . import make_pdf
 
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr is not installed")
+needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr is not installed")
 
 AUDITOR_LETTER = [
     "Independent Service Auditor's Report",
@@ -29,6 +29,7 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@needs_tesseract
 def test_a_scanned_page_is_read_with_ocr() -> None:
     doc = document.load(make_pdf.scanned_pdf([AUDITOR_LETTER]))
     page = doc.page(1)
@@ -39,6 +40,7 @@ def test_a_scanned_page_is_read_with_ocr() -> None:
     assert doc.ocr_pages == [1]
 
 
+@needs_tesseract
 def test_only_the_pages_without_a_text_layer_are_ocred() -> None:
     data = make_pdf.mixed_pdf(make_pdf.LOREM * 3, AUDITOR_LETTER, logo_page="Corvane Systems SOC 3 Report")
     doc = document.load(data)
@@ -51,6 +53,7 @@ def test_only_the_pages_without_a_text_layer_are_ocred() -> None:
     ]
 
 
+@needs_tesseract
 def test_the_warning_reaches_the_extraction() -> None:
     data = make_pdf.scanned_pdf([AUDITOR_LETTER, AUDITOR_LETTER[:3]])
     result = extract_bytes(data, "scan.pdf")
@@ -70,6 +73,7 @@ def test_page_ranges_name_pages_compactly() -> None:
     assert ocr.pages_phrase([7]) == "page 7"
 
 
+@needs_tesseract
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("name", "period", "report_date"),
@@ -93,6 +97,7 @@ def test_real_image_only_auditor_pages_become_readable(
     assert report_date in letter
 
 
+@needs_tesseract
 def test_tesseract_processes_stop_when_the_document_runs_out_of_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
