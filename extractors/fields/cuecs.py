@@ -28,7 +28,9 @@ _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
 _SUBJECT = (
     r"(?:User\s+entities|User\s+entity|Customers|Clients|User\s+organi[sz]ations|The\s+user\s+entity|"
-    r"Each\s+user\s+entity|Subscribers)\s+(?:are|is|should|must|have|has|will|need|shall|retain|maintain)\b"
+    r"Each\s+user\s+entity|Subscribers)\s+(?:are|is|should|must|have|has|will|need|shall|retain|maintain)\b|"
+    r"Controls\s+(?:should|must|are\s+expected\s+to)\s+(?:be\s+)?(?:established|implemented|in\s+place|operat\w*)\s+"
+    r"(?:at|by|within)\s+(?:the\s+)?(?:user|customer)"
 )
 _ITEM = re.compile(
     rf"(?:(?<![\w.])(?:\d{{1,3}}[.)]?|[a-z][.)]|\(\d{{1,3}}\))\s+|[•●▪■◦‣∙·–-]\s*)?"

@@ -143,10 +143,21 @@ def read_period(
     return None, None
 
 
+_TO_LETTER_DATE = re.compile(
+    rf"(?:from\s+)?(?P<start>(?i:{DATE_PATTERN}))\s+(?:through|to|until)\s+the\s+date\s+of\s+this\s+letter", _I
+)
+
+
 def _bridge_period(
     text: DocText, pages: list[int], report_date: Found[str] | None
 ) -> tuple[Found[str] | None, Found[str] | None]:
     letter_date = date.fromisoformat(report_date.value) if report_date else None
+    for n in pages:
+        m = _TO_LETTER_DATE.search(text.page_text[n])
+        start_dates = find_dates(m.group("start")) if m else []
+        if m and start_dates and report_date is not None:
+            quote = fold(m.group(0))
+            return Found(_iso(start_dates[0].value), n, quote), Found(report_date.value, n, quote)
     best = None
     best_score = -99
     for n in pages:
