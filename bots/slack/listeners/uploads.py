@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from service.documents import service as documents
 from service.documents.models import Document
+from service.documents.sniff import UnsupportedContent, sniff
 
 from ... import store
 from ...brain.triage import triage_answer
@@ -138,15 +139,19 @@ class Triage:
         except (DownloadFailed, httpx.HTTPError) as exc:
             self.say(f":warning: I could not download *{name}*: {exc}")
             return
+        try:
+            sniff(data)
+        except UnsupportedContent as exc:
+            self.say(self._unsupported(name, exc))
+            return
         pages = count_pages(data)
-        what = f"{pages} page{'s' if pages != 1 else ''}" if pages else "the file"
+        what = f"{pages} page{'s' if pages != 1 else ''}" if pages else "the PDF"
         progress_ts = self.say(f":hourglass_flowing_sand: Reading {what} of *{name}*…")
         try:
             result = documents.ingest(db_session=self._session(), settings=self.deps.settings, data=data,
                                       filename=name, uploaded_by=f"slack:{self.user}" if self.user else None)
-        except documents.UnsupportedContent as exc:
-            self._finish(progress_ts, f":no_entry_sign: *{name}* is not something I can read: {exc}. "
-                         "Share the vendor's SOC 2 report, bridge letter or ISO certificate as a PDF.")
+        except UnsupportedContent as exc:
+            self._finish(progress_ts, self._unsupported(name, exc))
             return
         except documents.UploadTooLarge as exc:
             self._finish(progress_ts, f":no_entry_sign: *{name}* is too large: {exc}.")
@@ -165,6 +170,11 @@ class Triage:
         if answer.kind == "triage_failed":
             done = f":no_entry_sign: I could not read *{name}*."
         self._finish(progress_ts, done, post_if_missing=False)
+
+    @staticmethod
+    def _unsupported(name: str, exc: Exception) -> str:
+        return (f":no_entry_sign: *{name}* is not something I can read: {exc}. Share the vendor's SOC 2 report, "
+                "bridge letter or ISO certificate as a PDF.")
 
     _db_session: Any = None
 
