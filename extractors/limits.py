@@ -59,7 +59,7 @@ class Limits:
         for f in fields(cls):
             var = ENV_VARS[f.name]
             raw = env.get(var, "").strip()
-            if raw:
+            if raw and overrides.get(f.name) is None:  # a flag given wins, even over a malformed variable
                 values[f.name] = _parse(var, raw, integer=f.name != "timeout_seconds")
         for name, value in overrides.items():
             if name not in ENV_VARS:

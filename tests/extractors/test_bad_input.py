@@ -235,6 +235,10 @@ def test_a_bad_environment_value_names_the_variable(var: str, raw: str) -> None:
         Limits.from_env({var: raw})
 
 
+def test_an_explicit_override_wins_over_a_malformed_variable() -> None:
+    assert Limits.from_env({"VA_MAX_PAGES": "lots"}, max_pages=7).max_pages == 7
+
+
 def test_an_environment_value_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="max_pages"):
         Limits.from_env({"VA_MAX_PAGES": "0"})
