@@ -31,7 +31,12 @@ _TABLE_HEADER = re.compile(
     _I,
 )
 _NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
-_RESP_START = re.compile(r"^Management[’']?s?\s+Response\s*:\s*(?P<rest>.*)$|^Management[’']s(?:\s+Response)?$", _I)
+_RESP_START = re.compile(
+    r"^(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management|Management\s+response)\s*:\s*"
+    r"(?P<rest>.*)$|^Management[’']s(?:\s+Response)?$",
+    _I,
+)
+_HEADING = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
 _RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
@@ -90,6 +95,8 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
         t = lines[j].text
         if parts and (_stop(t) or _RESP_START.match(t)):
             break
+        if parts and parts[-1].rstrip().endswith(".") and _HEADING.match(t):
+            break  # the next group of controls ("System Operations")
         parts.append(t)
         j += 1
     return parts, j
@@ -115,7 +122,16 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
         response = None
         if j < len(lines) and _RESP_START.match(lines[j].text):
             resp_parts, _ = _collect(lines, j)
-            response = re.sub(r"^Management[’']?s?\s+Response\s*:\s*", "", fold(" ".join(resp_parts)), flags=_I) or None
+            response = (
+                re.sub(
+                    r"^(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management|"
+                    r"Management\s+response)\s*:\s*",
+                    "",
+                    fold(" ".join(resp_parts)),
+                    flags=_I,
+                )
+                or None
+            )
         row = ExceptionRow(value, line.page, value, control, criteria, response)
         # A deviation is often repeated under every criterion its control maps to: keep it once, in full.
         same = next(
