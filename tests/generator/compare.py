@@ -120,7 +120,8 @@ def _compare_one(f: str, expected: dict[str, Any], got: dict[str, Any], ef: dict
 
 
 def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
-    """Every quote the extraction gives must be on the page it cites (whitespace ignored)."""
+    """Every quote the extraction gives must be on the page it cites (whitespace ignored); a quote may run on
+    to the next page when the item it quotes breaks across the page boundary."""
     squash = [re.sub(r"\s+", "", p) for p in pages]
     out: list[str] = []
 
@@ -129,8 +130,16 @@ def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
             return
         page = item.get("page")
         q = re.sub(r"\s+", "", str(item["quote"])).rstrip("…")
-        if not isinstance(page, int) or not 1 <= page <= len(pages) or q not in squash[page - 1]:
+        if not isinstance(page, int) or not 1 <= page <= len(pages) or not _on_page(q, page):
             out.append(f"{where}: quote {str(item['quote'])[:60]!r} is not on page {page}")
+
+    def _on_page(q: str, page: int) -> bool:
+        """On the page, or begun there and finished at the top of the next (an item that breaks across pages)."""
+        here = squash[page - 1]
+        if q in here:
+            return True
+        nxt = squash[page] if page < len(squash) else ""
+        return any(q[:k] in here and q[k:] in nxt for k in range(20, len(q)))
 
     fields = got.get("fields") or {}
     for name, value in fields.items():
