@@ -95,7 +95,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
     end = date(2024, 6, 30) + timedelta(days=rng.randrange(0, 760))
     # Periods end on a month end: the day before the first of a month.
     end = (end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    months = rng.choice((12, 12, 12, 6, 9))
+    months = rng.choice((12, 12, 12, 6, 9, 3))
     start_month = (end.month - months) % 12 + 1
     start_year = end.year - (1 if start_month > end.month or months == 12 else 0)
     start: date | None = date(start_year, start_month, 1)
@@ -122,6 +122,8 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
     if kind in ("soc2_type2", "soc2_type1", "soc3"):
         roll = rng.random()
         opinion = "qualified" if roll < 0.2 else ("adverse" if roll < 0.25 and kind == "soc2_type2" else "unqualified")
+        if kind == "soc2_type2" and 0.25 <= roll < 0.28:
+            opinion = "disclaimer"
     look = r.Look(
         font=rng.choice(("Helvetica", "Times-Roman", "Helvetica")),
         bold="Helvetica-Bold",
@@ -294,9 +296,14 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
             scope_q = f"{plan.vendor.short}’s {plan.system} System"
         else:
             effect = "Design" if plan.kind == "soc2_type1" else "Design and Operating Effectiveness"
-            line = (f"Report on {plan.vendor.short}’s Description of Its {plan.system} System and on the Suitability "
-                    f"of the {effect} of Its Controls Relevant to {cats}")
-            scope_q = f"Description of Its {plan.system} System"
+            if rng.random() < 0.7:
+                line = (f"Report on {plan.vendor.short}’s Description of Its {plan.system} System and on the "
+                        f"Suitability of the {effect} of Its Controls Relevant to {cats}")
+                scope_q = f"Description of Its {plan.system} System"
+            else:
+                line = (f"Report on Controls at a Service Organization Relevant to {cats} for the {plan.system} "
+                        "System")
+                scope_q = f"for the {plan.system} System"
         out.append(r.para(line, st.subtitle))
         ex.set("scope", plan.system, scope_q)
         ex_cat_quote = f"Relevant to {cats}"
@@ -321,6 +328,9 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         ex.add("tsc_categories", c, ex_cat_quote)
     out.append(r.space(24))
     out.append(r.para(when, st.subtitle))
+    if rng.random() < 0.3:
+        out.append(r.space(30))
+        out.append(r.para(f"Prepared by {plan.auditor}", st.center))
     if rng.random() < 0.5:
         out.append(r.space(140))
         out.append(r.para("This report is intended solely for the information and use of the specified parties "
@@ -491,6 +501,21 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
 def _opinion(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random, when: str) -> list[Flowable]:
     s = plan.vendor.short
     out: list[Flowable] = []
+    if plan.opinion == "disclaimer":
+        out.append(r.para("Basis for Disclaimer of Opinion", st.h3))
+        out.append(r.para(
+            f"{s} was unable to provide complete and accurate system-generated listings of changes, new users and "
+            "terminated users for the period, and we were unable to obtain sufficient appropriate evidence about "
+            "the operating effectiveness of the controls that depend on them by other means.", st.body))
+        out.append(r.para("Disclaimer of Opinion", st.h3))
+        lead = "Accordingly, we do not express an opinion"
+        out.append(r.para(
+            "Because of the significance of the matter described in the Basis for Disclaimer of Opinion paragraph, "
+            "we have not been able to obtain sufficient appropriate evidence to provide a basis for an opinion on "
+            f"the description or on the suitability of the design and operating effectiveness of {s}’s controls. "
+            f"{lead} on them.", st.body))
+        ex.set("opinion", "disclaimer", lead)
+        return out
     if plan.opinion != "unqualified":
         e = plan.exceptions[0] if plan.exceptions else None
         basis = "Basis for Qualified Opinion" if plan.opinion == "qualified" else "Basis for Adverse Opinion"
@@ -516,7 +541,9 @@ def _opinion(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random, when: str
         lead = rng.choice(("In our opinion, except for the matter described in the preceding paragraph, in all "
                            "material respects,",
                            "Except for the matter described in the Basis for Qualified Opinion paragraph, in our "
-                           "opinion, in all material respects,"))
+                           "opinion, in all material respects,",
+                           "In our opinion, except for the effects of the matter described in the Basis for "
+                           "Qualified Opinion paragraph, in all material respects,"))
     else:
         lead = ("In our opinion, because of the significance of the matter described in the Basis for Adverse "
                 "Opinion paragraph,")
