@@ -34,7 +34,7 @@ Framework = Literal["soc2", "iso27001"]
 
 # TSC criteria (CC6.1, A1.2, PI1.3, P4.2) or a whole series (CC6); ISO Annex A controls (A.8.28, A 5.23).
 _CRITERION = re.compile(r"\b(CC\d{1,2}(?:\.\d{1,2})?|A1\.\d|C1\.\d|PI1\.\d|P\d\.\d)\b", re.IGNORECASE)
-_ANNEX_A = re.compile(r"\bA\s?\.\s?([5-8])\.(\d{1,2})\b", re.IGNORECASE)
+_ANNEX_A = re.compile(r"\b[Aa]\s?\.\s?([5-8])\.(\d{1,2})\b|\bA\s([5-8])\.(\d{1,2})\b")
 _BARE_ISO = re.compile(r"\b([5-8])\.(\d{1,2})\b")
 _CLAUSE = re.compile(r"\bclause\s+(\d{1,2}(?:\.\d{1,2}){0,2})\b", re.IGNORECASE)
 _DAYS = re.compile(r"\b(?:next|within|in)\s+(\d{1,3})\s+(day|days|week|weeks|month|months)\b", re.IGNORECASE)
@@ -196,7 +196,8 @@ def _criterion(text: str) -> str | None:
 def _iso_control(text: str) -> str | None:
     m = _ANNEX_A.search(text)
     if m:
-        return f"A.{m.group(1)}.{m.group(2)}"
+        major, minor = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return f"A.{major}.{minor}"
     m = _CLAUSE.search(text)
     if m:
         return m.group(1)

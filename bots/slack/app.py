@@ -64,6 +64,7 @@ def create_app(
         allowed_channels=frozenset(settings.slack_confidential_channels),
     )
     store.ensure_tables(deps.db.engine)
+    store.forget_old(deps.db)
     app = App(
         client=client or web_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None,

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 import uvicorn
+from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
 from service.config import Settings
@@ -66,6 +67,7 @@ class Bot:
                        content_type: str = "application/json") -> dict[str, str]:
         ts = str(int(time.time()) if timestamp is None else timestamp)
         signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+        assert signature is not None
         return {"x-slack-request-timestamp": ts, "x-slack-signature": signature, "content-type": content_type}
 
     def post(self, body: str, *, headers: dict[str, str] | None = None, **sign: Any) -> httpx.Response:
@@ -133,7 +135,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory, fake: FakeSlack) -> Iterator[B
     data = tmp_path_factory.mktemp("bot") / "data"
     settings = Settings(
         data_dir=Path(data), parse_timeout_seconds=60, embedded_worker=False,
-        slack_bot_token=fake.token, slack_signing_secret=SECRET, slack_api_base_url=fake.base_url,
+        slack_bot_token=SecretStr(fake.token), slack_signing_secret=SecretStr(SECRET), slack_api_base_url=fake.base_url,
         slack_confidential_channels=[ALLOWED], slack_alert_channel=ALERTS,
     )
     load_examples_now(settings)
