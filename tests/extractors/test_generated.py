@@ -41,6 +41,7 @@ SEEDS: dict[str, range] = {
     "whitepaper": range(3),
     "soc2_certificate": range(3),
     "iso_readiness_letter": range(2),
+    "soc2_readiness_letter": range(3),
 }
 
 # Fields a negative (not an assurance report) is checked on: what it is, whose it is, and that nothing
@@ -49,7 +50,7 @@ NEGATIVE_FIELDS = ("kind", "vendor", "issuer", "certificate_number", "report_dat
                    "issue_date", "expiry_date", "opinion", "tsc_categories", "subservice_organizations", "cuecs",
                    "exceptions")
 
-NEGATIVES = ("pentest_letter", "whitepaper", "soc2_certificate", "iso_readiness_letter")
+NEGATIVES = ("pentest_letter", "whitepaper", "soc2_certificate", "iso_readiness_letter", "soc2_readiness_letter")
 
 # (builder, field) -> why it is not asserted yet.
 KNOWN_GAPS: dict[tuple[str, str], str] = {}

@@ -42,6 +42,7 @@ BUILDERS: dict[str, Builder] = {
     "whitepaper": negatives.whitepaper,
     "soc2_certificate": negatives.soc2_certificate,
     "iso_readiness_letter": negatives.iso_readiness_letter,
+    "soc2_readiness_letter": negatives.soc2_readiness_letter,
 }
 
 

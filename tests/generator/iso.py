@@ -104,7 +104,8 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     valid_from = rng.random() < 0.2
 
     story: list[Flowable] = [r.para(body.upper() if rng.random() < 0.5 else body, st.h2), r.space(10)]
-    story.append(r.para(rng.choice(("CERTIFICATE", "Certificate of Registration", "Certificate of Conformity")),
+    story.append(r.para(rng.choice(("CERTIFICATE", "Certificate of Registration", "Certificate of Conformity",
+                                    "Certificate of Approval")),
                         st.title))
     lead = rng.choice(("This is to certify that the management system of", f"{body} certifies that",
                        "We hereby certify that"))
@@ -191,7 +192,13 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     mark = rng.choice((acc, acc, f"{acc} MANAGEMENT SYSTEMS {rng.randrange(1, 9999):04d}"))
     sign = [[rng.choice(w.PEOPLE), mark],
             [signer, rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY", f"{acc} accredited"))]]
+    if rng.random() < 0.3:
+        # The IAF MLA mark sits beside the accreditation mark; IAF is not the accreditation body.
+        sign.append(["", "IAF MLA signatory"])
     story.append(r.table(sign, st, [280, 200], header=False, grid=False))
+    if rng.random() < 0.4:
+        story.append(r.para(f"This certificate remains the property of {body} and must be returned on request.",
+                            st.small))
     ex.set("vendor", vendor.name, vendor.name)
     ex.set("issuer", body, body)
     ex.set("accreditation_body", acc, acc)

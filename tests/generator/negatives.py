@@ -151,3 +151,36 @@ def iso_readiness_letter(seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.set("vendor", client.name, client.name)
     pdf = r.render(story, look, title="ISO 27001 readiness letter")
     return pdf, ex.resolve(pdf, f"{client.short.lower()}-iso27001-readiness-{seed}.pdf")
+
+
+def soc2_readiness_letter(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A CPA firm's SOC 2 readiness letter: an auditor, the criteria, a date range, and no examination or opinion."""
+    rng = random.Random(f"soc2-readiness:{seed}")
+    client = w.vendor(rng)
+    firm = w.auditor(rng)
+    system = w.product(rng, client.short)
+    start = date(2025, 3, 1) + timedelta(days=rng.randrange(0, 400))
+    end = start + timedelta(days=rng.randrange(14, 45))
+    letter = end + timedelta(days=rng.randrange(7, 30))
+    style = rng.choice(("us", "intl"))
+    look = r.Look(font=rng.choice(("Helvetica", "Times-Roman")), size=10.5, cover_has_chrome=True,
+                  page_format="Page {n} of {total}", footer=f"{firm} – Advisory")
+    st = r.styles_for(look)
+    story: list[Flowable] = [
+        r.para(firm, st.h2), r.space(8), r.para(w.fmt(letter, style), st.body),
+        r.para(f"To the Management of {client.name}", st.body),
+        r.para("SOC 2 Readiness Assessment – Summary of Results", st.h3),
+        r.para(f"At your request, we performed a readiness assessment of the {system} against the 2017 Trust Services "
+               f"Criteria relevant to security between {w.fmt(start, style)} and {w.fmt(end, style)}. The purpose "
+               f"was to help {client.short} prepare for a future SOC 2 Type 2 examination.", st.body),
+        r.para("We identified gaps in vendor risk management, in the documentation of access reviews, and in the "
+               "testing of the incident response plan. Remediation plans were agreed with management.", st.body),
+        r.para("A readiness assessment is a consulting engagement. It is not an examination or a review performed in "
+               "accordance with attestation standards, and we do not express an opinion or any other form of "
+               "assurance on the design or operating effectiveness of controls.", st.body),
+        r.para(firm, st.body),
+    ]
+    ex = Expect("unknown")
+    ex.set("vendor", client.name, client.name)
+    pdf = r.render(story, look, title="SOC 2 readiness letter")
+    return pdf, ex.resolve(pdf, f"{client.short.lower()}-soc2-readiness-{seed}.pdf")
