@@ -22,8 +22,13 @@ from .pipeline import read_fields
 log = logging.getLogger(__name__)
 
 
-def extract_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Extraction:
-    """Read one document. Errors come back as ``Extraction.error`` with the contract's code, never as exceptions."""
+def extract_bytes(
+    data: bytes, name: str, *, limits: Limits | None = None, progress: document.Progress | None = None
+) -> Extraction:
+    """Read one document. Errors come back as ``Extraction.error`` with the contract's code, never as exceptions.
+
+    ``progress`` is told what is being done ("page 41 of 120", "OCR of scanned pages...") for a progress display.
+    """
     data = bytes(data)  # a bytearray or memoryview from an upload handler behaves like bytes from here on
     limits = limits or Limits.from_env()
     deadline = Deadline(limits.timeout_seconds)
@@ -31,9 +36,11 @@ def extract_bytes(data: bytes, name: str, *, limits: Limits | None = None) -> Ex
     doc: document.Document | None = None
     try:
         tolerated = sniff.check(data, name, limits)
-        doc = document.load(data, limits=limits, deadline=deadline)
+        doc = document.load(data, limits=limits, deadline=deadline, progress=progress)
         doc.warnings[:0] = tolerated
         info = replace(info, pages=len(doc.pages))
+        if progress is not None:
+            progress("reading the fields")
         try:
             result = read_fields(doc, info)
         except DocumentError:

@@ -12,7 +12,7 @@ import io
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -50,6 +50,13 @@ def _pdfium_turn(deadline: Deadline | None, doing: str) -> Iterator[None]:
         yield
     finally:
         PDFIUM_LOCK.release()
+
+
+Progress = Callable[[str], None]  # told what the reader is doing ("page 41 of 120"), for a progress display
+
+
+def _quiet(_: str) -> None:
+    pass
 
 
 _ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
@@ -332,6 +339,7 @@ def load(
     limits: Limits | None = None,
     deadline: Deadline | None = None,
     use_ocr: bool = True,
+    progress: Progress | None = None,
 ) -> Document:
     """Read every page's plain text with pypdfium2; OCR the pages that have no text layer.
 
@@ -357,7 +365,7 @@ def load(
                         f"the PDF has {count} pages, over the {limits.max_pages}-page limit "
                         "(raise it with --max-pages or VA_MAX_PAGES)",
                     )
-                reader = _PageReader(pdf, deadline, use_ocr)
+                reader = _PageReader(pdf, deadline, use_ocr, progress or _quiet)
                 reader.read_pages(count)
             finally:
                 pdf.close()
@@ -396,9 +404,10 @@ _SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
 class _PageReader:
     """One pass over the pages: text now, OCR images rendered in order and read by Tesseract in parallel."""
 
-    def __init__(self, pdf: Any, deadline: Deadline, use_ocr: bool) -> None:
+    def __init__(self, pdf: Any, deadline: Deadline, use_ocr: bool, progress: Progress) -> None:
         self.pdf = pdf
         self.deadline = deadline
+        self.progress = progress
         self.use_ocr = use_ocr and ocr.available()
         self.wanted_ocr = use_ocr
         self.pages: list[Page] = []
@@ -414,6 +423,8 @@ class _PageReader:
         """Text of every page; scanned pages rendered and queued for Tesseract. Caller holds PDFIUM_LOCK."""
         for index in range(count):
             self.deadline.check(f"reading page {index + 1} of {count}")
+            if index % 20 == 0:
+                self.progress(f"page {index + 1} of {count}")
             self.pages.append(self._read_page(index))
 
     def finish(self, count: int) -> Document:
@@ -471,7 +482,8 @@ class _PageReader:
 
     def _collect_ocr(self) -> None:
         failed: list[str] = []
-        for number in sorted(self._jobs):
+        for done, number in enumerate(sorted(self._jobs)):
+            self.progress(f"OCR of scanned pages, {done} of {len(self._jobs)} done")
             try:
                 text = self._wait(number)
             except ocr.OcrUnavailable as exc:

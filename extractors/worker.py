@@ -15,6 +15,7 @@ import multiprocessing as mp
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from multiprocessing.connection import Connection
@@ -25,8 +26,9 @@ from .api import error_result, extract_bytes, read_input
 from .limits import Limits
 from .model import Extraction
 
-Tick = Callable[[float], None]
+Tick = Callable[[float, "str | None"], None]  # (seconds waited, what the child last said it was doing)
 POLL = 0.1
+PROGRESS_EVERY = 0.2
 
 
 class IsolatedExtractor:
@@ -42,7 +44,7 @@ class IsolatedExtractor:
         self._conn: Connection | None = None
 
     def extract_file(self, path: str | Path, *, tick: Tick | None = None) -> Extraction:
-        """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick(elapsed)`` runs while waiting."""
+        """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick`` runs while waiting."""
         loaded = read_input(path, self.limits)
         if isinstance(loaded, Extraction):
             return loaded  # refused from its size, without reading it all
@@ -57,14 +59,20 @@ class IsolatedExtractor:
         except (OSError, EOFError, ValueError):
             self._stop(kill=True)
             return extract_bytes(data, name, limits=self.limits)  # no child available: the cooperative limit only
-        budget = self.kill_after
-        waited = 0.0
+        started = time.monotonic()
+        note: str | None = None
         try:
-            while not conn.poll(POLL):
-                waited += POLL
+            while True:
+                if conn.poll(POLL):
+                    kind, payload = conn.recv()
+                    if kind == "result":
+                        result: Extraction = payload
+                        return result
+                    note = payload  # "progress": what the child is doing now
+                waited = time.monotonic() - started
                 if tick is not None:
-                    tick(waited)
-                if waited >= budget:
+                    tick(waited, note)
+                if waited >= self.kill_after:
                     self._stop(kill=True)
                     return error_result(
                         data,
@@ -73,8 +81,6 @@ class IsolatedExtractor:
                         f"{name}: stopped after {waited:.1f} s (time limit {self.limits.timeout_seconds:g} s; "
                         "raise it with --timeout or VA_TIMEOUT_SECONDS)",
                     )
-            result: Extraction = conn.recv()
-            return result
         except (EOFError, OSError):
             proc = self._proc
             self._stop(kill=True)
@@ -199,4 +205,14 @@ def _serve(conn: Connection, limits: Limits) -> None:
         if message is None:
             return
         data, name = message
-        conn.send(extract_bytes(data, name, limits=limits))
+        last = 0.0
+
+        def progress(note: str) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_EVERY:  # a few updates a second is all a display needs
+                last = now
+                with suppress(OSError, ValueError):
+                    conn.send(("progress", note))
+
+        conn.send(("result", extract_bytes(data, name, limits=limits, progress=progress)))

@@ -136,13 +136,14 @@ class _Progress:
             self._timer.daemon = True
             self._timer.start()
 
-    def tick(self, waited: float) -> None:
+    def tick(self, waited: float, note: str | None = None) -> None:
         if not self.console.is_terminal:
             return
         if self._status is None and waited >= PROGRESS_AFTER:
             self._show()
         elif self._status is not None:
-            self._status.update(f"Reading {escape(self.label)}… {waited:.0f} s")
+            doing = f" · {escape(note)}" if note else ""
+            self._status.update(f"Reading {escape(self.label)}{doing} · {waited:.0f} s")
 
     def _show(self) -> None:
         with self._lock:

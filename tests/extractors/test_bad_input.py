@@ -260,12 +260,19 @@ def test_worker_kills_a_file_that_overruns_and_serves_the_next(report: bytes) ->
     """The hard stop: the child is killed mid-OCR (a native call the cooperative deadline cannot interrupt)."""
     scanned = make_pdf.scanned_pdf([["Ernst & Young LLP"] * 20] * 3)
     ticks: list[float] = []
+    notes: list[str | None] = []
+
+    def tick(waited: float, note: str | None) -> None:
+        ticks.append(waited)
+        notes.append(note)
+
     with IsolatedExtractor(Limits(timeout_seconds=30), kill_after_seconds=0.3) as worker:
-        stopped = worker.extract_bytes(scanned, "stuck.pdf", tick=ticks.append)
+        stopped = worker.extract_bytes(scanned, "stuck.pdf", tick=tick)
         after = worker.extract_bytes(report, "next.pdf")
     assert stopped.error is not None and stopped.error.code == "timeout"
     assert stopped.file.sha256 == hashlib.sha256(scanned).hexdigest()
     assert ticks and max(ticks) < 2
+    assert any(notes)  # the child said what it was doing ("page 1 of 3", "OCR of scanned pages ...")
     assert after.error is None and after.file.pages == 4
 
 
