@@ -62,7 +62,9 @@ def create_app(
         consumer = None
         if run_worker and not immediate:
             consumer = jobs.start_embedded_consumer(settings)
-        jobs.requeue_interrupted(settings, exclusive=run_worker and not settings.redis_url)
+        # the only consumer of the embedded queue may reset every "parsing" document; one of several may not
+        exclusive = run_worker and not settings.redis_url and settings.web_workers == 1
+        jobs.requeue_interrupted(settings, exclusive=exclusive)
         try:
             yield
         finally:
@@ -92,3 +94,8 @@ def create_app(
         except Exception:  # noqa: BLE001 - a broken front-end must not take the API down
             log.exception("plugin %s failed to mount", plugin.__name__)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app from environment settings: the factory uvicorn calls in each process of ``serve --workers N``."""
+    return create_app(Settings())

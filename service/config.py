@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     parse_timeout_seconds: float = Field(default=300.0, gt=0)
     worker_concurrency: int = Field(default=2, gt=0, le=64, description="Parsing jobs run at once per process.")
     embedded_worker: bool = Field(default=True, description="`serve` runs the job consumer in-process.")
+    web_workers: int = Field(default=1, ge=1, le=64, description="API processes started by `serve --workers`.")
 
     profiles_dir: Path | None = Field(default=None, description="Folder of requirement profiles (YAML).")
     default_profile: str = "default"

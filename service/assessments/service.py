@@ -112,7 +112,7 @@ def assess_vendor(
     vendor = vendors.get_or_raise(db_session=db_session, vendor_id=vendor_id)
     prof = get_profile(settings=settings, name=profile)
     day = today or date.today()
-    docs = documents.current_documents(db_session=db_session, vendor_id=vendor_id)
+    docs = documents.current_documents(db_session=db_session, vendor_id=vendor_id, with_extraction=False)
     key = (
         str(db_session.get_bind().engine.url),
         vendor.id,

@@ -58,6 +58,14 @@ _cache: dict[str, tuple[float, Principal | None]] = {}
 _cache_lock = threading.Lock()
 
 
+def cached(token: str) -> Principal | None:
+    """The principal for a token checked within the last few seconds, or None (then call ``authenticate``)."""
+    hit = _cache.get(hash_token(token))
+    if hit is not None and time.monotonic() - hit[0] < _CACHE_SECONDS:
+        return hit[1]
+    return None
+
+
 def authenticate(*, db_session: Session, token: str) -> Principal | None:
     """The principal for a bearer token, or None when unknown or revoked (revocation applies within seconds)."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:

@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _data_dir(p)
     p.add_argument("--load-examples", action="store_true", help="ingest the bundled example PDFs if not there yet")
     p.add_argument("--no-worker", action="store_true", help="do not run the job worker in this process")
+    p.add_argument("--workers", type=int, default=1, help="API processes (default 1; the job worker runs in each)")
     p.set_defaults(func=run_serve)
 
     w = sub.add_parser("worker", help="run a job worker (share the queue between processes with REDIS_URL)")
@@ -65,13 +66,24 @@ def _logging() -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
+    from .. import jobs
     from ..api import create_app
 
-    settings = settings_from(args, public_base_url=f"http://{args.host}:{args.port}")
+    extra: dict[str, object] = {"public_base_url": f"http://{args.host}:{args.port}", "web_workers": args.workers}
+    if args.no_worker:
+        extra["embedded_worker"] = False
+    settings = settings_from(args, **extra)
     _logging()
-    app = create_app(settings, start_worker=False if args.no_worker else None)
+    app = create_app(settings) if args.workers == 1 else None
+    if app is None:
+        from ..database import get_database
+
+        get_database(settings)  # migrate once, before the processes start
+        jobs.init(settings)
     url = f"http://{args.host}:{args.port}"
     if args.load_examples:
         from ..examples import load_examples
@@ -87,7 +99,27 @@ def run_serve(args: argparse.Namespace) -> int:
             f"API: {url}  (OpenAPI: {url}/docs); create a token with: vendor-assurance token create --scope admin",
             flush=True,
         )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    sys.setswitchinterval(0.0005)  # short GIL slices: a request waiting on the database is not starved by CPU work
+    if app is not None:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        return 0
+    # several processes: each builds the app from the environment, so the flags travel there
+    os.environ.update(
+        {
+            "DATA_DIR": str(settings.data_dir),
+            "PUBLIC_BASE_URL": settings.public_base_url,
+            "WEB_WORKERS": str(args.workers),
+            "EMBEDDED_WORKER": "true" if settings.embedded_worker else "false",
+        }
+    )
+    uvicorn.run(
+        "service.api:create_app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
     return 0
 
 

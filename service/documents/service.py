@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from extractors import Extraction, extract_bytes
 from extractors.model import ExtractionError, FileInfo
@@ -296,6 +296,8 @@ def _record(db_session: Session, document_id: int, extraction: Extraction, setti
         if doc.vendor_match != "manual":
             _attach_vendor(db_session, doc, settings)
     db_session.commit()
+    if doc.vendor_match == "created":
+        vendor_service.note_change()
     return doc
 
 
@@ -419,16 +421,17 @@ def _recency(doc: Document) -> tuple[date, datetime]:
     return when, doc.uploaded_at
 
 
-def current_documents(*, db_session: Session, vendor_id: int) -> list[Document]:
+def current_documents(*, db_session: Session, vendor_id: int, with_extraction: bool = True) -> list[Document]:
     """The vendor's parsed documents that still speak for it: the latest of each kind of evidence.
 
     A newer SOC 2 report supersedes an older one (Type 1 or 2), a newer bridge letter the older, and an ISO
     certificate supersedes the earlier certificate for the same standards; an ISO 27701 extension and the 27001
     certificate it extends are both current.
     """
-    docs = db_session.scalars(
-        select(Document).where(Document.vendor_id == vendor_id, Document.status == "parsed").order_by(Document.id)
-    ).all()
+    stmt = select(Document).where(Document.vendor_id == vendor_id, Document.status == "parsed").order_by(Document.id)
+    if not with_extraction:  # then loaded on access, in this session: a cached assessment never needs it
+        stmt = stmt.options(defer(Document.extraction))
+    docs = db_session.scalars(stmt).all()
     best: dict[str, Document] = {}
     for doc in docs:
         slot = _slot(doc)

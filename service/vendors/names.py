@@ -7,6 +7,7 @@ by plain ratio) and scores only those with WRatio.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -107,41 +108,59 @@ class NameIndex:
             for token in norm.split():
                 by_token[token].add(pos)
         self._by_token = {t: sorted(p) for t, p in by_token.items()}
-        self._tokens = list(self._by_token)
+        self._tokens = sorted(self._by_token)
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def _candidates(self, query: str, cap: int) -> set[int]:
-        found: set[int] = set()
-        for qtok in query.split():
-            cutoff = 100 if len(qtok) <= 2 else 80
-            similar = process.extract(qtok, self._tokens, scorer=fuzz.ratio, score_cutoff=cutoff, limit=50)
-            for token, _score, _ in similar:
-                found.update(self._by_token[token])
-            if len(qtok) >= 3:
-                for token in self._tokens:
-                    if token.startswith(qtok):
-                        found.update(self._by_token[token])
-        whole = process.extract(query, self._norm, scorer=fuzz.ratio, score_cutoff=70, limit=cap)
-        found.update(pos for _n, _s, pos in whole)
-        if len(found) > cap:
-            found = set(sorted(found)[:cap])
-        return found
+    def _with_prefix(self, prefix: str) -> list[str]:
+        start = bisect.bisect_left(self._tokens, prefix)
+        end = bisect.bisect_left(self._tokens, prefix + "\uffff", lo=start)
+        return self._tokens[start:end]
 
-    def search(self, q: str, limit: int = 10, cutoff: float = 60.0, cap: int = 3000) -> list[Hit]:
-        """The best vendors for ``q``, one hit per vendor (its best-scoring name), highest score first."""
+    def _token_candidates(self, query: str, cap: int) -> dict[int, int]:
+        """Names sharing a token with the query (exactly, as a prefix, or within an edit or two), with how many
+        query tokens each matched; at most ``cap``, those matching most tokens first."""
+        hits: dict[int, int] = {}
+        for qtok in query.split():
+            tokens: set[str] = set()
+            if qtok in self._by_token:
+                tokens.add(qtok)
+            if len(qtok) >= 3:
+                tokens.update(self._with_prefix(qtok)[:200])
+                similar = process.extract(qtok, self._tokens, scorer=fuzz.ratio, score_cutoff=80, limit=20)
+                tokens.update(token for token, _score, _ in similar)
+            matched: set[int] = set()
+            for token in tokens:
+                matched.update(self._by_token[token])
+            for pos in matched:
+                hits[pos] = hits.get(pos, 0) + 1
+        if len(hits) > cap:
+            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+            hits = dict(ranked)
+        return hits
+
+    def search(self, q: str, limit: int = 10, cutoff: float = 60.0, cap: int = 400) -> list[Hit]:
+        """The best vendors for ``q``, one hit per vendor (its best-scoring name), highest score first.
+
+        Whole names are compared with the query only when no token led to a good match (a typo that joins or
+        splits words: "acmecloud"), since that pass costs as much as all the others together.
+        """
         query = normalize(q)
         if not query or not self._ids:
             return []
+        choices = {pos: self._norm[pos] for pos in self._token_candidates(query, cap)}
+        scored = process.extract(query, choices, scorer=fuzz.WRatio, score_cutoff=cutoff, limit=limit * 4 + 10)
+        if not scored or scored[0][1] < 85:
+            whole = process.extract(query, self._norm, scorer=fuzz.ratio, score_cutoff=70, limit=limit * 4 + 10)
+            extra = {pos: self._norm[pos] for _n, _s, pos in whole if pos not in choices}
+            if extra:
+                scored += process.extract(query, extra, scorer=fuzz.WRatio, score_cutoff=cutoff, limit=limit * 4 + 10)
         best: dict[int, Hit] = {}
-        for pos in self._candidates(query, cap):
-            norm = self._norm[pos]
-            score = 100.0 if norm == query else float(fuzz.WRatio(query, norm))
-            if score < cutoff:
-                continue
+        for norm, score, pos in scored:
+            value = 100.0 if norm == query else float(score)
             vendor_id = self._ids[pos]
             current = best.get(vendor_id)
-            if current is None or score > current.score:
-                best[vendor_id] = Hit(vendor_id, round(score, 1), self._raw[pos])
+            if current is None or value > current.score:
+                best[vendor_id] = Hit(vendor_id, round(value, 1), self._raw[pos])
         return sorted(best.values(), key=lambda h: (-h.score, h.vendor_id))[:limit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -68,6 +69,7 @@ def create(*, db_session: Session, vendor_in: VendorCreate) -> Vendor:
     except IntegrityError as exc:  # created concurrently by another request
         db_session.rollback()
         raise VendorExists(f"a vendor named {vendor_in.name!r} already exists") from exc
+    note_change()
     return vendor
 
 
@@ -90,6 +92,7 @@ def update(*, db_session: Session, vendor_id: int, vendor_in: VendorUpdate) -> V
         setattr(vendor, key, value)
     vendor.updated_at = utcnow()
     db_session.commit()
+    note_change()
     return vendor
 
 
@@ -109,28 +112,43 @@ def get_or_create(*, db_session: Session, name: str) -> tuple[Vendor, bool]:
 # --- search -------------------------------------------------------------------------------------------------
 
 _index_lock = threading.Lock()
-_index: dict[str, tuple[tuple[int, object], NameIndex]] = {}
+_index: dict[str, tuple[tuple[int, object], float, NameIndex]] = {}
+_local_changes = [0]  # bumped by every create/update in this process
+_RECHECK_SECONDS = 1.0
+
+
+def note_change() -> None:
+    """Tell this process's search index that vendors changed (callers that insert Vendor rows themselves)."""
+    _local_changes[0] += 1
 
 
 def _name_index(db_session: Session) -> NameIndex:
-    """The index of all names, rebuilt only when a vendor was added or changed (checked by one cheap query)."""
+    """The index of all names, rebuilt when a vendor was added or changed.
+
+    Changes made by this process are seen at once; those made by other processes (another worker, the bot) within
+    a second, by one cheap query (count and latest update) rather than one per search.
+    """
     key = str(db_session.get_bind().engine.url)
-    count, latest = db_session.execute(select(func.count(Vendor.id), func.max(Vendor.updated_at))).one()
-    stamp = (int(count), latest)
+    now = time.monotonic()
     cached = _index.get(key)
+    if cached is not None and cached[0][0] == _local_changes[0] and now - cached[1] < _RECHECK_SECONDS:
+        return cached[2]
+    count, latest = db_session.execute(select(func.count(Vendor.id), func.max(Vendor.updated_at))).one()
+    stamp = (_local_changes[0], (int(count), latest))
     if cached is not None and cached[0] == stamp:
-        return cached[1]
+        _index[key] = (stamp, now, cached[2])
+        return cached[2]
     with _index_lock:
         cached = _index.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        if cached is not None and cached[0] == stamp:  # another thread rebuilt it while we waited
+            return cached[2]
         rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
         entries: list[tuple[int, str]] = []
         for vendor_id, name, aliases in rows:
             entries.append((vendor_id, name))
             entries.extend((vendor_id, alias) for alias in aliases or [])
         index = NameIndex(entries)
-        _index[key] = (stamp, index)
+        _index[key] = (stamp, now, index)
         return index
 
 
