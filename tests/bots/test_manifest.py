@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,7 +31,7 @@ EVENT_SCOPES: dict[str, str | None] = {
 }
 
 
-def _manifest() -> dict:  # type: ignore[type-arg]
+def _manifest() -> dict[str, Any]:
     return yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text())
 
 
