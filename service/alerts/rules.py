@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from knowledge.rules.dates import add_months
+
 SOC_KINDS = frozenset({"soc1", "soc2_type1", "soc2_type2", "soc3"})
 SURVEILLANCE_NOTICE_DAYS = 30
 
@@ -48,7 +50,9 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def candidates(row: DocRow, *, thresholds: list[int], freshness_days: int) -> list[Candidate]:
+def candidates(
+    row: DocRow, *, thresholds: list[int], freshness_days: int, freshness_months: int | None = None
+) -> list[Candidate]:
     """Every alert this document will ever raise, each with the first day it fires (``fires_on``).
 
     The scan raises those whose day has come; the same list, filtered to the coming days, is the "upcoming" view.
@@ -129,17 +133,22 @@ def candidates(row: DocRow, *, thresholds: list[int], freshness_days: int) -> li
                 )
             )
     elif row.kind in SOC_KINDS and row.period_end is not None:
-        stale_on = row.period_end + timedelta(days=freshness_days + 1)
+        if freshness_months is not None:
+            last_fresh = add_months(row.period_end, freshness_months)
+            allowed = f"{freshness_months} months"
+        else:
+            last_fresh = row.period_end + timedelta(days=freshness_days)
+            allowed = f"{freshness_days} days"
         out.append(
             Candidate(
                 row.id,
                 row.vendor_id,
                 "soc_report_stale",
-                freshness_days,
+                (last_fresh - row.period_end).days,
                 row.period_end,
-                stale_on,
-                f"{who}: report period ended {row.period_end}, over {freshness_days} days ago; ask for a "
-                "newer report or a bridge letter",
+                last_fresh + timedelta(days=1),
+                f"{who}: report period ended {row.period_end}, over {allowed} ago; ask for a newer report or a "
+                "bridge letter",
             )
         )
     elif row.kind == "bridge_letter":
@@ -159,9 +168,12 @@ def candidates(row: DocRow, *, thresholds: list[int], freshness_days: int) -> li
     return out
 
 
-def due(row: DocRow, *, today: date, thresholds: list[int], freshness_days: int) -> list[Candidate]:
+def due(
+    row: DocRow, *, today: date, thresholds: list[int], freshness_days: int, freshness_months: int | None = None
+) -> list[Candidate]:
     """The alerts to raise today: those whose day has come, keeping only the nearest expiry threshold."""
-    fired = [c for c in candidates(row, thresholds=thresholds, freshness_days=freshness_days) if c.fires_on <= today]
+    every = candidates(row, thresholds=thresholds, freshness_days=freshness_days, freshness_months=freshness_months)
+    fired = [c for c in every if c.fires_on <= today]
     expiry = [c for c in fired if c.kind == "certificate_expiry"]
     if expiry:
         expired = any(c.kind == "certificate_expired" for c in fired)

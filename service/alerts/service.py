@@ -30,6 +30,21 @@ class AlertNotFound(LookupError):
     """No alert with that id."""
 
 
+def soc_freshness_months(settings: Settings) -> int | None:
+    """How old a SOC report may be, from the default profile (its SOC options' ``max_age_months``), or None to use
+    FRESHNESS_DAYS when the profile cannot be read."""
+    try:
+        from ..assessments.service import get_profile
+
+        profile = get_profile(settings=settings, name=None)
+    except Exception:  # noqa: BLE001 - a broken profile must not stop the alerts; fall back to the setting
+        log.warning("default profile unavailable; SOC freshness falls back to %s days", settings.freshness_days)
+        return None
+    months = [getattr(o, "max_age_months", None) for o in getattr(profile, "accept", ())]
+    found = [m for m in months if isinstance(m, int)]
+    return min(found) if found else None
+
+
 def _rows(db_session: Session) -> list[rules.DocRow]:
     stmt = (
         select(
@@ -75,12 +90,17 @@ def raise_due(*, db_session: Session, settings: Settings, today: date) -> tuple[
     Snoozed alerts whose day has come are put back to pending, so they are sent again once.
     """
     rows = _rows(db_session)
+    months = soc_freshness_months(settings)
     existing = {(d, k, t) for d, k, t in db_session.execute(select(Alert.document_id, Alert.kind, Alert.threshold))}
     now = utcnow()
     new: list[dict[str, object]] = []
     for row in rows:
         for c in rules.due(
-            row, today=today, thresholds=settings.alert_thresholds_days, freshness_days=settings.freshness_days
+            row,
+            today=today,
+            thresholds=settings.alert_thresholds_days,
+            freshness_days=settings.freshness_days,
+            freshness_months=months,
         ):
             if (c.document_id, c.kind, c.threshold) in existing:
                 continue
@@ -248,11 +268,17 @@ def upcoming(
     """Alerts that will fire within ``days`` and have not been raised yet, soonest first."""
     existing = {(d, k, t) for d, k, t in db_session.execute(select(Alert.document_id, Alert.kind, Alert.threshold))}
     horizon = today + timedelta(days=days)
+    months = soc_freshness_months(settings)
     out: list[UpcomingAlert] = []
     for row in _rows(db_session):
         if vendor_id is not None and row.vendor_id != vendor_id:
             continue
-        cands = rules.candidates(row, thresholds=settings.alert_thresholds_days, freshness_days=settings.freshness_days)
+        cands = rules.candidates(
+            row,
+            thresholds=settings.alert_thresholds_days,
+            freshness_days=settings.freshness_days,
+            freshness_months=months,
+        )
         for c in cands:
             if today < c.fires_on <= horizon and (c.document_id, c.kind, c.threshold) not in existing:
                 out.append(

@@ -243,3 +243,12 @@ def test_webhook_and_log_notifiers_deliver(
     kinds = {a["kind"] for batch in received for a in batch["alerts"]}
     assert "iso_2013_edition" in kinds
     assert any("iso_2013_edition" in r.getMessage() for r in caplog.records)
+
+
+def test_soc_freshness_follows_the_profile_in_months() -> None:
+    soc = _row(kind="soc2_type2", standards=None, period_end=date(2025, 2, 28), expiry_date=None)
+    kw: dict[str, Any] = {"thresholds": [90, 30, 7], "freshness_days": 365, "freshness_months": 18}
+    assert not rules.due(soc, today=date(2026, 8, 28), **kw)
+    assert [(c.kind, c.fires_on) for c in rules.due(soc, today=date(2026, 8, 29), **kw)] == [
+        ("soc_report_stale", date(2026, 8, 29))
+    ]
