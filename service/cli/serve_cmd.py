@@ -99,6 +99,8 @@ def run_serve(args: argparse.Namespace) -> int:
             f"API: {url}  (OpenAPI: {url}/docs); create a token with: vendor-assurance token create --scope admin",
             flush=True,
         )
+        if _no_documents(settings):
+            print("no documents yet: restart with --load-examples to load the bundled examples", flush=True)
     sys.setswitchinterval(0.0005)  # short GIL slices: a request waiting on the database is not starved by CPU work
     if app is not None:
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
@@ -121,6 +123,16 @@ def run_serve(args: argparse.Namespace) -> int:
         log_level="info",
     )
     return 0
+
+
+def _no_documents(settings: Settings) -> bool:
+    from sqlalchemy import select
+
+    from ..database import get_database
+    from ..documents.models import Document
+
+    with get_database(settings).session() as db_session:
+        return db_session.scalar(select(Document.id).limit(1)) is None
 
 
 def run_worker(args: argparse.Namespace) -> int:
