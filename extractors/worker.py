@@ -14,13 +14,15 @@ import faulthandler
 import multiprocessing as mp
 import os
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 from .api import error_result, extract_bytes, read_input
 from .limits import Limits
@@ -40,8 +42,9 @@ class IsolatedExtractor:
         self.limits = limits or Limits.from_env()
         timeout = self.limits.timeout_seconds
         self.kill_after = kill_after_seconds or timeout + min(2.0, max(0.5, 0.1 * timeout))
-        self._proc: Any = None
+        self._proc: _Child | None = None
         self._conn: Connection | None = None
+        self._lock = threading.Lock()  # one file at a time through the one child, whichever thread asks
 
     def extract_file(self, path: str | Path, *, tick: Tick | None = None) -> Extraction:
         """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick`` runs while waiting."""
@@ -53,6 +56,10 @@ class IsolatedExtractor:
     def extract_bytes(self, data: bytes, name: str, *, tick: Tick | None = None) -> Extraction:
         if len(data) > self.limits.max_bytes:
             return extract_bytes(data, name, limits=self.limits)  # cheap refusal, no need for the child
+        with self._lock:
+            return self._extract_in_child(bytes(data), name, tick)
+
+    def _extract_in_child(self, data: bytes, name: str, tick: Tick | None) -> Extraction:
         try:
             conn = self._ensure_started()
             conn.send((data, name))
@@ -90,7 +97,8 @@ class IsolatedExtractor:
             raise
 
     def close(self) -> None:
-        self._stop(kill=False)
+        with self._lock:
+            self._stop(kill=False)
 
     def __enter__(self) -> IsolatedExtractor:
         return self
@@ -99,16 +107,11 @@ class IsolatedExtractor:
         self.close()
 
     def _ensure_started(self) -> Connection:
-        if self._proc is not None and self._proc.is_alive() and self._conn is not None:
+        if self._proc is not None and self._proc.alive() and self._conn is not None:
             return self._conn
         self._stop(kill=True)
-        ctx: Any = mp.get_context(_start_method())
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, self.limits), name="va-extract", daemon=True)
-        proc.start()
-        child.close()
-        self._proc, self._conn = proc, parent
-        return parent
+        self._proc, self._conn = _fork_child(self.limits) if _can_fork() else _exec_child(self.limits)
+        return self._conn
 
     def _stop(self, *, kill: bool) -> None:
         proc, conn = self._proc, self._conn
@@ -122,20 +125,75 @@ class IsolatedExtractor:
             conn.close()
         if proc is not None:
             if kill:
-                _kill_group(proc)
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout=5)
+                _kill_group(proc.pid)
+            if not proc.wait(5):
+                _kill_group(proc.pid)
+                proc.wait(5)
 
 
-def _start_method() -> str:
-    """``fork`` is instant and inherits the loaded reader, but forking a process with other threads can deadlock the
-    child on a lock one of them held; then use ``forkserver`` (or ``spawn`` where fork does not exist)."""
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+class _Child:
+    """The child process, whichever way it was started (multiprocessing fork, or a fresh interpreter)."""
+
+    def __init__(self, handle: mp.process.BaseProcess | subprocess.Popen[bytes]) -> None:
+        self.handle = handle
+        self.pid: int = handle.pid or 0
+
+    def alive(self) -> bool:
+        if isinstance(self.handle, subprocess.Popen):
+            return self.handle.poll() is None
+        return self.handle.is_alive()
+
+    def wait(self, timeout: float) -> bool:
+        """True once the process has ended (and been reaped)."""
+        if isinstance(self.handle, subprocess.Popen):
+            try:
+                self.handle.wait(timeout)
+            except subprocess.TimeoutExpired:
+                return False
+            return True
+        self.handle.join(timeout)
+        return not self.handle.is_alive()
+
+    @property
+    def exitcode(self) -> int | None:
+        """Negative signal number when killed by a signal, as both kinds report it."""
+        if isinstance(self.handle, subprocess.Popen):
+            return self.handle.poll()
+        return self.handle.exitcode
+
+
+def _can_fork() -> bool:
+    """``fork`` is instant and inherits the loaded reader, but forking a process that runs other threads can leave
+    the child stuck on a lock one of them held. Then (a server) start a fresh interpreter instead: slower once, and
+    unlike multiprocessing's spawn/forkserver it never re-imports the host program's ``__main__``."""
+    return "fork" in mp.get_all_start_methods() and threading.active_count() == 1
+
+
+def _fork_child(limits: Limits) -> tuple[_Child, Connection]:
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_serve, args=(child, limits), name="va-extract", daemon=True)
+    proc.start()
+    child.close()
+    return _Child(proc), parent
+
+
+def _exec_child(limits: Limits) -> tuple[_Child, Connection]:
+    ours, theirs = socket.socketpair()
+    root = str(Path(__file__).resolve().parent.parent)  # so the child imports this very copy of ``extractors``
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "extractors.worker", str(theirs.fileno())],
+            pass_fds=[theirs.fileno()],
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+    finally:
+        theirs.close()
+    conn = Connection(ours.detach())
+    conn.send(limits)
+    return _Child(proc), conn
 
 
 def _crashed(data: bytes, name: str, exitcode: int | None, limits: Limits) -> Extraction:
@@ -181,13 +239,16 @@ def _mapped_bytes() -> int:
     return 0
 
 
-def _kill_group(proc: Any) -> None:
+def _kill_group(pid: int) -> None:
     """Kill the child and the Tesseract processes it started (they share its process group)."""
+    if not pid:
+        return
     with suppress(OSError):
-        if proc.pid is not None and os.getpgid(proc.pid) == proc.pid:
-            os.killpg(proc.pid, signal.SIGKILL)
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, signal.SIGKILL)
             return
-    proc.kill()
+    with suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _serve(conn: Connection, limits: Limits) -> None:
@@ -216,3 +277,8 @@ def _serve(conn: Connection, limits: Limits) -> None:
                     conn.send(("progress", note))
 
         conn.send(("result", extract_bytes(data, name, limits=limits, progress=progress)))
+
+
+if __name__ == "__main__":  # the fresh-interpreter child: ``python -m extractors.worker FD``
+    _conn = Connection(int(sys.argv[1]))
+    _serve(_conn, _conn.recv())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import subprocess
 import time
 import zipfile
 from collections.abc import Iterator
@@ -300,3 +301,26 @@ def test_worker_memory_cap_turns_a_memory_bomb_into_too_large(parser_bomb: bytes
     assert result.error is not None and result.error.code == "too_large"
     assert "memory" in result.error.message and "VA_MAX_MEMORY_MB" in result.error.message
     assert after.error is None
+
+
+def test_worker_in_a_threaded_host_starts_a_fresh_interpreter(parser_bomb: bytes, report: bytes) -> None:
+    """A server has threads, so forking it is unsafe: the child is then ``python -m extractors.worker``."""
+    import threading
+
+    from extractors import worker as worker_module
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert not worker_module._can_fork()
+        with IsolatedExtractor(Limits(timeout_seconds=0.5)) as worker:
+            same = worker.extract_bytes(report, "r.pdf")
+            stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
+            after = worker.extract_bytes(report, "r.pdf")
+            assert worker._proc is not None and isinstance(worker._proc.handle, subprocess.Popen)
+    finally:
+        stop.set()
+        thread.join()
+    assert same.to_dict() == extract_bytes(report, "r.pdf").to_dict() == after.to_dict()
+    assert stopped.error is not None and stopped.error.code == "timeout"
