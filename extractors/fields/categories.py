@@ -17,6 +17,7 @@ _CAT = r"(?:security|availability|processing\s+integrity|confidentiality|privacy
 _LIST = rf"{_CAT}(?:\s*,\s*(?:and\s+)?{_CAT}|\s+and\s+{_CAT})*"
 _PATTERNS = [
     re.compile(rf"(?:System\s+)?Relevant\s+to\s+(?:the\s+)?(?P<list>{_LIST})", re.IGNORECASE),
+    re.compile(rf"Relevant\s+to\s+the\s+Trust\s+Services\s+Criteria\s+for\s+(?P<list>{_LIST})", re.IGNORECASE),
     re.compile(
         rf"Applicable\s+Trust\s+(?:Services\s+)?(?:Principles?|Criteria|Categories)(?:\(s\))?:?\s+(?P<list>{_LIST})",
         re.I,
@@ -24,7 +25,13 @@ _PATTERNS = [
     re.compile(rf"criteria\s+for\s+the\s+(?P<list>{_LIST})\s+(?:principles?|categor)", re.IGNORECASE),
     re.compile(rf"trust\s+services\s+categor(?:y|ies)\s+(?:of\s+|for\s+|:\s*)?(?P<list>{_LIST})", re.IGNORECASE),
 ]
-_TSP_TITLE = re.compile(rf"(?:Trust\s+Services\s+Criteria|Principles\s+and\s+Criteria)\s+for\s+{_LIST}", re.IGNORECASE)
+# The criteria document's own title names all five categories; a cover's "Relevant to the Trust Services Criteria
+# for Security and Availability" names the ones in scope.
+_TSP_TITLE = re.compile(
+    r"(?:Trust\s+Services\s+Criteria|Principles\s+and\s+Criteria)\s+for\s+Security,\s+Availability,\s+"
+    r"Processing\s+Integrity,\s+Confidentiality,\s+and\s+Privacy",
+    re.IGNORECASE,
+)
 _ONE = re.compile(_CAT, re.IGNORECASE)
 
 

@@ -298,3 +298,8 @@ def test_a_failing_reader_costs_only_its_own_field(monkeypatch: pytest.MonkeyPat
     assert result.fields.certificate_number is None
     assert result.fields.vendor is not None and result.fields.expiry_date is not None
     assert any("Could not read: certificate number" in w for w in result.warnings)
+
+
+def test_categories_named_after_the_criteria_on_a_cover() -> None:
+    text = doc_text("Acme Cloud, Inc.\nSOC 3 Report\nRelevant to the Trust Services Criteria for Security and Privacy")
+    assert [c.value for c in categories.read_categories(text)] == ["security", "privacy"]
