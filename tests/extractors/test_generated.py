@@ -30,6 +30,7 @@ SEEDS: dict[str, range] = {
     "soc2_type2": range(8),
     "soc2_type1": range(4),
     "soc3": range(4),
+    "soc1_type2": range(3),
     "bridge_letter": range(5),
     "iso_27001_2022": range(4),
     "iso_27001_2013": range(3),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bridge, iso, negatives, soc
+from . import bridge, iso, negatives, soc, soc1
 
 Built = tuple[bytes, dict[str, Any]]
 Builder = Callable[[int], Built]
@@ -36,6 +36,7 @@ BUILDERS: dict[str, Builder] = {
     "soc2_type2": _soc("soc2_type2"),
     "soc2_type1": _soc("soc2_type1"),
     "soc3": _soc("soc3"),
+    "soc1_type2": soc1.build,
     "bridge_letter": bridge.build,
     **{f"iso_{v}": _iso(v) for v in iso.VARIANTS},
     "pentest_letter": negatives.pentest,

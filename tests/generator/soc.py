@@ -450,6 +450,8 @@ def _auditor_report(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) ->
 
 def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
     s = plan.vendor.short
+    # A SOC 1 report speaks of control objectives where a SOC 2 report speaks of the criteria.
+    crit = "control objectives" if plan.kind == "soc1" else "trust services criteria"
     out: list[Flowable] = []
     carved = [(n, svc) for n, svc, m in plan.subservice if m == "carve-out"]
     incl = [(n, svc) for n, svc, m in plan.subservice if m == "inclusive"]
@@ -463,7 +465,7 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
             lead = f"{s} uses {names}, {role}, to provide {svcs}{tail}."
             rest = (f" The description includes only the controls of {s} and excludes controls of the subservice "
                     f"organization{'s' if len(carved) > 1 else ''}. The description also indicates that certain "
-                    "trust services criteria can be achieved only if complementary subservice organization controls "
+                    f"{crit} can be achieved only if complementary subservice organization controls "
                     f"assumed in the design of {s}’s controls are suitably designed and operating effectively. Our "
                     "examination did not extend to controls of the subservice organizations, and we have not "
                     "evaluated the suitability of the design or operating effectiveness of such complementary "
@@ -486,7 +488,7 @@ def _subservice_paragraphs(plan: Plan, st: r.Styles, ex: Expect, rng: random.Ran
         if rng.random() < 0.5:
             lead = f"{s} uses {n}, a subservice organization, to provide {svc} services."
             rest = (" The description includes those elements of the services provided by the subservice "
-                    "organization that are relevant to the applicable trust services criteria, together with the "
+                    f"organization that are relevant to the applicable {crit}, together with the "
                     "relevant controls of the subservice organization (the inclusive method). Our examination "
                     "included the services and controls of the subservice organization.")
         else:
