@@ -23,7 +23,7 @@ seen = Table(
     "bot_seen_keys",
     metadata,
     Column("key", String(200), primary_key=True),
-    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", DateTime(), nullable=False),
 )
 
 channel_profiles = Table(
@@ -32,7 +32,7 @@ channel_profiles = Table(
     Column("channel", String(100), primary_key=True),
     Column("profile", String(100), nullable=False),
     Column("set_by", String(100)),
-    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("set_at", DateTime(), nullable=False),
 )
 
 KEEP = timedelta(days=2)  # Slack stops retrying after about an hour; keys older than this are dropped
@@ -53,6 +53,7 @@ def ensure_tables(engine: Engine) -> None:
 
 
 def _now() -> datetime:
+    """Naive UTC: both SQLite and PostgreSQL store it as written, so comparisons agree."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 

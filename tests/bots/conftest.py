@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import socket
 import threading
 import time
@@ -28,6 +29,8 @@ from slack_sdk.signature import SignatureVerifier
 
 from service.config import Settings
 from service.database import forget_databases
+
+from tests.service.conftest import PG_URL, _pg_schema_url
 
 from .fake_slack import FakeSlack
 
@@ -138,6 +141,10 @@ def bot(tmp_path_factory: pytest.TempPathFactory, fake: FakeSlack) -> Iterator[B
         slack_bot_token=SecretStr(fake.token), slack_signing_secret=SecretStr(SECRET), slack_api_base_url=fake.base_url,
         slack_confidential_channels=[ALLOWED], slack_alert_channel=ALERTS,
     )
+    schema_urls = None
+    if os.environ.get("BOTS_TEST_POSTGRES") and PG_URL:  # the whole bot suite on PostgreSQL (slower; opt-in)
+        schema_urls = _pg_schema_url(PG_URL)
+        settings = settings.model_copy(update={"database_url": next(schema_urls)})
     load_examples_now(settings)
     api = create_app(settings, start_worker=False)
     assert hasattr(api.state, "slack_app"), "the bot was not mounted by the plugin"
@@ -156,3 +163,6 @@ def bot(tmp_path_factory: pytest.TempPathFactory, fake: FakeSlack) -> Iterator[B
     server.should_exit = True
     thread.join(10)
     forget_databases()
+    if schema_urls is not None:
+        for _ in schema_urls:  # drops the schema
+            pass
