@@ -29,7 +29,6 @@ from slack_sdk.signature import SignatureVerifier
 
 from service.config import Settings
 from service.database import forget_databases
-
 from tests.service.conftest import PG_URL, _pg_schema_url
 
 from .fake_slack import FakeSlack
