@@ -418,6 +418,7 @@ class _PageReader:
         self._jobs: dict[int, Future[str]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._running = ocr.Running()
+        self.ocr_failure: str | None = None
 
     def read_pages(self, count: int) -> None:
         """Text of every page; scanned pages rendered and queued for Tesseract. Caller holds PDFIUM_LOCK."""
@@ -481,18 +482,22 @@ class _PageReader:
             raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
 
     def _collect_ocr(self) -> None:
-        failed: list[str] = []
         for done, number in enumerate(sorted(self._jobs)):
             self.progress(f"OCR of scanned pages, {done} of {len(self._jobs)} done")
             try:
                 text = self._wait(number)
             except ocr.OcrUnavailable as exc:
-                failed.append(str(exc))
+                self.ocr_failure = self.ocr_failure or str(exc)
                 continue
             self.pages[number - 1] = Page(number, text, ocr=True)
-        if failed:
-            self.use_ocr = False
-            self.warnings.append(failed[0])
+
+    def _why_not_read(self) -> str:
+        """Why scanned pages have no text: OCR off, Tesseract missing (how to install it) or Tesseract failing."""
+        if not self.wanted_ocr:
+            return "OCR is turned off"
+        if self.ocr_failure is not None and ocr.available():
+            return f"OCR failed ({self.ocr_failure})"
+        return ocr.INSTALL_HINT
 
     def _summarize(self, count: int) -> None:
         done = [p.number for p in self.pages if p.ocr]
@@ -506,13 +511,9 @@ class _PageReader:
             )
         has_text = any(_WORD.search(p.text) for p in self.pages)
         if missing and not has_text:
-            if not self.wanted_ocr:
-                raise DocumentError("no_text_layer", "the PDF has no text layer (scanned pages) and OCR is turned off")
-            if not ocr.available() or (self._jobs and not done):
-                raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {ocr.INSTALL_HINT}")
+            raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {self._why_not_read()}")
         if missing:
-            hint = ocr.INSTALL_HINT if self.wanted_ocr else "OCR is turned off"
-            self.warnings.append(f"{ocr.pages_phrase(missing)}: no text layer, not read. {hint}")
+            self.warnings.append(f"{ocr.pages_phrase(missing)}: no text layer, not read. {self._why_not_read()}")
         if not has_text:
             if len(self.unreadable) == count:
                 raise DocumentError("corrupt", "the PDF is damaged: none of its pages could be read")

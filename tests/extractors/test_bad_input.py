@@ -324,3 +324,18 @@ def test_worker_in_a_threaded_host_starts_a_fresh_interpreter(parser_bomb: bytes
         thread.join()
     assert same.to_dict() == extract_bytes(report, "r.pdf").to_dict() == after.to_dict()
     assert stopped.error is not None and stopped.error.code == "timeout"
+
+
+def test_a_broken_tesseract_is_named_not_called_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed but failing (say the English data is missing): the message passes on Tesseract's own words."""
+    broken = tmp_path / "tesseract"
+    broken.write_text('#!/bin/sh\necho "Error opening data file eng.traineddata" >&2\nexit 1\n')
+    broken.chmod(0o755)
+    monkeypatch.setenv("VA_TESSERACT", str(broken))
+    ocr.tesseract_path.cache_clear()
+    try:
+        result = extract_bytes(make_pdf.scanned_pdf([["Ernst & Young LLP"]]), "scan.pdf")
+    finally:
+        ocr.tesseract_path.cache_clear()
+    assert result.error is not None and result.error.code == "no_text_layer"
+    assert "OCR failed" in result.error.message and "eng.traineddata" in result.error.message
