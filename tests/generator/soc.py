@@ -274,14 +274,16 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         when = f"As of {w.fmt(plan.end, plan.cover_dates)}"
         ex.set("period_end", plan.end.isoformat(), when)
     else:
+        assert plan.start is not None
         rng_text = _period(plan, plan.cover_dates, rng)
         if plan.cover_style == "split":
             # The period split across a line break, as narrow cover boxes print it.
-            first, _, rest = rng_text.partition(w.fmt(plan.start, plan.cover_dates) + " ")  # type: ignore[arg-type]
-            when = f"Throughout the period {w.fmt(plan.start, plan.cover_dates)}\n{rest}"  # type: ignore[arg-type]
+            first = w.fmt(plan.start, plan.cover_dates)
+            rest = rng_text.partition(first + " ")[2]
+            when = f"Throughout the period {first}\n{rest}"
         else:
             when = rng.choice(("For the Period ", "For the period ", "Reporting period: ", "")) + rng_text
-        ex.set("period_start", plan.start.isoformat(), when)  # type: ignore[union-attr]
+        ex.set("period_start", plan.start.isoformat(), when)
         ex.set("period_end", plan.end.isoformat(), when)
     if plan.cover_style == "classic":
         # Covers often set the name in capitals; the body then gives it in its usual case.
