@@ -112,7 +112,8 @@ def classify(text: DocText) -> Classification:
                 "licensed CPA firm, not a certification."
             ],
         )
-    if iso and cert_words and not has_report and n_pages <= 12:
+    # A certificate may carry a long appendix of sites; what makes it one is its first pages.
+    if iso and cert_words and not has_report and (n_pages <= 12 or _CERT_WORDS.search(title)):
         return Classification("iso_certificate")
 
     if soc3_named and (has_report or _TSC.search(head)):

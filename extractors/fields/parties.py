@@ -51,6 +51,12 @@ _TO_MANAGEMENT_LOOSE = re.compile(
     r"\s*(?:\(|:|,)",
     _I,
 )
+# A letter signed for the organization: "Chief Executive Officer, Ledgerline, Inc."
+_SIGNATORY_OF = re.compile(
+    rf"^(?:[A-Z][\w-]*\s+){{0,4}}(?:Officer|Director|President|Manager|CEO|CISO|CTO|COO|Head\s+of\s+\w+),\s+"
+    rf"(?P<org>{ORG_RE.pattern})\s*$",
+    re.M,
+)
 _REPORT_HEADING = re.compile(
     r"Independent\s+Service\s+Auditor|Report\s+of\s+(?:the\s+)?Independent\s+Accountant|"
     r"Independent\s+(?:Accountant|Auditor)[’']?s?[’']?\s+Report",
@@ -165,7 +171,7 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
 
 
 def _mentioned_vendor(text: DocText) -> Found[str] | None:
-    for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF, _TO_MANAGEMENT_LOOSE):
+    for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF, _TO_MANAGEMENT_LOOSE, _SIGNATORY_OF):
         for n in text.text_pages()[:12]:
             m = pattern.search(text.page_text[n])
             if m:

@@ -303,3 +303,12 @@ def test_a_failing_reader_costs_only_its_own_field(monkeypatch: pytest.MonkeyPat
 def test_categories_named_after_the_criteria_on_a_cover() -> None:
     text = doc_text("Acme Cloud, Inc.\nSOC 3 Report\nRelevant to the Trust Services Criteria for Security and Privacy")
     assert [c.value for c in categories.read_categories(text)] == ["security", "privacy"]
+
+
+def test_a_letter_without_letterhead_is_the_signatory_organizations() -> None:
+    text = doc_text(
+        "June 15, 2026\nTo our valued customers:\nRe: SOC 2 Type 2 Bridge Letter\nThis letter covers the period from "
+        "April 1, 2026 through June 15, 2026.\nSincerely,\nDana Whitcombe\nChief Executive Officer, Ledgerline, Inc."
+    )
+    vendor = parties.read_vendor(text, "bridge_letter", None)
+    assert vendor is not None and vendor.value == "Ledgerline, Inc."
