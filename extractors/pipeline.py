@@ -75,6 +75,8 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         f.report_date = report_date
     f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
     f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
+    if f.vendor is None and kind == "unknown":
+        f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
     f.standards = guard("standards", lambda: standards.read_standards(text, kind), [])
 
     if kind == "iso_certificate":

@@ -9,6 +9,7 @@ Names are read where the document's genre puts them: a certificate names the cer
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Found, Kind
 from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
@@ -292,4 +293,36 @@ def read_certificate_number(text: DocText) -> Found[str] | None:
             number = m.group("no").rstrip(".,;")
             if re.search(r"\d", number):
                 return _found(number, n)
+    return None
+
+
+_FORM_LABEL = re.compile(
+    r"^(?:Company|Organi[sz]ation|Merchant|Service\s+Provider|Legal\s+Entity|Entity)\s+Name\s*:?$", _I
+)
+
+
+def read_form_vendor(doc: Any, text: DocText) -> Found[str] | None:
+    """A questionnaire or attestation form: the value in the cell after the first "Company Name:" label.
+
+    A form's labels and values are drawn separately, so the plain text puts them far apart; the page's layout lines
+    (text runs in drawing order, cells separated by tabs) keep each label next to its value. Only the first page
+    with such a label is laid out.
+    """
+    page = next(
+        (n for n in text.text_pages()[:15] if re.search(r"(?:Company|Organi[sz]ation)\s+Name\s*:", text.page_text[n])),
+        None,
+    )
+    if page is None:
+        return None
+    try:
+        rows = doc.line_texts(page)
+    except Exception:  # noqa: BLE001 - layout is a bonus for forms; without it the field stays empty
+        return None
+    for row in rows:
+        cells = [c.strip() for c in row.split("\t")]
+        for i, cell in enumerate(cells[:-1]):
+            if _FORM_LABEL.match(cell):
+                value = clean_org(cells[i + 1])
+                if len(value) > 2 and re.match(r"^[A-Z0-9]", value):
+                    return _found(value, page)
     return None

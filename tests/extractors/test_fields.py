@@ -312,3 +312,26 @@ def test_a_letter_without_letterhead_is_the_signatory_organizations() -> None:
     )
     vendor = parties.read_vendor(text, "bridge_letter", None)
     assert vendor is not None and vendor.value == "Ledgerline, Inc."
+
+
+def test_a_form_names_its_company_in_the_cell_after_the_label() -> None:
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.setFont("Helvetica", 10)
+    labels = ["Self-Assessment Questionnaire and Attestation of Compliance", "Part 1a. Merchant Information",
+              "Company Name:", "Contact Name:", "Telephone:"]  # fmt: skip
+    for k, label in enumerate(labels):
+        c.drawString(60, 740 - 16 * k, label)
+    # A filled-in form draws its values after all the labels, so plain text puts them far apart.
+    for k, value in enumerate(["Fennick Workforce Solutions, LLC", "Dana Whitcombe", "+1-555-0100"]):
+        c.drawString(220, 740 - 16 * (k + 2), value)
+    c.showPage()
+    c.save()
+    result = extract_bytes(buf.getvalue(), "form.pdf")
+    assert result.kind == "unknown"
+    assert result.fields.vendor is not None and result.fields.vendor.value == "Fennick Workforce Solutions, LLC"
