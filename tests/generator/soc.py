@@ -145,7 +145,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         opinion=opinion, subservice=subs, cuec_style=rng.choice(("table", "bullets", "criteria_first", "numbered")),
         cuecs=cuecs, id_scheme=rng.choice(("domain", "criterion", "numeric", "dotted")),
         test_layout=test_layout or rng.choice(("flat", "by_criterion", "by_area")),
-        response_place=rng.choice(("table", "inline", "section5", "table", "none")),
+        response_place=rng.choice(("table", "inline", "section5", "table", "none", "cell")),
         ai=rng.choice(("none", "none", "none", "in_scope", "in_scope", "excluded")),
         two_column=rng.random() < 0.35, section_style=rng.choice(SECTION_STYLES), tsc_phrase=rng.randrange(3),
         filler_pages=filler_pages if filler_pages is not None else rng.randrange(0, 3), look=look,
@@ -833,6 +833,9 @@ def _tests(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         for cid, c in members:
             e = exc.get(cid)
             result = e.text if e else rng.choice(t.NO_EXCEPTION)
+            if e and plan.response_place == "cell":
+                # The response in the same results cell, after the finding.
+                result = f"{e.text}\n\n{response_label} {e.response or ''}"
             if no_crit_column:
                 rows.append([cid, c.activity, c.test, result])
                 stated_criteria[cid] = [str(group)]

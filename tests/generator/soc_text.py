@@ -159,6 +159,7 @@ EXCEPTION_FORMS = (
     "Exception noted: for {k} of the {n} {population} selected for testing, {failure}.",
     "Deviation noted. Of {n} {population} sampled, {k} showed that {failure}.",
     "Exceptions noted. For {k} of {n} {population} inspected, {failure}.",
+    "Exception Noted: For {k} of {n} {population} sampled, {failure}.",
 )
 
 NO_EXCEPTION = ("No exceptions noted.", "No exceptions noted", "No deviations noted.", "No exceptions noted.")
