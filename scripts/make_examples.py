@@ -42,6 +42,7 @@ def soc2_report() -> bytes:
     plan.opinion = "unqualified"
     plan.ai = "in_scope"
     plan.two_column = False
+    plan.response_place = "table"  # the common layout: a table of management's responses after the tests
     soc.set_exceptions(plan, random.Random("examples"), 1)
     pdf, _ = soc.render_plan(plan, 11)
     return pdf
