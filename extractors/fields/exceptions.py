@@ -133,19 +133,31 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
                 or None
             )
         row = ExceptionRow(value, line.page, value, control, criteria, response)
-        # A deviation is often repeated under every criterion its control maps to: keep it once, in full.
+        # A deviation is often repeated under every criterion its control maps to, and again in a summary: keep it
+        # once, in its fullest form.
+        key = _core(value)[:40].casefold()
         same = next(
-            (
-                k
-                for k, o in enumerate(out)
-                if o.control == control and (o.value.startswith(value) or value.startswith(o.value))
-            ),
-            None,
+            (k for k, o in enumerate(out) if o.control == control and _core(o.value)[:40].casefold() == key), None
         )
         if same is None:
             out.append(row)
-        elif len(value) > len(out[same].value):
-            out[same] = row
+            continue
+        keep = out[same]
+        # The first occurrence is the test result; a later one replaces its wording only where it completes it (a
+        # cell cut by a page break), and lends a management response if the first had none.
+        extends = (
+            not keep.value.rstrip().endswith(".")
+            and _core(value).startswith(_core(keep.value))
+            and len(value) > len(keep.value)
+        )
+        out[same] = ExceptionRow(
+            row.value if extends else keep.value,
+            row.page if extends else keep.page,
+            row.quote if extends else keep.quote,
+            control,
+            keep.criteria or criteria,
+            keep.management_response or response,
+        )
     if any(e.management_response is None for e in out):
         out = _responses_from_section(text, out)
     return out
@@ -153,7 +165,8 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
 
 def _core(value: str) -> str:
     """An exception's wording without its "Exception noted." lead, to recognise it when it is quoted again."""
-    return re.sub(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\s*[.:]?\s*", "", value, flags=_I)
+    core = re.sub(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\s*[.:]?\s*", "", value, flags=_I)
+    return re.sub(r"^[A-Z]{1,6}\d?\s?[-.]\s?\d{1,4}(?:\.\d+)*\s*:\s*", "", core)
 
 
 def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[ExceptionRow]:
