@@ -270,6 +270,33 @@ class Document:
             return self.page(number).text
         return "\n".join(part for part in self.columns(number) if part)
 
+    def image_share(self, number: int) -> float:
+        """The largest image on the page as a share of the page's area (0.0 without images): logos, scans, artwork."""
+        self._check_deadline(f"looking at the images of page {number}")
+        with _pdfium_turn(self.deadline, f"looking at the images of page {number}"):
+            page = self._pdfium()[number - 1]
+            try:
+                width, height = page.get_size()
+                area = max(width * height, 1.0)
+                best = 0.0
+                for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+                    with suppress(Exception):
+                        left, bottom, right, top = obj.get_bounds()
+                        best = max(best, (right - left) * (top - bottom) / area)
+                return min(best, 1.0)
+            finally:
+                page.close()
+
+    def render(self, number: int) -> bytes:
+        """The page as an image for Tesseract (``ocr.read_image``): 300 DPI greyscale, size-capped."""
+        self._check_deadline(f"rendering page {number}")
+        with _pdfium_turn(self.deadline, f"rendering page {number}"):
+            page = self._pdfium()[number - 1]
+            try:
+                return ocr.render(page)
+            finally:
+                page.close()
+
     def plumber_page(self, number: int) -> Any:
         """Open one page with pdfplumber (caller should ``close()`` it); for tables and word positions."""
         import pdfplumber
@@ -542,7 +569,7 @@ def _looks_scanned(page: Any, text: str) -> bool:
             return True
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             with suppress(Exception):
-                left, bottom, right, top = obj.get_pos()
+                left, bottom, right, top = obj.get_bounds()
                 if (right - left) * (top - bottom) >= SCAN_COVER * area:
                     return True
     return False

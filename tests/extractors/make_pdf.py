@@ -62,8 +62,11 @@ def scanned_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     return buf.getvalue()
 
 
-def mixed_pdf(text_page: str, scanned_lines: Sequence[str], *, logo_page: str | None = None) -> bytes:
-    """Page 1 text, page 2 a full-page scan, optionally page 3 a few words with a small logo image."""
+def mixed_pdf(
+    text_page: str, scanned_lines: Sequence[str], *, logo_page: str | None = None, stamp: str | None = None
+) -> bytes:
+    """Page 1 text, page 2 a full-page scan (``stamp``: a few words of real text on top, as scanning software adds),
+    optionally page 3 a few words with a small logo image."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=letter)
     c.setFont("Helvetica", 10)
@@ -73,6 +76,9 @@ def mixed_pdf(text_page: str, scanned_lines: Sequence[str], *, logo_page: str | 
         y -= 14
     c.showPage()
     c.drawImage(ImageReader(scan_image(scanned_lines)), 0, 0, width=letter[0], height=letter[1])
+    if stamp is not None:
+        c.setFont("Helvetica", 7)
+        c.drawString(400, 20, stamp)
     c.showPage()
     if logo_page is not None:
         logo = Image.new("RGB", (120, 60), (20, 60, 140))

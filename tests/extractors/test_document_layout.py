@@ -120,3 +120,17 @@ def test_a_document_stuck_in_pdfium_turns_the_next_into_a_timeout_not_a_hang() -
         release.set()
         thread.join()
     assert extract_bytes(make_pdf.report_pdf(1), "after.pdf").error is None
+
+
+def test_image_share_and_render_for_ocr() -> None:
+    doc = document.load(
+        make_pdf.mixed_pdf(make_pdf.LOREM * 3, ["Report of Independent Accountants"], logo_page="Acme SOC 3 Report"),
+        use_ocr=False,
+    )
+    assert doc.image_share(1) == 0.0
+    assert doc.image_share(2) > 0.95  # the full-page scan
+    assert 0.01 < doc.image_share(3) < 0.05  # a logo
+    image = doc.render(2)
+    assert image.startswith(b"P5")  # greyscale PGM, as Tesseract reads it from stdin
+    width, height = (int(v) for v in image.split(b"\n")[1].split())
+    assert width == 2550 and height in (3300, 3301)  # Letter at 300 DPI (pdfium rounds up)

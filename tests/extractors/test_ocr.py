@@ -54,6 +54,15 @@ def test_only_the_pages_without_a_text_layer_are_ocred() -> None:
 
 
 @needs_tesseract
+def test_a_scan_with_a_few_stamped_words_is_still_ocred() -> None:
+    """Scanning software stamps "Scanned by ... page 2"; the page's words are still only in the image."""
+    data = make_pdf.mixed_pdf(make_pdf.LOREM * 3, AUDITOR_LETTER, stamp="Scanned with OfficeScan 4.2 - page 2 of 2")
+    doc = document.load(data)
+    assert [p.ocr for p in doc.pages] == [False, True]
+    assert "Ernst & Young LLP" in doc.page(2).text
+
+
+@needs_tesseract
 def test_the_warning_reaches_the_extraction() -> None:
     data = make_pdf.scanned_pdf([AUDITOR_LETTER, AUDITOR_LETTER[:3]])
     result = extract_bytes(data, "scan.pdf")
