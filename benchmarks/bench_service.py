@@ -307,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--documents-per-vendor", type=int, default=5)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=2000, help="per scenario")
+    ap.add_argument("--workers", type=int, default=1, help="API processes (serve --workers)")
     args = ap.parse_args(argv)
     rng = random.Random(20261201)
     tmp = Path(tempfile.mkdtemp(prefix="va-bench-"))
@@ -329,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         env["DATABASE_URL"] = args.database_url
     cli = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
     server = subprocess.Popen(
-        [sys.executable, "-c", cli, "serve", "--port", str(port), "--no-worker"],
+        [sys.executable, "-c", cli, "serve", "--port", str(port), "--no-worker", "--workers", str(args.workers)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -15,12 +15,14 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
 
 from ..config import Settings
 from ..documents import service as documents
+from ..documents.models import Document
 from ..vendors import service as vendors
 from .models import AssessedDocument, AssessmentRead, ProfileRead
 
@@ -90,6 +92,14 @@ _cache: OrderedDict[tuple[Any, ...], AssessmentRead] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
+def _profile_key(profile: Any) -> object:
+    """Profiles are re-read every 30 s into new objects; the same content must keep hitting the cache."""
+    try:
+        return hash(profile)
+    except TypeError:
+        return repr(profile)
+
+
 def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
     """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked."""
     params = inspect.signature(assess).parameters
@@ -112,13 +122,27 @@ def assess_vendor(
     vendor = vendors.get_or_raise(db_session=db_session, vendor_id=vendor_id)
     prof = get_profile(settings=settings, name=profile)
     day = today or date.today()
-    docs = documents.current_documents(db_session=db_session, vendor_id=vendor_id, with_extraction=False)
+    # the dated columns only: enough to pick the current documents and to know whether a cached answer still holds
+    rows = db_session.execute(
+        select(
+            Document.id,
+            Document.kind,
+            Document.standards,
+            Document.period_end,
+            Document.issue_date,
+            Document.report_date,
+            Document.expiry_date,
+            Document.uploaded_at,
+            Document.updated_at,
+            Document.filename,
+        ).where(Document.vendor_id == vendor_id, Document.status == "parsed")
+    ).all()
+    docs = documents.pick_current(rows)
     key = (
         str(db_session.get_bind().engine.url),
         vendor.id,
         vendor.updated_at,
-        prof.name,
-        id(prof),
+        _profile_key(prof),
         day,
         tuple((d.id, d.updated_at) for d in docs),
     )
@@ -131,7 +155,11 @@ def assess_vendor(
     assess = getattr(knowledge, "assess", None)
     if assess is None:
         raise AssessmentUnavailable("the knowledge package has no assess() yet")
-    evidence = [Extraction.from_dict(d.extraction) for d in docs if d.extraction]
+    ids = [d.id for d in docs]
+    stored: dict[int, Any] = dict(
+        db_session.execute(select(Document.id, Document.extraction).where(Document.id.in_(ids))).tuples().all()
+    )
+    evidence = [Extraction.from_dict(stored[i]) for i in ids if stored.get(i)]
     result = _call_assess(assess, evidence, prof, day, vendor)
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
     answer = AssessmentRead(

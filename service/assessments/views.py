@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from ..deps import IdPath, Reader, SessionDep, SettingsDep
 from . import service
@@ -24,9 +24,11 @@ def assess(
     as_of: Annotated[date | None, Query(description="Judge as of this day (default today).")] = None,
 ) -> AssessmentRead:
     """The verdict and findings (each citing document, page and quote) over the vendor's current documents."""
-    return service.assess_vendor(
+    answer = service.assess_vendor(
         db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=as_of
     )
+    # already validated: serialize once instead of letting the framework validate it again (a hot path)
+    return Response(answer.model_dump_json(), media_type="application/json")  # type: ignore[return-value]
 
 
 @router.get("/profiles", response_model=list[ProfileRead])

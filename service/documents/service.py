@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from extractors import Extraction, extract_bytes
 from extractors.model import ExtractionError, FileInfo
@@ -408,7 +409,21 @@ def assign_vendor(*, db_session: Session, document_id: int, vendor_id: int) -> D
 _SOC_FAMILY = {"soc2_type1": "soc2", "soc2_type2": "soc2", "soc3": "soc3", "soc1": "soc1", "bridge_letter": "bridge"}
 
 
-def _slot(doc: Document) -> str | None:
+class _Dated(Protocol):
+    id: int
+    kind: str | None
+    standards: str | None
+    period_end: date | None
+    issue_date: date | None
+    report_date: date | None
+    expiry_date: date | None
+    uploaded_at: datetime
+
+
+_D = TypeVar("_D", bound=_Dated)
+
+
+def _slot(doc: _Dated) -> str | None:
     if doc.kind in _SOC_FAMILY:
         return _SOC_FAMILY[doc.kind]
     if doc.kind == "iso_certificate":
@@ -416,23 +431,14 @@ def _slot(doc: Document) -> str | None:
     return None
 
 
-def _recency(doc: Document) -> tuple[date, datetime]:
+def _recency(doc: _Dated) -> tuple[date, datetime]:
     when = doc.period_end or doc.issue_date or doc.report_date or doc.expiry_date or date.min
     return when, doc.uploaded_at
 
 
-def current_documents(*, db_session: Session, vendor_id: int, with_extraction: bool = True) -> list[Document]:
-    """The vendor's parsed documents that still speak for it: the latest of each kind of evidence.
-
-    A newer SOC 2 report supersedes an older one (Type 1 or 2), a newer bridge letter the older, and an ISO
-    certificate supersedes the earlier certificate for the same standards; an ISO 27701 extension and the 27001
-    certificate it extends are both current.
-    """
-    stmt = select(Document).where(Document.vendor_id == vendor_id, Document.status == "parsed").order_by(Document.id)
-    if not with_extraction:  # then loaded on access, in this session: a cached assessment never needs it
-        stmt = stmt.options(defer(Document.extraction))
-    docs = db_session.scalars(stmt).all()
-    best: dict[str, Document] = {}
+def pick_current(docs: Sequence[_D]) -> list[_D]:
+    """Of a vendor's parsed documents (records or rows with the dated columns), the latest per kind of evidence."""
+    best: dict[str, _D] = {}
     for doc in docs:
         slot = _slot(doc)
         if slot is None:
@@ -440,3 +446,14 @@ def current_documents(*, db_session: Session, vendor_id: int, with_extraction: b
         if slot not in best or _recency(doc) > _recency(best[slot]):
             best[slot] = doc
     return sorted(best.values(), key=lambda d: d.id)
+
+
+def current_documents(*, db_session: Session, vendor_id: int) -> list[Document]:
+    """The vendor's parsed documents that still speak for it: the latest of each kind of evidence.
+
+    A newer SOC 2 report supersedes an older one (Type 1 or 2), a newer bridge letter the older, and an ISO
+    certificate supersedes the earlier certificate for the same standards; an ISO 27701 extension and the 27001
+    certificate it extends are both current.
+    """
+    stmt = select(Document).where(Document.vendor_id == vendor_id, Document.status == "parsed").order_by(Document.id)
+    return pick_current(db_session.scalars(stmt).all())
