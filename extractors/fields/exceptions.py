@@ -206,7 +206,26 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
             elif _core(row.value)[:40] not in cell:
                 resp = cell  # the section's row holds only the response
             else:
-                m = re.search(r"(?:(?<=[.;])\s+|^)(Management\b.*)$", cell)
-                resp = m.group(1) if m else None
+                resp = _after_exception(cell, _core(row.value))
         out.append(ExceptionRow(row.value, row.page, row.quote, row.control, row.criteria, resp))
     return out
+
+
+def _after_exception(cell: str, core: str) -> str | None:
+    """The response in a row that repeats the exception: what follows the exception's own words, from the next
+    sentence on; else a sentence starting with "Management"."""
+    at = cell.find(core[:40])
+    matched = 0
+    while at >= 0 and matched < len(core) and at + matched < len(cell) and cell[at + matched] == core[matched]:
+        matched += 1
+    if at >= 0 and matched >= 0.8 * len(core):
+        rest = cell[at + matched :]
+        if matched == len(core) and core.rstrip().endswith("."):
+            tail = rest  # the exception's words end a sentence: the response starts right after them
+        else:
+            nxt = re.search(r"(?<=[.;])\s+(?=[A-Z])", rest)
+            tail = rest[nxt.end() :] if nxt else ""
+        if tail.strip():
+            return tail.strip()
+    m = re.search(r"(?:(?<=[.;])\s+|^)(Management\b.*)$", cell)
+    return m.group(1) if m else None

@@ -335,3 +335,17 @@ def test_a_form_names_its_company_in_the_cell_after_the_label() -> None:
     result = extract_bytes(buf.getvalue(), "form.pdf")
     assert result.kind == "unknown"
     assert result.fields.vendor is not None and result.fields.vendor.value == "Fennick Workforce Solutions, LLC"
+
+
+def test_a_response_table_that_repeats_the_control_and_the_exception() -> None:
+    text = doc_text(
+        "Results of Tests\nDS - 1 Secrets are rotated.\nInspected the vault.\nException Noted:\nFor 3 of 25 sampled "
+        "secrets, rotation was late.",
+        "Management’s Response to Exceptions Noted:\nControl ID Control Activity Exception Noted Management Response\n"
+        "DS - 1 Secrets are rotated.\nException Noted:\nFor 3 of 25 sampled secrets, rotation was late.\nThe secrets "
+        "were retired and the vault now alerts on overdue rotation.",
+    )
+    found = exceptions.read_exceptions(text)
+    assert [(e.control, e.management_response) for e in found] == [
+        ("DS-1", "The secrets were retired and the vault now alerts on overdue rotation.")
+    ]
