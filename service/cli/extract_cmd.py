@@ -98,7 +98,8 @@ def _run_files(
             err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
             status = 1
             continue
-        progress.stop()
+        finally:
+            progress.stop()  # also on Ctrl-C: a spinner left running would leave the terminal's cursor hidden
         if result.error is not None:
             status = 1
         if args.json:
