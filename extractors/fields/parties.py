@@ -48,9 +48,8 @@ _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.patte
 _TO_ORG = re.compile(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
 # An addressee without a legal suffix ("To the management of Internet Security Research Group (“Let’s Encrypt”):").
 _TO_MANAGEMENT_LOOSE = re.compile(
-    r"To\s+(?:the\s+)?(?:management|Board\s+of\s+Directors)\s+of\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,7})"
-    r"\s*(?:\(|:|,)",
-    _I,
+    r"(?i:To\s+(?:the\s+)?(?:management|Board\s+of\s+Directors)\s+of)\s+"
+    r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,7})\s*(?:\(|:|,)"
 )
 # A letter signed for the organization: "Chief Executive Officer, Ledgerline, Inc."
 _SIGNATORY_OF = re.compile(
