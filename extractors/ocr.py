@@ -51,6 +51,22 @@ def available() -> bool:
     return tesseract_path() is not None
 
 
+def page_mode() -> str:
+    """Tesseract's page segmentation mode: 1 (layout plus orientation detection, so a certificate scanned sideways
+    still reads, ~10 % slower) when the ``osd`` data is installed, else 3 (layout only)."""
+    binary = tesseract_path()
+    return "3" if binary is None else _page_mode_of(binary)
+
+
+@functools.cache
+def _page_mode_of(binary: str) -> str:
+    try:
+        langs = subprocess.run([binary, "--list-langs"], capture_output=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return "3"
+    return "1" if b"\nosd" in langs else "3"
+
+
 def workers() -> int:
     """Pages OCR'd in parallel: one Tesseract per core, each told to use one thread (its OpenMP gains little)."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -106,7 +122,7 @@ def read_image(image: bytes, *, timeout: float, running: Running | None = None) 
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         proc = subprocess.Popen(
-            [binary, "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(DPI)],
+            [binary, "stdin", "stdout", "-l", LANG, "--psm", page_mode(), "--dpi", str(DPI)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

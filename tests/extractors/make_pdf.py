@@ -54,9 +54,9 @@ def scan_image(lines: Sequence[str], *, size: tuple[int, int] = (1700, 2200)) ->
     return image
 
 
-def scanned_pdf(pages: Sequence[Sequence[str]]) -> bytes:
-    """Image-only pages: the words exist only as pixels."""
-    images = [scan_image(lines).convert("RGB") for lines in pages]
+def scanned_pdf(pages: Sequence[Sequence[str]], *, rotate: int = 0) -> bytes:
+    """Image-only pages: the words exist only as pixels (``rotate``: scanned sideways, e.g. 90)."""
+    images = [scan_image(lines).rotate(rotate, expand=True).convert("RGB") for lines in pages]
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=200.0)
     return buf.getvalue()

@@ -54,6 +54,14 @@ def test_only_the_pages_without_a_text_layer_are_ocred() -> None:
 
 
 @needs_tesseract
+@pytest.mark.skipif(ocr.page_mode() != "1", reason="needs Tesseract's orientation data (osd)")
+def test_a_page_scanned_sideways_is_read() -> None:
+    doc = document.load(make_pdf.scanned_pdf([AUDITOR_LETTER], rotate=90))
+    text = _fold(doc.page(1).text)
+    assert "Ernst & Young LLP" in text and "April 1, 2025 to March 31, 2026" in text
+
+
+@needs_tesseract
 def test_a_scan_with_a_few_stamped_words_is_still_ocred() -> None:
     """Scanning software stamps "Scanned by ... page 2"; the page's words are still only in the image."""
     data = make_pdf.mixed_pdf(make_pdf.LOREM * 3, AUDITOR_LETTER, stamp="Scanned with OfficeScan 4.2 - page 2 of 2")
