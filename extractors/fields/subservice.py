@@ -26,7 +26,7 @@ _USES = re.compile(
 _SPLIT_AND = re.compile(r",?\s+and\s+|;\s*")
 _SPLIT_COMMA = re.compile(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
 _CARVE = re.compile(
-    r"carve[ds]?[- ]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
+    r"carve[ds]?[-\s]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
     r"excludes?\s+(?:the\s+)?controls\s+of|excluded\s+from\s+the\s+(?:scope|description)|"
     r"not\s+included\s+in\s+the\s+scope",
     _I,
