@@ -71,9 +71,9 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         offset += len(line.text) + 1
         if offset > 20000:
             break
-    flow = _TABLE_HEADER.sub(" ", "\n".join(parts))
-    # _TABLE_HEADER may shift offsets; recompute on the substituted text by page markers instead.
-    page_at = _page_lookup(parts, chunks, flow)
+    # Table headers go; the line breaks they held stay, so each line of ``flow`` is still one source line.
+    flow = _TABLE_HEADER.sub(lambda m: "\n" * m.group(0).count("\n") or " ", "\n".join(parts))
+    page_at = _page_lookup(chunks, flow)
     starts = list(_ITEM.finditer(flow))
     out: list[Cuec] = []
     for k, m in enumerate(starts):
@@ -100,7 +100,7 @@ def _continues(parts: list[str]) -> bool:
     return bool(parts) and not parts[-1].rstrip().endswith((".", ":", ";")) and not re.search(rf"{_CRIT}$", parts[-1])
 
 
-def _page_lookup(parts: list[str], chunks: list[tuple[int, int]], flow: str) -> Callable[[int], int]:
+def _page_lookup(chunks: list[tuple[int, int]], flow: str) -> Callable[[int], int]:
     # Map positions in ``flow`` back to pages by the line boundaries, which the header substitution keeps.
     boundaries: list[tuple[int, int]] = []
     pos = 0
