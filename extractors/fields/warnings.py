@@ -6,15 +6,35 @@ extraction time, and tests pass a fixed day.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..model import Fields, Kind
+from .text import LEGAL_SUFFIX, ORG_PROSE_RE, clean_org
 
 ISO27001_2013_TRANSITION_END = date(2025, 10, 31)
 
 
 def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + (later.month - earlier.month) - (1 if later.day < earlier.day else 0)
+
+
+def _squash(name: str) -> str:
+    """A name without its legal suffix, case, spaces or punctuation: "Media Worx LLP" and "MEDIAWORX" agree."""
+    name = re.sub(rf"[, ]+{LEGAL_SUFFIX}$", "", name.strip().rstrip("."))
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+def _other_organizations(scope: str, fields: Fields) -> list[str]:
+    """Legal-entity names in a certificate's scope that are neither the certified organization nor the issuer."""
+    own = [_squash(f.value) for f in (fields.vendor, fields.issuer) if f is not None]
+    found = []
+    for m in ORG_PROSE_RE.finditer(scope):
+        name = clean_org(m.group(0))
+        key = _squash(name)
+        if key and not any(o and (o in key or key in o) for o in own) and name not in found:
+            found.append(name)
+    return found
 
 
 def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
@@ -49,6 +69,12 @@ def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
             out.append(
                 f"Subservice organization {sub.value} is carved out: its controls were not tested; "
                 "review its own assurance report."
+            )
+    if kind == "iso_certificate" and fields.scope is not None and fields.vendor is not None:
+        for other in _other_organizations(fields.scope.value, fields):
+            out.append(
+                f"The certificate's scope names {other}, not the certified organization {fields.vendor.value}: "
+                "check that the certificate is genuine and really covers this vendor."
             )
     if kind == "soc2_type1":
         out.append(

@@ -349,3 +349,17 @@ def test_a_response_table_that_repeats_the_control_and_the_exception() -> None:
     assert [(e.control, e.management_response) for e in found] == [
         ("DS-1", "The secrets were retired and the vault now alerts on overdue rotation.")
     ]
+
+
+def test_a_certificate_whose_scope_names_another_organization_is_flagged() -> None:
+    f = Fields(
+        vendor=Found("HackerBay, Inc.", 1, "HackerBay, Inc."),
+        issuer=Found("SES", 1, "SES"),
+        scope=Found("The scope covers the information assets and physical location of Slack Technologies, Inc. and "
+                    "the ISMS of HackerBay, Inc.", 1, "x"),
+    )  # fmt: skip
+    found = warnings_for("iso_certificate", f, date(2020, 1, 1))
+    assert [w for w in found if "Slack Technologies, Inc." in w]
+    f.scope = Found("Services for AXISPHERE MEDIA WORX LLP.", 1, "x")
+    f.vendor = Found("AXISPHERE MEDIAWORX LLP", 1, "x")
+    assert not [w for w in warnings_for("iso_certificate", f, date(2020, 1, 1)) if "scope names" in w]
