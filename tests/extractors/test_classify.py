@@ -65,6 +65,16 @@ def test_kinds(pages: tuple[str, ...], kind: str) -> None:
     assert kind_of(*pages)[0] == kind
 
 
+def test_soc1_is_told_apart_by_its_control_objectives() -> None:
+    pages = (
+        "Acme Payroll, Inc.\nSOC 1® Type 2 Report\nReport on Acme's Description of Its Payroll System and on the "
+        "Suitability of the Design and Operating Effectiveness of Its Controls",
+        "Independent Service Auditor's Report\nTo the Management of Acme Payroll, Inc.:\nWe have examined the "
+        "description and the control objectives relevant to user entities' internal control over financial reporting.",
+    )
+    assert kind_of(*pages)[0] == "soc1"
+
+
 @pytest.mark.parametrize(
     ("pages", "what"),
     [
