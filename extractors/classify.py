@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import find_period
 from .fields.text import DocText, fold
 from .model import Kind
 
@@ -125,10 +126,16 @@ def classify(text: DocText) -> Classification:
             return Classification("soc2_type2")
         if _TYPE1.search(title):
             return Classification("soc2_type1")
+        # No type in the title: a point in time ("as of") is a Type 1, a period is a Type 2. A Type 1 report also
+        # mentions operating effectiveness (to say it was not tested), so the dates decide first.
+        if _AS_OF.search(title):
+            return Classification("soc2_type1")
+        if find_period(title) or re.search(r"throughout\s+the\s+period", head, _I):
+            return Classification("soc2_type2")
+        if _AS_OF.search(head) or re.search(r"suitability\s+of\s+the\s+design\s+of\s+controls", head, _I):
+            return Classification("soc2_type1")
         if _OPERATING.search(head):
             return Classification("soc2_type2")
-        if _AS_OF.search(title) or re.search(r"suitability\s+of\s+the\s+design", head, _I):
-            return Classification("soc2_type1")
         if has_report:
             return Classification("soc2_type2")
     if iso and cert_words and n_pages <= 12:

@@ -32,6 +32,15 @@ def kind_of(*pages: str) -> tuple[str, list[str]]:
         (("Acme Cloud, Inc.\nSOC 2 Type 1 Report\nAs of September 30, 2025", AUDITOR), "soc2_type1"),
         (
             (
+                "Acme Cloud, Inc.\nSOC 2 Report\nAs of September 30, 2025",
+                "Independent Service Auditor's Report\nWe have examined the suitability of the design of controls as "
+                "of September 30, 2025 based on the trust services criteria. We did not perform any procedures "
+                "regarding the operating effectiveness of controls.",
+            ),
+            "soc2_type1",
+        ),
+        (
+            (
                 "Acme Cloud, Inc.\nService Organization Controls (SOC) 2 Report\nOctober 1, 2017 - September 30, 2018",
                 AUDITOR,
             ),
