@@ -346,10 +346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 time.sleep(0.1)
         load(base, token, ["/vendors?q=warmup"] * 50, args.clients)
         queries = search_queries(names, args.requests, rng)
+        single = load(base, token, [f"/vendors?q={quote(q)}&limit=10" for q in queries[:300]], 1)
+        report("GET /vendors?q= one client", single, sum(single) / 1000)
         t = time.perf_counter()
         lat = load(base, token, [f"/vendors?q={quote(q)}&limit=10" for q in queries], args.clients)
         results["search"] = report("GET /vendors?q= (fuzzy)", lat, time.perf_counter() - t)
-        ids = rng.sample(range(1, args.vendors + 1), min(args.requests, args.vendors))
+        ids = rng.sample(range(1, args.vendors + 1), min(args.requests + 300, args.vendors))
+        single = load(base, token, [f"/vendors/{i}/assessment?profile=default&as_of={TODAY}" for i in ids[-300:]], 1)
+        report("GET /vendors/{id}/assessment one client", single, sum(single) / 1000)
+        ids = ids[: args.requests]
         paths = [f"/vendors/{i}/assessment?profile=default&as_of={TODAY}" for i in ids]
         t = time.perf_counter()
         lat = load(base, token, paths, args.clients)

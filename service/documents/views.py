@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile, status
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from .. import jobs
 from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer
@@ -69,8 +70,6 @@ async def upload(
                 first_uploaded_by=doc.uploaded_by,
                 first_uploaded_at=doc.uploaded_at,
             )
-
-    from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(work)
 
