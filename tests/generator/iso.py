@@ -110,8 +110,13 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     lead = rng.choice(("This is to certify that the management system of", f"{body} certifies that",
                        "We hereby certify that"))
     story.append(r.para(lead, st.center))
-    story.append(r.para(vendor.name, st.subtitle))
-    story.append(r.para(rng.choice(w.EU_PLACES), st.center))
+    if rng.random() < 0.2:
+        # The certified organization and its address on one line.
+        story.append(r.para(f"{vendor.name}, {rng.randrange(2, 180)} High Street, {rng.choice(w.EU_PLACES)}",
+                            st.center))
+    else:
+        story.append(r.para(vendor.name, st.subtitle))
+        story.append(r.para(rng.choice(w.EU_PLACES), st.center))
     std_lead = rng.choice(("has been assessed and found to conform to the requirements of",
                            "operates a management system that complies with",
                            "has implemented and maintains a management system in accordance with"))
