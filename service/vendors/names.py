@@ -109,6 +109,8 @@ class NameIndex:
                 by_token[token].add(pos)
         self._by_token = {t: sorted(p) for t, p in by_token.items()}
         self._tokens = sorted(self._by_token)
+        # per-vendor data cached alongside this index (the search API's JSON); it dies with the index
+        self.payloads: dict[int, bytes] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -135,9 +137,17 @@ class NameIndex:
                 matched.update(self._by_token[token])
             for pos in matched:
                 hits[pos] = hits.get(pos, 0) + 1
-        if len(hits) > cap:
-            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
-            hits = dict(ranked)
+        if len(hits) > cap:  # keep those matching the most query tokens (bucketed: cheaper than sorting)
+            by_count: dict[int, list[int]] = defaultdict(list)
+            for pos, count in hits.items():
+                by_count[count].append(pos)
+            kept: dict[int, int] = {}
+            for count in sorted(by_count, reverse=True):
+                for pos in by_count[count][: cap - len(kept)]:
+                    kept[pos] = count
+                if len(kept) >= cap:
+                    break
+            hits = kept
         return hits
 
     def search(self, q: str, limit: int = 10, cutoff: float = 60.0, cap: int = 400) -> list[Hit]:

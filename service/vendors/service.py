@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -155,6 +156,32 @@ def _name_index(db_session: Session) -> NameIndex:
 def search_hits(*, db_session: Session, q: str, limit: int = 10, cutoff: float = 60.0) -> list[Hit]:
     """Fuzzy hits (vendor id, score 0-100, matched name or alias), best first."""
     return _name_index(db_session).search(q, limit=limit, cutoff=cutoff)
+
+
+def search_json(*, db_session: Session, q: str, limit: int = 10, cutoff: float = 60.0) -> bytes:
+    """``search`` as the API's JSON (a list of VendorMatch), for the hot HTTP path.
+
+    Each vendor's JSON is cached with the name index, which is rebuilt whenever any vendor changes, so a search
+    usually touches no table at all.
+    """
+    index = _name_index(db_session)
+    hits = index.search(q, limit=limit, cutoff=cutoff)
+    missing = [h.vendor_id for h in hits if h.vendor_id not in index.payloads]
+    if missing:
+        for vendor in db_session.scalars(select(Vendor).where(Vendor.id.in_(missing))):
+            index.payloads[vendor.id] = VendorRead.model_validate(vendor).model_dump_json().encode()
+    parts = [
+        b'{"vendor":'
+        + index.payloads[h.vendor_id]
+        + b',"score":'
+        + json.dumps(h.score).encode()
+        + b',"matched":'
+        + json.dumps(h.matched).encode()
+        + b"}"
+        for h in hits
+        if h.vendor_id in index.payloads
+    ]
+    return b"[" + b",".join(parts) + b"]"
 
 
 @dataclass(frozen=True, slots=True)

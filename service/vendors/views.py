@@ -24,16 +24,13 @@ def list_or_search(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[VendorMatch]:
     """Vendors by name, or with ``q`` the best fuzzy matches with their score (0-100)."""
+    # serialized once here instead of validated again by the framework: this is the hot path
     if q is not None and q.strip():
-        hits = service.search(db_session=db_session, q=q, limit=limit)
-        found = [
-            VendorMatch(vendor=VendorRead.model_validate(h.vendor), score=h.score, matched=h.matched) for h in hits
-        ]
-    else:
-        vendors = service.list_vendors(db_session=db_session, limit=limit, offset=offset)
-        found = [VendorMatch(vendor=VendorRead.model_validate(v), score=100.0, matched=v.name) for v in vendors]
-    # already validated: serialize once instead of letting the framework validate the models again (a hot path)
-    return Response(_MATCHES.dump_json(found), media_type="application/json")  # type: ignore[return-value]
+        found = service.search_json(db_session=db_session, q=q, limit=limit)
+        return Response(found, media_type="application/json")  # type: ignore[return-value]
+    vendors = service.list_vendors(db_session=db_session, limit=limit, offset=offset)
+    listed = [VendorMatch(vendor=VendorRead.model_validate(v), score=100.0, matched=v.name) for v in vendors]
+    return Response(_MATCHES.dump_json(listed), media_type="application/json")  # type: ignore[return-value]
 
 
 @router.post("", response_model=VendorRead, status_code=status.HTTP_201_CREATED)
