@@ -26,6 +26,8 @@ _TXRAMP = re.compile(r"\bTX-?RAMP\b", _I)
 _FEDRAMP = re.compile(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Report)", _I | re.S)
 _PENTEST = re.compile(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
 _WHITEPAPER = re.compile(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
+# A readiness (gap) assessment prepares for an examination or an audit; it is neither.
+_READINESS = re.compile(r"\breadiness\s+(?:assessment|review|letter|report)|\bgap\s+assessment", _I)
 _NOT_AUDIT = re.compile(
     r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I
 )
@@ -94,6 +96,12 @@ def classify(text: DocText) -> Classification:
     if _PENTEST.search(title) and not has_report:
         return Classification(
             "unknown", ["Not a SOC 2 report: this is a penetration test letter, not an audit report."]
+        )
+    if _READINESS.search(title) and not has_report:
+        return Classification(
+            "unknown",
+            ["Not a SOC 2 report or a certificate: this is a readiness assessment, which examines and certifies "
+             "nothing."],
         )
     if (_WHITEPAPER.search(title) or _NOT_AUDIT.search(head)) and not has_report:
         return Classification(

@@ -88,12 +88,23 @@ def _control_for(lines: list[Line], i: int) -> tuple[str | None, tuple[str, ...]
     return control, criteria
 
 
+def _response_at(lines: list[Line], j: int) -> str | None:
+    """The text from a response label on, also when a narrow cell wrapped the label ("Response from" /
+    "management: ...")."""
+    t = lines[j].text
+    if _RESP_START.match(t):
+        return t
+    if len(t.split()) <= 3 and j + 1 < len(lines) and _RESP_START.match(f"{t} {lines[j + 1].text}"):
+        return f"{t} {lines[j + 1].text}"
+    return None
+
+
 def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str], int]:
     parts: list[str] = []
     j = start
     while j < len(lines) and j < start + limit:
         t = lines[j].text
-        if parts and (_stop(t) or _RESP_START.match(t)):
+        if parts and (_stop(t) or _response_at(lines, j)):
             break
         if parts and parts[-1].rstrip().endswith(".") and _HEADING.match(t):
             break  # the next group of controls ("System Operations")
@@ -120,8 +131,11 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))
         response = None
-        if j < len(lines) and _RESP_START.match(lines[j].text):
+        label = _response_at(lines, j) if j < len(lines) else None
+        if label is not None:
             resp_parts, _ = _collect(lines, j)
+            if label != lines[j].text:  # the wrapped label's two lines
+                resp_parts = [label, *resp_parts[2:]]
             response = (
                 re.sub(
                     r"^(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management|"

@@ -122,8 +122,10 @@ def _first_org_line(
             continue
         name = clean_org(m.group(0))
         rest = line[m.end() :].strip(" *:-–—")
-        # A whole line that is a name, or a letterhead (name then street address).
-        if (rest and not re.match(r"^\d", rest)) or (exclude and fold(name).casefold() == fold(exclude).casefold()):
+        # A whole line that is a name, or a letterhead (name then street address, "Acme Ltd, 12 High Street").
+        if rest and not re.match(r"^[,;|]?\s*\d", rest):
+            continue
+        if exclude and fold(name).casefold() == fold(exclude).casefold():
             continue
         return i, name
     return None
@@ -154,6 +156,10 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         letterhead = _first_org_line(lines[:3], 0)
         # A letter on a third party's letterhead (a pen tester's) is about its addressee, the vendor.
         if letterhead:
+            for line in lines[letterhead[0] + 1 : 20]:
+                to = _TO_MANAGEMENT.match(line)
+                if to and clean_org(to.group("org")).casefold() != letterhead[1].casefold():
+                    return _found(clean_org(to.group("org")), first)
             addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1])
             if addressee:
                 return _found(addressee[1], first)

@@ -61,7 +61,9 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
     start: tuple[int, int] | None = None
     for n in pages:
         for i, line in enumerate(text.page_lines[n]):
-            if re.search(r"\bIn\s+our\s+opinion\b", line, _I):
+            # The opinion paragraph, or a disclaimer's ("we do not express an opinion").
+            if re.search(r"\bIn\s+our\s+opinion\b|^Disclaimer\s+of\s+Opinion\b|\bdo\s+not\s+express\s+an\s+opinion\b",
+                         line, _I):
                 start = (n, i)
                 break
         if start:
