@@ -61,8 +61,15 @@ def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None,
                         "RE: Gap Letter for the SOC 2 Type II Report"))
     story.append(r.para(title, st.h3))
     prev = w.fmt_range(prev_start, prev_end, style, rng)
-    intro = rng.randrange(2)
-    if intro == 0:
+    intro = rng.choice((0, 0, 1, 1, 2))
+    if intro == 2:
+        # Some letters never name the audit firm: then the letter states no issuer.
+        story.append(r.para(
+            f"{vendor.name} (“{vendor.short}”) undergoes an annual SOC 2 Type 2 examination of its {system} by an "
+            f"independent service auditor. The most recent report covered the period {prev}.", st.body))
+        scope_q = f"examination of its {system}"
+        issuer_q = ""
+    elif intro == 0:
         issued = prev_end + timedelta(days=rng.randrange(25, 60))
         dated = f", dated {w.fmt(issued, style)}," if rng.random() < 0.5 else ""
         story.append(r.para(
@@ -114,7 +121,8 @@ def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None,
         "the subservice organizations identified in the report continue to provide the services described.",
     ], st.body))
     story.append(r.para(
-        f"This letter is not a substitute for a SOC 2 report. {auditor} has not examined the information in this "
+        f"This letter is not a substitute for a SOC 2 report. {auditor if issuer_q else 'Our service auditor'} has "
+        "not examined the information in this "
         "letter and does not express an opinion or any other form of assurance on it.", st.body))
     story.append(r.space(18))
     story.append(r.para("Sincerely,", st.body))
@@ -122,7 +130,8 @@ def build(seed: int, *, vendor: w.Org | None = None, auditor: str | None = None,
     story.append(r.para(f"{rng.choice(('Chief Executive Officer', 'Chief Information Security Officer'))}, "
                         f"{vendor.name}", st.body))
     ex.set("vendor", vendor.name, vendor.name)
-    ex.set("issuer", auditor, issuer_q)
+    if issuer_q:
+        ex.set("issuer", auditor, issuer_q)
     ex.set("report_date", letter.isoformat(), letter_text)
     ex.set("scope", system, scope_q)
     pdf = r.render(story, look, title=f"{vendor.short} bridge letter")

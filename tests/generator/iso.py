@@ -194,9 +194,13 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
                             f"{w.fmt(audit, style)}.", st.small))
     story.append(r.space(20))
     signer = rng.choice((f"Managing Director, {body}", f"For and on behalf of {body}", "Head of Certification"))
-    mark = rng.choice((acc, acc, f"{acc} MANAGEMENT SYSTEMS {rng.randrange(1, 9999):04d}"))
-    sign = [[rng.choice(w.PEOPLE), mark],
-            [signer, rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY", f"{acc} accredited"))]]
+    accredited = rng.random() < 0.85  # some certification bodies hold no accreditation: then none is stated
+    mark = rng.choice((acc, acc, f"{acc} MANAGEMENT SYSTEMS {rng.randrange(1, 9999):04d}")) if accredited else ""
+    accreditation_line = "Certification body"
+    if accredited:
+        accreditation_line = rng.choice((f"Accredited by {acc_long}", "ACCREDITED CERTIFICATION BODY",
+                                         f"{acc} accredited"))
+    sign = [[rng.choice(w.PEOPLE), mark], [signer, accreditation_line]]
     if rng.random() < 0.3:
         # The IAF MLA mark sits beside the accreditation mark; IAF is not the accreditation body.
         sign.append(["", "IAF MLA signatory"])
@@ -206,7 +210,9 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
                             st.small))
     ex.set("vendor", vendor.name, vendor.name)
     ex.set("issuer", body, body)
-    ex.set("accreditation_body", acc, acc)
+    if accredited:
+        ex.set("accreditation_body", acc, acc)
+    ex.notes["accredited"] = accredited
     if variant == "27001_2013":
         ex.warn_about.append("2013")
     pdf = r.render(story, look, title=f"{vendor.short} certificate", author=body)
