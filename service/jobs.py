@@ -50,6 +50,13 @@ def daily_alerts() -> dict[str, Any]:
     return run_daily(_settings()).model_dump(mode="json")
 
 
+def refresh_assessments() -> int:
+    """The periodic job: store today's answer for every vendor, so the first questions of the day are fast."""
+    from .assessments.scheduled import refresh_daily
+
+    return refresh_daily(_settings())
+
+
 def init(settings: Settings, *, immediate: bool = False) -> Huey:
     """Create this process's queue for ``settings`` and register the tasks on it (replacing any earlier one)."""
     with _lock:
@@ -65,7 +72,10 @@ def init(settings: Settings, *, immediate: bool = False) -> Huey:
         periodic = huey.periodic_task(crontab(minute="0", hour=str(settings.alert_hour_utc)), name="daily_alerts")(
             daily_alerts
         )
-        _state.update(settings=settings, huey=huey, ingest=ingest, scan=scan, periodic=periodic)
+        refresh = huey.periodic_task(
+            crontab(minute="15", hour=str(settings.alert_hour_utc)), name="refresh_assessments"
+        )(refresh_assessments)
+        _state.update(settings=settings, huey=huey, ingest=ingest, scan=scan, periodic=periodic, refresh=refresh)
         return huey
 
 

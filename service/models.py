@@ -1,9 +1,10 @@
 """Every table, imported in one place so Alembic and ``Base.metadata`` see the whole schema."""
 
 from .alerts.models import Alert, AlertDelivery
+from .assessments.models import StoredAssessment
 from .auth.models import ApiToken
 from .database import Base
 from .documents.models import Document
 from .vendors.models import Vendor
 
-__all__ = ["Alert", "AlertDelivery", "ApiToken", "Base", "Document", "Vendor"]
+__all__ = ["Alert", "AlertDelivery", "ApiToken", "Base", "Document", "StoredAssessment", "Vendor"]

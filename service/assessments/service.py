@@ -7,8 +7,10 @@ when its documents, its record, the profile or the day change.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import inspect
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -16,15 +18,20 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
 
 from ..config import Settings
+from ..database import begin_write, utcnow
 from ..documents import service as documents
 from ..documents.models import Document
 from ..vendors import service as vendors
-from .models import AssessedDocument, AssessmentRead, ProfileRead
+from .models import AssessedDocument, AssessmentRead, ProfileRead, StoredAssessment
+
+log = logging.getLogger(__name__)
 
 
 class AssessmentUnavailable(RuntimeError):
@@ -92,12 +99,20 @@ _cache: OrderedDict[tuple[Any, ...], AssessmentRead] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
-def _profile_key(profile: Any) -> object:
-    """Profiles are re-read every 30 s into new objects; the same content must keep hitting the cache."""
-    try:
-        return hash(profile)
-    except TypeError:
-        return repr(profile)
+_digests: dict[int, tuple[Any, str]] = {}
+
+
+def _profile_digest(profile: Any) -> str:
+    """A stable digest of the profile's content: profiles are re-read into new objects every 30 s, and the stored
+    answers must stay valid across processes while the content is the same."""
+    cached = _digests.get(id(profile))
+    if cached is not None and cached[0] is profile:
+        return cached[1]
+    digest = hashlib.sha256(repr(profile).encode()).hexdigest()[:16]
+    if len(_digests) > 64:
+        _digests.clear()
+    _digests[id(profile)] = (profile, digest)
+    return digest
 
 
 def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
@@ -138,19 +153,28 @@ def assess_vendor(
         ).where(Document.vendor_id == vendor_id, Document.status == "parsed")
     ).all()
     docs = documents.pick_current(rows)
-    key = (
-        str(db_session.get_bind().engine.url),
-        vendor.id,
-        vendor.updated_at,
-        _profile_key(prof),
-        day,
-        tuple((d.id, d.updated_at) for d in docs),
+    basis = "|".join(
+        [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat()]
+        + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
     )
+    fingerprint = hashlib.sha256(basis.encode()).hexdigest()
+    key = (str(db_session.get_bind().engine.url), fingerprint)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
+    kept = db_session.execute(
+        select(StoredAssessment.answer).where(
+            StoredAssessment.vendor_id == vendor.id,
+            StoredAssessment.profile == prof.name,
+            StoredAssessment.fingerprint == fingerprint,
+        )
+    ).scalar()
+    if kept is not None:
+        answer = AssessmentRead.model_validate_json(kept)
+        _remember(key, answer)
+        return answer
     knowledge = _knowledge()
     assess = getattr(knowledge, "assess", None)
     if assess is None:
@@ -176,8 +200,59 @@ def assess_vendor(
         ],
         result=data,
     )
+    _remember(key, answer)
+    _store(db_session, answer, fingerprint)
+    return answer
+
+
+def _remember(key: tuple[str, str], answer: AssessmentRead) -> None:
     with _cache_lock:
         _cache[key] = answer
         if len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-    return answer
+
+
+def _store(db_session: Session, answer: AssessmentRead, fingerprint: str) -> None:
+    """Keep the answer for other processes and restarts (commits). Best effort: a lost race or a busy database
+    only means the next caller computes it again."""
+    values = {
+        "vendor_id": answer.vendor_id,
+        "profile": answer.profile,
+        "as_of": answer.as_of,
+        "fingerprint": fingerprint,
+        "verdict": answer.verdict,
+        "answer": answer.model_dump_json(),
+        "computed_at": utcnow(),
+    }
+    changes = {k: values[k] for k in ("as_of", "fingerprint", "verdict", "answer", "computed_at")}
+    try:
+        begin_write(db_session)
+        if db_session.get_bind().dialect.name == "postgresql":
+            pg = postgresql.insert(StoredAssessment).values(values)
+            db_session.execute(pg.on_conflict_do_update(constraint="uq_assessments_vendor_profile", set_=changes))
+        else:
+            lite = sqlite.insert(StoredAssessment).values(values)
+            db_session.execute(lite.on_conflict_do_update(index_elements=["vendor_id", "profile"], set_=changes))
+        db_session.commit()
+    except SQLAlchemyError:
+        db_session.rollback()
+        log.warning("could not store the assessment of vendor %s", answer.vendor_id, exc_info=True)
+
+
+def refresh(*, db_session: Session, settings: Settings, today: date, profile: str | None = None) -> int:
+    """Assess every vendor that has parsed documents against ``profile`` (default) as of ``today``, storing the
+    answers; the daily job runs it so the day's first questions are answered from storage. Returns how many."""
+    ids = db_session.scalars(
+        select(Document.vendor_id).where(Document.status == "parsed", Document.vendor_id.is_not(None)).distinct()
+    ).all()
+    db_session.commit()
+    done = 0
+    for vendor_id in ids:
+        if vendor_id is None:
+            continue
+        try:
+            assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=today)
+            done += 1
+        except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
+            log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)
+    return done

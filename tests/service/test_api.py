@@ -156,3 +156,39 @@ def test_end_to_end_upload_verdict_and_expiry_alert(client: TestClient, settings
     assert client.post("/alerts/run", headers=h).json()["created"] == 0
     acked = client.post(f"/alerts/{expiring[0]['id']}/ack", json={}, headers=h).json()
     assert acked["status"] == "acknowledged"
+
+
+def test_assessments_are_stored_and_survive_a_restart(settings: Settings) -> None:
+    from datetime import date as _date
+
+    from service.assessments import service as assessments
+    from service.assessments.models import StoredAssessment
+    from service.database import forget_databases, get_database
+
+    pdf, _ = certificate(78, _date(2027, 9, 30))
+    db = get_database(settings)
+    with db.session() as s:
+        from service.documents import service as documents
+
+        doc = documents.ingest(db_session=s, settings=settings, data=pdf, filename="c.pdf").document
+        vendor_id = documents.process(db_session=s, settings=settings, document_id=doc.id).vendor_id
+        assert vendor_id is not None
+        assert assessments.refresh(db_session=s, settings=settings, today=_date(2026, 12, 1)) == 1
+        first = assessments.assess_vendor(
+            db_session=s, settings=settings, vendor_id=vendor_id, today=_date(2026, 12, 1)
+        )
+    assessments._cache.clear()  # a new process: nothing in memory
+    forget_databases()
+    with get_database(settings).session() as s:
+        rows = s.query(StoredAssessment).all()
+        assert [(r.vendor_id, r.profile, r.verdict) for r in rows] == [(vendor_id, "default", first.verdict)]
+        again = assessments.assess_vendor(
+            db_session=s, settings=settings, vendor_id=vendor_id, today=_date(2026, 12, 1)
+        )
+        assert again == first
+        later = assessments.assess_vendor(
+            db_session=s, settings=settings, vendor_id=vendor_id, today=_date(2027, 10, 1)
+        )
+        assert later.as_of == _date(2027, 10, 1)  # a new day is judged again, not served from storage
+        s.expire_all()
+        assert s.query(StoredAssessment).one().as_of == _date(2027, 10, 1)
