@@ -22,7 +22,8 @@ _SOC_PATTERNS = [
     re.compile(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
     # A letter: "our most recent SOC 2 examination of the Acme Ledger Platform, performed by ..."
     re.compile(
-        rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+the\s+{_NAME}(?=,|\s+(?:performed|system|was)\b)"
+        rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+(?:the|its|our)\s+{_NAME}"
+        rf"(?=,|\s+(?:performed|system|was|by)\b)"
     ),
 ]
 _SCOPE_HEADING = re.compile(
