@@ -124,7 +124,9 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
             if mid is None:
                 continue
             at = mid.start()
-        control, criteria = _control_for(lines, i)
+        # A glued result may share its line with the row's control id ("CC6.7.1 Customer data ... Exception noted"):
+        # then the search for the id starts on that line.
+        control, criteria = _control_for(lines, i + 1 if at else i)
         parts, j = _collect(lines, i)
         parts[0] = parts[0][at:]
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
