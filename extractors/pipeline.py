@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
 
-from .classify import classify
+from .classify import Classification, classify
 from .document import Document
 from .fields import ai, artwork, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
 from .fields.text import build
@@ -44,7 +44,7 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
         filled += ["accreditation body"] if f.accreditation_body else []
     if not filled:
         return []
-    return [f"Page 1's artwork (no text layer) was read with OCR for: {', '.join(filled)}; check it against the PDF."]
+    return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
 
 
 def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
@@ -54,10 +54,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     warnings, and every other field is still read. Running out of time (``DocumentError``) is not caught here.
     """
     text = build(doc)
-    verdict = classify(text)
-    kind = verdict.kind
     f = Fields()
-    warnings = list(verdict.warnings)
     failed: list[str] = []
 
     def guard(name: str, read: Callable[[], T], empty: object) -> T:
@@ -69,6 +66,10 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             log.warning("reading %s failed", name, exc_info=True)
             failed.append(name)
             return cast(T, empty)
+
+    verdict = guard("kind", lambda: classify(text), Classification("unknown"))
+    kind = verdict.kind
+    warnings = list(verdict.warnings)
 
     report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
     if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
