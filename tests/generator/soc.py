@@ -141,7 +141,8 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
     plan = Plan(
         kind=kind, vendor=vendor, auditor=w.auditor(rng), city=rng.choice(w.US_PLACES), system=system,
         categories=categories, start=start, end=end, report_date=report_date,
-        cover_style=rng.choice(("classic", "banner", "split")), cover_dates=cover_dates, body_dates=body_dates,
+        cover_style=rng.choice(("classic", "banner", "split", "minimal")), cover_dates=cover_dates,
+        body_dates=body_dates,
         opinion=opinion, subservice=subs, cuec_style=rng.choice(("table", "bullets", "criteria_first", "numbered")),
         cuecs=cuecs, id_scheme=rng.choice(("domain", "criterion", "numeric", "dotted")),
         test_layout=test_layout or rng.choice(("flat", "by_criterion", "by_area")),
@@ -319,6 +320,16 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         ex.set("scope", plan.system, plan.system)
         ex_cat_quote = f"Relevant to the Trust Services Criteria for {cats}"
         out.append(r.para(ex_cat_quote, st.center))
+    elif plan.cover_style == "minimal":
+        # Only the name, the report and the period: the system and the categories are first stated in Section I.
+        out.append(r.para(plan.vendor.name, st.title))
+        out.append(r.para("SOC 3 Report" if plan.kind == "soc3" else f"SOC 2 {type_word} Report", st.subtitle))
+        cats_lower = _cats_lower(plan)
+        if plan.kind == "soc3":
+            ex.set("scope", plan.system, f"controls within {plan.vendor.short}’s {plan.system} system")
+        else:
+            ex.set("scope", plan.system, f"description of its {plan.system} system")
+        ex_cat_quote = f"relevant to {cats_lower}"
     else:
         out.append(r.para(plan.vendor.name, st.title))
         label = "SOC 3" if plan.kind == "soc3" else f"SOC 2 {type_word}"
