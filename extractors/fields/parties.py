@@ -67,7 +67,6 @@ _MEMBER_FIRM = re.compile(
     r"(?:Global|International)\s+(?:Limited|Ltd)"
 )
 _SIGNED = re.compile(r"^\s*(?:/s/|s/|By:|Signed:|Signed\s+by:?)\s*", _I)
-_CITY_DATE = re.compile(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+[.,]?$")
 
 ACCREDITATION_BODIES = (
     "UKAS", "ANAB", "DAkkS", "RvA", "EGAC", "JAS-ANZ", "COFRAC", "ACCREDIA", "ENAC", "SANAS", "INAB", "DANAK",

@@ -19,7 +19,6 @@ from .text import DocText, fold, sentence_around
 
 _I = re.IGNORECASE
 
-_OPINION_LINE = re.compile(r"^\s*In\s+our\s+opinion\b|^\s*Opinion\b", _I)
 _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
 _AS_OF = re.compile(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", _I)
