@@ -100,8 +100,10 @@ def classify(text: DocText) -> Classification:
     if _READINESS.search(title) and not has_report:
         return Classification(
             "unknown",
-            ["Not a SOC 2 report or a certificate: this is a readiness assessment, which examines and certifies "
-             "nothing."],
+            [
+                "Not a SOC 2 report or a certificate: this is a readiness assessment, which examines and certifies "
+                "nothing."
+            ],
         )
     if (_WHITEPAPER.search(title) or _NOT_AUDIT.search(head)) and not has_report:
         return Classification(
@@ -123,6 +125,12 @@ def classify(text: DocText) -> Classification:
         )
     # A certificate may carry a long appendix of sites; what makes it one is its first pages.
     if iso and cert_words and not has_report and (n_pages <= 12 or _CERT_WORDS.search(title)):
+        if soc2_named:
+            return Classification(
+                "iso_certificate",
+                ["Not a SOC 2 report: this certificate names SOC 2, but a SOC 2 report is an attestation by a CPA "
+                 "firm; only its ISO/IEC certification is read."],
+            )  # fmt: skip
         return Classification("iso_certificate")
 
     if soc3_named and (has_report or _TSC.search(head)):
