@@ -292,7 +292,9 @@ def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flo
         out.append(r.para(cover_name, st.subtitle))
         out.append(r.space(30))
         soc3_label = rng.choice(("SOC 3® Report", "System and Organization Controls 3 (SOC 3®) Report"))
-        label = soc3_label if plan.kind == "soc3" else f"SOC 2® {type_word} Report"
+        # Some covers say only "SOC 2® Report": the type is then told by "as of" vs "throughout the period".
+        untyped = rng.random() < 0.15
+        label = soc3_label if plan.kind == "soc3" else ("SOC 2® Report" if untyped else f"SOC 2® {type_word} Report")
         out.append(r.para(label, st.title))
         if plan.kind == "soc3":
             line = f"Report on {plan.vendor.short}’s {plan.system} System Relevant to {cats}"
