@@ -80,6 +80,7 @@ class FakeSlack:
         self.token = token
         self.calls: list[Call] = []
         self.files: dict[str, FakeFile] = {}
+        self.socket_url: str | None = None  # what apps.connections.open hands out (tests/bots/fake_socket_mode.py)
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -152,6 +153,10 @@ class FakeSlack:
             self.calls.append(call)
 
     def _answer(self, method: str, body: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any]]:
+        if method == "apps.connections.open":  # Socket Mode: called with the app-level token, not the bot's
+            if not (token or "").startswith("xapp-") or not self.socket_url:
+                return 200, {"ok": False, "error": "invalid_auth"}
+            return 200, {"ok": True, "url": self.socket_url}
         if token != self.token:
             return 200, {"ok": False, "error": "invalid_auth"}
         if method == "auth.test":
