@@ -113,6 +113,7 @@ class Answer:
     examples: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     confidential: bool = False
+    confirm_vendor: tuple[int, str] | None = None  # (vendor id, name) a person should confirm for this document
 
 
 @dataclass(slots=True)

@@ -76,8 +76,14 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
     name = doc.filename
     facts: list[tuple[str, str]] = [("Kind", KIND_TEXT.get(x.kind, x.kind))]
     vendor_text = f.vendor.value if f.vendor else "not stated"
-    if doc.vendor_match == "uncertain":
-        vendor_text += " (close to a known vendor; please confirm it in the API)"
+    confirm: tuple[int, str] | None = None
+    if doc.vendor_match == "uncertain" and doc.vendor_id is None and doc.vendor_candidate_id is not None:
+        from service.vendors import service as vendors
+
+        candidate = vendors.get(db_session=ctx.db_session, vendor_id=doc.vendor_candidate_id)
+        if candidate is not None:
+            confirm = (candidate.id, candidate.name)
+            vendor_text += f" (looks like {candidate.name}; confirm it to assess them together)"
     facts.append(("Vendor", str(vendor_text)))
     facts.append(("Validity" if x.kind == "iso_certificate" else "Period", _period(doc, x)))
     if f.opinion:
@@ -148,6 +154,7 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
         document_id=doc.id,
         notes=notes,
         confidential=True,
+        confirm_vendor=confirm,
     )
 
 

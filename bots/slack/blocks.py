@@ -35,6 +35,7 @@ SEVERITY_EMOJI = {"critical": ":red_circle:", "high": ":large_orange_circle:", "
 DETAILS = "va_details"
 REASSESS = "va_reassess"
 DM_DETAILS = "va_dm_details"
+CONFIRM_VENDOR = "va_confirm_vendor"
 ALERT_ACK = "va_alert_ack"
 ALERT_SNOOZE = "va_alert_snooze"
 
@@ -167,6 +168,10 @@ def _tail_blocks(answer: Answer) -> list[Block]:
     if answer.examples:
         tail.append(section("*Try:*\n" + "\n".join(f"• `{escape(e)}`" for e in answer.examples[:8])))
     buttons: list[Block] = []
+    if answer.confirm_vendor is not None and answer.document_id is not None:
+        vendor_id, name = answer.confirm_vendor
+        buttons.append(button(f"It's {name}", CONFIRM_VENDOR, {"d": answer.document_id, "v": vendor_id},
+                              style="primary"))
     if answer.vendor_id is not None or answer.document_id is not None:
         buttons.append(button("Details", DETAILS, _ref(answer)))
     if answer.vendor_id is not None and answer.verdict:

@@ -175,3 +175,32 @@ def test_in_a_channel_not_allowed_the_card_is_the_verdict_only(bot: Bot) -> None
     assert "confidential" in text
     assert "p. " not in text and "CUECs" not in text
     assert "va_dm_details" in answer.action_ids()
+
+
+def test_a_loosely_matching_vendor_is_confirmed_with_a_button(bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.vendors import service as vendors
+    from service.vendors.models import VendorCreate
+
+    from .test_questions import _click
+
+    pdf, expected = soc.build("soc2_type2", 21)
+    name = str(expected["fields"]["vendor"]["value"])
+    with get_database(bot.settings).session() as s:
+        known = vendors.create(db_session=s, vendor_in=VendorCreate(name=name.split(",")[0] + " Holdings"))
+    deps = bot.api.state.slack_app.deps
+    # only a near-exact name is attached without asking; anything resembling a vendor is put to a person
+    monkeypatch.setattr(deps, "settings", deps.settings.model_copy(update={"vendor_match_auto": 99.5,
+                                                                            "vendor_match_floor": 50.0}))
+    ts, _f, _s = share(bot, pdf, "loose.pdf")
+    answer = card(bot, ALLOWED, ts)
+    assert stored(bot, pdf).vendor_match == "uncertain"
+    assert f"looks like {known.name}" in answer.text()
+    assert "va_confirm_vendor" in answer.action_ids()
+    button = next(e for b in answer.body["blocks"] for e in b.get("elements") or []
+                  if e.get("action_id") == "va_confirm_vendor")
+    assert bot.interact(_click(ALLOWED, answer, button, user="U3")).status_code == 200
+    confirmed = bot.fake.wait_for("chat.postMessage", lambda c: thread_calls(bot, ALLOWED, ts)(c)
+                                  and "Vendor confirmed by <@U3>" in c.text())[0]
+    assert f"Verdict for {known.name}" in confirmed.text()
+    doc = stored(bot, pdf)
+    assert (doc.vendor_id, doc.vendor_match) == (known.id, "manual")

@@ -13,7 +13,7 @@ from service.documents import service as documents
 
 from ...brain.answers import Answer, Context, assessment_answer
 from ...brain.triage import triage_answer
-from ..blocks import DETAILS, DM_DETAILS, REASSESS, answer_blocks, text_fallback
+from ..blocks import CONFIRM_VENDOR, DETAILS, DM_DETAILS, REASSESS, answer_blocks, text_fallback
 from ..deps import Deps
 from ..errors import polite
 
@@ -94,6 +94,21 @@ def register(app: App, deps: Deps) -> None:
         if answer is not None:
             _dm(client, body["user"]["id"], answer)
 
+    @polite
+    def confirm_vendor(body: dict[str, Any], client: WebClient) -> None:
+        """A person confirms the vendor of a document whose name matched a known vendor only loosely."""
+        channel, _ts, thread = _where(body)
+        ref = _ref(body)
+        user = body["user"]["id"]
+        with deps.context(channel) as ctx:
+            doc = documents.assign_vendor(db_session=ctx.db_session, document_id=int(ref["d"]),
+                                          vendor_id=int(ref["v"]))
+            answer = triage_answer(doc, ctx)
+        answer.notes.insert(0, f"Vendor confirmed by <@{user}>.")
+        client.chat_postMessage(channel=channel, thread_ts=thread, text=text_fallback(answer),
+                                blocks=answer_blocks(answer, full=deps.may_show_details(channel)))
+
+    app.action(CONFIRM_VENDOR)(ack=_ack, lazy=[confirm_vendor])
     app.action(DETAILS)(ack=_ack, lazy=[details])
     app.action(REASSESS)(ack=_ack, lazy=[reassess])
     app.action(DM_DETAILS)(ack=_ack, lazy=[dm_details])
