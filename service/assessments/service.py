@@ -128,11 +128,19 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
 
 
 def assess_vendor(
-    *, db_session: Session, settings: Settings, vendor_id: int, profile: str | None = None, today: date | None = None
+    *,
+    db_session: Session,
+    settings: Settings,
+    vendor_id: int,
+    profile: str | None = None,
+    today: date | None = None,
+    store: bool = False,
 ) -> AssessmentRead:
     """The verdict and cited findings for a vendor against ``profile`` (default profile if None) as of ``today``.
 
-    Raises VendorNotFound, ProfileNotFound or AssessmentUnavailable.
+    An answer stored for the same documents, vendor record, profile and day is served as is; ``store`` keeps a new
+    answer for other processes and restarts (the daily refresh does; a question does not write, so reads never
+    wait on the database's write lock). Raises VendorNotFound, ProfileNotFound or AssessmentUnavailable.
     """
     vendor = vendors.get_or_raise(db_session=db_session, vendor_id=vendor_id)
     prof = get_profile(settings=settings, name=profile)
@@ -201,7 +209,8 @@ def assess_vendor(
         result=data,
     )
     _remember(key, answer)
-    _store(db_session, answer, fingerprint)
+    if store:
+        _store(db_session, answer, fingerprint)
     return answer
 
 
@@ -251,7 +260,9 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
         if vendor_id is None:
             continue
         try:
-            assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=today)
+            assess_vendor(
+                db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=today, store=True
+            )
             done += 1
         except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
             log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)

@@ -191,4 +191,7 @@ def test_assessments_are_stored_and_survive_a_restart(settings: Settings) -> Non
         )
         assert later.as_of == _date(2027, 10, 1)  # a new day is judged again, not served from storage
         s.expire_all()
+        assert s.query(StoredAssessment).one().as_of == _date(2026, 12, 1)  # a question does not write
+        assessments.refresh(db_session=s, settings=settings, today=_date(2027, 10, 1))
+        s.expire_all()
         assert s.query(StoredAssessment).one().as_of == _date(2027, 10, 1)
