@@ -155,8 +155,15 @@ def read_image(image: bytes, *, timeout: float, running: Running | None = None) 
 _CONTINUED = re.compile(r"(?<=[\w,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z0-9(])")
 
 
+# OCR reads the ordinal "1st" as "Ist" or "lst"; beside a month name it can only be the first.
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FIRST_AFTER_MONTH = re.compile(rf"\b({_MONTHS}\s+)[Il]st\b")
+_FIRST_BEFORE_MONTH = re.compile(rf"\b[Il]st(?=\s+(?:of\s+)?{_MONTHS})")
+
+
 def tidy(text: str) -> str:
     text = text.replace("\f", "").replace("\r", "")
+    text = _FIRST_BEFORE_MONTH.sub("1st", _FIRST_AFTER_MONTH.sub(r"\g<1>1st", text))
     return _CONTINUED.sub("\n", text).strip("\n")
 
 
