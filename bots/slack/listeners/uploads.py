@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from service.documents import service as documents
 from service.documents.models import Document
@@ -147,16 +148,17 @@ class Triage:
         pages = count_pages(data)
         what = f"{pages} page{'s' if pages != 1 else ''}" if pages else "the PDF"
         progress_ts = self.say(f":hourglass_flowing_sand: Reading {what} of *{name}*…")
-        try:
-            result = documents.ingest(db_session=self._session(), settings=self.deps.settings, data=data,
-                                      filename=name, uploaded_by=f"slack:{self.user}" if self.user else None)
-        except UnsupportedContent as exc:
-            self._finish(progress_ts, self._unsupported(name, exc))
-            return
-        except documents.UploadTooLarge as exc:
-            self._finish(progress_ts, f":no_entry_sign: *{name}* is too large: {exc}.")
-            return
-        doc = self._parsed(result.document)
+        with self.deps.session() as session:
+            try:
+                result = documents.ingest(db_session=session, settings=self.deps.settings, data=data,
+                                          filename=name, uploaded_by=f"slack:{self.user}" if self.user else None)
+            except UnsupportedContent as exc:
+                self._finish(progress_ts, self._unsupported(name, exc))
+                return
+            except documents.UploadTooLarge as exc:
+                self._finish(progress_ts, f":no_entry_sign: *{name}* is too large: {exc}.")
+                return
+            doc = self._parsed(session, result.document)
         seconds = time.perf_counter() - self.started
         with self.deps.context(self.channel) as ctx:
             fresh = documents.get(db_session=ctx.db_session, document_id=doc.id) or doc
@@ -176,31 +178,19 @@ class Triage:
         return (f":no_entry_sign: *{name}* is not something I can read: {exc}. Share the vendor's SOC 2 report, "
                 "bridge letter or ISO certificate as a PDF.")
 
-    _db_session: Any = None
-
-    def _session(self) -> Any:
-        if self._db_session is None:
-            self._db_session = self.deps.db.sessionmaker()
-        return self._db_session
-
-    def _parsed(self, doc: Document) -> Document:
+    def _parsed(self, session: Session, doc: Document) -> Document:
         """Parse now if nobody has; if another worker holds it, wait for its result (bounded by the timeout)."""
-        session = self._session()
-        try:
-            doc = documents.process(db_session=session, settings=self.deps.settings, document_id=doc.id)
-            deadline = time.monotonic() + self.deps.settings.parse_timeout_seconds
-            while doc.status in ("queued", "parsing") and time.monotonic() < deadline:
-                time.sleep(WAIT_FOR_OTHER_PARSER)
-                session.expire_all()
-                found = documents.get(db_session=session, document_id=doc.id)
-                if found is None:
-                    break
-                doc = found
-                session.commit()
-            return doc
-        finally:
-            session.close()
-            self._db_session = None
+        doc = documents.process(db_session=session, settings=self.deps.settings, document_id=doc.id)
+        deadline = time.monotonic() + self.deps.settings.parse_timeout_seconds
+        while doc.status in ("queued", "parsing") and time.monotonic() < deadline:
+            time.sleep(WAIT_FOR_OTHER_PARSER)
+            session.expire_all()
+            found = documents.get(db_session=session, document_id=doc.id)
+            if found is None:
+                break
+            doc = found
+            session.commit()
+        return doc
 
     def _finish(self, ts: str | None, text: str, post_if_missing: bool = True) -> None:
         if ts:
