@@ -171,7 +171,8 @@ def assess_vendor(
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
-            return hit
+    if hit is not None and not store:
+        return hit
     kept = db_session.execute(
         select(StoredAssessment.answer).where(
             StoredAssessment.vendor_id == vendor.id,
@@ -183,6 +184,9 @@ def assess_vendor(
         answer = AssessmentRead.model_validate_json(kept)
         _remember(key, answer)
         return answer
+    if hit is not None:  # known in this process, not yet stored
+        _store(db_session, hit, fingerprint)
+        return hit
     knowledge = _knowledge()
     assess = getattr(knowledge, "assess", None)
     if assess is None:
