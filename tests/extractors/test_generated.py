@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from extractors import extract_bytes
 from tests.generator import BUILDERS, build
-from tests.generator.compare import ALL_FIELDS, compare, evidence_problems
+from tests.generator.compare import ALL_FIELDS, compare, evidence_problems, is_scanned
 from tests.generator.expect import page_texts
 from tests.generator.golden import stable
 
@@ -43,6 +43,9 @@ SEEDS: dict[str, range] = {
     "soc2_certificate": range(3),
     "iso_readiness_letter": range(2),
     "soc2_readiness_letter": range(3),
+    # Scans go through OCR (a few seconds a page): one each keeps the suite fast.
+    "scan_iso_27001_2022": range(1),
+    "scan_bridge_letter": range(1),
 }
 
 # Fields a negative (not an assurance report) is checked on: what it is, whose it is, and that nothing
@@ -83,22 +86,27 @@ def test_extraction_matches_generated_document(builder: str, seed: int) -> None:
     assert not misses, f"{builder} seed {seed} {variant}:\n" + "\n".join(f"  {k}: {v}" for k, v in misses.items())
 
 
-@pytest.mark.parametrize(("builder", "seed"), CASES[::3], ids=[f"{b}-{s}" for b, s in CASES[::3]])
+TEXT_LAYER_CASES = [(b, s) for b, s in CASES[::3] if not b.startswith("scan_")]
+
+
+@pytest.mark.parametrize(("builder", "seed"), TEXT_LAYER_CASES, ids=[f"{b}-{s}" for b, s in TEXT_LAYER_CASES])
 def test_every_quote_is_on_the_page_it_cites(builder: str, seed: int) -> None:
     pdf, expected = generated(builder, seed)
     got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
     assert evidence_problems(got, page_texts(pdf)) == []
 
 
+FAST_BUILDERS = [b for b in sorted(SEEDS) if (b, "kind") not in KNOWN_GAPS and not b.startswith("scan_")]
+
+
 @settings(max_examples=25, deadline=None, derandomize=True)
-@given(builder=st.sampled_from([b for b in sorted(SEEDS) if (b, "kind") not in KNOWN_GAPS]),
-       seed=st.integers(min_value=1000, max_value=10**6))
+@given(builder=st.sampled_from(FAST_BUILDERS), seed=st.integers(min_value=1000, max_value=10**6))
 def test_any_seed_gets_the_kind_right_and_cites_real_quotes(builder: str, seed: int) -> None:
     """Beyond the fixed seeds: whatever the variant, the kind is right and every quote is where it says."""
     pdf, expected = build(builder, seed)
     got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
     assert compare(expected, got, ("kind",)) == {}
-    assert evidence_problems(got, page_texts(pdf)) == []
+    assert is_scanned(expected) or evidence_problems(got, page_texts(pdf)) == []
 
 
 def test_generator_is_deterministic() -> None:

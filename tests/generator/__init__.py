@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bridge, iso, negatives, soc, soc1
+from . import bridge, iso, negatives, scan, soc, soc1
 
 Built = tuple[bytes, dict[str, Any]]
 Builder = Callable[[int], Built]
@@ -44,6 +44,9 @@ BUILDERS: dict[str, Builder] = {
     "soc2_certificate": negatives.soc2_certificate,
     "iso_readiness_letter": negatives.iso_readiness_letter,
     "soc2_readiness_letter": negatives.soc2_readiness_letter,
+    # Scans (image-only pages): read by OCR.
+    "scan_iso_27001_2022": scan.scanned_builder(_iso("27001_2022")),
+    "scan_bridge_letter": scan.scanned_builder(bridge.build),
 }
 
 

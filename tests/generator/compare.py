@@ -119,6 +119,11 @@ def _compare_one(f: str, expected: dict[str, Any], got: dict[str, Any], ef: dict
     raise ValueError(f"unknown field {f!r}")
 
 
+def is_scanned(expected: dict[str, Any]) -> bool:
+    """A scan has no text layer to check quotes against."""
+    return bool(expected.get("x-generator", {}).get("variant", {}).get("scanned"))
+
+
 def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
     """Every quote the extraction gives must be on the page it cites (whitespace ignored); a quote may run on
     to the next page when the item it quotes breaks across the page boundary."""
