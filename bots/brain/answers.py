@@ -449,30 +449,37 @@ def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
 def _exceptions(intent: Intent, ctx: Context) -> Answer:
     from knowledge.rules.exceptions import exception_criteria
 
-    wanted = (intent.criterion or "").upper()
+    wanted = (intent.criterion or "").upper()  # empty: every criterion
+    only = intent.vendor.vendor_id if intent.vendor and intent.vendor.vendor_id is not None else None
+    where = f" in {wanted}" if wanted else ""
     items: list[Item] = []
     hit_vendors: set[str] = set()
     for vendor in vendors.list_vendors(db_session=ctx.db_session, limit=10_000):
+        if only is not None and vendor.id != only:
+            continue
         for doc in _current(ctx, vendor.id, ("soc2_type2",)):
             x = _extraction(doc)
             if x is None:
                 continue
             for row in x.fields.exceptions:
                 criteria = exception_criteria(row)
-                matched = [c for c in criteria if c == wanted or c.startswith(wanted + ".")]
-                if not matched:
+                matched = [c for c in criteria if not wanted or c == wanted or c.startswith(wanted + ".")]
+                if wanted and not matched:
                     continue
                 hit_vendors.add(vendor.name)
                 control = f"control {row.control} " if row.control else ""
-                items.append(Item(f"{vendor.name} — {control}({', '.join(matched)}): {row.value}",
+                touched = ", ".join(matched) or "criteria not stated"
+                items.append(Item(f"{vendor.name} — {control}({touched}): {row.value}",
                                   cites=[Cite(doc.filename, row.page, row.quote)]))
     shown = items[: ctx.max_items * 2]
+    subject = "its current SOC 2 Type 2 report" if only is not None else "any current SOC 2 Type 2 report I hold"
     if items:
-        summary = (f"{len(hit_vendors)} vendor{'s' if len(hit_vendors) != 1 else ''} with exceptions in {wanted}: "
-                   + ", ".join(sorted(hit_vendors)) + ".")
+        summary = (f"{len(hit_vendors)} vendor{'s' if len(hit_vendors) != 1 else ''} with exceptions{where}: "
+                   + ", ".join(sorted(hit_vendors)) + f" ({len(items)} exception{'s' if len(items) != 1 else ''}).")
     else:
-        summary = f"No current SOC 2 Type 2 report I hold has a testing exception in {wanted}."
-    return Answer(kind="exceptions", title=f"Exceptions in {wanted}", summary=summary,
+        summary = f"No testing exception{where} in {subject}."
+    title = f"Exceptions{where}" + (f" — {intent.vendor.name}" if only is not None and intent.vendor else "")
+    return Answer(kind="exceptions", title=title, summary=summary, vendor_id=only,
                   status="warn" if items else "good", items=shown, more=len(items) - len(shown),
                   items_title="Exceptions" if items else None, confidential=bool(items))
 

@@ -259,7 +259,7 @@ def _decide(intent: Intent, text: str) -> IntentKind:
         return "crosswalk"
     if intent.criterion and "MAP" in labels and "EXCEPTION" not in labels:
         return "crosswalk"
-    if "EXCEPTION" in labels and intent.criterion and (vendor is None or vendor.vendor_id is None):
+    if "EXCEPTION" in labels and (intent.criterion or (vendor is not None and vendor.vendor_id is not None)):
         return "exceptions"
     if "PROFILE" in labels:
         if "SET" in labels and intent.profile:

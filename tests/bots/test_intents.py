@@ -33,6 +33,8 @@ DIRECTORY = VendorDirectory([
     ("what's expiring this month?", "expiring", None),
     ("what expires in the next 60 days?", "expiring", None),
     ("which vendors have exceptions in CC6?", "exceptions", None),
+    ("does Quillfeather have exceptions in CC8?", "exceptions", 2),
+    ("any exceptions for QFA?", "exceptions", 2),
     ("what does A.8.28 map to in SOC 2?", "crosswalk", None),
     ("what does CC6.1 map to in ISO 27001?", "crosswalk", None),
     ("does ISO 27001 replace SOC 2?", "replace", None),
