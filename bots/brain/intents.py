@@ -274,6 +274,10 @@ def _decide(intent: Intent, text: str) -> IntentKind:
             return "iso_expiry"
         if "CURRENT" in labels:
             return "soc2_current"
+        if "COVER" not in labels and "ISO" in labels and "SOC2" not in labels:
+            return "iso_expiry"  # "what ISO certificates does Acme have?"
+        if "COVER" not in labels and "SOC2" in labels and "ISO" not in labels:
+            return "soc2_current"  # "show me Acme's SOC 2"
         return "cover"
     if "EXPIRE" in labels and vendor is None:
         return "expiring"

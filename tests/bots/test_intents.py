@@ -28,6 +28,9 @@ DIRECTORY = VendorDirectory([
     ("when does Pebblestack's ISO certificate expire?", "iso_expiry", 3),
     ("when does pebblestak's iso cert expire?", "iso_expiry", 3),
     ("is QFA ok to use?", "cover", 2),  # alias
+    ("what ISO certificates does Quillfeather have?", "iso_expiry", 2),
+    ("show me Quillfeather's SOC 2", "soc2_current", 2),
+    ("does Quillfeather's SOC 2 cover us?", "cover", 2),
     ("Pebblestack?", "cover", 3),
     ("<@U123> does Cover Genius cover us?", "cover", 4),  # a vendor named with the intent's own word
     ("what's expiring this month?", "expiring", None),
