@@ -16,6 +16,9 @@ from . import render as r
 from . import words as w
 from .expect import Expect
 
+# Expired on any day the tests run (the project began in late 2026): the warning can be expected clock-free.
+EXPIRED_BEFORE = date(2026, 11, 1)
+
 VARIANTS = ("27001_2022", "27001_2013", "27001_27017_27018", "27701", "42001", "27001_27701")
 
 _SCOPES = {
@@ -215,5 +218,7 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
     ex.notes["accredited"] = accredited
     if variant == "27001_2013":
         ex.warn_about.append("2013")
+    if exp < EXPIRED_BEFORE:
+        ex.warn_about.append("expired")
     pdf = r.render(story, look, title=f"{vendor.short} certificate", author=body)
     return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-iso{variant.replace('_', '-')}-{seed}.pdf")

@@ -22,6 +22,9 @@ from . import words as w
 from .expect import Expect
 
 ROMAN = ("I", "II", "III", "IV", "V")
+# A period that ended before this day is more than 12 months old on any day the tests run (this project began
+# in late 2026), so the stale-report warning can be expected without depending on the clock.
+STALE_BEFORE = date(2025, 11, 1)
 SECTION_STYLES = ("Section {r}", "Section {n}", "SECTION {r}")
 
 
@@ -264,6 +267,8 @@ def _expect_common(plan: Plan, ex: Expect) -> None:
         ex.warn_about.append(plan.opinion)
     if any(m == "carve-out" for _, _, m in plan.subservice):
         ex.warn_about.append("carve")
+    if plan.kind != "soc1" and plan.end < STALE_BEFORE:
+        ex.warn_about.append("12 months")
 
 
 def _cover(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
