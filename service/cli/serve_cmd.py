@@ -114,14 +114,9 @@ def run_serve(args: argparse.Namespace) -> int:
             "EMBEDDED_WORKER": "true" if settings.embedded_worker else "false",
         }
     )
-    uvicorn.run(
-        "service.api:create_app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level="info",
-    )
+    from ..serving import run_processes
+
+    run_processes(host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
