@@ -153,8 +153,13 @@ def build(variant: str, seed: int, *, expiry: date | None = None, vendor: w.Org 
         ex.ai(phrase, phrase)
     if rng.random() < 0.6:
         soa = issue - timedelta(days=rng.randrange(10, 60))
-        story.append(r.para(f"Statement of Applicability version {rng.randrange(2, 9)}.0, dated "
+        controls = " (controls of ISO/IEC 27002:2022)" if "27001:2022" in standards[0] and rng.random() < 0.4 else ""
+        story.append(r.para(f"Statement of Applicability{controls} version {rng.randrange(2, 9)}.0, dated "
                             f"{w.fmt(soa, style)}.", st.center))
+    if rng.random() < 0.3:
+        # The standards the certification body itself works to: not what the organization is certified against.
+        story.append(r.para("Audit performed in accordance with ISO/IEC 17021-1:2015 and ISO/IEC 27006-1:2024.",
+                            st.small))
     if layout == "two_page":
         story.append(r.para("The certified sites are listed in the appendix to this certificate.", st.center))
         story.append(r.page_break())

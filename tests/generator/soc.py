@@ -134,7 +134,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         justify=rng.random() < 0.4,
         pagesize=r.PAGE_SIZES["a4" if european else "letter"],
         header=rng.choice((None, f"{vendor.name}", f"{vendor.short} | {_doc_title(kind)}")),
-        header_right=rng.choice((None, _doc_title(kind))),
+        header_right=rng.choice((None, _doc_title(kind), "Confidential – Restricted Use")),
         footer=rng.choice((None, "Confidential", f"Proprietary and confidential – {vendor.short}")),
         page_format=rng.choice(("Page {n} of {total}", "{n}", "Page {n}", "- {n} -")),
         watermark=rng.choice((None, None, "CONFIDENTIAL", "Confidential")),
@@ -421,6 +421,11 @@ def _auditor_report(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) ->
             f"Organization’s System in a SOC 2® Report (description criteria), and {what} {when}, to provide "
             f"reasonable assurance that {s}’s service commitments and system requirements were achieved based on the "
             f"trust services criteria relevant to {cats} (applicable trust services criteria) {tsc_text}.", st.body))
+    if plan.kind != "soc3" and rng.random() < 0.1:
+        # A "SOC 2+" report maps its controls to another framework too; the opinion does not cover that mapping.
+        out.append(r.para(
+            f"{s} has also mapped its controls to the Cloud Security Alliance Cloud Controls Matrix (CCM) v4.0. That "
+            "mapping is presented by management as other information and is not covered by our opinion.", st.body))
     out += _subservice_paragraphs(plan, st, ex, rng)
     if plan.kind != "soc3":
         out.append(r.para(
