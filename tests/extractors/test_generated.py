@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from extractors import extract_bytes
 from tests.generator import BUILDERS, build
-from tests.generator.compare import ALL_FIELDS, compare, evidence_problems, is_scanned
+from tests.generator.compare import ALL_FIELDS, compare, evidence_problems, is_interleaved, is_scanned
 from tests.generator.expect import page_texts
 from tests.generator.golden import stable
 
@@ -30,6 +30,7 @@ SEEDS: dict[str, range] = {
     "soc2_type2": range(8),
     "soc2_type1": range(4),
     "soc3": range(4),
+    "soc2_type2_columns": range(3),
     "soc1_type2": range(3),
     "bridge_letter": range(5),
     "iso_27001_2022": range(4),
@@ -57,7 +58,10 @@ NEGATIVE_FIELDS = ("kind", "vendor", "issuer", "certificate_number", "report_dat
 NEGATIVES = ("pentest_letter", "whitepaper", "soc2_certificate", "iso_readiness_letter", "soc2_readiness_letter")
 
 # (builder, field) -> why it is not asserted yet.
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("soc2_type2_columns", "ai"): "two columns written line by line across the page: the plain text glues each left "
+    "line to its right neighbour and the AI evidence quote mixes both columns (coverage itself is usually right)",
+}
 
 
 def asserted_fields(builder: str) -> tuple[str, ...]:
@@ -93,7 +97,7 @@ TEXT_LAYER_CASES = [(b, s) for b, s in CASES[::3] if not b.startswith("scan_")]
 def test_every_quote_is_on_the_page_it_cites(builder: str, seed: int) -> None:
     pdf, expected = generated(builder, seed)
     got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
-    assert evidence_problems(got, page_texts(pdf)) == []
+    assert evidence_problems(got, page_texts(pdf), columns=is_interleaved(expected)) == []
 
 
 FAST_BUILDERS = [b for b in sorted(SEEDS) if (b, "kind") not in KNOWN_GAPS and not b.startswith("scan_")]
@@ -106,7 +110,7 @@ def test_any_seed_gets_the_kind_right_and_cites_real_quotes(builder: str, seed: 
     pdf, expected = build(builder, seed)
     got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
     assert compare(expected, got, ("kind",)) == {}
-    assert is_scanned(expected) or evidence_problems(got, page_texts(pdf)) == []
+    assert is_scanned(expected) or evidence_problems(got, page_texts(pdf), columns=is_interleaved(expected)) == []
 
 
 def test_generator_is_deterministic() -> None:

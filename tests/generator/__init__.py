@@ -36,6 +36,7 @@ BUILDERS: dict[str, Builder] = {
     "soc2_type2": _soc("soc2_type2"),
     "soc2_type1": _soc("soc2_type1"),
     "soc3": _soc("soc3"),
+    "soc2_type2_columns": lambda seed: soc.build("soc2_type2", seed, interleaved=True),
     "soc1_type2": soc1.build,
     "bridge_letter": bridge.build,
     **{f"iso_{v}": _iso(v) for v in iso.VARIANTS},

@@ -110,7 +110,16 @@ def _compare_one(f: str, expected: dict[str, Any], got: dict[str, Any], ef: dict
         return "; ".join(problems) or None
     if f == "ai":
         e_ai, g_ai = bool((ef.get("ai") or {}).get("covered")), bool((gf.get("ai") or {}).get("covered"))
-        return None if e_ai == g_ai else f"covered={g_ai} != {e_ai}"
+        if e_ai != g_ai:
+            return f"covered={g_ai} != {e_ai}"
+        # A quote of the stated sentence must be that sentence (or part of it), not text read across columns.
+        for g in (gf.get("ai") or {}).get("evidence") or []:
+            gq = fold(str(g.get("quote") or ""))
+            for e in (ef.get("ai") or {}).get("evidence") or []:
+                eq = fold(str(e.get("quote") or ""))
+                if _shares_words(gq, eq, 5) and gq not in eq and eq not in gq:
+                    return f"evidence quote mixes in other text: {gq[:90]!r}"
+        return None
     if f == "warnings":
         words = expected.get("x-generator", {}).get("warn_about") or []
         text = " ".join(got.get("warnings") or []).casefold()
@@ -124,9 +133,36 @@ def is_scanned(expected: dict[str, Any]) -> bool:
     return bool(expected.get("x-generator", {}).get("variant", {}).get("scanned"))
 
 
-def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
+def is_interleaved(expected: dict[str, Any]) -> bool:
+    """Interleaved columns: a quote in reading order is not contiguous in the plain text layer."""
+    return bool(expected.get("x-generator", {}).get("variant", {}).get("interleaved"))
+
+
+def _in_order(words: list[str], page: str) -> bool:
+    at = 0
+    for word in words:
+        at = page.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _shares_words(a: str, b: str, n: int) -> bool:
+    """Whether ``a`` and ``b`` have a run of ``n`` words in common."""
+    wa, wb = a.split(), b.split()
+    grams = {tuple(wb[i : i + n]) for i in range(len(wb) - n + 1)}
+    return any(tuple(wa[i : i + n]) in grams for i in range(len(wa) - n + 1))
+
+
+def evidence_problems(got: dict[str, Any], pages: list[str], *, columns: bool = False) -> list[str]:
     """Every quote the extraction gives must be on the page it cites (whitespace ignored); a quote may run on
-    to the next page when the item it quotes breaks across the page boundary."""
+    to the next page when the item it quotes breaks across the page boundary, and with ``columns`` (interleaved
+    two-column text) its words need only appear on the page in order."""
     squash = [re.sub(r"\s+", "", p) for p in pages]
     out: list[str] = []
 
@@ -135,14 +171,16 @@ def evidence_problems(got: dict[str, Any], pages: list[str]) -> list[str]:
             return
         page = item.get("page")
         q = re.sub(r"\s+", "", str(item["quote"])).rstrip("…")
-        if not isinstance(page, int) or not 1 <= page <= len(pages) or not _on_page(q, page):
+        if not isinstance(page, int) or not 1 <= page <= len(pages) or not _on_page(q, page, str(item["quote"])):
             out.append(f"{where}: quote {str(item['quote'])[:60]!r} is not on page {page}")
 
-    def _on_page(q: str, page: int) -> bool:
+    def _on_page(q: str, page: int, raw: str) -> bool:
         """On the page, or begun there and finished at the top of the next (an item that breaks across pages)."""
         here = squash[page - 1]
         if q in here:
             return True
+        if columns and _in_order(raw.rstrip("…").split(), pages[page - 1]):
+            return True  # read across interleaved columns: every word on the page, in order
         nxt = squash[page] if page < len(squash) else ""
         return any(q[:k] in here and q[k:] in nxt for k in range(20, len(q)))
 

@@ -46,6 +46,9 @@ class _Pending:
     quote: str
     extra: dict[str, Any] = field(default_factory=dict)
     after: int = 1  # search from this page on (a section known to come later)
+    # Find the page by the quote's opening words only: in interleaved columns the whole sentence is not
+    # contiguous in the plain text, but its first line is.
+    by_prefix: bool = False
 
 
 SINGLE = ("vendor", "issuer", "accreditation_body", "certificate_number", "report_date", "period_start", "period_end",
@@ -73,17 +76,18 @@ class Expect:
         assert name in LISTS, name
         self.lists[name].append(_Pending(value, quote, extra))
 
-    def ai(self, value: str, quote: str) -> None:
+    def ai(self, value: str, quote: str, *, by_prefix: bool = False) -> None:
         self.ai_covered = True
-        self.ai_evidence.append(_Pending(value, quote))
+        self.ai_evidence.append(_Pending(value, quote, by_prefix=by_prefix))
 
     def resolve(self, data: bytes, name: str) -> dict[str, Any]:
         pages = page_texts(data)
 
         def found(p: _Pending) -> dict[str, Any]:
             q = fold(p.quote)
+            probe = " ".join(q.split()[:4]) if p.by_prefix else q
             for i, text in enumerate(pages, start=1):
-                if i >= p.after and q in text:
+                if i >= p.after and probe in text:
                     return {"value": p.value, "page": i, "quote": q, **p.extra}
             raise GeneratorError(f"{name}: quote not found on any page: {q!r}")
 

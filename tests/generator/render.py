@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -134,6 +135,48 @@ def table(rows: Sequence[Sequence[str]], st: Styles, widths: Sequence[float], *,
         cmds.append(("SPAN", (0, r), (-1, r)))
     t.setStyle(TableStyle(cmds))
     return t
+
+
+class InterleavedColumns(Flowable):
+    """Two columns of plain text drawn line by line across the page (left line 1, right line 1, left line 2 ...).
+
+    Many producers write two-column pages this way; a plain text pass then reads each left line glued to its
+    right-hand neighbour, and only a layout-aware reader recovers the sentences. Short blocks only (no split).
+    """
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], font: str, size: float, gap: float = 18) -> None:
+        super().__init__()
+        self.left_text, self.right_text = list(left), list(right)
+        self.font, self.size, self.gap = font, size, gap
+        self.leading = size * 1.3
+        self.left: list[str] = []
+        self.right: list[str] = []
+        self.col = 0.0
+
+    def _lines(self, paragraphs: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for k, text in enumerate(paragraphs):
+            if k:
+                out.append("")
+            out.extend(simpleSplit(text, self.font, self.size, self.col))
+        return out
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        self.col = (availWidth - self.gap) / 2
+        self.left, self.right = self._lines(self.left_text), self._lines(self.right_text)
+        self.height = max(len(self.left), len(self.right)) * self.leading
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(self.font, self.size)
+        for i in range(max(len(self.left), len(self.right))):
+            y = self.height - (i + 1) * self.leading + self.size * 0.25
+            if i < len(self.left) and self.left[i]:
+                c.drawString(0, y, self.left[i])
+            if i < len(self.right) and self.right[i]:
+                c.drawString(self.col + self.gap, y, self.right[i])
 
 
 def keep(*flows: Flowable) -> KeepTogether:

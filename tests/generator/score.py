@@ -11,7 +11,7 @@ import sys
 from collections import defaultdict
 
 from . import BUILDERS, build
-from .compare import ALL_FIELDS, compare, evidence_problems, is_scanned
+from .compare import ALL_FIELDS, compare, evidence_problems, is_interleaved, is_scanned
 from .expect import page_texts
 
 
@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             pdf, expected = build(name, seed)
             got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
             misses = compare(expected, got)
-            ev = [] if is_scanned(expected) else evidence_problems(got, page_texts(pdf))
+            ev = [] if is_scanned(expected) else evidence_problems(
+                got, page_texts(pdf), columns=is_interleaved(expected))
             if ev:
                 misses["evidence"] = "; ".join(ev)
             for f in (*ALL_FIELDS, "evidence"):

@@ -67,6 +67,7 @@ class Plan:
     tsc_phrase: int = 0
     filler_pages: int = 0
     landscape_tests: bool = False  # Section IV on landscape pages, as many firms print their test matrices
+    interleaved: bool = False  # the description's opening drawn as two columns line by line across the page
     look: r.Look = field(default_factory=r.Look)
 
 
@@ -88,7 +89,7 @@ def _period(plan: Plan, style: str, rng: random.Random) -> str:
 
 
 def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None,
-              test_layout: str | None = None) -> Plan:
+              test_layout: str | None = None, interleaved: bool = False) -> Plan:
     rng = random.Random(f"{kind}:{seed}")
     european = rng.random() < 0.3
     vendor = w.vendor(rng, european)
@@ -155,6 +156,8 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
         filler_pages=filler_pages if filler_pages is not None else rng.randrange(0, 3), look=look,
     )
     plan.landscape_tests = kind == "soc2_type2" and rng.random() < 0.3
+    if interleaved:
+        plan.interleaved, plan.two_column, plan.ai = True, False, "in_scope"
     _pick_controls(plan, rng, controls)
     return plan
 
@@ -219,11 +222,13 @@ def _criteria_in_scope(plan: Plan) -> list[str]:
 
 def build(
     kind: str, seed: int, *, controls: int | None = None, filler_pages: int | None = None,
-    test_layout: str | None = None,
+    test_layout: str | None = None, interleaved: bool = False,
 ) -> tuple[bytes, dict[str, Any]]:
     """One report; ``controls``, ``filler_pages`` and ``test_layout`` ('flat', 'by_criterion', 'by_area',
-    'per_control') override the seed's choice, for the large report the benchmark needs."""
-    plan = make_plan(kind, seed, controls=controls, filler_pages=filler_pages, test_layout=test_layout)
+    'per_control') override the seed's choice, for the large report the benchmark needs; ``interleaved`` draws the
+    description's opening (with its AI statement) as two columns written line by line across the page."""
+    plan = make_plan(kind, seed, controls=controls, filler_pages=filler_pages, test_layout=test_layout,
+                     interleaved=interleaved)
     return render_plan(plan, seed)
 
 
@@ -235,7 +240,7 @@ def render_plan(plan: Plan, seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.notes.update(cover=plan.cover_style, cuec_style=plan.cuec_style, ids=plan.id_scheme, tests=plan.test_layout,
                     responses=plan.response_place, two_column=plan.two_column, ai=plan.ai, opinion=plan.opinion,
                     dates=f"{plan.cover_dates}/{plan.body_dates}", watermark=plan.look.watermark,
-                    landscape=plan.landscape_tests)
+                    landscape=plan.landscape_tests, interleaved=plan.interleaved)
     st = r.styles_for(plan.look)
     story: list[Flowable] = []
     story += _cover(plan, st, ex, rng)
@@ -676,11 +681,19 @@ def _description(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> li
     v, s = plan.vendor, plan.vendor.short
     out: list[Flowable] = [r.para(f"{_section(plan, 3)}: {s}’s Description of the {plan.system} System", st.h1)]
     out.append(r.para("Company Overview and Services Provided", st.h2))
-    out.append(r.para(
+    overview = (
         f"{v.name} (“{s}” or “the Company”) was founded in {rng.randrange(1998, 2019)} and provides the {plan.system} "
         f"to customers in {rng.choice(('North America', 'Europe and North America', 'the United States'))}. "
-        "Customers reach the service through a web application and a documented REST API.", st.body))
-    out += _ai_paragraph(plan, st, ex, rng)
+        "Customers reach the service through a web application and a documented REST API.")
+    if plan.interleaved:
+        # The overview and the AI statement in the left column, the control environment in the right, written
+        # line by line across the page.
+        left = [overview, *_ai_sentences(plan, ex, rng, by_prefix=True)]
+        right = [_FILLER[1], _FILLER[3]]
+        out.append(r.InterleavedColumns(left, right, plan.look.font, plan.look.size))
+    else:
+        out.append(r.para(overview, st.body))
+        out += _ai_paragraph(plan, st, ex, rng)
     out.append(r.para("Principal Service Commitments and System Requirements", st.h2))
     out.append(r.bullets([
         "Encryption of customer data at rest and in transit",
@@ -729,6 +742,10 @@ def _changes_and_incidents(plan: Plan, st: r.Styles, rng: random.Random) -> list
 
 
 def _ai_paragraph(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> list[Flowable]:
+    return [r.para(text, st.body) for text in _ai_sentences(plan, ex, rng)]
+
+
+def _ai_sentences(plan: Plan, ex: Expect, rng: random.Random, *, by_prefix: bool = False) -> list[str]:
     s = plan.vendor.short
     if plan.ai == "in_scope":
         sentence = rng.choice((
@@ -740,12 +757,11 @@ def _ai_paragraph(plan: Plan, st: r.Styles, ex: Expect, rng: random.Random) -> l
             "agents; the assistant, its prompt templates and its model hosting are within the boundaries of the "
             "system.",
         ))
-        ex.ai(sentence, sentence)
-        return [r.para(sentence, st.body)]
+        ex.ai(sentence, sentence, by_prefix=by_prefix)
+        return [sentence]
     if plan.ai == "excluded":
-        sentence = (f"{s}’s research prototypes, including experimental generative AI features offered in private "
-                    "preview, are not part of the system and are excluded from this description.")
-        return [r.para(sentence, st.body)]
+        return [f"{s}’s research prototypes, including experimental generative AI features offered in private "
+                "preview, are not part of the system and are excluded from this description."]
     return []
 
 
