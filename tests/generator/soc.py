@@ -121,7 +121,7 @@ def make_plan(kind: str, seed: int, *, controls: int | None = None, filler_pages
             subs.append((name, svc, m))
     cuec_pool = list(t.CUECS)
     rng.shuffle(cuec_pool)
-    cuecs = [(c.format(system=system, short=vendor.short), crit) for c, crit in cuec_pool[: rng.randrange(3, 8)]]
+    cuecs = [(c.format(system=system, short=vendor.short), crit) for c, crit in cuec_pool[: rng.randrange(3, 12)]]
     opinion = "unqualified"
     if kind in ("soc2_type2", "soc2_type1", "soc3"):
         roll = rng.random()
