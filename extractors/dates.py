@@ -43,6 +43,14 @@ PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A period that prints its year once, after the end: "January 1 through June 30, 2025", "1 April to 31 August 2026".
+PERIOD_SHARED_YEAR_RE = re.compile(
+    rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
+    rf"(?<![\w/.-])(?P<start>{_MONTH}{_SEP}{_DAY}|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH})(?!,?{_SEP}(?:19|20)\d\d)"
+    rf"{_CONNECT}(?P<end>{DATE_PATTERN})",
+    re.IGNORECASE,
+)
+
 _MDY = re.compile(rf"^(?P<m>{_MONTH}){_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE)
 _DMY = re.compile(
     rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SEP}of)?[\s\u00a0-]+(?P<m>{_MONTH}),?[\s\u00a0-]+(?P<y>\d{{4}})",
@@ -137,6 +145,19 @@ def find_periods(text: str) -> list[PeriodMatch]:
             continue
         span_start = m.start("lead") if m["lead"] and not m["lead"].lower().startswith("between") else m.start("start")
         out.append(PeriodMatch(start, end, span_start, m.end(), text[span_start : m.end()]))
+    for m in PERIOD_SHARED_YEAR_RE.finditer(text):
+        end = parse_date(_year_fix(m["end"]))
+        if end is None or any(p.span_start <= m.start("start") < p.span_end for p in out):
+            continue
+        # The start takes the end's year, or the year before when its month comes later ("1 November to 31 March").
+        start = parse_date(f"{m['start']} {end.year}")
+        if start is not None and start >= end:
+            start = parse_date(f"{m['start']} {end.year - 1}")
+        if start is None or start >= end:
+            continue
+        span_start = m.start("lead") if m["lead"] and not m["lead"].lower().startswith("between") else m.start("start")
+        out.append(PeriodMatch(start, end, span_start, m.end(), text[span_start : m.end()]))
+    out.sort(key=lambda p: p.span_start)
     return out
 
 
