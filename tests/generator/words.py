@@ -139,7 +139,13 @@ def fmt_range(start: date, end: date, style: str, rng: random.Random) -> str:
     """A period as printed: long forms take words between the dates, numeric forms a dash."""
     if style in ("us_numeric", "iso", "dotted"):
         return f"{fmt(start, style)} {rng.choice(('-', '–', 'to'))} {fmt(end, style)}"
-    return f"{fmt(start, style)} {rng.choice(('to', 'through'))} {fmt(end, style)}"
+    word = rng.choice(("to", "through"))
+    if start.year == end.year and style in ("us", "intl") and rng.random() < 0.25:
+        # The year printed once, for both dates: "January 1 through June 30, 2025" / "1 January to 30 June 2025".
+        month = _MONTHS[start.month - 1]
+        first = f"{month} {start.day}" if style == "us" else f"{start.day} {month}"
+        return f"{first} {word} {fmt(end, style)}"
+    return f"{fmt(start, style)} {word} {fmt(end, style)}"
 
 
 def add_years(d: date, years: int) -> date:
