@@ -9,6 +9,7 @@ stays visible instead of hidden in a weaker test.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,13 +27,13 @@ from tests.generator.golden import stable
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "service" / "examples"
 
-SEEDS: dict[str, range] = {
+SEEDS: dict[str, Sequence[int]] = {
     "soc2_type2": range(8),
     "soc2_type1": range(4),
     "soc3": range(4),
     "soc2_type2_columns": range(3),
     "soc1_type2": range(3),
-    "bridge_letter": range(5),
+    "bridge_letter": [0, 1, 2, 3, 4, 6, 31],  # 6 and 31 print the bridge period's year once
     "iso_27001_2022": range(4),
     "iso_27001_2013": range(3),
     "iso_27001_27017_27018": range(3),
