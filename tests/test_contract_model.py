@@ -6,7 +6,7 @@ def test_round_trip_keeps_every_field() -> None:
     e.fields.vendor = Found("Acme, Inc.", 1, "Acme,\n Inc.")
     again = Extraction.from_dict(e.to_dict())
     assert again.to_dict() == e.to_dict()
-    assert again.fields.vendor is not None and again.fields.vendor.quote == "Acme,\n Inc."
+    assert again.fields.vendor is not None and again.fields.vendor.quote == "Acme, Inc."
     assert e.to_dict()["fields"]["vendor"]["quote"] == "Acme, Inc."
 
 

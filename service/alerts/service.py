@@ -143,12 +143,12 @@ def _to_read(db_session: Session, alerts: Sequence[Alert], settings: Settings) -
     vendor_ids = {a.vendor_id for a in alerts if a.vendor_id is not None}
     doc_ids = {a.document_id for a in alerts}
     names = (
-        dict(db_session.execute(select(Vendor.id, Vendor.name).where(Vendor.id.in_(vendor_ids))).tuples().all())
+        dict(db_session.execute(select(Vendor.id, Vendor.name).where(Vendor.id.in_(vendor_ids))).all())
         if vendor_ids
         else {}
     )
     files = (
-        dict(db_session.execute(select(Document.id, Document.filename).where(Document.id.in_(doc_ids))).tuples().all())
+        dict(db_session.execute(select(Document.id, Document.filename).where(Document.id.in_(doc_ids))).all())
         if doc_ids
         else {}
     )

@@ -193,7 +193,7 @@ def assess_vendor(
         raise AssessmentUnavailable("the knowledge package has no assess() yet")
     ids = [d.id for d in docs]
     stored: dict[int, Any] = dict(
-        db_session.execute(select(Document.id, Document.extraction).where(Document.id.in_(ids))).tuples().all()
+        db_session.execute(select(Document.id, Document.extraction).where(Document.id.in_(ids))).all()
     )
     evidence = [Extraction.from_dict(stored[i]) for i in ids if stored.get(i)]
     result = _call_assess(assess, evidence, prof, day, vendor)
