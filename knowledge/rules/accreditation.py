@@ -79,15 +79,50 @@ def iaf_mla() -> SignatoryList:
     return _parse(yaml.safe_load(text))
 
 
-def _mentions(sig: Signatory, raw: str, folded: str) -> bool:
-    for name in (sig.name, *sig.aliases):
-        if len(name) > 5 and _fold(name) in folded:
-            return True
-        if len(name) <= 5 and len(name) >= 3 and re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", raw):
-            return True
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """How one signatory is recognised in a named accreditation, prepared once per list rather than per call:
+    long names compared folded (accents and punctuation ignored), short names and the acronym as whole words."""
+
+    signatory: Signatory
+    folded_names: tuple[str, ...]
+    words: re.Pattern[str] | None
+
+    def mentioned(self, raw: str, folded: str) -> bool:
+        return any(name in folded for name in self.folded_names) or (
+            self.words is not None and self.words.search(raw) is not None
+        )
+
+
+def _matcher(sig: Signatory) -> _Matcher:
+    long_names = tuple(dict.fromkeys(_fold(n) for n in (sig.name, *sig.aliases) if len(n) > 5))
     # Acronyms are matched case-sensitively and only from three letters up: 'SA' or 'NA' would match anything.
-    acronym = sig.id
-    return len(acronym) >= 3 and re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", raw) is not None
+    short = [n for n in (sig.name, *sig.aliases) if 3 <= len(n) <= 5]
+    if len(sig.id) >= 3:
+        short.append(sig.id)
+    words = (
+        re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in dict.fromkeys(short)) + r")(?![A-Za-z])")
+        if short
+        else None
+    )
+    return _Matcher(sig, long_names, words)
+
+
+_matchers: dict[int, tuple[SignatoryList, tuple[_Matcher, ...], tuple[tuple[str, str], ...]]] = {}
+
+
+def _prepared(data: SignatoryList) -> tuple[tuple[_Matcher, ...], tuple[tuple[str, str], ...]]:
+    """The list's matchers and folded unrecognised names, built on first use (keyed by identity: lists are
+    immutable, and a caller passing its own list gets its own matchers)."""
+    cached = _matchers.get(id(data))
+    if cached is not None and cached[0] is data:
+        return cached[1], cached[2]
+    matchers = tuple(_matcher(s) for s in data.signatories)
+    unrecognised = tuple((_fold(name), note) for name, note in data.known_unrecognised)
+    if len(_matchers) > 16:
+        _matchers.clear()
+    _matchers[id(data)] = (data, matchers, unrecognised)
+    return matchers, unrecognised
 
 
 AccreditationState = Literal["signatory", "not_signatory", "none_named"]
@@ -115,9 +150,10 @@ def check_accreditation(named: str | None, family: str = "27001",
     if named is None or not named.strip():
         return AccreditationCheck("none_named", None, **base)  # type: ignore[arg-type]
     folded = _fold(named)
-    bodies = tuple(s for s in data.signatories if _mentions(s, named, folded))
+    matchers, unrecognised = _prepared(data)
+    bodies = tuple(m.signatory for m in matchers if m.mentioned(named, folded))
     if not bodies:
-        note = next((n for name, n in data.known_unrecognised if _fold(name) in folded), None)
+        note = next((n for name, n in unrecognised if name in folded), None)
         return AccreditationCheck("not_signatory", named, note=note, **base)  # type: ignore[arg-type]
     key = SCOPE_OF_FAMILY.get(family)
     values = [b.scopes.get(key) for b in bodies] if key else [None]
