@@ -92,7 +92,12 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"example documents: {loaded.new} new, {loaded.existing} already loaded", flush=True)
         token = _create_token(settings, ["admin"], "examples")
         print(f"API: {url}  (OpenAPI: {url}/docs)")
-        print(f"try: curl -H 'Authorization: Bearer {token}' '{url}/vendors?q=acme'")
+        auth = f"-H 'Authorization: Bearer {token}'"
+        print("try:")
+        print(f"  curl {auth} '{url}/vendors?q=quillfeather'          # fuzzy vendor search")
+        print(f"  curl {auth} '{url}/vendors/1/assessment'            # verdict with cited findings")
+        print(f"  curl {auth} '{url}/alerts'                          # expiries and stale reports")
+        print(f"  curl {auth} -F file=@report.pdf '{url}/documents'  # upload your own PDF")
         print(f"admin token:\n{token}", flush=True)
     else:
         print(
