@@ -8,7 +8,6 @@ or ``failed`` together with everything read from it. A crash in between leaves `
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -18,14 +17,14 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from extractors import Extraction, extract_bytes
-from extractors.model import ExtractionError, FileInfo
+from extractors import Extraction
 
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..vendors import service as vendor_service
 from ..vendors.models import Vendor
 from ..vendors.names import normalize
+from .extraction import count_pages, run_extraction
 from .models import Document
 from .sniff import UnsupportedContent, sniff
 from .storage import FileStore
@@ -49,6 +48,7 @@ __all__ = [
     "UnsupportedContent",
     "UploadTooLarge",
     "assign_vendor",
+    "count_pages",
     "current_documents",
     "get",
     "ingest",
@@ -56,6 +56,7 @@ __all__ = [
     "process",
     "record_extraction",
     "requeue_interrupted",
+    "run_extraction",
 ]
 
 
@@ -191,56 +192,6 @@ def claim(*, db_session: Session, document_id: int, stale_after: timedelta) -> b
     db_session.get(Document, document_id, populate_existing=True)
     db_session.commit()
     return bool(getattr(result, "rowcount", 0))
-
-
-def _count_pages(data: bytes) -> int | None:
-    try:
-        import pypdfium2
-
-        pdf = pypdfium2.PdfDocument(data)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    except Exception:  # noqa: BLE001 - the extractor reports unreadable files with a proper reason
-        return None
-
-
-def run_extraction(*, data: bytes, filename: str, settings: Settings) -> Extraction:
-    """The extractor, bounded by the page limit and the time limit; never raises, the reason goes in ``error``."""
-    import hashlib
-
-    info = FileInfo(name=filename, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
-    pages = _count_pages(data)
-    if pages is not None and pages > settings.max_pages:
-        return Extraction(
-            file=FileInfo(info.name, info.sha256, pages, info.bytes),
-            error=ExtractionError("too_large", f"{pages} pages; the limit is {settings.max_pages}"),
-        )
-    box: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            box["result"] = extract_bytes(data, filename)
-        except Exception as exc:  # noqa: BLE001 - recorded as the failure reason, never lost
-            log.exception("extraction of %s crashed", filename)
-            box["error"] = exc
-
-    thread = threading.Thread(target=work, name=f"extract-{info.sha256[:8]}", daemon=True)
-    thread.start()
-    thread.join(settings.parse_timeout_seconds)
-    if thread.is_alive():
-        return Extraction(
-            file=info,
-            error=ExtractionError("timeout", f"parsing took over {settings.parse_timeout_seconds:g} seconds"),
-        )
-    if "error" in box:
-        exc = box["error"]
-        return Extraction(
-            file=info, error=ExtractionError("corrupt", f"the reader failed: {type(exc).__name__}: {exc}")
-        )
-    result: Extraction = box["result"]
-    return result
 
 
 def _date(value: Any) -> date | None:

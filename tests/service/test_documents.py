@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from service.documents.models import Document
 from service.vendors import service as vendors
 from service.vendors.models import VendorCreate
 
+from ..extractors import make_pdf
 from .docs import expected_vendor, generated
 
 
@@ -105,6 +107,32 @@ def test_a_failed_parse_keeps_the_file_and_the_reason(settings: Settings, db_ses
     assert service.file_store(settings).get(done.sha256) == broken
 
 
+def test_a_parse_over_the_time_limit_is_killed_and_recorded(settings: Settings, db_session: Session) -> None:
+    """One native pdfium call that runs for seconds: the reader's child process is killed at the limit, the
+    document fails with the reason, the file is kept, and the next document is read at once (no abandoned thread
+    still holds the pdfium lock)."""
+    bomb = make_pdf.content_stream_bomb(2_000_000)
+    tight = settings.model_copy(update={"parse_timeout_seconds": 0.5})
+    doc = service.ingest(db_session=db_session, settings=tight, data=bomb, filename="bomb.pdf").document
+    started = time.monotonic()
+    done = service.process(db_session=db_session, settings=tight, document_id=doc.id)
+    assert time.monotonic() - started < 3.0  # the limit plus the kill grace, not the ~4 s the page takes
+    assert (done.status, done.error_code) == ("failed", "timeout")
+    assert "0.5 s" in (done.error_message or "") and "PARSE_TIMEOUT_SECONDS" in (done.error_message or "")
+    assert service.file_store(settings).get(done.sha256) == bomb
+    pdf, _ = generated("iso_27001_2022", 7)
+    nxt = service.ingest(db_session=db_session, settings=settings, data=pdf, filename="c.pdf").document
+    started = time.monotonic()
+    assert service.process(db_session=db_session, settings=settings, document_id=nxt.id).status == "parsed"
+    assert time.monotonic() - started < 3.0
+
+
+def test_page_count_for_progress_messages() -> None:
+    pdf, expected = generated("iso_27001_2022", 8)
+    assert service.count_pages(pdf) == expected["file"]["pages"]
+    assert service.count_pages(b"not a pdf") is None
+
+
 def test_content_is_sniffed_and_size_limited(settings: Settings, db_session: Session) -> None:
     with pytest.raises(service.UnsupportedContent):
         service.ingest(db_session=db_session, settings=settings, data=b"PK\x03\x04zip", filename="report.pdf")
@@ -122,7 +150,7 @@ def test_page_limit_fails_the_document_with_a_reason(settings: Settings, db_sess
     doc = service.ingest(db_session=db_session, settings=tight, data=pdf, filename="soc2.pdf").document
     done = service.process(db_session=db_session, settings=tight, document_id=doc.id)
     assert (done.status, done.error_code) == ("failed", "too_large")
-    assert "limit is 1" in (done.error_message or "")
+    assert "1-page limit" in (done.error_message or "") and "MAX_PAGES" in (done.error_message or "")
 
 
 def test_an_interrupted_parse_is_run_again(settings: Settings, db_session: Session) -> None:
