@@ -11,8 +11,9 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -109,7 +110,8 @@ class NameIndex:
                 by_token[token].add(pos)
         self._by_token = {t: sorted(p) for t, p in by_token.items()}
         self._tokens = sorted(self._by_token)
-        # per-vendor data cached alongside this index (the search API's JSON); it dies with the index
+        # per-vendor data kept alongside this index (the row read with it, the search API's JSON); it dies with it
+        self.records: dict[int, Mapping[Any, Any]] = {}
         self.payloads: dict[int, bytes] = {}
 
     def __len__(self) -> int:

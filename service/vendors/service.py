@@ -116,11 +116,37 @@ _index_lock = threading.Lock()
 _index: dict[str, tuple[tuple[int, object], float, NameIndex]] = {}
 _local_changes = [0]  # bumped by every create/update in this process
 _RECHECK_SECONDS = 1.0
+# the columns of VendorRead, read with the names so that a search answers from memory
+_READ_COLUMNS = (
+    Vendor.id,
+    Vendor.name,
+    Vendor.aliases,
+    Vendor.tier,
+    Vendor.services,
+    Vendor.processes_data_with_ai,
+    Vendor.owner,
+    Vendor.created_at,
+    Vendor.updated_at,
+)
 
 
 def note_change() -> None:
     """Tell this process's search index that vendors changed (callers that insert Vendor rows themselves)."""
     _local_changes[0] += 1
+
+
+def _index_key(db_session: Session) -> str:
+    return str(db_session.get_bind().engine.url)
+
+
+def fresh_index(db_session: Session) -> NameIndex | None:
+    """The index of all names if it is known to be current without asking the database, else None.
+
+    Lets the API answer most searches on the event loop, without a hop to a thread (no I/O happens here)."""
+    cached = _index.get(_index_key(db_session))
+    if cached is None or cached[0][0] != _local_changes[0] or time.monotonic() - cached[1] >= _RECHECK_SECONDS:
+        return None
+    return cached[2]
 
 
 def _name_index(db_session: Session) -> NameIndex:
@@ -129,7 +155,7 @@ def _name_index(db_session: Session) -> NameIndex:
     Changes made by this process are seen at once; those made by other processes (another worker, the bot) within
     a second, by one cheap query (count and latest update) rather than one per search.
     """
-    key = str(db_session.get_bind().engine.url)
+    key = _index_key(db_session)
     now = time.monotonic()
     cached = _index.get(key)
     if cached is not None and cached[0][0] == _local_changes[0] and now - cached[1] < _RECHECK_SECONDS:
@@ -143,12 +169,13 @@ def _name_index(db_session: Session) -> NameIndex:
         cached = _index.get(key)
         if cached is not None and cached[0] == stamp:  # another thread rebuilt it while we waited
             return cached[2]
-        rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
+        rows = db_session.execute(select(*_READ_COLUMNS)).all()
         entries: list[tuple[int, str]] = []
-        for vendor_id, name, aliases in rows:
-            entries.append((vendor_id, name))
-            entries.extend((vendor_id, alias) for alias in aliases or [])
+        for row in rows:
+            entries.append((row.id, row.name))
+            entries.extend((row.id, alias) for alias in row.aliases or [])
         index = NameIndex(entries)
+        index.records.update((row.id, row._mapping) for row in rows)
         _index[key] = (stamp, now, index)
         return index
 
@@ -158,30 +185,43 @@ def search_hits(*, db_session: Session, q: str, limit: int = 10, cutoff: float =
     return _name_index(db_session).search(q, limit=limit, cutoff=cutoff)
 
 
+def _payload(index: NameIndex, vendor_id: int) -> bytes | None:
+    """The vendor's VendorRead JSON, serialized from the row read with the index the first time it is asked for."""
+    payload = index.payloads.get(vendor_id)
+    if payload is None:
+        record = index.records.get(vendor_id)
+        if record is None:
+            return None
+        payload = VendorRead.model_validate(dict(record)).model_dump_json().encode()
+        index.payloads[vendor_id] = payload
+    return payload
+
+
+def index_search_json(index: NameIndex, q: str, limit: int = 10, cutoff: float = 60.0) -> bytes:
+    """``search`` as the API's JSON (a list of VendorMatch) from an index alone: no database, no I/O."""
+    parts = []
+    for h in index.search(q, limit=limit, cutoff=cutoff):
+        payload = _payload(index, h.vendor_id)
+        if payload is not None:
+            parts.append(
+                b'{"vendor":'
+                + payload
+                + b',"score":'
+                + json.dumps(h.score).encode()
+                + b',"matched":'
+                + json.dumps(h.matched).encode()
+                + b"}"
+            )
+    return b"[" + b",".join(parts) + b"]"
+
+
 def search_json(*, db_session: Session, q: str, limit: int = 10, cutoff: float = 60.0) -> bytes:
     """``search`` as the API's JSON (a list of VendorMatch), for the hot HTTP path.
 
     Each vendor's JSON is cached with the name index, which is rebuilt whenever any vendor changes, so a search
-    usually touches no table at all.
+    touches no table at all unless the index must be checked or rebuilt.
     """
-    index = _name_index(db_session)
-    hits = index.search(q, limit=limit, cutoff=cutoff)
-    missing = [h.vendor_id for h in hits if h.vendor_id not in index.payloads]
-    if missing:
-        for vendor in db_session.scalars(select(Vendor).where(Vendor.id.in_(missing))):
-            index.payloads[vendor.id] = VendorRead.model_validate(vendor).model_dump_json().encode()
-    parts = [
-        b'{"vendor":'
-        + index.payloads[h.vendor_id]
-        + b',"score":'
-        + json.dumps(h.score).encode()
-        + b',"matched":'
-        + json.dumps(h.matched).encode()
-        + b"}"
-        for h in hits
-        if h.vendor_id in index.payloads
-    ]
-    return b"[" + b",".join(parts) + b"]"
+    return index_search_json(_name_index(db_session), q, limit=limit, cutoff=cutoff)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter
+from sqlalchemy.orm import Session
 
 from ..deps import IdPath, Reader, SessionDep, Writer
 from . import service
@@ -16,7 +18,7 @@ _MATCHES = TypeAdapter(list[VendorMatch])
 
 
 @router.get("", response_model=list[VendorMatch])
-def list_or_search(
+async def list_or_search(
     db_session: SessionDep,
     _: Reader,
     q: Annotated[str | None, Query(max_length=300, description="Fuzzy: aliases and typos match.")] = None,
@@ -26,11 +28,21 @@ def list_or_search(
     """Vendors by name, or with ``q`` the best fuzzy matches with their score (0-100)."""
     # serialized once here instead of validated again by the framework: this is the hot path
     if q is not None and q.strip():
-        found = service.search_json(db_session=db_session, q=q, limit=limit)
+        index = service.fresh_index(db_session)
+        if index is not None:  # the usual case: answered from memory, on the event loop, without a thread hop
+            found = service.index_search_json(index, q, limit=limit)
+        else:  # the index must be checked against the database (at most once a second) or rebuilt
+            found = await run_in_threadpool(service.search_json, db_session=db_session, q=q, limit=limit)
         return Response(found, media_type="application/json")  # type: ignore[return-value]
+    return Response(  # type: ignore[return-value]
+        await run_in_threadpool(_listed, db_session, limit, offset), media_type="application/json"
+    )
+
+
+def _listed(db_session: Session, limit: int, offset: int) -> bytes:
     vendors = service.list_vendors(db_session=db_session, limit=limit, offset=offset)
     listed = [VendorMatch(vendor=VendorRead.model_validate(v), score=100.0, matched=v.name) for v in vendors]
-    return Response(_MATCHES.dump_json(listed), media_type="application/json")  # type: ignore[return-value]
+    return _MATCHES.dump_json(listed)
 
 
 @router.post("", response_model=VendorRead, status_code=status.HTTP_201_CREATED)
