@@ -89,6 +89,14 @@ class Segment:
         return (self.top + self.bottom) / 2
 
 
+@dataclass(slots=True)
+class Band:
+    """Consecutive visual lines of a page; ``gutter`` is the free x-range between two columns, or None."""
+
+    lines: list[list[Segment]]
+    gutter: tuple[float, float] | None = None
+
+
 @dataclass
 class Document:
     """A parsed PDF: pages with their text; layout is computed on demand, per page, and cached.
@@ -103,6 +111,7 @@ class Document:
     _pdf: Any = field(default=None, repr=False)
     _segments: dict[int, list[Segment]] = field(default_factory=dict, repr=False)
     _sizes: dict[int, tuple[float, float]] = field(default_factory=dict, repr=False)
+    _bands: dict[int, list[Band]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def full_text(self) -> str:
@@ -257,18 +266,99 @@ class Document:
         return out
 
     def reading_text(self, number: int) -> str:
-        """Page text in reading order: column by column on a newspaper-style page, else as drawn.
+        """Page text in reading order: where part of the page (or all of it) is set in two columns, each such band
+        is read left column first, then right; everything else reads as drawn. Without such a band this is the plain
+        text itself, so callers can ask for it on any page and pay only for the layout pass (see ``column_bands``).
 
-        Only columns that are each at least a quarter of the page wide count: a table's narrow id column must not
-        make the reader list every id before the first description (use ``table_rows`` for tables).
+        A table's columns do not count (its rows have more than two runs, or a column narrower than a quarter of
+        the page): use ``table_rows`` for tables.
         """
-        if self.page(number).ocr:
+        if self.page(number).ocr or not self.data:  # OCR'd, or a document made from text alone: no layout
             return self.page(number).text
-        bounds = self.column_bounds(number)
-        width, _ = self.page_size(number)
-        if len(bounds) < 2 or any(b - a < 0.25 * width for a, b in bounds):
+        bands = self.column_bands(number)
+        if not bands:
             return self.page(number).text
-        return "\n".join(part for part in self.columns(number) if part)
+        out: list[str] = []
+        for band in bands:
+            if band.gutter is None:
+                out.extend(" ".join(r.text for r in line) for line in band.lines)
+                continue
+            middle = (band.gutter[0] + band.gutter[1]) / 2
+            out.extend(" ".join(r.text for r in line if r.x1 <= middle) for line in band.lines)
+            out.extend(" ".join(r.text for r in line if r.x0 >= middle) for line in band.lines)
+        return "\n".join(t for t in out if t)
+
+    def column_bands(self, number: int) -> list[Band]:
+        """The page cut into horizontal bands, top to bottom, each either plain lines or two columns with a gutter.
+
+        Empty when no part of the page has two columns. Two columns are a run of consecutive lines that leave the
+        same vertical strip free (the gutter, near the middle third of the page), at least two of them with text on
+        both sides, each column's pitch at least a quarter of the page, nothing drawn across the strip, and no line
+        broken into more than two runs (that is a table). Only a partial page may be in columns: a full-width
+        title above, a table or a paragraph below each end the band. Built from upright characters only, so a
+        diagonal watermark neither joins lines nor leaks letters into them.
+        """
+        cached = self._bands.get(number)
+        if cached is not None:
+            return cached
+        self._check_deadline(f"reading the columns of page {number}")
+        with _pdfium_turn(self.deadline, f"reading the columns of page {number}"):
+            width, lines = self._read_runs(number)
+        bands = _bands(lines, width)
+        self._bands[number] = bands if any(b.gutter is not None for b in bands) else []
+        return self._bands[number]
+
+    def _read_runs(self, number: int) -> tuple[float, list[list[Segment]]]:
+        """Upright characters grouped into runs (split at a gap wider than the font's height) and lines."""
+        page = self._pdfium()[number - 1]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                raw = textpage.raw
+                box = pdfium_c.FS_RECTF()
+                runs: list[list[Any]] = []  # [x0, top, x1, bottom, chars]
+                current: list[Any] | None = None
+                for i in range(pdfium_c.FPDFText_CountChars(raw)):
+                    code = pdfium_c.FPDFText_GetUnicode(raw, i)
+                    if code in (10, 13):
+                        current = None
+                        continue
+                    if code == 32 or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                        if current is not None and current[4][-1:] != [" "]:
+                            current[4].append(" ")
+                        continue
+                    angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+                    if 0.02 < angle < 6.26 or not pdfium_c.FPDFText_GetLooseCharBox(raw, i, box):
+                        continue  # rotated (watermarks, side notes)
+                    x0, x1, top, bottom = box.left, box.right, height - box.top, height - box.bottom
+                    size = max(bottom - top, 1.0)
+                    if (
+                        current is None
+                        or abs(bottom - current[3]) > 0.5 * size
+                        or x0 - current[2] > size
+                        or x0 < current[0] - 1
+                    ):
+                        current = [x0, top, x1, bottom, []]
+                        runs.append(current)
+                    current[2] = max(current[2], x1)
+                    current[1], current[3] = min(current[1], top), max(current[3], bottom)
+                    current[4].append(chr(code))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        segs = [Segment(r[0], r[1], r[2], r[3], "".join(r[4]).strip()) for r in runs]
+        segs = [s for s in segs if s.text]
+        lines: list[list[Segment]] = []
+        for seg in sorted(segs, key=lambda s: (s.bottom, s.x0)):
+            if lines and abs(lines[-1][0].bottom - seg.bottom) < 0.5 * (seg.bottom - seg.top):
+                lines[-1].append(seg)
+            else:
+                lines.append([seg])
+        for line in lines:
+            line.sort(key=lambda s: s.x0)
+        return width, lines
 
     def image_share(self, number: int) -> float:
         """The largest image on the page as a share of the page's area (0.0 without images): logos, scans, artwork."""
@@ -348,6 +438,88 @@ class Document:
 def _column_of(seg: Segment, bounds: list[tuple[float, float]]) -> int:
     """The column a run starts in (a run starting in a gutter belongs to the column after it)."""
     return next((i for i, (_, right) in enumerate(bounds) if seg.x0 < right), len(bounds) - 1)
+
+
+def _free_strip(line: list[Segment], gutter: tuple[float, float]) -> tuple[float, float] | None:
+    """What is left of ``gutter`` on this line: None when a run crosses it or the line is a table row."""
+    if len(line) > 2:
+        return None
+    a, b = gutter
+    for seg in line:
+        if seg.x1 <= a or seg.x0 >= b:
+            continue
+        if seg.x1 - a < b - seg.x0:  # overlaps from the left
+            b2 = seg.x1
+            a = max(a, b2)
+        else:
+            b = min(b, seg.x0)
+        if b - a < 2.0:
+            return None
+    left = [s.x1 for s in line if s.x1 <= b]
+    right = [s.x0 for s in line if s.x0 >= a]
+    a = max([a, *left])
+    b = min([b, *right])
+    return (a, b) if b - a >= 2.0 else None
+
+
+def _gap_near_middle(line: list[Segment], width: float) -> tuple[float, float] | None:
+    if len(line) != 2:
+        return None
+    a, b = line[0].x1, line[1].x0
+    size = max(s.bottom - s.top for s in line)
+    return (a, b) if b - a >= size and 0.3 * width <= (a + b) / 2 <= 0.7 * width else None
+
+
+def _bands(lines: list[list[Segment]], width: float) -> list[Band]:
+    """Group lines into bands (see ``Document.column_bands``)."""
+    out: list[Band] = []
+    i = 0
+    while i < len(lines):
+        gap = _gap_near_middle(lines[i], width)
+        if gap is None:
+            if out and out[-1].gutter is None:
+                out[-1].lines.append(lines[i])
+            else:
+                out.append(Band([lines[i]]))
+            i += 1
+            continue
+        band, gutter, j = [lines[i]], gap, i + 1
+        last_both, side = i, 0
+        while j < len(lines):
+            line, prev = lines[j], lines[j - 1]
+            size = max(s.bottom - s.top for s in line)
+            if min(s.top for s in line) - max(s.bottom for s in prev) > 2.5 * size:
+                break
+            strip = _free_strip(line, gutter)
+            if strip is None:
+                break
+            both = any(s.x1 <= strip[0] for s in line) and any(s.x0 >= strip[1] for s in line)
+            if both:
+                last_both, side = j, 0
+            else:
+                this = -1 if line[0].x1 <= strip[0] else 1
+                if j > last_both + 1 and side and this != side:
+                    break  # after the columns end, a line on the other side belongs below them
+                side = this
+            band.append(line)
+            gutter = strip
+            j += 1
+        two_sided = sum(
+            1 for line in band if any(s.x1 <= gutter[0] for s in line) and any(s.x0 >= gutter[1] for s in line)
+        )
+        left_edge = min(s.x0 for line in band for s in line)
+        # Each column's pitch (from its first character to the next column, or to the mirrored margin).
+        wide = gutter[1] - left_edge >= 0.25 * width and width - left_edge - gutter[1] >= 0.25 * width
+        if two_sided >= 2 and wide:
+            out.append(Band(band, gutter))
+            i = j
+        else:
+            if out and out[-1].gutter is None:
+                out[-1].lines.append(lines[i])
+            else:
+                out.append(Band([lines[i]]))
+            i += 1
+    return out
 
 
 def _join_lines(segments: list[Segment]) -> str:

@@ -53,7 +53,9 @@ def _description_sentences(text: DocText) -> list[Found[str]]:
     scoped: list[Found[str]] = []
     listed: list[Found[str]] = []
     for n in text.text_pages():
-        page = text.page_text[n]
+        if not _PREFILTER.search(text.page_text[n]):
+            continue
+        page = text.reading_page(n)  # two columns drawn line by line would glue each sentence to its neighbour
         for m in _PREFILTER.finditer(page):
             s, e = sentence_around(page, m.start(), m.end())
             sentence = fold(page[s:e])

@@ -53,6 +53,20 @@ class DocText:
 
     page_lines: dict[int, list[str]]
     raw_lines: dict[int, list[str]] = field(default_factory=dict)
+    doc: Document | None = None  # for the layout, when a reader needs reading order
+    dropped: frozenset[str] = frozenset()  # shapes of the running headers and footers removed
+
+    def reading_page(self, n: int) -> str:
+        """Page n in reading order when part of it is set in two columns (left column, then right), else
+        ``page_text[n]``. Costs a layout pass, so readers ask only for pages they have a reason to read closely."""
+        if self.doc is None or n not in self.page_lines:
+            return self.page_text.get(n, "")
+        page = self.doc.page(n)
+        ordered = self.doc.reading_text(n)
+        if ordered is page.text:
+            return self.page_text[n]
+        lines = [t for t in (_normalize_line(t) for t in ordered.split("\n")) if t]
+        return "\n".join(_without_edges(lines, self.dropped))
 
     @cached_property
     def page_text(self) -> dict[int, str]:
@@ -100,19 +114,13 @@ def build(doc: Document) -> DocText:
         drop = {shape for shape, c in counts.items() if c >= threshold and not re.fullmatch(r"[#\W]*", shape)}
         # A bare page number ("12") also repeats in shape; drop it too.
         drop |= {shape for shape, c in counts.items() if c >= threshold and re.fullmatch(r"#", shape)}
-    cleaned: dict[int, list[str]] = {}
-    for n, ls in raw.items():
-        if not drop:
-            cleaned[n] = ls
-            continue
-        keep = []
-        for i, t in enumerate(ls):
-            at_edge = i < 2 or i >= len(ls) - 2
-            if at_edge and _shape(t) in drop:
-                continue
-            keep.append(t)
-        cleaned[n] = keep
-    return DocText(cleaned, raw)
+    cleaned = {n: _without_edges(ls, drop) if drop else ls for n, ls in raw.items()}
+    return DocText(cleaned, raw, doc, frozenset(drop))
+
+
+def _without_edges(lines: list[str], drop: set[str] | frozenset[str]) -> list[str]:
+    """The lines without the running headers and footers among the first and last two."""
+    return [t for i, t in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _shape(t) in drop)]
 
 
 _HEADING_LINE = re.compile(

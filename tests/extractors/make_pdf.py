@@ -125,6 +125,38 @@ def two_column_pdf(left: Sequence[str], right: Sequence[str], title: str) -> byt
     return buf.getvalue()
 
 
+def partial_two_column_pdf(
+    above: Sequence[str], left: Sequence[str], right: Sequence[str], below: Sequence[str], watermark: str
+) -> bytes:
+    """Full-width lines, then two columns drawn row by row, then full-width lines again, under a diagonal
+    watermark: only part of the page is in columns."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    c.saveState()
+    c.setFont("Helvetica-Bold", 60)
+    c.translate(306, 396)
+    c.rotate(45)
+    c.drawCentredString(0, 0, watermark)
+    c.restoreState()
+    c.setFont("Helvetica", 10)
+    y = 740.0
+    for text in above:
+        c.drawString(60, y, text)
+        y -= 14
+    for i in range(max(len(left), len(right))):
+        if i < len(left):
+            c.drawString(60, y, left[i])
+        if i < len(right):
+            c.drawString(320, y, right[i])
+        y -= 14
+    for text in below:
+        c.drawString(60, y, text)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""

@@ -22,6 +22,31 @@ def test_two_columns_read_column_by_column() -> None:
     assert doc.columns(1) == ["\n".join([TITLE, *LEFT]), "\n".join(RIGHT)]
 
 
+ABOVE = [
+    "Company Overview: the paragraph above runs across the whole width of the page, from margin to margin, as",
+    "a report's ordinary prose does before its layout changes to two columns for a while.",
+]
+BELOW = [
+    "After the columns the text runs across the page again, and it is read after both columns have been read",
+    "completely, never in between them.",
+]
+
+
+def test_part_of_a_page_in_two_columns_reads_each_column_in_turn_under_a_watermark() -> None:
+    pdf = make_pdf.partial_two_column_pdf(ABOVE, [*LEFT, "Left only line."], RIGHT, BELOW, "CONFIDENTIAL")
+    doc = document.load(pdf)
+    assert "two regions. and Twilio for SMS." in doc.page(1).text  # the plain text glues the columns
+    bands = doc.column_bands(1)
+    assert [b.gutter is not None for b in bands] == [False, True, False]
+    assert doc.reading_text(1).split("\n") == [*ABOVE, *LEFT, "Left only line.", *RIGHT, *BELOW]
+
+
+def test_a_page_without_columns_reads_as_its_plain_text() -> None:
+    doc = document.load(make_pdf.partial_two_column_pdf(ABOVE, [], [], BELOW, "DRAFT"))
+    assert doc.column_bands(1) == []
+    assert doc.reading_text(1) is doc.page(1).text
+
+
 def test_lines_keep_cells_apart() -> None:
     doc = document.load(make_pdf.two_column_pdf(LEFT, RIGHT, TITLE))
     assert doc.line_texts(1)[1] == "The service organization\tSubservice providers"

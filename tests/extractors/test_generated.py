@@ -59,10 +59,7 @@ NEGATIVE_FIELDS = ("kind", "vendor", "issuer", "certificate_number", "report_dat
 NEGATIVES = ("pentest_letter", "whitepaper", "soc2_certificate", "iso_readiness_letter", "soc2_readiness_letter")
 
 # (builder, field) -> why it is not asserted yet.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("soc2_type2_columns", "ai"): "two columns written line by line across the page: the plain text glues each left "
-    "line to its right neighbour and the AI evidence quote mixes both columns (coverage itself is usually right)",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def asserted_fields(builder: str) -> tuple[str, ...]:
