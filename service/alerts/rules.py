@@ -1,12 +1,18 @@
 """Which alerts a document calls for on a given day. Pure functions over the indexed columns, so the daily scan
-never opens the extraction JSON."""
+never opens the extraction JSON.
+
+The validity rules themselves (when a SOC report goes stale, when surveillance audits fall, which certificates are
+to the 2013 edition) are knowledge's; this module only turns them into alerts with the first day each fires,
+thresholds and messages, so the assessment and the alerts cannot disagree.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from knowledge.rules.dates import add_months
+from knowledge import TRANSITION_END_2013, soc_freshness, surveillance_due
+from knowledge.rules.iso_validity import parse_standard
 
 SOC_KINDS = frozenset({"soc1", "soc2_type1", "soc2_type2", "soc3"})
 SURVEILLANCE_NOTICE_DAYS = 30
@@ -43,11 +49,18 @@ def _who(row: DocRow) -> str:
     return row.vendor_name or row.filename
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def _is_2013_edition(standards: str) -> bool:
+    return any(parse_standard(s).edition == "2013" for s in standards.split("|") if s)
+
+
+def _surveillance_audits(cycle_start: date, expiry: date) -> list[date]:
+    """The cycle's surveillance audit days, from knowledge's rule (anniversaries before the expiry)."""
+    audits: list[date] = []
+    day = cycle_start
+    while (audit := surveillance_due(cycle_start, expiry, day).next_due) is not None:
+        audits.append(audit)
+        day = audit
+    return audits
 
 
 def candidates(
@@ -105,21 +118,19 @@ def candidates(
             )
             cycle_start = row.issue_date or row.original_issue_date
             if cycle_start is not None:
-                for year in (1, 2):
-                    audit = _add_years(cycle_start, year)
-                    if audit < row.expiry_date:
-                        out.append(
-                            Candidate(
-                                row.id,
-                                row.vendor_id,
-                                "surveillance_due",
-                                year,
-                                audit,
-                                audit - timedelta(days=SURVEILLANCE_NOTICE_DAYS),
-                                f"{who}: surveillance audit {year} due around {audit}; ask for the audit result",
-                            )
+                for year, audit in enumerate(_surveillance_audits(cycle_start, row.expiry_date), start=1):
+                    out.append(
+                        Candidate(
+                            row.id,
+                            row.vendor_id,
+                            "surveillance_due",
+                            year,
+                            audit,
+                            audit - timedelta(days=SURVEILLANCE_NOTICE_DAYS),
+                            f"{who}: surveillance audit {year} due around {audit}; ask for the audit result",
                         )
-        if ":2013" in standards:
+                    )
+        if _is_2013_edition(standards):
             out.append(
                 Candidate(
                     row.id,
@@ -129,12 +140,12 @@ def candidates(
                     None,
                     date.min,
                     f"{who}: certificate is to the 2013 edition ({standards.replace('|', ', ')}); "
-                    "ask for the 2022 transition",
+                    f"ask for the 2022 transition (2013-edition certificates are void after {TRANSITION_END_2013})",
                 )
             )
     elif row.kind in SOC_KINDS and row.period_end is not None:
         if freshness_months is not None:
-            last_fresh = add_months(row.period_end, freshness_months)
+            last_fresh = soc_freshness(row.period_end, row.period_end, freshness_months).stale_after
             allowed = f"{freshness_months} months"
         else:
             last_fresh = row.period_end + timedelta(days=freshness_days)

@@ -252,3 +252,21 @@ def test_soc_freshness_follows_the_profile_in_months() -> None:
     assert [(c.kind, c.fires_on) for c in rules.due(soc, today=date(2026, 8, 29), **kw)] == [
         ("soc_report_stale", date(2026, 8, 29))
     ]
+
+
+def test_alert_rules_agree_with_knowledge_day_by_day() -> None:
+    """One definition of each rule: the alerts fire on exactly the days knowledge's rules change their answer."""
+    from knowledge import soc_freshness, surveillance_due
+
+    soc = _row(kind="soc2_type2", standards=None, period_end=date(2024, 2, 29), expiry_date=None)
+    cert = _row(issue_date=date(2024, 2, 29), expiry_date=date(2027, 2, 27))
+    day = date(2025, 1, 1)
+    while day < date(2026, 6, 1):
+        kinds = {c.kind for c in rules.due(soc, today=day, thresholds=[7], freshness_days=365, freshness_months=12)}
+        assert ("soc_report_stale" in kinds) == (not soc_freshness(date(2024, 2, 29), day, 12).fresh), day
+        audits = {c.due_date for c in rules.candidates(cert, thresholds=[90], freshness_days=365)
+                  if c.kind == "surveillance_due"}
+        assert surveillance_due(date(2024, 2, 29), date(2027, 2, 27), day).next_due in audits | {None}
+        day += timedelta(days=1)
+    assert ("iso_2013_edition", 0) in _due(_row(standards="ISO/IEC 27001:2013|ISO/IEC 27017:2015"), date(2025, 1, 1))
+    assert not any(k == "iso_2013_edition" for k, _ in _due(_row(standards="ISO/IEC 27018:2019"), date(2025, 1, 1)))
