@@ -17,7 +17,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from ..database import begin_write, utcnow
 from ..documents import service as documents
 from ..documents.models import Document
 from ..vendors import service as vendors
+from ..vendors.models import Vendor
 from .models import AssessedDocument, AssessmentRead, ProfileRead, StoredAssessment
 
 log = logging.getLogger(__name__)
@@ -115,9 +116,14 @@ def _profile_digest(profile: Any) -> str:
     return digest
 
 
+_signatures: dict[Any, Any] = {}
+
+
 def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
     """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked."""
-    params = inspect.signature(assess).parameters
+    params = _signatures.get(assess)
+    if params is None:  # inspecting a signature costs more than some rules: once per function
+        params = _signatures[assess] = inspect.signature(assess).parameters
     kwargs: dict[str, Any] = {}
     for name in ("vendor_uses_ai", "uses_ai", "processes_data_with_ai"):
         if name in params:
@@ -125,6 +131,32 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
     if "service" in params and vendor.services:
         kwargs["service"] = vendor.services[0]
     return assess(evidence, profile, today, **kwargs)
+
+
+# The answering path's statements, built once: constructing and cache-keying a select costs more CPU than running
+# it against an indexed table, and every question runs three or four of them.
+_VENDOR = select(Vendor.id, Vendor.name, Vendor.updated_at, Vendor.services, Vendor.processes_data_with_ai).where(
+    Vendor.id == bindparam("vendor_id")
+)
+# the dated columns only: enough to pick the current documents and to know whether a cached answer still holds
+_DATED = select(
+    Document.id,
+    Document.kind,
+    Document.standards,
+    Document.period_end,
+    Document.issue_date,
+    Document.report_date,
+    Document.expiry_date,
+    Document.uploaded_at,
+    Document.updated_at,
+    Document.filename,
+).where(Document.vendor_id == bindparam("vendor_id"), Document.status == "parsed")
+_STORED = select(StoredAssessment.answer).where(
+    StoredAssessment.vendor_id == bindparam("vendor_id"),
+    StoredAssessment.profile == bindparam("profile"),
+    StoredAssessment.fingerprint == bindparam("fingerprint"),
+)
+_EXTRACTIONS = select(Document.id, Document.extraction).where(Document.id.in_(bindparam("ids", expanding=True)))
 
 
 def assess_vendor(
@@ -142,24 +174,12 @@ def assess_vendor(
     answer for other processes and restarts (the daily refresh does; a question does not write, so reads never
     wait on the database's write lock). Raises VendorNotFound, ProfileNotFound or AssessmentUnavailable.
     """
-    vendor = vendors.get_or_raise(db_session=db_session, vendor_id=vendor_id)
+    vendor = db_session.execute(_VENDOR, {"vendor_id": vendor_id}).first()
+    if vendor is None:
+        raise vendors.VendorNotFound(f"vendor {vendor_id} does not exist")
     prof = get_profile(settings=settings, name=profile)
     day = today or date.today()
-    # the dated columns only: enough to pick the current documents and to know whether a cached answer still holds
-    rows = db_session.execute(
-        select(
-            Document.id,
-            Document.kind,
-            Document.standards,
-            Document.period_end,
-            Document.issue_date,
-            Document.report_date,
-            Document.expiry_date,
-            Document.uploaded_at,
-            Document.updated_at,
-            Document.filename,
-        ).where(Document.vendor_id == vendor_id, Document.status == "parsed")
-    ).all()
+    rows = db_session.execute(_DATED, {"vendor_id": vendor_id}).all()
     docs = documents.pick_current(rows)
     basis = "|".join(
         [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat()]
@@ -174,11 +194,7 @@ def assess_vendor(
     if hit is not None and not store:
         return hit
     kept = db_session.execute(
-        select(StoredAssessment.answer).where(
-            StoredAssessment.vendor_id == vendor.id,
-            StoredAssessment.profile == prof.name,
-            StoredAssessment.fingerprint == fingerprint,
-        )
+        _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
     ).scalar()
     if kept is not None:
         answer = AssessmentRead.model_validate_json(kept)
@@ -192,9 +208,7 @@ def assess_vendor(
     if assess is None:
         raise AssessmentUnavailable("the knowledge package has no assess() yet")
     ids = [d.id for d in docs]
-    stored: dict[int, Any] = dict(
-        db_session.execute(select(Document.id, Document.extraction).where(Document.id.in_(ids))).all()
-    )
+    stored: dict[int, Any] = dict(db_session.execute(_EXTRACTIONS, {"ids": ids}).all())
     evidence = [Extraction.from_dict(stored[i]) for i in ids if stored.get(i)]
     result = _call_assess(assess, evidence, prof, day, vendor)
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
