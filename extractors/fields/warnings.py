@@ -76,6 +76,12 @@ def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
                 f"The certificate's scope names {other}, not the certified organization {fields.vendor.value}: "
                 "check that the certificate is genuine and really covers this vendor."
             )
+    if kind == "soc1":
+        out.append(
+            "SOC 1 report, not a SOC 2: it covers controls relevant to user entities' internal control over "
+            "financial reporting (ICFR), not the Trust Services Criteria (security, availability, confidentiality "
+            "...); ask for a SOC 2 report for those."
+        )
     if kind == "soc2_type1":
         out.append(
             "Type 1 report only: it covers the design of controls at a point in time, not their operating "

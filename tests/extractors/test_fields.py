@@ -253,6 +253,12 @@ def test_warnings_are_judged_against_the_given_day() -> None:
     assert not any("12 months" in w for w in warnings_for("soc2_type1", soc, date(2026, 3, 1)))
 
 
+def test_a_soc1_report_is_said_to_cover_financial_reporting_not_the_trust_services_criteria() -> None:
+    told = " ".join(warnings_for("soc1", Fields(), date(2026, 4, 2)))
+    assert "ICFR" in told and "Trust Services Criteria" in told and "not a SOC 2" in told
+    assert not any("ICFR" in w for w in warnings_for("soc2_type2", Fields(), date(2026, 4, 2)))
+
+
 def test_end_to_end_certificate_pdf_with_a_fixed_day() -> None:
     pdf = text_pdf(
         [

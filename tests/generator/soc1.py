@@ -51,6 +51,7 @@ def build(seed: int) -> tuple[bytes, dict[str, Any]]:
         header_right=plan.look.header_right and title,
     )
     ex = Expect("soc1")
+    ex.warn_about += ["SOC 1", "ICFR", "not a SOC 2"]
     ex.notes.update(opinion=plan.opinion, dates=plan.body_dates)
     st = r.styles_for(plan.look)
     s, v = plan.vendor.short, plan.vendor
