@@ -3,8 +3,19 @@
 from .alerts.models import Alert, AlertDelivery
 from .assessments.models import StoredAssessment
 from .auth.models import ApiToken
+from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
 from .vendors.models import Vendor
 
-__all__ = ["Alert", "AlertDelivery", "ApiToken", "Base", "Document", "StoredAssessment", "Vendor"]
+__all__ = [
+    "Alert",
+    "AlertDelivery",
+    "ApiToken",
+    "Base",
+    "ChannelProfile",
+    "Document",
+    "HandledEvent",
+    "StoredAssessment",
+    "Vendor",
+]

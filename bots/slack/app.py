@@ -63,7 +63,6 @@ def create_app(
         today=today,
         allowed_channels=frozenset(settings.slack_confidential_channels),
     )
-    store.ensure_tables(deps.db.engine)
     store.forget_old(deps.db)
     app = App(
         client=client or web_client(settings),
