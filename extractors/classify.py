@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import find_period
+from .dates import AS_OF_RE, find_period
 from .fields.text import DocText, fold
 from .model import Kind
 
@@ -44,7 +44,6 @@ _AUDITOR_REPORT = re.compile(
 )
 _TSC = re.compile(r"trust\s+services\s+(?:criteria|principles|categor)", _I)
 _OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|were\s+effective\s+throughout", _I)
-_AS_OF = re.compile(r"\bas\s+of\s+(?:[A-Z][a-z]+\s+\d|\d)", _I)
 _BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
 _CERT_WORDS = re.compile(
     r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
@@ -144,11 +143,11 @@ def classify(text: DocText) -> Classification:
             return Classification("soc2_type1")
         # No type in the title: a point in time ("as of") is a Type 1, a period is a Type 2. A Type 1 report also
         # mentions operating effectiveness (to say it was not tested), so the dates decide first.
-        if _AS_OF.search(title):
+        if AS_OF_RE.search(title):
             return Classification("soc2_type1")
         if find_period(title) or re.search(r"throughout\s+the\s+period", head, _I):
             return Classification("soc2_type2")
-        if _AS_OF.search(head) or re.search(r"suitability\s+of\s+the\s+design\s+of\s+controls", head, _I):
+        if AS_OF_RE.search(head) or re.search(r"suitability\s+of\s+the\s+design\s+of\s+controls", head, _I):
             return Classification("soc2_type1")
         if _OPERATING.search(head):
             return Classification("soc2_type2")

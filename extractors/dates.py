@@ -35,6 +35,8 @@ DATE_PATTERN = (
     r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d(?!\d))"  # 31/03/2026 (day first when the day cannot be a month)
 )
 DATE_RE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
+# A point in time ("as of March 31, 2026"): what a Type 1 report is about, and where it states its date.
+AS_OF_RE = re.compile(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 
 _CONNECT = r"(?:,?\s+(?:to|through|thru|until|till|and)\s+|\s*[-\u2013\u2014]\s*)"
 PERIOD_RE = re.compile(

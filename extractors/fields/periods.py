@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates import DATE_PATTERN, find_dates, find_periods
+from ..dates import AS_OF_RE, DATE_PATTERN, find_dates, find_periods
 from ..model import Found, Kind
 from .text import DocText, fold, sentence_around
 
@@ -21,7 +21,6 @@ _I = re.IGNORECASE
 
 _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
-_AS_OF = re.compile(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", _I)
 _PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
 _SKIP_LABEL = re.compile(
@@ -117,7 +116,7 @@ def read_period(
     cover = pages[:2]
     if kind == "soc2_type1":
         for n in cover + pages[2:8]:
-            m = _AS_OF.search(text.page_text[n])
+            m = AS_OF_RE.search(text.page_text[n])
             if m:
                 d = find_dates(m.group("date"))
                 if d:
