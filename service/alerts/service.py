@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents.models import Document
+from ..queries import equals_if_given, newest_first
 from ..vendors.models import Vendor
 from . import rules
 from .models import Alert, AlertDelivery, AlertRead, ScanResult, UpcomingAlert
@@ -253,12 +254,10 @@ def list_alerts(
     limit: int = 100,
 ) -> list[AlertRead]:
     """Raised alerts, newest first."""
-    stmt = select(Alert)
-    if status is not None:
-        stmt = stmt.where(Alert.status == status)
-    if vendor_id is not None:
-        stmt = stmt.where(Alert.vendor_id == vendor_id)
-    alerts = list(db_session.scalars(stmt.order_by(Alert.id.desc()).limit(limit)))
+    stmt = newest_first(
+        Alert, equals_if_given(Alert.status, status), equals_if_given(Alert.vendor_id, vendor_id), limit=limit
+    )
+    alerts = list(db_session.scalars(stmt))
     return _to_read(db_session, alerts, settings)
 
 

@@ -21,6 +21,7 @@ from extractors import Extraction
 
 from ..config import Settings
 from ..database import begin_write, utcnow
+from ..queries import equals_if_given, newest_first
 from ..vendors import service as vendor_service
 from ..vendors.models import Vendor
 from ..vendors.names import normalize
@@ -99,14 +100,16 @@ def list_documents(
     offset: int = 0,
 ) -> list[Document]:
     """Documents, newest first; ``needs_review`` keeps those whose vendor match a person must confirm."""
-    stmt = select(Document)
-    if vendor_id is not None:
-        stmt = stmt.where(Document.vendor_id == vendor_id)
-    if status is not None:
-        stmt = stmt.where(Document.status == status)
-    if needs_review:
-        stmt = stmt.where(Document.vendor_match == "uncertain", Document.vendor_id.is_(None))
-    return list(db_session.scalars(stmt.order_by(Document.id.desc()).limit(limit).offset(offset)))
+    review = (Document.vendor_match == "uncertain") & Document.vendor_id.is_(None) if needs_review else None
+    stmt = newest_first(
+        Document,
+        equals_if_given(Document.vendor_id, vendor_id),
+        equals_if_given(Document.status, status),
+        review,
+        limit=limit,
+        offset=offset,
+    )
+    return list(db_session.scalars(stmt))
 
 
 def _resolve_vendor_hint(db_session: Session, vendor: int | str | None) -> Vendor | None:

@@ -77,19 +77,6 @@ def download(url: str, deps: Deps) -> bytes:
     return b"".join(chunks)
 
 
-def count_pages(data: bytes) -> int | None:
-    try:
-        import pypdfium2
-
-        pdf = pypdfium2.PdfDocument(data)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    except Exception:  # noqa: BLE001 - not a PDF, encrypted or broken: the ingestion says which, clearly
-        return None
-
-
 def _share_ts(file: dict[str, Any], channel: str) -> str | None:
     """The ts of the message that shared ``file`` in ``channel`` (files.info lists shares per channel)."""
     shares = file.get("shares") or {}
@@ -145,7 +132,7 @@ class Triage:
         except UnsupportedContent as exc:
             self.say(self._unsupported(name, exc))
             return
-        pages = count_pages(data)
+        pages = documents.count_pages(data)
         what = f"{pages} page{'s' if pages != 1 else ''}" if pages else "the PDF"
         progress_ts = self.say(f":hourglass_flowing_sand: Reading {what} of *{name}*…")
         with self.deps.session() as session:
