@@ -71,6 +71,14 @@ class VendorUpdate(BaseModel):
     def _names(cls, value: list[str] | None) -> list[str] | None:
         return _clean_names(value)
 
+    @field_validator("name")
+    @classmethod
+    def _name_not_null(cls, value: str | None) -> str | None:
+        """A vendor always has a name: an explicit null is refused (leave the field out to keep the name)."""
+        if value is None:
+            raise ValueError("name cannot be null; leave it out to keep the current name")
+        return value
+
 
 class VendorRead(VendorBase):
     model_config = ConfigDict(from_attributes=True)

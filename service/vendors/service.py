@@ -79,12 +79,13 @@ def update(*, db_session: Session, vendor_id: int, vendor_in: VendorUpdate) -> V
     begin_write(db_session)
     vendor = get_or_raise(db_session=db_session, vendor_id=vendor_id)
     changes = vendor_in.model_dump(exclude_unset=True)
-    if "name" in changes and changes["name"] is not None:
-        other = get_by_name(db_session=db_session, name=changes["name"])
+    new_name = changes.pop("name", None)  # a vendor always has a name: None keeps the current one
+    if new_name is not None:
+        other = get_by_name(db_session=db_session, name=new_name)
         if other is not None and other.id != vendor.id:
             db_session.rollback()
-            raise VendorExists(f"a vendor named {changes['name']!r} already exists")
-        vendor.name = " ".join(changes.pop("name").split())
+            raise VendorExists(f"a vendor named {new_name!r} already exists")
+        vendor.name = " ".join(new_name.split())
         vendor.normalized_name = normalize(vendor.name)
     for key in ("aliases", "services"):
         if key in changes:
