@@ -39,7 +39,9 @@ async def upload(
     settings: SettingsDep,
     principal: Writer,
     file: Annotated[UploadFile, File(description="The PDF.")],
-    vendor: Annotated[str | None, Form(max_length=300, description="A vendor id or name to file it under.")] = None,
+    vendor: Annotated[
+        str | None, Form(max_length=300, pattern=r"^[^\x00]*$", description="A vendor id or name to file it under.")
+    ] = None,
 ) -> DocumentAccepted:
     """Store the PDF once (the same bytes again return the same document) and queue it for parsing."""
     data = await _read_limited(file, settings.max_upload_bytes)

@@ -39,7 +39,19 @@ def _clean_names(value: list[str] | None) -> list[str] | None:
     return list(seen.values())
 
 
-class VendorBase(BaseModel):
+class _Text(BaseModel):
+    """Vendor text fields hold no NUL character: PostgreSQL cannot store one, so it is refused up front (a 422)."""
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        items = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and "\x00" in item for item in items):
+            raise ValueError("text may not contain NUL characters")
+        return value
+
+
+class VendorBase(_Text):
     aliases: list[str] = Field(default_factory=list, max_length=50)
     tier: str | None = Field(default=None, max_length=40)
     services: list[str] = Field(default_factory=list, max_length=100)
@@ -56,7 +68,7 @@ class VendorCreate(VendorBase):
     name: str = Field(min_length=1, max_length=300, pattern=r"\S")
 
 
-class VendorUpdate(BaseModel):
+class VendorUpdate(_Text):
     """Only the fields given change; ``aliases`` and ``services`` replace the lists."""
 
     name: str | None = Field(default=None, min_length=1, max_length=300, pattern=r"\S")

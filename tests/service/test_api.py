@@ -118,6 +118,12 @@ def test_vendor_endpoints(client: TestClient, settings: Settings) -> None:
     # an explicit null for a required column (what the property test once sent) is refused, not a database error
     assert client.patch(f"/vendors/{vid}", json={"name": None}, headers=h).status_code == 422
     assert client.get(f"/vendors/{vid}", headers=h).json()["name"] == "ACME Cloud, Inc."
+    # PostgreSQL cannot store a NUL character: refused up front on every backend
+    assert client.post("/vendors", json={"name": "Nul\x00Co"}, headers=h).status_code == 422
+    assert client.patch(f"/vendors/{vid}", json={"aliases": ["a\x00b"]}, headers=h).status_code == 422
+    pdf = b"%PDF-1.4 not parsed here"
+    upload = client.post("/documents", files={"file": ("n.pdf", pdf)}, data={"vendor": "Nul\x00Co"}, headers=h)
+    assert upload.status_code == 422
 
 
 def test_profiles_are_listed(client: TestClient, settings: Settings) -> None:
