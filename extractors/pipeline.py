@@ -40,7 +40,7 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
             f.issuer = None
         filled += ["issuer"] if f.issuer else []
     if f.accreditation_body is None:
-        f.accreditation_body = parties.read_accreditation_body(art)
+        f.accreditation_body = parties.read_accreditation_body(art) or parties.read_accreditation_mark(art)
         filled += ["accreditation body"] if f.accreditation_body else []
     if not filled:
         return []

@@ -291,6 +291,43 @@ def read_accreditation_body(text: DocText) -> Found[str] | None:
     return None
 
 
+# What an accreditation mark prints under the body's logo: the certification body's accreditation number.
+_MARK_NUMBER = re.compile(
+    r"\b(?:CAB|MSCB|Accreditation|Accredited)\s*(?:No\.?|Number|#|:)?\s*[#:]?\s*[A-Z]{0,4}-?\d{3,}\b", _I
+)
+_MARK_WORD = re.compile(r"(?<![\w-])[A-Z0-9]{4,7}(?![\w-])")  # logo letters are capitals
+
+
+def read_accreditation_mark(text: DocText) -> Found[str] | None:
+    """The accreditation body from an accreditation mark read by OCR, whose logo letters come out with one letter
+    wrong ("KGAC" for EGAC, "UKA5" for UKAS): a capitalised word that is a known body's acronym or misses exactly one
+    of them by one letter, within two lines of the mark's accreditation number ("CAB # 011905", "Accreditation No.
+    0874"). Only for OCR'd artwork: in a text layer such a word is another word."""
+    for n in text.text_pages()[:1]:
+        lines = text.page_lines[n]
+        for i, line in enumerate(lines):
+            if not _MARK_NUMBER.search(line):
+                continue
+            for j in range(max(0, i - 2), min(len(lines), i + 3)):
+                for word in _MARK_WORD.findall(lines[j]):
+                    body = _one_letter_off(word)
+                    if body is not None:
+                        first, last = min(i, j), max(i, j)
+                        return _found(body, n, fold(" ".join(lines[first : last + 1])))
+    return None
+
+
+def _one_letter_off(word: str) -> str | None:
+    """The known accreditation body (acronym of four letters or more) that ``word`` is, or misses by one letter;
+    None when it could be more than one ("ANAB" is one letter off INAB too, so the exact one wins)."""
+    known = [b for b in ACCREDITATION_BODIES if len(b) >= 4 and len(b) == len(word) and b.isalpha()]
+    exact = [b for b in known if b.upper() == word]
+    if exact:
+        return exact[0]
+    near = [b for b in known if sum(x != y for x, y in zip(b.upper(), word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
 def read_certificate_number(text: DocText) -> Found[str] | None:
     for n in text.text_pages()[:3]:
         for m in _CERT_NO.finditer(text.page_text[n]):

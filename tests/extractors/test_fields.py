@@ -369,3 +369,14 @@ def test_a_certificate_whose_scope_names_another_organization_is_flagged() -> No
     f.scope = Found("Services for AXISPHERE MEDIA WORX LLP.", 1, "x")
     f.vendor = Found("AXISPHERE MEDIAWORX LLP", 1, "x")
     assert not [w for w in warnings_for("iso_certificate", f, date(2020, 1, 1)) if "scope names" in w]
+
+
+def test_an_accreditation_mark_read_by_ocr_with_one_letter_wrong_is_still_named() -> None:
+    art = doc_text("Head of Certification\nmw KGAC\norcant\nCAB # 011905\nValidity of this certificate is subject")
+    found = parties.read_accreditation_mark(art)
+    assert found is not None and (found.value, found.page) == ("EGAC", 1)
+    assert "KGAC" in found.quote and "CAB # 011905" in found.quote
+    exact = parties.read_accreditation_mark(doc_text("ANAB ACCREDITED\nMANAGEMENT SYSTEMS\nAccreditation No. 0874"))
+    assert exact is not None and exact.value == "ANAB"  # not INAB, one letter away
+    assert parties.read_accreditation_mark(doc_text("mw KGAC\nHead of Certification")) is None  # no mark beside it
+    assert parties.read_accreditation_mark(doc_text("FINAL REPORT\nAccredited laboratory")) is None  # no mark's number
