@@ -187,6 +187,11 @@ class _Reader:
 
 
 _TOP = ("name", "description", "accept", "required", "exceptions", "carve_outs", "cuecs", "ai")
+# Sections whose every key is a policy (what to do with a finding): YAML key -> Profile field.
+_POLICY_SECTIONS: dict[str, dict[str, str]] = {
+    "exceptions": {"in_required": "exceptions_in_required", "other": "exceptions_other"},
+    "carve_outs": {"hosting": "carve_out_hosting", "other": "carve_out_other"},
+}
 
 
 def parse_profile(text: str, source: str = "<profile>") -> Profile:
@@ -215,18 +220,12 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
             kwargs["required_criteria"] = _criteria(r, req["criteria"])
         if "controls" in req:
             kwargs["required_controls"] = _controls(r, req["controls"])
-    if "exceptions" in top:
-        ex = r.mapping(top["exceptions"], "exceptions", ("in_required", "other"))
-        if "in_required" in ex:
-            kwargs["exceptions_in_required"] = r.choice(ex["in_required"], "exceptions.in_required", POLICIES)
-        if "other" in ex:
-            kwargs["exceptions_other"] = r.choice(ex["other"], "exceptions.other", POLICIES)
-    if "carve_outs" in top:
-        co = r.mapping(top["carve_outs"], "carve_outs", ("hosting", "other"))
-        if "hosting" in co:
-            kwargs["carve_out_hosting"] = r.choice(co["hosting"], "carve_outs.hosting", POLICIES)
-        if "other" in co:
-            kwargs["carve_out_other"] = r.choice(co["other"], "carve_outs.other", POLICIES)
+    for section, fields in _POLICY_SECTIONS.items():
+        if section in top:
+            found = r.mapping(top[section], section, tuple(fields))
+            for key, kwarg in fields.items():
+                if key in found:
+                    kwargs[kwarg] = r.choice(found[key], f"{section}.{key}", POLICIES)
     if "cuecs" in top:
         cu = r.mapping(top["cuecs"], "cuecs", ("acknowledged", "unacknowledged"))
         if "acknowledged" in cu:
