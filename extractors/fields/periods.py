@@ -47,12 +47,9 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
     pages = text.text_pages()
     if kind == "bridge_letter":
         for n in pages[:2]:
-            for i, line in enumerate(text.page_lines[n]):
-                m = _DATE_LINE.match(line)
-                if m and not m.group("pre"):
-                    d = find_dates(m.group("date"))
-                    if d:
-                        return Found(_iso(d[0].value), n, line), (n, i)
+            found = _first_date_line(text.page_lines[n], n)
+            if found[0] is not None:
+                return found
         return None, None
     if kind == "iso_certificate":
         return None, None
@@ -96,13 +93,18 @@ def _dated_report_heading(text: DocText, pages: list[int]) -> tuple[Found[str] |
         lines = text.page_lines[n]
         if not any(heading.search(t) for t in lines[:12]):
             continue
-        for i, line in enumerate(lines[:15]):
-            m = _DATE_LINE.match(line)
-            if m and not m.group("pre"):
-                d = find_dates(m.group("date"))
-                if d:
-                    return Found(_iso(d[0].value), n, line), (n, i)
-        return None, None
+        return _first_date_line(lines[:15], n)
+    return None, None
+
+
+def _first_date_line(lines: list[str], page: int) -> tuple[Found[str] | None, tuple[int, int] | None]:
+    """The first line that is a date alone (a signature block's date, a letter's date), and where it is."""
+    for i, line in enumerate(lines):
+        m = _DATE_LINE.match(line)
+        if m and not m.group("pre"):
+            d = find_dates(m.group("date"))
+            if d:
+                return Found(_iso(d[0].value), page, line), (page, i)
     return None, None
 
 
