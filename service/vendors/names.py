@@ -8,6 +8,8 @@ by plain ratio) and scores only those with WRatio.
 from __future__ import annotations
 
 import bisect
+import heapq
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -109,7 +111,13 @@ class NameIndex:
             for token in norm.split():
                 by_token[token].add(pos)
         self._by_token = {t: sorted(p) for t, p in by_token.items()}
+        self._token_sets = {t: frozenset(p) for t, p in self._by_token.items()}
         self._tokens = sorted(self._by_token)
+        self._similar_cache: dict[str, tuple[str, ...]] = {}
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for token in self._tokens:
+            self._by_length[len(token)].append(token)
+        self._by_length_cache: dict[int, list[str]] = {}
         # per-vendor data kept alongside this index (the row read with it, the search API's JSON); it dies with it
         self.records: dict[int, Mapping[Any, Any]] = {}
         self.payloads: dict[int, bytes] = {}
@@ -122,37 +130,72 @@ class NameIndex:
         end = bisect.bisect_left(self._tokens, prefix + "\uffff", lo=start)
         return self._tokens[start:end]
 
-    def _token_candidates(self, query: str, cap: int) -> dict[int, int]:
-        """Names sharing a token with the query (exactly, as a prefix, or within an edit or two), with how many
-        query tokens each matched; at most ``cap``, those matching most tokens first."""
-        hits: dict[int, int] = {}
-        for qtok in query.split():
-            tokens: set[str] = set()
-            if qtok in self._by_token:
-                tokens.add(qtok)
-            if len(qtok) >= 3:
-                tokens.update(self._with_prefix(qtok)[:200])
-                similar = process.extract(qtok, self._tokens, scorer=fuzz.ratio, score_cutoff=80, limit=20)
-                tokens.update(token for token, _score, _ in similar)
-            matched: set[int] = set()
+    def _tokens_of_length(self, length: int) -> list[str]:
+        """The tokens long enough and short enough to score 80 against a token of ``length``: the ratio is at most
+        100 * (1 - |a - b| / (a + b)), so lengths that differ by more than a fifth of their sum are never similar."""
+        found = self._by_length_cache.get(length)
+        if found is None:
+            found = [t for n, ts in self._by_length.items() if abs(n - length) * 5 <= n + length for t in ts]
+            self._by_length_cache[length] = found
+        return found
+
+    def _similar_tokens(self, qtok: str) -> tuple[str, ...]:
+        """Indexed tokens a query token may stand for: itself, tokens it prefixes, and tokens within an edit or two.
+
+        Cached per index (it is immutable): the comparison with every token is the dearest step of a search, and
+        people ask about the same vendors, and use the same words ("cloud", "data"), again and again."""
+        found = self._similar_cache.get(qtok)
+        if found is not None:
+            return found
+        tokens: dict[str, None] = {}
+        if qtok in self._by_token:
+            tokens[qtok] = None
+        if len(qtok) >= 3:
+            tokens.update(dict.fromkeys(self._with_prefix(qtok)[:200]))
+            similar = process.extract(
+                qtok, self._tokens_of_length(len(qtok)), scorer=fuzz.ratio, score_cutoff=80, limit=20
+            )
+            tokens.update(dict.fromkeys(token for token, _score, _ in similar))
+        found = tuple(tokens)
+        if len(self._similar_cache) >= 20_000:
+            self._similar_cache.clear()
+        self._similar_cache[qtok] = found
+        return found
+
+    def _token_candidates(self, query: str, cap: int) -> dict[int, float]:
+        """Names sharing a token with the query (exactly, as a prefix, or within an edit or two), weighted by how
+        rare the matched words are; at most ``cap``, the heaviest first.
+
+        Rare words are looked at first. A word most names share ("cloud", "data") then only adds weight to the
+        names already found instead of bringing in a thousand more: "kelmor cloud" is about Kelmor, not about
+        every cloud company.
+        """
+        per_token = []
+        for qtok in dict.fromkeys(query.split()):
+            tokens = self._similar_tokens(qtok)
+            df = sum(len(self._by_token[t]) for t in tokens)
+            if df:
+                per_token.append((df, tokens))
+        per_token.sort(key=lambda item: item[0])
+        total = len(self._ids)
+        hits: dict[int, float] = {}
+        for df, tokens in per_token:
+            weight = math.log(1 + total / df)
+            if hits and df > cap:  # a common word: rank what rarer words found, bring in nothing new
+                for token in tokens:
+                    members = self._token_sets[token]
+                    for pos in hits:
+                        if pos in members:
+                            hits[pos] += weight
+                continue
             for token in tokens:
-                matched.update(self._by_token[token])
-            for pos in matched:
-                hits[pos] = hits.get(pos, 0) + 1
-        if len(hits) > cap:  # keep those matching the most query tokens (bucketed: cheaper than sorting)
-            by_count: dict[int, list[int]] = defaultdict(list)
-            for pos, count in hits.items():
-                by_count[count].append(pos)
-            kept: dict[int, int] = {}
-            for count in sorted(by_count, reverse=True):
-                for pos in by_count[count][: cap - len(kept)]:
-                    kept[pos] = count
-                if len(kept) >= cap:
-                    break
-            hits = kept
+                for pos in self._by_token[token]:
+                    hits[pos] = hits.get(pos, 0.0) + weight
+        if len(hits) > cap:
+            hits = dict(heapq.nlargest(cap, hits.items(), key=lambda item: item[1]))
         return hits
 
-    def search(self, q: str, limit: int = 10, cutoff: float = 60.0, cap: int = 400) -> list[Hit]:
+    def search(self, q: str, limit: int = 10, cutoff: float = 60.0, cap: int = 200) -> list[Hit]:
         """The best vendors for ``q``, one hit per vendor (its best-scoring name), highest score first.
 
         Whole names are compared with the query only when no token led to a good match (a typo that joins or
