@@ -24,6 +24,7 @@ from .catalogues import catalogues as load_catalogues
 from .crosswalk import Crosswalk, Delta, Link, controls_for, criteria_for, delta
 from .crosswalk import crosswalk as load_crosswalk
 from .findings import VERDICTS, Assessment, Citation, Finding, OptionResult, Severity, Verdict
+from .preload import preload
 from .profiles import (
     Profile,
     ProfileError,
@@ -50,6 +51,7 @@ from .rules import (
 )
 
 __all__ = [
+    "preload",
     "TRANSITION_END_2013",
     "VERDICTS",
     "Assessment",

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extractors.model import Extraction
 
@@ -494,8 +495,10 @@ _SUFFIX = re.compile(r"\b(inc|incorporated|llc|ltd|limited|plc|corp|corporation|
                      r"sa|ag|the|and its affiliates|its affiliates)\b")
 
 
-def _vendor_words(name: str) -> list[str]:
-    return _SUFFIX.sub(" ", re.sub(r"[^a-z0-9]+", " ", name.lower())).split()
+@lru_cache(maxsize=4096)
+def _vendor_words(name: str) -> tuple[str, ...]:
+    """Cached: a vendor's name is compared with every other document's, and the same names recur across calls."""
+    return tuple(_SUFFIX.sub(" ", re.sub(r"[^a-z0-9]+", " ", name.lower())).split())
 
 
 def _same_vendor(a: str, b: str) -> bool:

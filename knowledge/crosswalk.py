@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -44,16 +44,26 @@ class Unmapped:
 class Crosswalk:
     links: tuple[Link, ...]
     unmapped: tuple[Unmapped, ...]
+    # the links grouped both ways, built once: an assessment looks up every required criterion
+    _by_tsc: dict[str, tuple[Link, ...]] = field(init=False, repr=False, compare=False)
+    _by_iso: dict[str, tuple[Link, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_tsc: dict[str, list[Link]] = {}
+        by_iso: dict[str, list[Link]] = {}
+        for link in self.links:
+            by_tsc.setdefault(link.tsc_id, []).append(link)
+            by_iso.setdefault(link.iso_id, []).append(link)
+        object.__setattr__(self, "_by_tsc", {k: tuple(v) for k, v in by_tsc.items()})
+        object.__setattr__(self, "_by_iso", {k: tuple(v) for k, v in by_iso.items()})
 
     def controls_for(self, criterion: str) -> list[Link]:
         """Annex A controls and ISMS clauses that speak to a TSC criterion."""
-        key = criterion.strip().upper()
-        return [link for link in self.links if link.tsc_id == key]
+        return list(self._by_tsc.get(criterion.strip().upper(), ()))
 
     def criteria_for(self, iso_id: str) -> list[Link]:
         """TSC criteria that speak to an Annex A control ('A.8.28', '8.28') or an ISMS clause ('9.2')."""
-        key = resolve_iso_id(iso_id)
-        return [link for link in self.links if link.iso_id == key]
+        return list(self._by_iso.get(resolve_iso_id(iso_id), ()))
 
     def unmapped_reason(self, item_id: str) -> str | None:
         key = item_id.strip().upper() if _is_tsc(item_id) else resolve_iso_id(item_id)

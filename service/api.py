@@ -28,6 +28,7 @@ from .documents.views import router as documents_router
 from .plugins import load_plugins
 from .vendors.service import VendorExists, VendorNotFound
 from .vendors.views import router as vendors_router
+from .warmup import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def create_app(
         # the only consumer of the embedded queue may reset every "parsing" document; one of several may not
         exclusive = run_worker and not settings.redis_url and settings.web_workers == 1
         jobs.requeue_interrupted(settings, exclusive=exclusive)
+        warm_up(settings, app.state.db)
         try:
             yield
         finally:

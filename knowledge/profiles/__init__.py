@@ -9,6 +9,7 @@ carve-outs, CUECs and AI coverage. The format is documented in docs/profiles.md;
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal, cast
@@ -333,8 +334,14 @@ def _controls(r: _Reader, node: Node) -> tuple[str, ...]:
 # --- finding profiles -------------------------------------------------------------------------------------------
 
 
+_loaded: dict[str, tuple[str, Profile]] = {}
+
+
 def load_profile(path: str | Path) -> Profile:
-    """Read and validate one profile file. Raises ProfileError naming the file and line."""
+    """Read and validate one profile file. Raises ProfileError naming the file and line.
+
+    A file whose text is unchanged since it was last read is not parsed again: services re-list their profiles
+    folder every few seconds to see a buyer's edits, and reading a small file costs far less than parsing YAML."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -342,7 +349,14 @@ def load_profile(path: str | Path) -> Profile:
         raise ProfileError(str(p), None, f"cannot read the profile: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise ProfileError(str(p), None, "the profile is not UTF-8 text") from None
-    return parse_profile(text, str(p))
+    known = _loaded.get(str(p))
+    if known is not None and known[0] == text:
+        return known[1]
+    profile = parse_profile(text, str(p))
+    if len(_loaded) >= 256:
+        _loaded.clear()
+    _loaded[str(p)] = (text, profile)
+    return profile
 
 
 def bundled_profile_names() -> list[str]:
@@ -351,7 +365,9 @@ def bundled_profile_names() -> list[str]:
     return sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".yaml"))
 
 
+@cache
 def bundled_profile(name: str) -> Profile:
+    """A profile shipped with the package, read once (package data does not change while the process runs)."""
     folder = resources.files("knowledge.profiles")
     entry = folder.joinpath(f"{name}.yaml")
     if not entry.is_file():

@@ -125,6 +125,28 @@ def _prepared(data: SignatoryList) -> tuple[tuple[_Matcher, ...], tuple[tuple[st
     return matchers, unrecognised
 
 
+_recognised: dict[tuple[int, str], tuple[SignatoryList, tuple[Signatory, ...], str | None]] = {}
+
+
+def _recognise(data: SignatoryList, named: str) -> tuple[tuple[Signatory, ...], str | None]:
+    """The signatories ``named`` mentions, or the note on a known unrecognised body; remembered per list and name.
+
+    Certificates from one certification body name its accreditation in the same words, and comparing them with
+    every signatory is most of the cost of assessing a vendor with several certificates."""
+    key = (id(data), named)
+    cached = _recognised.get(key)
+    if cached is not None and cached[0] is data:
+        return cached[1], cached[2]
+    folded = _fold(named)
+    matchers, unrecognised = _prepared(data)
+    bodies = tuple(m.signatory for m in matchers if m.mentioned(named, folded))
+    note = None if bodies else next((n for name, n in unrecognised if name in folded), None)
+    if len(_recognised) >= 4096:
+        _recognised.clear()
+    _recognised[key] = (data, bodies, note)
+    return bodies, note
+
+
 AccreditationState = Literal["signatory", "not_signatory", "none_named"]
 
 
@@ -149,11 +171,8 @@ def check_accreditation(named: str | None, family: str = "27001",
     base = {"compiled": data.compiled, "source": data.source}
     if named is None or not named.strip():
         return AccreditationCheck("none_named", None, **base)  # type: ignore[arg-type]
-    folded = _fold(named)
-    matchers, unrecognised = _prepared(data)
-    bodies = tuple(m.signatory for m in matchers if m.mentioned(named, folded))
+    bodies, note = _recognise(data, named)
     if not bodies:
-        note = next((n for name, n in unrecognised if name in folded), None)
         return AccreditationCheck("not_signatory", named, note=note, **base)  # type: ignore[arg-type]
     key = SCOPE_OF_FAMILY.get(family)
     values = [b.scopes.get(key) for b in bodies] if key else [None]

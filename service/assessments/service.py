@@ -10,14 +10,16 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+import json
 import logging
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -96,7 +98,7 @@ def get_profile(*, settings: Settings, name: str | None) -> Any:
 
 
 _cache_lock = threading.Lock()
-_cache: OrderedDict[tuple[Any, ...], AssessmentRead] = OrderedDict()
+_cache: OrderedDict[tuple[Any, ...], _Answer] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
@@ -134,29 +136,56 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
 
 
 # The answering path's statements, built once: constructing and cache-keying a select costs more CPU than running
-# it against an indexed table, and every question runs three or four of them.
-_VENDOR = select(Vendor.id, Vendor.name, Vendor.updated_at, Vendor.services, Vendor.processes_data_with_ai).where(
-    Vendor.id == bindparam("vendor_id")
+# it against an indexed table. The vendor and the dated columns of its parsed documents (enough to pick the current
+# ones and to know whether a remembered answer still holds) come in one round trip.
+_VENDOR_AND_DATED = (
+    select(
+        Vendor.id.label("vendor_id"),
+        Vendor.name.label("vendor_name"),
+        Vendor.updated_at.label("vendor_updated_at"),
+        Vendor.services.label("vendor_services"),
+        Vendor.processes_data_with_ai.label("vendor_ai"),
+        Document.id,
+        Document.kind,
+        Document.standards,
+        Document.period_end,
+        Document.issue_date,
+        Document.report_date,
+        Document.expiry_date,
+        Document.uploaded_at,
+        Document.updated_at,
+        Document.filename,
+    )
+    .outerjoin(Document, and_(Document.vendor_id == Vendor.id, Document.status == "parsed"))
+    .where(Vendor.id == bindparam("vendor_id"))
 )
-# the dated columns only: enough to pick the current documents and to know whether a cached answer still holds
-_DATED = select(
-    Document.id,
-    Document.kind,
-    Document.standards,
-    Document.period_end,
-    Document.issue_date,
-    Document.report_date,
-    Document.expiry_date,
-    Document.uploaded_at,
-    Document.updated_at,
-    Document.filename,
-).where(Document.vendor_id == bindparam("vendor_id"), Document.status == "parsed")
+
+
+@dataclass(frozen=True, slots=True)
+class _VendorFacts:
+    """What an answer needs of the vendor record."""
+
+    id: int
+    name: str
+    updated_at: Any
+    services: list[str]
+    processes_data_with_ai: bool | None
+
+
 _STORED = select(StoredAssessment.answer).where(
     StoredAssessment.vendor_id == bindparam("vendor_id"),
     StoredAssessment.profile == bindparam("profile"),
     StoredAssessment.fingerprint == bindparam("fingerprint"),
 )
 _EXTRACTIONS = select(Document.id, Document.extraction).where(Document.id.in_(bindparam("ids", expanding=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """An answer with its JSON, serialized once: the API sends the bytes, the bot and the jobs read the model."""
+
+    model: AssessmentRead
+    json: bytes
 
 
 def assess_vendor(
@@ -171,16 +200,36 @@ def assess_vendor(
     """The verdict and cited findings for a vendor against ``profile`` (default profile if None) as of ``today``.
 
     An answer stored for the same documents, vendor record, profile and day is served as is; ``store`` keeps a new
-    answer for other processes and restarts (the daily refresh does; a question does not write, so reads never
-    wait on the database's write lock). Raises VendorNotFound, ProfileNotFound or AssessmentUnavailable.
+    answer for other processes and restarts (the daily refresh and the ingestion job do; a question does not
+    write, so reads never wait on the database's write lock). Raises VendorNotFound, ProfileNotFound or
+    AssessmentUnavailable.
     """
-    vendor = db_session.execute(_VENDOR, {"vendor_id": vendor_id}).first()
-    if vendor is None:
+    return _answer(db_session, settings, vendor_id, profile, today, store).model
+
+
+def assess_vendor_json(
+    *, db_session: Session, settings: Settings, vendor_id: int, profile: str | None = None, today: date | None = None
+) -> bytes:
+    """``assess_vendor`` as the API's JSON, for the hot HTTP path: a remembered or stored answer is sent as the
+    bytes it was kept as, without being parsed and serialized again."""
+    return _answer(db_session, settings, vendor_id, profile, today, False).json
+
+
+def _answer(
+    db_session: Session, settings: Settings, vendor_id: int, profile: str | None, today: date | None, store: bool
+) -> _Answer:
+    # Core statements on the session's connection: the ORM's result machinery costs more than these indexed reads
+    conn = db_session.connection()
+    rows = conn.execute(_VENDOR_AND_DATED, {"vendor_id": vendor_id}).all()
+    if not rows:
         raise vendors.VendorNotFound(f"vendor {vendor_id} does not exist")
+    first = rows[0]
+    vendor = _VendorFacts(
+        first.vendor_id, first.vendor_name, first.vendor_updated_at, first.vendor_services or [], first.vendor_ai
+    )
     prof = get_profile(settings=settings, name=profile)
     day = today or date.today()
-    rows = db_session.execute(_DATED, {"vendor_id": vendor_id}).all()
-    docs = documents.pick_current(rows)
+    docs = documents.pick_current([row for row in rows if row.id is not None])
     basis = "|".join(
         [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat()]
         + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
@@ -193,11 +242,9 @@ def assess_vendor(
             _cache.move_to_end(key)
     if hit is not None and not store:
         return hit
-    kept = db_session.execute(
-        _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
-    ).scalar()
+    kept = conn.execute(_STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}).scalar()
     if kept is not None:
-        answer = AssessmentRead.model_validate_json(kept)
+        answer = _Answer(AssessmentRead.model_validate_json(kept), kept.encode())
         _remember(key, answer)
         return answer
     if hit is not None:  # known in this process, not yet stored
@@ -208,11 +255,11 @@ def assess_vendor(
     if assess is None:
         raise AssessmentUnavailable("the knowledge package has no assess() yet")
     ids = [d.id for d in docs]
-    stored: dict[int, Any] = dict(db_session.execute(_EXTRACTIONS, {"ids": ids}).all())
-    evidence = [Extraction.from_dict(stored[i]) for i in ids if stored.get(i)]
+    stored: dict[int, Any] = dict(conn.execute(_EXTRACTIONS, {"ids": ids}).all())
+    evidence = [Extraction.from_dict(_as_dict(stored[i])) for i in ids if stored.get(i)]
     result = _call_assess(assess, evidence, prof, day, vendor)
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
-    answer = AssessmentRead(
+    model = AssessmentRead(
         vendor_id=vendor.id,
         vendor_name=vendor.name,
         profile=prof.name,
@@ -226,29 +273,36 @@ def assess_vendor(
         ],
         result=data,
     )
+    answer = _Answer(model, model.model_dump_json().encode())
     _remember(key, answer)
     if store:
         _store(db_session, answer, fingerprint)
     return answer
 
 
-def _remember(key: tuple[str, str], answer: AssessmentRead) -> None:
+def _as_dict(value: Any) -> Any:
+    """A JSON column read through Core is already decoded by the dialect; a driver returning text is decoded here."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _remember(key: tuple[str, str], answer: _Answer) -> None:
     with _cache_lock:
         _cache[key] = answer
         if len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
 
 
-def _store(db_session: Session, answer: AssessmentRead, fingerprint: str) -> None:
+def _store(db_session: Session, stored: _Answer, fingerprint: str) -> None:
     """Keep the answer for other processes and restarts (commits). Best effort: a lost race or a busy database
     only means the next caller computes it again."""
+    answer = stored.model
     values = {
         "vendor_id": answer.vendor_id,
         "profile": answer.profile,
         "as_of": answer.as_of,
         "fingerprint": fingerprint,
         "verdict": answer.verdict,
-        "answer": answer.model_dump_json(),
+        "answer": stored.json.decode(),
         "computed_at": utcnow(),
     }
     changes = {k: values[k] for k in ("as_of", "fingerprint", "verdict", "answer", "computed_at")}

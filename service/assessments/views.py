@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from ..deps import IdPath, Reader, SessionDep, SettingsDep
+from ..deps import DatabaseDep, IdPath, Reader, SessionDep, SettingsDep, run_read
 from . import service
 from .models import AssessmentRead, ProfileRead
 
@@ -15,20 +16,27 @@ router = APIRouter(tags=["assessments"])
 
 
 @router.get("/vendors/{vendor_id}/assessment", response_model=AssessmentRead)
-def assess(
+async def assess(
     db_session: SessionDep,
     settings: SettingsDep,
+    db: DatabaseDep,
     _: Reader,
     vendor_id: IdPath,
     profile: Annotated[str | None, Query(max_length=200, description="A profile name; the default if omitted.")] = None,
     as_of: Annotated[date | None, Query(description="Judge as of this day (default today).")] = None,
 ) -> AssessmentRead:
     """The verdict and findings (each citing document, page and quote) over the vendor's current documents."""
-    answer = service.assess_vendor(
-        db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=as_of
+    answer = functools.partial(
+        service.assess_vendor_json,
+        db_session=db_session,
+        settings=settings,
+        vendor_id=vendor_id,
+        profile=profile,
+        today=as_of,
     )
-    # already validated: serialize once instead of letting the framework validate it again (a hot path)
-    return Response(answer.model_dump_json(), media_type="application/json")  # type: ignore[return-value]
+    body = await run_read(db, answer)
+    # already serialized once: the framework does not validate and serialize it again (a hot path)
+    return Response(body, media_type="application/json")  # type: ignore[return-value]
 
 
 @router.get("/profiles", response_model=list[ProfileRead])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
@@ -9,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
-from ..deps import IdPath, Reader, SessionDep, Writer
+from ..deps import DatabaseDep, IdPath, Reader, SessionDep, Writer, run_read
 from . import service
 from .models import VendorCreate, VendorMatch, VendorRead, VendorUpdate
 
@@ -20,6 +21,7 @@ _MATCHES = TypeAdapter(list[VendorMatch])
 @router.get("", response_model=list[VendorMatch])
 async def list_or_search(
     db_session: SessionDep,
+    db: DatabaseDep,
     _: Reader,
     q: Annotated[str | None, Query(max_length=300, description="Fuzzy: aliases and typos match.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -32,7 +34,7 @@ async def list_or_search(
         if index is not None:  # the usual case: answered from memory, on the event loop, without a thread hop
             found = service.index_search_json(index, q, limit=limit)
         else:  # the index must be checked against the database (at most once a second) or rebuilt
-            found = await run_in_threadpool(service.search_json, db_session=db_session, q=q, limit=limit)
+            found = await run_read(db, functools.partial(service.search_json, db_session=db_session, q=q, limit=limit))
         return Response(found, media_type="application/json")  # type: ignore[return-value]
     return Response(  # type: ignore[return-value]
         await run_in_threadpool(_listed, db_session, limit, offset), media_type="application/json"
