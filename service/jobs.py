@@ -1,4 +1,5 @@
-"""The job queue (Huey): document ingestion and the daily alert scan.
+"""The job queue (Huey): document ingestion (with the vendor's answer stored once it is parsed), the daily alert scan
+and the daily refresh of stored answers.
 
 Embedded by default (SqliteHuey in the data directory, consumed by threads inside ``serve``); with ``REDIS_URL``
 the queue is Redis and any number of ``vendor-assurance worker`` processes share it. The database, not the queue,
@@ -16,6 +17,7 @@ from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
+from sqlalchemy.orm import Session
 
 from .config import Settings
 from .database import get_database
@@ -40,7 +42,22 @@ def ingest_document(document_id: int) -> str:
     settings = _settings()
     with get_database(settings).session() as db_session:
         doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
+        if doc.status == "parsed" and doc.vendor_id is not None:
+            _store_answer(db_session, settings, doc.vendor_id)
         return doc.status
+
+
+def _store_answer(db_session: Session, settings: Settings, vendor_id: int) -> None:
+    """Assess the vendor anew against the default profile and store the answer, so the first question after an
+    upload is answered from storage rather than computed while the asker waits. Best effort: the document is
+    already recorded, and a question computes the answer itself if this fails."""
+    from .assessments import service as assessments
+
+    try:
+        assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, store=True)
+    except Exception:  # noqa: BLE001 - never fail an ingestion that succeeded
+        db_session.rollback()
+        log.warning("could not store the assessment of vendor %s after ingestion", vendor_id, exc_info=True)
 
 
 def daily_alerts() -> dict[str, Any]:

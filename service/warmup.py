@@ -18,11 +18,13 @@ from .database import Database
 from .vendors.service import search_hits
 
 log = logging.getLogger(__name__)
+_frozen: list[bool] = []
 
 
 def warm_up(settings: Settings, db: Database) -> None:
-    """Load the long-lived data now, then exempt it from garbage collection (``gc.freeze``). Best effort: a
-    problem here (a malformed profile, say) is logged, and the request that needs the data reports it."""
+    """Load the long-lived data now, then exempt it from garbage collection (``gc.freeze``, the first time in a
+    process). Best effort: a problem here (a malformed profile, say) is logged, and the request that needs the data
+    reports it."""
     started = time.perf_counter()
     try:
         import knowledge
@@ -36,6 +38,8 @@ def warm_up(settings: Settings, db: Database) -> None:
             search_hits(db_session=db_session, q="warm-up")
     except Exception:  # noqa: BLE001 - the database's problems are reported by the requests that meet them
         log.warning("the vendor name index could not be built at start-up", exc_info=True)
-    gc.collect()
-    gc.freeze()
+    if not _frozen:  # once per process: what a later start-up (tests start many apps) leaves is not for ever
+        _frozen.append(True)
+        gc.collect()
+        gc.freeze()
     log.info("warmed up in %.2f s", time.perf_counter() - started)

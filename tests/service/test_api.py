@@ -204,3 +204,23 @@ def test_assessments_are_stored_and_survive_a_restart(settings: Settings) -> Non
         assessments.refresh(db_session=s, settings=settings, today=_date(2027, 10, 1))
         s.expire_all()
         assert s.query(StoredAssessment).one().as_of == _date(2027, 10, 1)
+
+
+def test_an_ingested_document_leaves_its_vendor_answer_stored(client: TestClient, settings: Settings) -> None:
+    """The ingestion job assesses the vendor once the document is parsed, so the first question reads storage."""
+    from service.assessments import service as assessments
+    from service.assessments.models import StoredAssessment
+    from service.database import get_database, utcnow
+
+    pdf, _ = certificate(79, date(2027, 9, 30))
+    token = make_token(settings, "read", "write")
+    up = client.post("/documents", files={"file": ("c.pdf", pdf, "application/pdf")}, headers=bearer(token)).json()
+    doc = client.get(f"/documents/{up['id']}", headers=bearer(token)).json()
+    assert doc["status"] == "parsed" and doc["vendor_id"] is not None
+    with get_database(settings).session() as s:
+        stored = s.query(StoredAssessment).one()
+    assert (stored.vendor_id, stored.profile, stored.as_of) == (doc["vendor_id"], "default", utcnow().date())
+    assessments._cache.clear()  # as another process would: only the stored answer is known
+    answer = client.get(f"/vendors/{doc['vendor_id']}/assessment", headers=bearer(token))
+    assert answer.status_code == 200
+    assert answer.content == stored.answer.encode()  # sent as stored, not computed again
