@@ -136,8 +136,9 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
 
 
 # The answering path's statements, built once: constructing and cache-keying a select costs more CPU than running
-# it against an indexed table. The vendor and the dated columns of its parsed documents (enough to pick the current
-# ones and to know whether a remembered answer still holds) come in one round trip.
+# it against an indexed table. The vendor, the dated columns of its parsed documents (enough to pick the current
+# ones and to know whether a remembered answer still holds) and the fingerprint of its stored answer come in one
+# round trip; the stored answer itself, or the extractions, in a second one only when needed.
 _VENDOR_AND_DATED = (
     select(
         Vendor.id.label("vendor_id"),
@@ -156,7 +157,12 @@ _VENDOR_AND_DATED = (
         Document.updated_at,
         Document.filename,
     )
+    .add_columns(StoredAssessment.fingerprint.label("stored_fingerprint"))
     .outerjoin(Document, and_(Document.vendor_id == Vendor.id, Document.status == "parsed"))
+    .outerjoin(
+        StoredAssessment,
+        and_(StoredAssessment.vendor_id == Vendor.id, StoredAssessment.profile == bindparam("profile")),
+    )
     .where(Vendor.id == bindparam("vendor_id"))
 )
 
@@ -229,14 +235,14 @@ def _answer(
 ) -> _Answer:
     # Core statements on the session's connection: the ORM's result machinery costs more than these indexed reads
     conn = db_session.connection()
-    rows = conn.execute(_VENDOR_AND_DATED, {"vendor_id": vendor_id}).all()
+    prof = get_profile(settings=settings, name=profile)
+    rows = conn.execute(_VENDOR_AND_DATED, {"vendor_id": vendor_id, "profile": prof.name}).all()
     if not rows:
         raise vendors.VendorNotFound(f"vendor {vendor_id} does not exist")
     first = rows[0]
     vendor = _VendorFacts(
         first.vendor_id, first.vendor_name, first.vendor_updated_at, first.vendor_services or [], first.vendor_ai
     )
-    prof = get_profile(settings=settings, name=profile)
     day = today or utcnow().date()  # the day in UTC, as the daily refresh and the alerts count it
     docs = documents.pick_current([row for row in rows if row.id is not None])
     basis = "|".join(
@@ -251,7 +257,11 @@ def _answer(
             _cache.move_to_end(key)
     if hit is not None and not store:
         return hit
-    kept = conn.execute(_STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}).scalar()
+    kept = None
+    if first.stored_fingerprint == fingerprint:
+        kept = conn.execute(
+            _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
+        ).scalar()
     if kept is not None:
         answer = _Answer(kept.encode())
         _remember(key, answer)
