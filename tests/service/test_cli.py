@@ -1,4 +1,5 @@
-"""The command line for real: `token create` and `serve --load-examples` over loopback HTTP."""
+"""The command line for real: `token create` and `serve --load-examples` (one or two API processes) over loopback
+HTTP."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from service.config import Settings
 from service.examples import EXAMPLES_DIR
 
 CLI = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -54,13 +56,26 @@ def test_token_create_prints_the_token_alone_on_the_last_line(tmp_path: Path) ->
 
 @pytest.mark.skipif(not list(EXAMPLES_DIR.glob("*.pdf")), reason="no bundled example PDFs")
 def test_serve_with_examples_answers_over_http(tmp_path: Path) -> None:
+    _serve_examples_and_ask(["--data-dir", str(tmp_path)], _env())
+
+
+@pytest.mark.skipif(not list(EXAMPLES_DIR.glob("*.pdf")), reason="no bundled example PDFs")
+def test_serve_with_two_api_processes(settings: Settings) -> None:
+    """The documented setup for a team (one API process per core): both processes answer, the jobs run once."""
+    env = _env()
+    if settings.database_url:
+        env["DATABASE_URL"] = settings.database_url
+    _serve_examples_and_ask(["--data-dir", str(settings.data_dir), "--workers", "2"], env)
+
+
+def _serve_examples_and_ask(args: list[str], env: dict[str, str]) -> None:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", CLI, "serve", "--port", str(port), "--data-dir", str(tmp_path), "--load-examples"],
+        [sys.executable, "-c", CLI, "serve", "--port", str(port), "--load-examples", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env=_env(),
+        env=env,
     )
     lines: list[str] = []
     try:
@@ -90,8 +105,10 @@ def test_serve_with_examples_answers_over_http(tmp_path: Path) -> None:
         vendors = httpx.get(f"{base}/vendors", headers=h, timeout=5).json()
         assert vendors
         vendor_id = max(vendors, key=lambda v: sum(d["vendor_id"] == v["vendor"]["id"] for d in docs))["vendor"]["id"]
-        answer = httpx.get(f"{base}/vendors/{vendor_id}/assessment", headers=h, timeout=30)
-        assert answer.status_code == 200 and answer.json()["result"]["findings"]
+        answers = [httpx.get(f"{base}/vendors/{vendor_id}/assessment", headers=h, timeout=30) for _ in range(4)]
+        assert all(a.status_code == 200 for a in answers)
+        assert answers[0].json()["result"]["findings"]
+        assert len({a.content for a in answers}) == 1  # whichever process answers, the same answer
         assert httpx.post(f"{base}/alerts/run", headers=h, timeout=30).status_code == 200
         assert httpx.get(f"{base}/alerts", headers=h, timeout=30).json()["alerts"]
     finally:
