@@ -18,14 +18,14 @@ from .conftest import PG_URL
 
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="DATABASE_URL_TEST is not set")
+@pytest.mark.parametrize("settings", ["postgres"], indirect=True)
 def test_a_pooled_connection_cut_while_idle_is_replaced_not_failed(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The server (a restart, a firewall) drops a connection that sat idle in the pool: the next request gets a
     fresh one instead of an error."""
-    if get_database(settings).is_sqlite:
-        pytest.skip("PostgreSQL only")
     db = get_database(settings)
+    assert not db.is_sqlite
     with db.engine.connect() as conn:
         pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
     admin = create_engine(settings.db_url)  # another client, as a server restart would be
