@@ -430,19 +430,19 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
 def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
     """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``."""
     out: list[tuple[date, str, str, str]] = []
-    for vendor in vendors.list_vendors(db_session=ctx.db_session, limit=10_000):
-        for doc in documents.current_documents(db_session=ctx.db_session, vendor_id=vendor.id):
-            if doc.status != "parsed":
-                continue
+    names = vendors.names_by_id(db_session=ctx.db_session)
+    for vendor_id, docs in documents.current_documents_by_vendor(db_session=ctx.db_session).items():
+        name = names.get(vendor_id, f"vendor {vendor_id}")
+        for doc in docs:
             if doc.kind == "iso_certificate" and doc.expiry_date and doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
-                out.append((doc.expiry_date, vendor.name, f"{standards} certificate expires", doc.filename))
+                out.append((doc.expiry_date, name, f"{standards} certificate expires", doc.filename))
             elif doc.kind in SOC_KINDS and doc.period_end:
                 stale = doc.period_end + timedelta(days=ctx.settings.freshness_days)
                 if stale <= until:
-                    out.append((stale, vendor.name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))
+                    out.append((stale, name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))
             elif doc.kind == "bridge_letter" and doc.period_end and doc.period_end <= until:
-                out.append((doc.period_end, vendor.name, "bridge letter coverage ends", doc.filename))
+                out.append((doc.period_end, name, "bridge letter coverage ends", doc.filename))
     return sorted(out)
 
 
@@ -454,23 +454,30 @@ def _exceptions(intent: Intent, ctx: Context) -> Answer:
     where = f" in {wanted}" if wanted else ""
     items: list[Item] = []
     hit_vendors: set[str] = set()
-    for vendor in vendors.list_vendors(db_session=ctx.db_session, limit=10_000):
-        if only is not None and vendor.id != only:
+    names = vendors.names_by_id(db_session=ctx.db_session)
+    reports = [
+        (vendor_id, doc)
+        for vendor_id, docs in documents.current_documents_by_vendor(db_session=ctx.db_session).items()
+        if only is None or vendor_id == only
+        for doc in docs
+        if doc.kind == "soc2_type2"
+    ]
+    stored = documents.extractions(db_session=ctx.db_session, ids=[doc.id for _v, doc in reports])
+    for vendor_id, doc in reports:
+        vendor_name = names.get(vendor_id, f"vendor {vendor_id}")
+        if doc.id not in stored:
             continue
-        for doc in _current(ctx, vendor.id, ("soc2_type2",)):
-            x = _extraction(doc)
-            if x is None:
+        x = Extraction.from_dict(stored[doc.id])
+        for row in x.fields.exceptions:
+            criteria = exception_criteria(row)
+            matched = [c for c in criteria if not wanted or c == wanted or c.startswith(wanted + ".")]
+            if wanted and not matched:
                 continue
-            for row in x.fields.exceptions:
-                criteria = exception_criteria(row)
-                matched = [c for c in criteria if not wanted or c == wanted or c.startswith(wanted + ".")]
-                if wanted and not matched:
-                    continue
-                hit_vendors.add(vendor.name)
-                control = f"control {row.control} " if row.control else ""
-                touched = ", ".join(matched) or "criteria not stated"
-                items.append(Item(f"{vendor.name} — {control}({touched}): {row.value}",
-                                  cites=[Cite(doc.filename, row.page, row.quote)]))
+            hit_vendors.add(vendor_name)
+            control = f"control {row.control} " if row.control else ""
+            touched = ", ".join(matched) or "criteria not stated"
+            items.append(Item(f"{vendor_name} — {control}({touched}): {row.value}",
+                              cites=[Cite(doc.filename, row.page, row.quote)]))
     shown = items[: ctx.max_items * 2]
     subject = "its current SOC 2 Type 2 report" if only is not None else "any current SOC 2 Type 2 report I hold"
     if items:

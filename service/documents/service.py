@@ -402,6 +402,48 @@ def pick_current(docs: Sequence[_D]) -> list[_D]:
     return sorted(best.values(), key=lambda d: d.id)
 
 
+_ALL_DATED = (
+    select(
+        Document.id,
+        Document.vendor_id,
+        Document.kind,
+        Document.standards,
+        Document.period_end,
+        Document.issue_date,
+        Document.report_date,
+        Document.expiry_date,
+        Document.uploaded_at,
+        Document.filename,
+    )
+    .where(Document.status == "parsed", Document.vendor_id.is_not(None))
+    .order_by(Document.vendor_id, Document.id)
+)
+
+
+def current_documents_by_vendor(*, db_session: Session) -> dict[int, list[Any]]:
+    """Every vendor's current documents (dated columns and file name, no extraction), in one query.
+
+    Questions across all vendors ("what expires this quarter?") would otherwise run a query per vendor, which is
+    seconds with thousands of vendors."""
+    by_vendor: dict[int, list[Any]] = {}
+    for row in db_session.execute(_ALL_DATED):
+        by_vendor.setdefault(row.vendor_id, []).append(row)
+    return {vendor_id: pick_current(rows) for vendor_id, rows in by_vendor.items()}
+
+
+def extractions(*, db_session: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The stored extraction JSON of these documents, by id (those without one are left out)."""
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        for doc_id, extraction in db_session.execute(
+            select(Document.id, Document.extraction).where(Document.id.in_(chunk))
+        ):
+            if extraction:
+                out[doc_id] = extraction
+    return out
+
+
 def current_documents(*, db_session: Session, vendor_id: int) -> list[Document]:
     """The vendor's parsed documents that still speak for it: the latest of each kind of evidence.
 

@@ -49,6 +49,11 @@ def list_vendors(*, db_session: Session, limit: int = 100, offset: int = 0) -> l
     return list(db_session.scalars(select(Vendor).order_by(Vendor.name, Vendor.id).limit(limit).offset(offset)))
 
 
+def names_by_id(*, db_session: Session) -> dict[int, str]:
+    """Every vendor's name by id, in one query (for answers that span all vendors)."""
+    return {vendor_id: name for vendor_id, name in db_session.execute(select(Vendor.id, Vendor.name))}
+
+
 def create(*, db_session: Session, vendor_in: VendorCreate) -> Vendor:
     """Create a vendor (commits); VendorExists when the name is taken, so two records never split its documents."""
     begin_write(db_session)
