@@ -312,49 +312,87 @@ def _remember(key: tuple[str, str], answer: _Answer) -> None:
 
 
 def _store(db_session: Session, stored: _Answer, fingerprint: str) -> None:
-    """Keep the answer for other processes and restarts (commits). Best effort: a lost race or a busy database
-    only means the next caller computes it again."""
-    answer = stored.model
-    values = {
-        "vendor_id": answer.vendor_id,
-        "profile": answer.profile,
-        "as_of": answer.as_of,
-        "fingerprint": fingerprint,
-        "verdict": answer.verdict,
-        "answer": stored.json.decode(),
-        "computed_at": utcnow(),
-    }
-    changes = {k: values[k] for k in ("as_of", "fingerprint", "verdict", "answer", "computed_at")}
+    """Keep the answer for other processes and restarts (commits), unless the session is collecting answers to
+    write together (the daily refresh)."""
+    pending = db_session.info.get(_PENDING)
+    if pending is not None:
+        pending.append((stored, fingerprint))
+        return
+    _store_many(db_session, [(stored, fingerprint)])
+
+
+_PENDING = "va_pending_answers"
+_REFRESH_BATCH = 200
+
+
+def _store_many(db_session: Session, answers: list[tuple[_Answer, str]]) -> None:
+    """Upsert answers in one transaction (commits). Best effort: a lost race or a busy database only means the next
+    caller computes the answer again."""
+    if not answers:
+        return
+    now = utcnow()
     try:
         begin_write(db_session)
-        if db_session.get_bind().dialect.name == "postgresql":
-            pg = postgresql.insert(StoredAssessment).values(values)
-            db_session.execute(pg.on_conflict_do_update(constraint="uq_assessments_vendor_profile", set_=changes))
-        else:
-            lite = sqlite.insert(StoredAssessment).values(values)
-            db_session.execute(lite.on_conflict_do_update(index_elements=["vendor_id", "profile"], set_=changes))
+        postgres = db_session.get_bind().dialect.name == "postgresql"
+        for stored, fingerprint in answers:
+            answer = stored.model
+            values = {
+                "vendor_id": answer.vendor_id,
+                "profile": answer.profile,
+                "as_of": answer.as_of,
+                "fingerprint": fingerprint,
+                "verdict": answer.verdict,
+                "answer": stored.json.decode(),
+                "computed_at": now,
+            }
+            changes = {k: values[k] for k in ("as_of", "fingerprint", "verdict", "answer", "computed_at")}
+            if postgres:
+                pg = postgresql.insert(StoredAssessment).values(values)
+                db_session.execute(pg.on_conflict_do_update(constraint="uq_assessments_vendor_profile", set_=changes))
+            else:
+                lite = sqlite.insert(StoredAssessment).values(values)
+                db_session.execute(lite.on_conflict_do_update(index_elements=["vendor_id", "profile"], set_=changes))
         db_session.commit()
     except SQLAlchemyError:
         db_session.rollback()
-        log.warning("could not store the assessment of vendor %s", answer.vendor_id, exc_info=True)
+        log.warning("could not store %d assessment(s)", len(answers), exc_info=True)
 
 
 def refresh(*, db_session: Session, settings: Settings, today: date, profile: str | None = None) -> int:
     """Assess every vendor that has parsed documents against ``profile`` (default) as of ``today``, storing the
-    answers; the daily job runs it so the day's first questions are answered from storage. Returns how many."""
+    answers; the daily job runs it so the day's first questions are answered from storage. Returns how many.
+
+    Answers are written 200 to a transaction: one commit per vendor made the refresh of 10,000 vendors on
+    PostgreSQL wait for 10,000 flushes of its log to disk."""
     ids = db_session.scalars(
         select(Document.vendor_id).where(Document.status == "parsed", Document.vendor_id.is_not(None)).distinct()
     ).all()
     db_session.commit()
     done = 0
-    for vendor_id in ids:
-        if vendor_id is None:
-            continue
-        try:
-            assess_vendor(
-                db_session=db_session, settings=settings, vendor_id=vendor_id, profile=profile, today=today, store=True
-            )
-            done += 1
-        except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
-            log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)
+    pending: list[tuple[_Answer, str]] = []
+    db_session.info[_PENDING] = pending
+    try:
+        for vendor_id in ids:
+            if vendor_id is None:
+                continue
+            try:
+                assess_vendor(
+                    db_session=db_session,
+                    settings=settings,
+                    vendor_id=vendor_id,
+                    profile=profile,
+                    today=today,
+                    store=True,
+                )
+                done += 1
+            except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
+                log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)
+            if len(pending) >= _REFRESH_BATCH:
+                db_session.rollback()  # end the read transaction: the write starts from a fresh snapshot
+                _store_many(db_session, pending)
+                pending.clear()
+    finally:
+        del db_session.info[_PENDING]
+        db_session.rollback()
+        _store_many(db_session, pending)
     return done

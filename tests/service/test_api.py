@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -224,3 +225,24 @@ def test_an_ingested_document_leaves_its_vendor_answer_stored(client: TestClient
     answer = client.get(f"/vendors/{doc['vendor_id']}/assessment", headers=bearer(token))
     assert answer.status_code == 200
     assert answer.content == stored.answer.encode()  # sent as stored, not computed again
+
+
+def test_the_daily_refresh_stores_every_vendor_in_batches(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answers are written a batch to a transaction; every vendor's answer is stored, whatever the batch size."""
+    from service.assessments import service as assessments
+    from service.assessments.models import StoredAssessment
+    from service.database import get_database
+    from service.documents import service as documents
+
+    monkeypatch.setattr(assessments, "_REFRESH_BATCH", 2)
+    vendor_ids = set()
+    with get_database(settings).session() as s:
+        for seed in (81, 82, 83, 84, 85):
+            pdf, _ = certificate(seed, date(2027, 9, 30))
+            doc = documents.ingest(db_session=s, settings=settings, data=pdf, filename=f"c{seed}.pdf").document
+            vendor_ids.add(documents.process(db_session=s, settings=settings, document_id=doc.id).vendor_id)
+        assert None not in vendor_ids and len(vendor_ids) >= 3
+        assert assessments.refresh(db_session=s, settings=settings, today=date(2026, 12, 1)) == len(vendor_ids)
+        rows = s.query(StoredAssessment).all()
+    assert {r.vendor_id for r in rows} == vendor_ids
+    assert {r.as_of for r in rows} == {date(2026, 12, 1)}
