@@ -22,8 +22,11 @@ class Loaded:
     document_ids: list[int]
 
 
-def load_examples(settings: Settings, folder: Path | None = None) -> Loaded:
-    """Ingest every PDF in ``folder`` (default: the bundled examples) and queue the new ones for parsing."""
+def load_examples(settings: Settings, folder: Path | None = None, *, queue: bool = True) -> Loaded:
+    """Ingest every PDF in ``folder`` (default: the bundled examples) and queue the new ones for parsing.
+
+    ``serve`` passes ``queue=False``: its start-up queues every document still waiting, these included, and
+    queueing them here as well would parse each twice over (the second time a no-op, but noise in the log)."""
     from . import jobs
     from .documents import service as documents
 
@@ -41,7 +44,8 @@ def load_examples(settings: Settings, folder: Path | None = None) -> Loaded:
             ids.append(result.document.id)
             if result.created:
                 new += 1
-                jobs.enqueue_ingest(result.document.id)
+                if queue:
+                    jobs.enqueue_ingest(result.document.id)
             else:
                 existing += 1
     return Loaded(new, existing, ids)

@@ -88,7 +88,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.load_examples:
         from ..examples import load_examples
 
-        loaded = load_examples(settings)
+        loaded = load_examples(settings, queue=False)  # start-up queues every waiting document
         print(f"example documents: {loaded.new} new, {loaded.existing} already loaded", flush=True)
         token = _create_token(settings, ["admin"], "examples")
         print(f"API: {url}  (OpenAPI: {url}/docs)")
