@@ -320,6 +320,51 @@ def report(label: str, lat: list[float], wall: float, cpu: float = 0.0, client_c
     return p95
 
 
+# The reference run: the cheapest answer HTTP can give on this machine, from the same uvicorn (httptools, uvloop)
+# under the same load generator, so each figure can also be read as a ratio that travels between machines.
+_REFERENCE_APP = """
+import sys, uvicorn
+BODY = b"[" + b",".join([b'{"vendor":{"id":1,"name":"Reference Cloud Inc."},"score":100.0}'] * 10) + b"]"
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": BODY})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+"""
+
+
+def reference_p95(clients: int, requests: int) -> float:
+    """p95 of a bare ASGI app that returns a fixed 10-vendor JSON, under the same closed-loop load."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", _REFERENCE_APP, str(port)], stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        load(base, "-", ["/"] * 50, clients)
+        t = time.perf_counter()
+        lat = load(base, "-", ["/"] * requests, clients)
+        print(
+            f"  reference: bare ASGI app, same uvicorn and load   p50={statistics.quantiles(lat, n=100)[49]:6.1f} ms"
+            f"  p95={statistics.quantiles(lat, n=100)[94]:6.1f} ms  {len(lat) / (time.perf_counter() - t):7.0f} req/s"
+        )
+        return statistics.quantiles(lat, n=100)[94]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -343,6 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"backend: {backend}; {args.vendors} vendors x {args.documents_per_vendor} documents; "
         f"{args.clients} concurrent clients; {os.cpu_count()} CPUs"
     )
+    reference = reference_p95(args.clients, args.requests)
     t = time.perf_counter()
     seed(settings, args.vendors, args.documents_per_vendor, rng)
     print(f"  seeded in {time.perf_counter() - t:.1f} s")
@@ -430,6 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"  daily alert scan, first run    {first.seconds:6.2f} s over {first.documents} documents "
         f"({first.created} alerts raised and sent)"
+    )
+    print(
+        "  p95 against the reference run: "
+        + ", ".join(f"{name} {p95 / reference:.1f}x" for name, p95 in results.items())
     )
     ok = "OK " if steady.seconds < TARGET_SCAN_S else "OVER"
     print(
