@@ -9,25 +9,86 @@ separates words, so a period broken over two lines is found like any other.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
+# Month names as certification bodies print them in English, German, French, Spanish, Italian, Dutch and
+# Portuguese, full and abbreviated, with and without their accents (a text layer or an OCR pass may drop them:
+# "Marz", "fevrier", "aout", "marco"). Keys are lower case; lookups fold accents, so only the names are listed.
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari",
+        "janeiro"),
+    2: ("february", "feb", "februar", "février", "févr", "fév", "fevr", "fev", "febrero", "febbraio", "februari",
+        "fevereiro"),
+    3: ("march", "mar", "märz", "maerz", "marz", "mrz", "mär", "mars", "marzo", "maart", "mrt", "março", "marco"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "mei", "maio"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic", "dicembre",
+         "dezembro"),
+}
+_ENGLISH_MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+
+
+def _fold_accents(text: str) -> str:
+    """Lower case without accents ("Décembre" -> "decembre"), so a name is known however it was printed."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+_MONTHS: dict[str, int] = {_fold_accents(name): n for n, names in _MONTH_NAMES.items() for name in names}
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes: a date regex runs over every page, and a
+    prefix tree costs one character test per branch where a flat list of ~90 names would try each one."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return emit(tree)
+
+
+# Every spelling, accented forms with and without their accents; longest names first does not matter in a tree.
+_LOCAL_SPELLINGS = sorted({name for names in _MONTH_NAMES.values() for name in names} | set(_MONTHS))
+_ANY_MONTH = rf"(?:{_alternation(_LOCAL_SPELLINGS)})(?!\w)"
+_MONTH = rf"(?:{_ENGLISH_MONTHS}\.?|{_ANY_MONTH}\.?)"
+# Month first ("März 15, 2025", "marzo 15 de 2025"): English names and the other languages' full names only; the
+# short local forms ("set", "out", "ago") are English words too, and no body prints them month first.
+_FULL_LOCAL = sorted(name for name in _LOCAL_SPELLINGS if len(name) > 4)
+_MONTH_FIRST = rf"(?:{_ENGLISH_MONTHS}\.?|(?:{_alternation(_FULL_LOCAL)})(?!\w))"
+# A day: "1st", French "1er", Spanish/Italian/Portuguese "1º"/"1°", German "15." before the month.
+_DAY_SUFFIX = r"(?:st|nd|rd|th|er|[º°ª]|\.)"
+_DAY = rf"(?:[0-2]?\d|3[01]){_DAY_SUFFIX}?"
 # A year, optionally followed by one glued footnote digit ("September 30, 20182" in a footnoted sentence).
 _YEAR = r"(?:19|20)\d\d(?=\d?(?!\d))\d?"
 _SEP = r"[\s\u00a0]+"
 
 DATE_PATTERN = (
-    rf"(?:{_MONTH}{_SEP}{_DAY},?{_SEP}{_YEAR}"  # April 1, 2025 / Apr. 1 2025
-    rf"|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH},?{_SEP}{_YEAR}"  # 1 April 2025 / 1st of April, 2025
+    rf"(?:{_MONTH_FIRST}{_SEP}{_DAY}(?:,|{_SEP}de)?{_SEP}{_YEAR}"  # April 1, 2025 / Apr. 1 2025 / marzo 15 de 2025
+    # 1 April 2025 / 1st of April, 2025 / 15. März 2025 / 1er avril 2025 / 15 de marzo de 2025 / 15 maart 2025
+    rf"|{_DAY}(?:{_SEP}(?:of|de|del))?{_SEP}{_MONTH}(?:,|{_SEP}del?)?{_SEP}{_YEAR}"
     rf"|{_DAY}-{_MONTH}-{_YEAR}"  # 01-Apr-2025
     r"|(?:19|20)\d\d-[01]?\d-[0-3]?\d(?!\d)"  # 2028-03-14
     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d)"  # 14.03.2028
@@ -53,9 +114,12 @@ PERIOD_SHARED_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MDY = re.compile(rf"^(?P<m>{_MONTH}){_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE)
+_MDY = re.compile(
+    rf"^(?P<m>{_MONTH_FIRST}){_SEP}(?P<d>\d{{1,2}}){_DAY_SUFFIX}?(?:,|{_SEP}de)?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE
+)
 _DMY = re.compile(
-    rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SEP}of)?[\s\u00a0-]+(?P<m>{_MONTH}),?[\s\u00a0-]+(?P<y>\d{{4}})",
+    rf"^(?P<d>\d{{1,2}}){_DAY_SUFFIX}?(?:{_SEP}(?:of|de|del))?[\s\u00a0-]+(?P<m>{_MONTH})(?:,|{_SEP}del?)?"
+    rf"[\s\u00a0-]+(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
@@ -81,8 +145,8 @@ class PeriodMatch:
 
 
 def _month(name: str) -> int | None:
-    key = name.lower().rstrip(".")
-    return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3])
+    key = _fold_accents(name).rstrip(".")
+    return _MONTHS.get(key) or _MONTHS.get(key[:4] if key.startswith("sept") else key[:3])
 
 
 def _make(y: int, m: int | None, d: int) -> date | None:
