@@ -27,7 +27,7 @@ INSTALL_HINT = (
 
 DPI = 300  # below ~250 DPI Tesseract starts confusing digits in dates and ZIP codes
 MAX_PIXELS = 12_000_000  # a Letter page at 300 DPI is 8.4 M; caps memory for poster-sized pages
-LANG = "eng"
+LANG = "eng"  # the default; VA_OCR_LANG ("deu+eng") sets the languages of the certificates a buyer receives
 
 
 class OcrUnavailable(RuntimeError):
@@ -60,11 +60,41 @@ def page_mode() -> str:
 
 @functools.cache
 def _page_mode_of(binary: str) -> str:
+    return "1" if "osd" in _installed(binary) else "3"
+
+
+def languages() -> str:
+    """Tesseract's ``-l`` value: ``VA_OCR_LANG`` (``deu+eng``...) restricted to the languages installed (Debian:
+    ``tesseract-ocr-deu``...), English when none of them is. Tesseract tries the first language first ("eng+deu"
+    still reads "März" as "Marz"); each added language makes a page slower to read and can cost the others some
+    accuracy, so only the languages of the documents actually received belong here."""
+    binary = tesseract_path()
+    wanted = os.environ.get("VA_OCR_LANG", "").strip()
+    if binary is None or not wanted:
+        return LANG
+    return _languages_of(binary, wanted)
+
+
+@functools.cache
+def _languages_of(binary: str, wanted: str) -> str:
+    installed = set(_installed(binary))
+    chosen = [lang for lang in dict.fromkeys(re.split(r"[+,\s]+", wanted)) if lang and lang in installed]
+    return "+".join(chosen) or LANG
+
+
+def installed_languages() -> tuple[str, ...]:
+    """The language data Tesseract has here (``osd`` is orientation detection, not a language)."""
+    binary = tesseract_path()
+    return () if binary is None else _installed(binary)
+
+
+@functools.cache
+def _installed(binary: str) -> tuple[str, ...]:
     try:
-        langs = subprocess.run([binary, "--list-langs"], capture_output=True, timeout=10, check=False).stdout
+        out = subprocess.run([binary, "--list-langs"], capture_output=True, timeout=10, check=False).stdout
     except (OSError, subprocess.TimeoutExpired):
-        return "3"
-    return "1" if b"\nosd" in langs else "3"
+        return (LANG,)
+    return tuple(line.strip() for line in out.decode("utf-8", "replace").splitlines()[1:] if line.strip())
 
 
 def workers() -> int:
@@ -122,7 +152,7 @@ def read_image(image: bytes, *, timeout: float, running: Running | None = None) 
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         proc = subprocess.Popen(
-            [binary, "stdin", "stdout", "-l", LANG, "--psm", page_mode(), "--dpi", str(DPI)],
+            [binary, "stdin", "stdout", "-l", languages(), "--psm", page_mode(), "--dpi", str(DPI)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

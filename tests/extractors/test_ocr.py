@@ -150,3 +150,38 @@ def test_tesseract_processes_stop_when_the_document_runs_out_of_time(
             if fh.read().split()[2] != "Z":
                 alive.append(pid)
     assert alive == []
+
+
+GERMAN_CERTIFICATE = [
+    "ZERTIFIKAT",
+    "Hiermit wird bescheinigt, dass",
+    "Grünwald Datenverarbeitung GmbH",
+    "ein Managementsystem für Informationssicherheit",
+    "nach ISO/IEC 27001:2022 eingeführt hat.",
+    "Gültig bis: 14. März 2028",
+]
+
+
+@needs_tesseract
+@pytest.mark.skipif("deu" not in ocr.installed_languages(), reason="tesseract-ocr-deu is not installed")
+def test_ocr_languages_come_from_va_ocr_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A German certificate read in German keeps its umlauts; languages not installed are left out."""
+    monkeypatch.setenv("VA_OCR_LANG", "deu+xyz+eng")
+    assert ocr.languages() == "deu+eng"
+    from tests.generator.scan import scanned
+
+    # drawn with reportlab's Helvetica, which has the umlauts (the bitmap font of the other scans does not)
+    doc = document.load(scanned(make_pdf.text_pdf(["\n".join(GERMAN_CERTIFICATE)]), seed=1))
+    assert doc.page(1).ocr is True
+    text = _fold(doc.page(1).text)
+    assert "Grünwald Datenverarbeitung GmbH" in text and "14. März 2028" in text and "Gültig bis" in text
+    monkeypatch.delenv("VA_OCR_LANG")
+    assert ocr.languages() == "eng"
+    english = _fold(document.load(scanned(make_pdf.text_pdf(["\n".join(GERMAN_CERTIFICATE)]), seed=1)).page(1).text)
+    assert "14. März 2028" not in english  # what the setting is for: English alone loses the umlauts
+
+
+@needs_tesseract
+def test_ocr_falls_back_to_english_when_no_wanted_language_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VA_OCR_LANG", "xyz+abc")
+    assert ocr.languages() == "eng"
