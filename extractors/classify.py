@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import AS_OF_RE, find_period
+from .fields.parties import CERTIFIES_LOCAL
 from .fields.text import DocText, fold
 from .model import Kind
 
@@ -51,11 +52,33 @@ _CERT_WORDS = re.compile(
     r"are\s+compliant\s+with\s+the\s+requirements|^certificate$",
     _I | re.M,
 )
+# The same in German, French, Spanish, Italian, Dutch and Portuguese: a certificate's title word on a line of its
+# own or opening a line ("ZERTIFIKAT", "Certificat de conformité", "Certificado de Registro"), its lead-in
+# ("bescheinigt, dass", "certifie que", "certifica che", "verklaart dat") and its number label.
+_CERT_TITLE_LOCAL = re.compile(
+    r"^\W*(?:zertifikat|certificat|certificado|certificato|certificaat)(?![^\W\d_])", _I | re.M
+)
+_CERT_WORDS_LOCAL = re.compile(
+    rf"{CERTIFIES_LOCAL}|(?:zertifikats?|certificat|certificado|certificato|certificaat)[-\s]*(?:nr|n[°º]|nummer)|"
+    r"(?:n[°º]|num[ée]ro|n[úu]mero)\s*(?:de|du|di|do)?\s*(?:certificat|certificado|certificato)",
+    _I,
+)
 _ISO_MS = re.compile(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
 
 
 _CERT_NO = re.compile(r"certificate\s+(?:number|no\.?)\s*:?", _I)
-_CERT_CYCLE = re.compile(r"surveillance|initial\s+registration|recertification|date\s+of\s+expiry|expiry\s+date", _I)
+_CERT_CYCLE = re.compile(
+    r"surveillance|initial\s+registration|recertification|date\s+of\s+expiry|expiry\s+date|"
+    r"[üu]berwachungsaudit|rezertifizierung|erstzertifizierung|g[üu]ltig\s+bis|ablaufdatum|date\s+d['’]expiration|"
+    r"audit\s+de\s+suivi|fecha\s+de\s+(?:caducidad|vencimiento|expiraci[óo]n)|auditor[íi]a\s+de\s+seguimiento|"
+    r"data\s+di\s+scadenza|sorveglianza|vervaldatum|hercertificering|data\s+de\s+validade|recertifica[çc][ãa]o",
+    _I,
+)
+_CERT_NO_LOCAL = re.compile(
+    r"(?:zertifikats?|certificat|certificado|certificato|certificaat)[-\s]*(?:nr|n[°º]|nummer)|"
+    r"(?:n[°º]|num[ée]ro|n[úu]mero)\s*(?:de|du|di|do)?\s*(?:certificat|certificado|certificato)",
+    _I,
+)
 
 
 @dataclass
@@ -113,7 +136,11 @@ def classify(text: DocText) -> Classification:
         return Classification("bridge_letter")
 
     iso = _ISO_MS.search(title)
-    cert_words = _CERT_WORDS.search(head)
+    cert_words = (
+        _CERT_WORDS.search(head)
+        or _CERT_WORDS_LOCAL.search(head)
+        or _CERT_TITLE_LOCAL.search("\n".join(text.page_text[n] for n in pages[:2]))
+    )
     if cert_words and not has_report and (soc2_named or soc3_named) and not iso:
         return Classification(
             "unknown",
@@ -155,7 +182,9 @@ def classify(text: DocText) -> Classification:
             return Classification("soc2_type2")
     if iso and cert_words and n_pages <= 12:
         return Classification("iso_certificate")
-    if n_pages <= 3 and not has_report and _CERT_NO.search(head) and _CERT_CYCLE.search(head):
+    if n_pages <= 3 and not has_report and (_CERT_NO.search(head) or _CERT_NO_LOCAL.search(head)) and (
+        _CERT_CYCLE.search(head)
+    ):
         # The standard's name is often only in the certificate's artwork; the certification-cycle vocabulary is not.
         return Classification("iso_certificate")
     warnings = []

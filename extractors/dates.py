@@ -158,8 +158,11 @@ def _make(y: int, m: int | None, d: int) -> date | None:
         return None
 
 
-def parse_date(text: str) -> date | None:
-    """One date in any supported form, or None. Never raises, whatever the input."""
+def parse_date(text: str, *, day_first: bool = False) -> date | None:
+    """One date in any supported form, or None. Never raises, whatever the input.
+
+    ``day_first`` reads "05/03/2028" as 5 March, as every European certification body prints it; without it the
+    US order (month first) is assumed unless the first number cannot be a month."""
     if not isinstance(text, str):
         return None
     s = re.sub(r"\s+", " ", text).strip().strip(",.;:")
@@ -176,8 +179,11 @@ def parse_date(text: str) -> date | None:
             return _make(int(m["y"]), int(m["m"]), int(m["d"]))
         if m := _SLASHED.match(s):
             a, b = int(m["a"]), int(m["b"])
-            # US reports print month first; a first number above 12 can only be a day.
-            return _make(int(m["y"]), b, a) if a > 12 else _make(int(m["y"]), a, b)
+            # US reports print month first; a first number above 12 can only be a day (and a second one above 12
+            # can only be a day, whatever order the document uses).
+            if a > 12 or (day_first and b <= 12):
+                return _make(int(m["y"]), b, a)
+            return _make(int(m["y"]), a, b)
     except (ValueError, OverflowError):
         return None
     return None
@@ -188,12 +194,12 @@ def _year_fix(raw: str) -> str:
     return re.sub(r"((?:19|20)\d\d)\d$", r"\1", raw)
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in the text with its span, in order."""
+def find_dates(text: str, *, day_first: bool = False) -> list[DateMatch]:
+    """Every date in the text with its span, in order (``day_first``: see parse_date)."""
     out: list[DateMatch] = []
     for m in DATE_RE.finditer(text):
         raw = m.group(0)
-        value = parse_date(_year_fix(raw))
+        value = parse_date(_year_fix(raw), day_first=day_first)
         if value is not None:
             out.append(DateMatch(value, m.start(), m.end(), raw))
     return out

@@ -17,14 +17,36 @@ from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fo
 _I = re.IGNORECASE
 
 _SKIP_LINE = re.compile(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)", _I)
+# "certifies that" and its equivalents in the languages European certification bodies print: what follows names
+# the certified organization.
+CERTIFIES_LOCAL = (
+    r"(?:bescheinig|best[äa]tig|zertifizier)\w*,?\s+dass|hiermit\s+wird\s+(?:bescheinigt|best[äa]tigt)|"
+    r"die\s+(?:folgende\s+)?organisation|"
+    r"(?:certifi|attest)(?:e|ons)\s+que|il\s+est\s+certifi[ée]\s+que|l['’]organisation\s+suivante|"
+    r"(?:se\s+)?(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|la\s+organizaci[óo]n|"
+    r"(?:si\s+)?(?:certifica|certifichiamo|attesta)\s+che|l['’]organizzazione|"
+    r"(?:verklaart|verklaren|certificeert|wordt\s+verklaard)\s+dat|de\s+organisatie|"
+    r"a\s+organiza[çc][ãa]o"
+)
 _CERTIFIES = re.compile(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
-    r"the\s+following\s+organi[sz]ation|management\s+system\s+of)\b[^\n]*$",
+    rf"the\s+following\s+organi[sz]ation|management\s+system\s+of|{CERTIFIES_LOCAL})\b[^\n]*$",
     _I | re.M,
 )
 _ISSUER_PATTERNS = [
     re.compile(rf"(?:For\s+and\s+)?on\s+behalf\s+of\s+(?P<org>{ORG_RE.pattern})"),
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s+(?:hereby\s+)?certifies\b", re.M),
+    # "on behalf of" and "<body> certifies" in German, French, Spanish, Italian, Dutch and Portuguese.
+    re.compile(
+        r"(?i:im\s+auftrag\s+(?:der|des|von)|f[üu]r\s+die\s+zertifizierungsstelle|pour\s+le\s+compte\s+de|"
+        r"au\s+nom\s+de|en\s+nombre\s+de|por\s+cuenta\s+de|per\s+conto\s+di|in\s+nome\s+di|namens|"
+        rf"em\s+nome\s+d[aeo]|por\s+conta\s+d[aeo])\s+(?P<org>{ORG_RE.pattern})"
+    ),
+    re.compile(
+        rf"^(?:(?i:die|la|le|el|il|de|a)\s+)?(?P<org>{ORG_RE.pattern})\s+(?i:hiermit\s+|par\s+la\s+pr[ée]sente\s+)?"
+        r"(?i:bescheinigt|best[äa]tigt|zertifiziert|certifie|atteste|certifica|attesta|verklaart|certificeert)\b",
+        re.M,
+    ),
     re.compile(r"Certified\s+by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s+since\b"),
     re.compile(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
     re.compile(
@@ -33,7 +55,10 @@ _ISSUER_PATTERNS = [
     re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
     # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
     re.compile(
-        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner),\s+"
+        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner|"
+        r"Gesch[äa]ftsf[üu]hrer(?:in)?|Leiter(?:in)?(?:\s+der\s+Zertifizierungsstelle)?|Directeur|Directrice|"
+        r"G[ée]rante?|Directora?|Gerente|Direttore|Amministratore\s+Delegato|Presidente|Bestuurder|Directeur|"
+        r"Diretora?)(?:\s+(?:G[ée]n[ée]ral[e]?|General|Geral|T[ée]cnico|Tecnico|de\s+(?:la\s+)?[Cc]ertifica\w*))?,\s+"
         rf"(?P<org>{ORG_RE.pattern})",
         re.M,
     ),
@@ -101,6 +126,23 @@ _CERT_NO = re.compile(
     r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?))?\s*"
     r"(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)[ \t]*"
     # A number may be printed in groups ("20 997 24012 TMS", "IS 675575"): upper-case and digit groups on one line.
+    r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
+)
+
+
+# The certificate number's label in German, French, Spanish, Italian, Dutch and Portuguese: "Zertifikat-Nr.",
+# "Zertifikatsnummer", "Zertifikat-Registrier-Nr.", "N° de certificat", "Certificado nº", "Certificato n.",
+# "Número de registro", "Certificaatnummer".
+_LOCAL_CERT = r"(?:Zertifikats?|Registrier(?:ungs)?|Certificat|Certificado|Certificato|Certificaat|Registro|Registo|" \
+    r"Registrazione|Registratie|Enregistrement)"
+_LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=\s)|Nummer|nummer|#)"
+_CERT_NO_LOCAL = re.compile(
+    r"(?i:"
+    rf"{_LOCAL_CERT}(?:[-\s]*Registrier)?(?:[-\s]*{_LOCAL_NO}|nummer|nr\.?)"
+    r"|(?:N\.?\s?[°ºo]\.?|Nr\.?|Num[ée]ro|N[úu]mero|Numero|Num\.)\s*"
+    r"(?:(?:de|du|del|di|do|da|d['’]|van\s+het)\s*)?(?:l['’]\s*)?"
+    r"(?:certificat|certificado|certificato|certificaat|registro|registo|enregistrement|registrazione|zertifikat))"
+    r"(?![^\W\d_])\s*[:.#]?[ \t]*"
     r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
 )
 
@@ -329,11 +371,14 @@ def _one_letter_off(word: str) -> str | None:
 
 
 def read_certificate_number(text: DocText) -> Found[str] | None:
+    """The number after a certificate-number label; on a page that labels it in English and another language,
+    the English label's."""
     for n in text.text_pages()[:3]:
-        for m in _CERT_NO.finditer(text.page_text[n]):
-            number = m.group("no").rstrip(".,;")
-            if re.search(r"\d", number):
-                return _found(number, n)
+        for pattern in (_CERT_NO, _CERT_NO_LOCAL):
+            for m in pattern.finditer(text.page_text[n]):
+                number = m.group("no").rstrip(".,;")
+                if re.search(r"\d", number):
+                    return _found(number, n)
     return None
 
 

@@ -23,17 +23,58 @@ _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
 _PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
+# Labels are read in English and in the languages European certification bodies print (German, French, Spanish,
+# Italian, Dutch, Portuguese); a bilingual certificate states each date twice, and either label leads to it.
 _SKIP_LABEL = re.compile(
     r"surveillance|recertification|audit\s+due|cycle|re-?issue|\blast\b|statement\s+of\s+applicability|dated|"
-    r"\bSoA\b|agreement|revision|version|manual|\bdue\b",
+    r"\bSoA\b|agreement|revision|version|manual|\bdue\b|"
+    # surveillance and recertification audits, the next audit, the Statement of Applicability and its version
+    r"[üu]berwachung|rezertifizierung|n[äa]chst|f[äa]llig|anwendbarkeit|\bstand\b|"
+    r"\bsuivi\b|renouvellement|prochain|applicabilit|"
+    r"seguimiento|recertificaci|pr[óo]xim|aplicabilidad|versi[óo]n|"
+    r"sorveglianza|ricertificazione|rinnovo|prossim|"
+    r"toezicht|hercertificering|volgende|toepasselijkheid|versie|"
+    r"acompanhamento|manuten[çc][ãa]o|recertifica[çc]|aplicabilidade|vers[ãa]o",
     _I,
 )
-_EXPIRY_LABEL = re.compile(r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$", _I)
-_FROM_LABEL = re.compile(r"\bfrom\b", _I)
-_ORIGINAL_LABEL = re.compile(r"initial|original|\bfirst\b|\bsince\b", _I)
+_EXPIRY_LABEL = re.compile(
+    r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|"
+    r"g[üu]ltig(?:keit)?\s*bis|ablauf|verfall|l[äa]uft\s+ab|"
+    r"jusqu|[ée]ch[ée]ance|"
+    r"hasta|caducidad|vencimiento|"
+    r"fino\s+al|scadenza|"
+    r"geldig\s+tot|vervaldatum|verloopt|"
+    r"v[áa]lid[oa]\s+at[ée]|validade|vencimento",
+    _I,
+)
+# Between the two dates of a validity ("vom 15.03.2025 bis 14.03.2028", "du ... au ...", "de ... a ..."): words
+# that mean "until" only there; before a line's first date a lone "a" or "au" is as likely an OCR'd table rule.
+_UNTIL_BETWEEN = re.compile(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
+# "valid from": the issue date's label, and the first date of "valid from ... until ...".
+_FROM_LABEL = re.compile(
+    r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|"
+    r"v[áa]lid[oa]\s+(?:desde|dal|a\s+partir)|vigente\s+desde|a\s+partire\s+dal|geldig\s+(?:van|vanaf)|"
+    r"\bvanaf\b|a\s+partir\s+de",
+    _I,
+)
+# A label that ends with "from" in any of the languages, before the first of two dates on a line: the start of a
+# validity ("Validade: de 15/03/2025 a ..."), whatever word for validity came before it.
+_FROM_END = re.compile(r"\b(?:from|vom|von|ab|du|desde|del|dal|van|vanaf|de)\s*:?\s*$", _I)
+_ORIGINAL_LABEL = re.compile(
+    r"initial|original|\bfirst\b|\bsince\b|"
+    r"\berst(?!ell)|\bseit\b|premi[èe]re?|depuis|inicial|primer[ao]?\b|primeir[ao]|iniziale|\bprim[ao]\b|"
+    r"eerste|oorspronkelijk|\bsinds\b",
+    _I,
+)
 _ISSUE_LABEL = re.compile(
     r"issue|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
-    r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate",
+    r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate|"
+    r"ausstell|ausgestellt|ausgabe|zertifizierungsdatum|datum\s+der\s+zertifizierung|zertifikatsdatum|erteilt|"
+    r"[ée]mission|[ée]mis\b|d[ée]livr|date\s+de\s+(?:la\s+)?certification|date\s+du\s+certificat|"
+    r"emisi[óo]n|expedici[óo]n|fecha\s+de\s+(?:la\s+)?certificaci[óo]n|otorga|concesi[óo]n|"
+    r"emissione|emesso|rilascio|data\s+(?:di\s+|della\s+)?certificazione|"
+    r"uitgifte|uitgegeven|afgifte|certificeringsdatum|datum\s+(?:van\s+)?certificering|"
+    r"emiss[ãa]o|emitido|data\s+(?:de\s+|da\s+)?certifica[çc][ãa]o|concess[ãa]o",
     _I,
 )
 
@@ -182,7 +223,8 @@ def _bridge_period(
 
 
 _DATE_CUT = re.compile(
-    r"(?i:(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?|\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?))$"
+    r"(?i:(?:\b\d{1,2}(?:st|nd|rd|th|er|[º°]|\.)?\s+(?:(?:of|de)\s+)?[^\W\d_]{3,10}\.?(?:\s+del?)?|"
+    r"\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?))$"
 )
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
 
@@ -198,16 +240,42 @@ def _join_split_dates(lines: list[str]) -> list[str]:
     return out
 
 
+# Words only a certificate in German, French, Spanish, Italian, Dutch or Portuguese prints: such a body writes
+# "05/03/2028" for 5 March.
+_EUROPEAN_WORDS = re.compile(
+    r"\b(?:zertifikat\w*|bescheinig\w*|g[üu]ltig\w*|certificat|certifie|valable|jusqu|certificado|certifica|"
+    r"v[áa]lido|vigencia|emisi[óo]n|certificato|scadenza|emissione|certificaat|geldig|verklaart|validade|"
+    r"emiss[ãa]o)\b",
+    _I,
+)
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?!\d)")
+
+
+def _day_first(text: DocText, pages: list[int]) -> bool:
+    """Whether "05/03/2028" means 5 March here: a slashed date whose first number cannot be a month says so, one
+    whose second cannot says not; otherwise a certificate worded in a European language is read day first."""
+    joined = "\n".join(text.page_text[n] for n in pages)
+    for m in _SLASHED.finditer(joined):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    return bool(_EUROPEAN_WORDS.search(joined))
+
+
 def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
     """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates."""
     issue: Found[str] | None = None
     original: Found[str] | None = None
     expiry: Found[str] | None = None
     bare: list[tuple[date, int, str]] = []
-    for n in text.text_pages()[:3]:
+    pages = text.text_pages()[:3]
+    day_first = _day_first(text, pages)
+    for n in pages:
         lines = _join_split_dates(text.page_lines[n])
         for i, line in enumerate(lines):
-            found = find_dates(line)
+            found = find_dates(line, day_first=day_first)
             prev_end = 0
             for k, d in enumerate(found):
                 label = line[prev_end : d.start]
@@ -228,9 +296,10 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
                 value = Found(_iso(d.value), n, quote)
-                if _FROM_LABEL.search(label) and not _EXPIRY_LABEL.search(label):
+                ranged = k + 1 < len(found) and _FROM_END.search(label)
+                if ranged or (_FROM_LABEL.search(label) and not _EXPIRY_LABEL.search(label)):
                     issue = issue or value
-                elif _EXPIRY_LABEL.search(label):
+                elif _EXPIRY_LABEL.search(label) or (k > 0 and _UNTIL_BETWEEN.match(label)):
                     expiry = expiry or value
                 elif _ORIGINAL_LABEL.search(label):
                     original = original or value

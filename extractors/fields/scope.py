@@ -28,12 +28,18 @@ _SOC_PATTERNS = [
 ]
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
-    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope)\s*:?\s*$",
+    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|"
+    # German, French, Spanish, Italian, Dutch and Portuguese certificates
+    r"geltungsbereich|anwendungsbereich|domaine\s+d['’]application|p[ée]rim[èe]tre(?:\s+de\s+certification)?|"
+    r"^alcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+di\s+applicazione|toepassingsgebied|"
+    r"^[âa]mbito(?:\s+da\s+certifica[çc][ãa]o)?)\s*:?\s*$",
     re.IGNORECASE | re.M,
 )
 _STOP = re.compile(
     r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:No|Number)|Date|Issue|Initial|Original|"
-    r"Expir|Valid|Certified\s+locations|This\s+certificate)",
+    r"Expir|Valid|Certified\s+locations|This\s+certificate|"
+    r"Zertifikat|G[üu]ltig|Ausstellung|Erstzertifizierung|Certificat(?![ei])|Valable|N°|Certificad[oa]\b|Fecha\b|"
+    r"V[áa]lid[oa]\b|Certificato\b|Data\s+d[aeio]\b|Certificaat|Geldig|Datum\b)",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,15 @@ _ISO = re.compile(
     r"(?:\s*[:\-]\s*(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
+# A European adoption ("DIN EN ISO/IEC 27001:2024", "UNE-EN ISO/IEC 27001:2023", "NEN-EN-ISO/IEC 27001:2023")
+# prints the year CEN adopted the standard, not the ISO edition it adopts: (first, last adoption year, ISO edition).
+# An adoption year outside these is read without an edition.
+_EN_ADOPTION = re.compile(r"\bEN[\s-]*$")
+_EN_EDITIONS: dict[str, tuple[tuple[int, int, str], ...]] = {
+    "27001": ((2017, 2022, "2013"), (2023, 2026, "2022")),
+    "27701": ((2021, 2024, "2019"),),
+    "42001": ((2023, 2026, "2023"),),
+}
 _ALIGNED = re.compile(r"(?:aligned|in\s+line|consistent)\s+with\s*$|guidance\s+(?:of|from)\s*$", re.IGNORECASE)
 # Most specific wording first: the quote should be the criteria's full name where the report prints it.
 _TSC_2017 = [
@@ -52,12 +61,18 @@ def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:
                     and _ALIGNED.search(page[max(0, m.start() - 80) : m.start() - 4].rsplit("ISO", 1)[0])
                 ):
                     continue
-                value = f"ISO/IEC {m['num']}:{m['year']}" if m["year"] else f"ISO/IEC {m['num']}"
+                year, start = m["year"], m.start()
+                adoption = _EN_ADOPTION.search(page, max(0, start - 8), start)
+                if year and adoption:
+                    spans = _EN_EDITIONS.get(m["num"], ())
+                    year = next((ed for first, last, ed in spans if first <= int(year) <= last), None)
+                    start = adoption.start()
+                value = f"ISO/IEC {m['num']}:{year}" if year else f"ISO/IEC {m['num']}"
                 if not m["year"] and any(v.startswith(value + ":") for v in seen):
                     continue
                 if value not in seen:
                     seen.add(value)
-                    out.append(Found(value, n, fold(m.group(0))))
+                    out.append(Found(value, n, fold(page[start : m.end()])))
         # Drop a bare "ISO/IEC 27001" when the edition was printed elsewhere.
         return [f for f in out if ":" in f.value or not any(o.value.startswith(f.value + ":") for o in out)]
     if kind in ("soc2_type1", "soc2_type2", "soc3"):

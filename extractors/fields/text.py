@@ -25,7 +25,7 @@ LEGAL_SUFFIX = (
     r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
     r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K)\.?"
 )
-_NAME_WORD = r"(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|de|du|la|für)"
+_NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  # "Évaluation", "Österreich"
 ORG_PATTERN = (
     rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
 )

@@ -40,6 +40,7 @@ SEEDS: dict[str, Sequence[int]] = {
     "iso_27701": range(3),
     "iso_42001": range(3),
     "iso_27001_27701": range(2),
+    **{f"iso_27001_{lang}": range(2) for lang in ("de", "fr", "es", "it", "nl", "pt")},  # see test_iso_languages
     "pentest_letter": range(3),
     "whitepaper": range(3),
     "soc2_certificate": range(3),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import bridge, iso, negatives, scan, soc, soc1
+from . import bridge, iso, iso_local, negatives, scan, soc, soc1
 
 Built = tuple[bytes, dict[str, Any]]
 Builder = Callable[[int], Built]
@@ -21,6 +21,14 @@ def _soc(kind: str) -> Builder:
         return soc.build(kind, seed)
 
     b.__name__ = kind
+    return b
+
+
+def _iso_local(lang: str) -> Builder:
+    def b(seed: int) -> Built:
+        return iso_local.build(lang, seed)
+
+    b.__name__ = f"iso_27001_{lang}"
     return b
 
 
@@ -40,6 +48,9 @@ BUILDERS: dict[str, Builder] = {
     "soc1_type2": soc1.build,
     "bridge_letter": bridge.build,
     **{f"iso_{v}": _iso(v) for v in iso.VARIANTS},
+    # ISO/IEC 27001:2022 certificates in German, French, Spanish, Italian, Dutch and Portuguese, monolingual or
+    # bilingual (slashed labels, or an English translation on the next page).
+    **{f"iso_27001_{lang}": _iso_local(lang) for lang in iso_local.LANGUAGES},
     "pentest_letter": negatives.pentest,
     "whitepaper": negatives.whitepaper,
     "soc2_certificate": negatives.soc2_certificate,
