@@ -136,10 +136,14 @@ def classify(text: DocText) -> Classification:
         return Classification("bridge_letter")
 
     iso = _ISO_MS.search(title)
-    cert_words = (
-        _CERT_WORDS.search(head)
-        or _CERT_WORDS_LOCAL.search(head)
-        or _CERT_TITLE_LOCAL.search("\n".join(text.page_text[n] for n in pages[:2]))
+    # The other languages' certificate words count only beside an ISO standard in the title (a certificate in
+    # German names no SOC 2), which also spares every SOC report their search.
+    cert_words = _CERT_WORDS.search(head) or (
+        iso
+        and (
+            _CERT_WORDS_LOCAL.search(head)
+            or _CERT_TITLE_LOCAL.search("\n".join(text.page_text[n] for n in pages[:2]))
+        )
     )
     if cert_words and not has_report and (soc2_named or soc3_named) and not iso:
         return Classification(

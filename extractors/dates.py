@@ -33,10 +33,6 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "dezember", "dez", "décembre", "déc", "decembre", "diciembre", "dic", "dicembre",
          "dezembro"),
 }
-_ENGLISH_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 
 
 def _fold_accents(text: str) -> str:
@@ -70,14 +66,18 @@ def _alternation(words: list[str]) -> str:
     return emit(tree)
 
 
-# Every spelling, accented forms with and without their accents; longest names first does not matter in a tree.
+# Every spelling: the names as listed and the same names without their accents.
 _LOCAL_SPELLINGS = sorted({name for names in _MONTH_NAMES.values() for name in names} | set(_MONTHS))
-_ANY_MONTH = rf"(?:{_alternation(_LOCAL_SPELLINGS)})(?!\w)"
-_MONTH = rf"(?:{_ENGLISH_MONTHS}\.?|{_ANY_MONTH}\.?)"
+# One prefix tree for every language: the English names are among them, and a whole word is needed either way
+# (a separator follows every month in a date).
+_MONTH = rf"(?:{_alternation(_LOCAL_SPELLINGS)})(?!\w)\.?"
 # Month first ("März 15, 2025", "marzo 15 de 2025"): English names and the other languages' full names only; the
 # short local forms ("set", "out", "ago") are English words too, and no body prints them month first.
-_FULL_LOCAL = sorted(name for name in _LOCAL_SPELLINGS if len(name) > 4)
-_MONTH_FIRST = rf"(?:{_ENGLISH_MONTHS}\.?|(?:{_alternation(_FULL_LOCAL)})(?!\w))"
+_ENGLISH_SPELLINGS = ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                      "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+                      "dec", "december")
+_FIRST_SPELLINGS = sorted(set(_ENGLISH_SPELLINGS) | {name for name in _LOCAL_SPELLINGS if len(name) > 4})
+_MONTH_FIRST = rf"(?:{_alternation(_FIRST_SPELLINGS)})(?!\w)\.?"
 # A day: "1st", French "1er", Spanish/Italian/Portuguese "1º"/"1°", German "15." before the month.
 _DAY_SUFFIX = r"(?:st|nd|rd|th|er|[º°ª]|\.)"
 _DAY = rf"(?:[0-2]?\d|3[01]){_DAY_SUFFIX}?"

@@ -23,8 +23,8 @@ CERTIFIES_LOCAL = (
     r"(?:bescheinig|best[äa]tig|zertifizier)\w*,?\s+dass|hiermit\s+wird\s+(?:bescheinigt|best[äa]tigt)|"
     r"die\s+(?:folgende\s+)?organisation|"
     r"(?:certifi|attest)(?:e|ons)\s+que|il\s+est\s+certifi[ée]\s+que|l['’]organisation\s+suivante|"
-    r"(?:se\s+)?(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|la\s+organizaci[óo]n|"
-    r"(?:si\s+)?(?:certifica|certifichiamo|attesta)\s+che|l['’]organizzazione|"
+    r"(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|la\s+organizaci[óo]n|"
+    r"(?:certifica|certifichiamo|attesta)\s+che|l['’]organizzazione|"
     r"(?:verklaart|verklaren|certificeert|wordt\s+verklaard)\s+dat|de\s+organisatie|"
     r"a\s+organiza[çc][ãa]o"
 )
