@@ -21,16 +21,21 @@ _SKIP_LINE = re.compile(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)",
 # the certified organization.
 CERTIFIES_LOCAL = (
     r"(?:bescheinig|best[äa]tig|zertifizier)\w*,?\s+dass|hiermit\s+wird\s+(?:bescheinigt|best[äa]tigt)|"
-    r"die\s+(?:folgende\s+)?organisation|"
-    r"(?:certifi|attest)(?:e|ons)\s+que|il\s+est\s+certifi[ée]\s+que|l['’]organisation\s+suivante|"
-    r"(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|la\s+organizaci[óo]n|"
-    r"(?:certifica|certifichiamo|attesta)\s+che|l['’]organizzazione|"
-    r"(?:verklaart|verklaren|certificeert|wordt\s+verklaard)\s+dat|de\s+organisatie|"
-    r"a\s+organiza[çc][ãa]o"
+    r"(?:certifi|attest)(?:e|ons)\s+que|il\s+est\s+certifi[ée]\s+que|"
+    r"(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|"
+    r"(?:certifica|certifichiamo|attesta)\s+che|"
+    r"(?:verklaart|verklaren|certificeert|wordt\s+verklaard)\s+dat"
+)
+# "the organization" at the end of a lead-in line ("..., dass die Organisation"): the name follows on the next
+# line. Too common a phrase to say, on its own, that a document is a certificate.
+_THE_ORGANIZATION = (
+    r"die\s+(?:folgende\s+)?organisation|l['’]organisation(?:\s+suivante)?|la\s+organizaci[óo]n|"
+    r"l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o"
 )
 _CERTIFIES = re.compile(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
-    rf"the\s+following\s+organi[sz]ation|management\s+system\s+of|{CERTIFIES_LOCAL})\b[^\n]*$",
+    r"the\s+following\s+organi[sz]ation|management\s+system\s+of|"
+    rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$",
     _I | re.M,
 )
 _ISSUER_PATTERNS = [

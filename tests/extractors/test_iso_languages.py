@@ -114,3 +114,20 @@ def test_european_adoption_year_is_read_as_the_iso_edition() -> None:
                        "die Anforderungen der DIN EN ISO/IEC 27001:2024 erfüllt.", "Gültig bis: 02.02.2028")
     assert [(s["value"], s["quote"]) for s in got["fields"]["standards"]] == [
         ("ISO/IEC 27001:2022", "EN ISO/IEC 27001:2024")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Sicherheitsüberblick 2025", "Die Organisation hat ein ISMS nach ISO/IEC 27001:2022 eingeführt und strebt",
+         "die Zertifizierung im Jahr 2026 an. Stand: 15. März 2025."),
+        ("Politique de sécurité de l'information", "L'organisation applique les mesures de la norme ISO/IEC "
+         "27001:2022 depuis le 1er avril 2025.", "La certification est prévue pour mars 2026."),
+        ("Resumen de seguridad", "La organización aplica los controles de ISO/IEC 27001:2022 desde el 15 de marzo "
+         "de 2025."),
+    ],
+)
+def test_a_local_text_that_names_iso_27001_is_not_a_certificate(lines: tuple[str, ...]) -> None:
+    got = _certificate(*lines)
+    assert got["kind"] != "iso_certificate"
+    assert got["fields"]["expiry_date"] is None
