@@ -31,8 +31,8 @@ _SCOPE_HEADING = re.compile(
     r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|"
     # German, French, Spanish, Italian, Dutch and Portuguese certificates
     r"geltungsbereich|anwendungsbereich|domaine\s+d['’]application|p[ée]rim[èe]tre(?:\s+de\s+certification)?|"
-    r"^alcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+di\s+applicazione|toepassingsgebied|"
-    r"^[âa]mbito(?:\s+da\s+certifica[çc][ãa]o)?)\s*:?\s*$",
+    r"\balcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+di\s+applicazione|toepassingsgebied|"
+    r"(?<!\w)[âa]mbito(?:\s+da\s+certifica[çc][ãa]o)?)\s*:?\s*$",
     re.IGNORECASE | re.M,
 )
 _STOP = re.compile(

@@ -21,9 +21,13 @@ _WS = re.compile(r"\s+")
 
 # A legal-entity suffix ends most organization names; it is what tells "Corvane Systems, Inc." from a heading.
 LEGAL_SUFFIX = (
-    r"(?:Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
+    # Dotted forms that extend a shorter one ("S.A.S." / "S.A.") come first: a name must not end inside them.
+    r"(?:S\.A\.S|S\.L\.U|S\.A\.U|S\.A\.R\.L|"
+    r"Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
     r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
-    r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K)\.?"
+    r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K|"
+    # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
+    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG)\.?"
 )
 _NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  # "Évaluation", "Österreich"
 ORG_PATTERN = (

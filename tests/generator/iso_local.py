@@ -83,7 +83,7 @@ LANGS: dict[str, Lang] = {
         accredited="Akkreditiert durch die {acc}",
         footer="Die Gültigkeit dieses Zertifikats kann im Register der Zertifizierungsstelle geprüft werden",
         bodies=("{a} Zertifizierung GmbH", "{a} Cert GmbH", "{a} Prüf- & Zertifizierung GmbH"),
-        suffixes=("GmbH", "AG", "SE", "GmbH"),
+        suffixes=("GmbH", "AG", "SE", "GmbH", "GmbH & Co. KG"),
         places=("Hamburg, Deutschland", "München, Deutschland", "Köln, Deutschland", "Wien, Österreich"),
         accreditor=("DAkkS", "Deutsche Akkreditierungsstelle"),
     ),
@@ -113,7 +113,7 @@ LANGS: dict[str, Lang] = {
         accredited="Accrédité par le {acc}",
         footer="La validité de ce certificat peut être vérifiée sur le registre de l'organisme de certification",
         bodies=("{a} Certification SAS", "{a} Conformité S.A.", "{a} Évaluation SAS"),
-        suffixes=("SAS", "S.A.", "SAS"),
+        suffixes=("SAS", "S.A.", "SAS", "SARL"),
         places=("Lyon, France", "Nantes, France", "Bordeaux, France", "Lille, France"),
         accreditor=("COFRAC", "Comité français d'accréditation"),
     ),
@@ -141,7 +141,7 @@ LANGS: dict[str, Lang] = {
         accredited="Acreditado por {acc}",
         footer="La validez de este certificado puede verificarse en el registro de la entidad de certificación",
         bodies=("{a} Certificación S.A.", "{a} Evaluación de la Conformidad S.A."),
-        suffixes=("S.A.",),
+        suffixes=("S.A.", "S.L.", "S.L.U."),
         places=("Madrid, España", "Valencia, España", "Bilbao, España", "Sevilla, España"),
         accreditor=("ENAC", "Entidad Nacional de Acreditación"),
     ),
@@ -168,7 +168,7 @@ LANGS: dict[str, Lang] = {
         accredited="Accreditato da {acc}",
         footer="La validità del presente certificato può essere verificata nel registro dell'organismo",
         bodies=("{a} Certificazioni S.r.l.", "{a} Italia S.r.l."),
-        suffixes=("S.r.l.", "S.r.l."),
+        suffixes=("S.r.l.", "S.p.A."),
         places=("Milano, Italia", "Torino, Italia", "Bologna, Italia", "Padova, Italia"),
         accreditor=("ACCREDIA", "Ente Italiano di Accreditamento"),
     ),
@@ -219,7 +219,7 @@ LANGS: dict[str, Lang] = {
         accredited="Acreditado pelo {acc}",
         footer="A validade deste certificado pode ser verificada no registo do organismo de certificação",
         bodies=("{a} Certificação S.A.", "{a} Conformidade S.A."),
-        suffixes=("S.A.",),
+        suffixes=("S.A.", "Lda."),
         places=("Lisboa, Portugal", "Porto, Portugal", "Braga, Portugal"),
         accreditor=("IPAC", "Instituto Português de Acreditação"),
     ),
@@ -293,6 +293,9 @@ def build(lang: str, seed: int, *, bilingual: str | None = None) -> tuple[bytes,
         local = rng.choice(getattr(voc, key))
         if mode != "labels":
             return local
+        if rng.random() < 0.3:  # some bodies put the English first
+            colon = ":" if local.endswith(":") else ""
+            return f"{_EN[key].rstrip(' :')} / {local.rstrip(' :')}{colon}"
         return f"{local.rstrip(' :')} / {_EN[key]}"
 
     story: list[Flowable] = [r.para(body.upper() if rng.random() < 0.4 else body, st.h2), r.space(10)]
