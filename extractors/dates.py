@@ -93,7 +93,8 @@ DATE_PATTERN = (
     r"|(?:19|20)\d\d-[01]?\d-[0-3]?\d(?!\d)"  # 2028-03-14
     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d)"  # 14.03.2028
     r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d(?!\d)"  # 04/01/2025 (month first, the US default)
-    r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d(?!\d))"  # 31/03/2026 (day first when the day cannot be a month)
+    r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d(?!\d)"  # 31/03/2026 (day first when the day cannot be a month)
+    r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d(?!\d))"  # 15-03-2025 (Dutch, Portuguese), read like the slashed forms
 )
 DATE_RE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
 # A point in time ("as of March 31, 2026"): what a Type 1 report is about, and where it states its date.
@@ -124,7 +125,7 @@ _DMY = re.compile(
 )
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
-_SLASHED = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")
+_SLASHED = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,15 +248,15 @@ _EUROPEAN_WORDS = re.compile(
     r"emiss[ãa]o)\b",
     _I,
 )
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?!\d)")
+_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
 
 
 def _day_first(text: DocText, pages: list[int]) -> bool:
-    """Whether "05/03/2028" means 5 March here: a slashed date whose first number cannot be a month says so, one
-    whose second cannot says not; otherwise a certificate worded in a European language is read day first."""
+    """Whether "05/03/2028" (or "05-03-2028") means 5 March here: a date whose first number cannot be a month says
+    so, one whose second cannot says not; otherwise a certificate worded in a European language is read day first."""
     joined = "\n".join(text.page_text[n] for n in pages)
     for m in _SLASHED.finditer(joined):
-        a, b = int(m.group(1)), int(m.group(2))
+        a, b = int(m.group(1)), int(m.group(3))
         if a > 12 >= b:
             return True
         if b > 12 >= a:

@@ -114,3 +114,23 @@ def test_a_local_date_in_an_english_period() -> None:
 def test_odd_fragments_are_not_dates(text: str) -> None:
     assert parse_date(text) is None
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "us", "day_first"),
+    [
+        ("05/03/2028", date(2028, 5, 3), date(2028, 3, 5)),
+        ("05-03-2028", date(2028, 5, 3), date(2028, 3, 5)),
+        ("15-03-2025", date(2025, 3, 15), date(2025, 3, 15)),  # the first number cannot be a month
+        ("04/25/2025", date(2025, 4, 25), date(2025, 4, 25)),  # the second cannot
+    ],
+)
+def test_numeric_dates_in_either_order(text: str, us: date, day_first: date) -> None:
+    assert parse_date(text) == us
+    assert parse_date(text, day_first=True) == day_first
+    assert [d.value for d in find_dates(f"valid until {text}", day_first=True)] == [day_first]
+
+
+@pytest.mark.parametrize("text", ["13-13-2025", "05-03-28", "2025-13-01", "CC6-1-2025", "05-03/2028"])
+def test_dashed_numbers_that_are_not_dates(text: str) -> None:
+    assert find_dates(text) == []

@@ -4,8 +4,9 @@ and Portuguese, monolingual or bilingual.
 Bodies outside the English-speaking world print their certificates in the local language, often with an English
 translation: slash-separated bilingual labels ("Gültig bis / Valid until:"), or the whole certificate again in
 English on the next page. Each language has several wordings for every label, lead-in and date form (dotted,
-day-first slashed "05/03/2028", "15. März 2025", "1er avril 2025", "15 de marzo de 2025", "3 févr. 2026"), and the
-usual distractors: the Statement of Applicability's date and the next surveillance audit, in the same language.
+day-first slashed or dashed "05/03/2028" / "05-03-2028", "15. März 2025", "1er avril 2025", "15 de marzo de 2025",
+"3 févr. 2026"), and the usual distractors: the Statement of Applicability's date and the next surveillance audit,
+in the same language.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Lang:
 
     months: tuple[str, ...]
     abbr: tuple[str, ...]  # abbreviated month names, where bodies use them
-    styles: tuple[str, ...]  # date styles: dotted, slashed (day first), iso, long, abbr
+    styles: tuple[str, ...]  # date styles: dotted, slashed or dashed (day first), iso, long, abbr
     title: tuple[str, ...]
     lead: tuple[str, ...]  # may hold {body}
     std_lead: tuple[str, ...]
@@ -176,7 +177,7 @@ LANGS: dict[str, Lang] = {
         months=("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                 "november", "december"),
         abbr=("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."),
-        styles=("long", "long", "abbr", "iso"),
+        styles=("long", "long", "abbr", "iso", "dashed"),
         title=("CERTIFICAAT", "Certificaat"),
         lead=("Hierbij wordt verklaard dat", "{body} verklaart dat het managementsysteem van"),
         std_lead=("voldoet aan de eisen van de norm", "een managementsysteem heeft ingevoerd volgens"),
@@ -202,7 +203,7 @@ LANGS: dict[str, Lang] = {
         months=("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                 "novembro", "dezembro"),
         abbr=("jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."),
-        styles=("slashed", "long", "long"),
+        styles=("slashed", "long", "long", "dashed"),
         title=("CERTIFICADO", "Certificado de Conformidade"),
         lead=("Certifica-se que", "{body} certifica que o sistema de gestão de", "Certificamos que a organização"),
         std_lead=("cumpre os requisitos da norma", "implementou um sistema de gestão conforme a"),
@@ -240,6 +241,8 @@ def fmt(d: date, style: str, lang: str) -> str:
         return f"{d.day:02d}.{d.month:02d}.{d.year}"
     if style == "slashed":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    if style == "dashed":
+        return f"{d.day:02d}-{d.month:02d}-{d.year}"
     if style == "iso":
         return d.isoformat()
     month = voc.abbr[d.month - 1] if style == "abbr" else voc.months[d.month - 1]
