@@ -53,15 +53,10 @@ _CERT_WORDS = re.compile(
     _I | re.M,
 )
 # The same in German, French, Spanish, Italian, Dutch and Portuguese: a certificate's title word on a line of its
-# own or opening a line ("ZERTIFIKAT", "Certificat de conformité", "Certificado de Registro"), its lead-in
-# ("bescheinigt, dass", "certifie que", "certifica che", "verklaart dat") and its number label.
+# own or opening a line ("ZERTIFIKAT", "Certificat de conformité", "Certificado de Registro"); its lead-in
+# ("bescheinigt, dass", "certifie que", "certifica che", "verklaart dat") and number label (_CERT_WORDS_LOCAL).
 _CERT_TITLE_LOCAL = re.compile(
     r"^\W*(?:zertifikat|certificat|certificado|certificato|certificaat)(?![^\W\d_])", _I | re.M
-)
-_CERT_WORDS_LOCAL = re.compile(
-    rf"{CERTIFIES_LOCAL}|(?:zertifikats?|certificat|certificado|certificato|certificaat)[-\s]*(?:nr|n[°º]|nummer)|"
-    r"(?:n[°º]|num[ée]ro|n[úu]mero)\s*(?:de|du|di|do)?\s*(?:certificat|certificado|certificato)",
-    _I,
 )
 _ISO_MS = re.compile(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
 
@@ -74,11 +69,13 @@ _CERT_CYCLE = re.compile(
     r"data\s+di\s+scadenza|sorveglianza|vervaldatum|hercertificering|data\s+de\s+validade|recertifica[çc][ãa]o",
     _I,
 )
+# "Zertifikat-Nr.", "Zertifikatsnummer", "N° de certificat", "Número de certificado", "Certificato n°".
 _CERT_NO_LOCAL = re.compile(
     r"(?:zertifikats?|certificat|certificado|certificato|certificaat)[-\s]*(?:nr|n[°º]|nummer)|"
     r"(?:n[°º]|num[ée]ro|n[úu]mero)\s*(?:de|du|di|do)?\s*(?:certificat|certificado|certificato)",
     _I,
 )
+_CERT_WORDS_LOCAL = re.compile(rf"{CERTIFIES_LOCAL}|{_CERT_NO_LOCAL.pattern}", _I)
 
 
 @dataclass

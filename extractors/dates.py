@@ -110,7 +110,7 @@ PERIOD_RE = re.compile(
 # A period that prints its year once, after the end: "January 1 through June 30, 2025", "1 April to 31 August 2026".
 PERIOD_SHARED_YEAR_RE = re.compile(
     rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
-    rf"(?<![\w/.-])(?P<start>{_MONTH}{_SEP}{_DAY}|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH})(?!,?{_SEP}(?:19|20)\d\d)"
+    rf"(?<![\w/.-])(?P<start>{_MONTH_FIRST}{_SEP}{_DAY}|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH})(?!,?{_SEP}(?:19|20)\d\d)"
     rf"{_CONNECT}(?P<end>{DATE_PATTERN})",
     re.IGNORECASE,
 )
