@@ -146,16 +146,7 @@ _VENDOR_AND_DATED = (
         Vendor.updated_at.label("vendor_updated_at"),
         Vendor.services.label("vendor_services"),
         Vendor.processes_data_with_ai.label("vendor_ai"),
-        Document.id,
-        Document.kind,
-        Document.standards,
-        Document.period_end,
-        Document.issue_date,
-        Document.report_date,
-        Document.expiry_date,
-        Document.uploaded_at,
-        Document.updated_at,
-        Document.filename,
+        *documents.DATED_COLUMNS,
     )
     .add_columns(StoredAssessment.fingerprint.label("stored_fingerprint"))
     .outerjoin(Document, and_(Document.vendor_id == Vendor.id, Document.status == "parsed"))

@@ -402,19 +402,23 @@ def pick_current(docs: Sequence[_D]) -> list[_D]:
     return sorted(best.values(), key=lambda d: d.id)
 
 
+# What picking a vendor's current documents needs (see pick_current), plus what an answer shows of each: read
+# without the extraction JSON, which is most of a row's size.
+DATED_COLUMNS = (
+    Document.id,
+    Document.kind,
+    Document.standards,
+    Document.period_end,
+    Document.issue_date,
+    Document.report_date,
+    Document.expiry_date,
+    Document.uploaded_at,
+    Document.updated_at,
+    Document.filename,
+)
+
 _ALL_DATED = (
-    select(
-        Document.id,
-        Document.vendor_id,
-        Document.kind,
-        Document.standards,
-        Document.period_end,
-        Document.issue_date,
-        Document.report_date,
-        Document.expiry_date,
-        Document.uploaded_at,
-        Document.filename,
-    )
+    select(Document.vendor_id, *DATED_COLUMNS)
     .where(Document.status == "parsed", Document.vendor_id.is_not(None))
     .order_by(Document.vendor_id, Document.id)
 )
