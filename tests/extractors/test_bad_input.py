@@ -269,6 +269,7 @@ def test_worker_kills_a_file_that_overruns_and_serves_the_next(report: bytes) ->
 
     with IsolatedExtractor(Limits(timeout_seconds=30), kill_after_seconds=0.3) as worker:
         stopped = worker.extract_bytes(scanned, "stuck.pdf", tick=tick)
+        worker.kill_after = 30.0  # the next file gets a fresh child and time for it: 0.3 s is only for the stuck one
         after = worker.extract_bytes(report, "next.pdf")
     assert stopped.error is not None and stopped.error.code == "timeout"
     assert stopped.file.sha256 == hashlib.sha256(scanned).hexdigest()
