@@ -33,6 +33,10 @@ POLL = 0.1
 PROGRESS_EVERY = 0.2
 
 
+class ExtractionAborted(RuntimeError):
+    """The run was given up (``IsolatedExtractor.abort``) while this file was being read."""
+
+
 class IsolatedExtractor:
     """``with IsolatedExtractor(limits) as ex: ex.extract_file(path)`` - same results as the in-process API."""
 
@@ -45,6 +49,7 @@ class IsolatedExtractor:
         self._proc: _Child | None = None
         self._conn: Connection | None = None
         self._lock = threading.Lock()  # one file at a time through the one child, whichever thread asks
+        self._aborted = threading.Event()
 
     def extract_file(self, path: str | Path, *, tick: Tick | None = None) -> Extraction:
         """Like ``api.extract_file`` (raises OSError for an unreadable path); ``tick`` runs while waiting."""
@@ -60,6 +65,8 @@ class IsolatedExtractor:
             return self._extract_in_child(bytes(data), name, tick)
 
     def _extract_in_child(self, data: bytes, name: str, tick: Tick | None) -> Extraction:
+        if self._aborted.is_set():
+            raise ExtractionAborted(name)
         try:
             conn = self._ensure_started()
             conn.send((data, name))
@@ -79,6 +86,9 @@ class IsolatedExtractor:
                 waited = time.monotonic() - started
                 if tick is not None:
                     tick(waited, note)
+                if self._aborted.is_set():  # another thread gave up on the whole run (Ctrl-C)
+                    self._stop(kill=True)
+                    raise ExtractionAborted(name)
                 if waited >= self.kill_after:
                     self._stop(kill=True)
                     return error_result(
@@ -95,6 +105,11 @@ class IsolatedExtractor:
         except BaseException:
             self._stop(kill=True)  # Ctrl-C: do not leave a child parsing in the background
             raise
+
+    def abort(self) -> None:
+        """Stop the file in progress from any thread, without waiting for it: the child is killed within ``POLL``
+        seconds and the call reading it raises ExtractionAborted. Later calls are refused the same way."""
+        self._aborted.set()
 
     def close(self) -> None:
         with self._lock:

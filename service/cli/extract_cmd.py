@@ -2,8 +2,9 @@
 
 ``--json`` prints the contract (shared/contract/extraction.schema.json), one object per file per line, flushed per
 file so a pipeline sees each result as soon as it exists. Without it each file gets a table a reviewer can read, with
-the page every value came from. Files are read in a killable worker process so the time limit holds even against a
-file built to hang the parser; a bad file never stops the others, and the exit status is 1 if any file failed.
+the page every value came from. Files are read in killable worker processes (one per core, printed in the order
+given) so the time limit holds even against a file built to hang the parser; a bad file never stops the others, and
+the exit status is 1 if any file failed.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +42,7 @@ KIND_LABELS = {
     "unknown": "Unknown document",
 }
 PROGRESS_AFTER = 0.5  # seconds: below this a spinner would only flicker
+POLL_SECONDS = 0.1
 QUOTE_WIDTH = 90
 
 
@@ -71,28 +76,74 @@ def run(args: argparse.Namespace) -> int:
         err.print(f"[red]vendor-assurance extract:[/] {escape(str(exc))}", highlight=False)
         return 2
     out = Console(highlight=False, soft_wrap=False)
-    worker = None if args.in_process else IsolatedExtractor(limits)
+    workers = [] if args.in_process else [IsolatedExtractor(limits) for _ in range(_parallel(len(args.files)))]
+    pool = _Pool(workers, args.files) if workers else None
     try:
-        return _run_files(args, limits, worker, out, err)
+        return _run_files(args, limits, pool, out, err)
     except BrokenPipeError:
         # The reader went away (`... --json | head -1`): stop quietly, as Unix tools do, without a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     finally:
-        if worker is not None:
+        if pool is not None:
+            pool.close()
+
+
+def _parallel(files: int) -> int:
+    """Files read at once: one child process per core (at most 4). Most of a certificate's time is a single
+    Tesseract call on its artwork, which uses one core, so a second file keeps the other core busy."""
+    return max(1, min(files, os.cpu_count() or 1, 4))
+
+
+class _Pool:
+    """Reads the files in the background, each through a free child process, while the results are printed in
+    the order the files were given."""
+
+    def __init__(self, workers: list[IsolatedExtractor], paths: list[str]) -> None:
+        self._workers = workers
+        self._free: queue.Queue[IsolatedExtractor] = queue.Queue()
+        for worker in workers:
+            self._free.put(worker)
+        self._notes: dict[int, str | None] = {}
+        self.seconds: dict[int, float] = {}  # how long each file took to read, whenever that was
+        self._executor = ThreadPoolExecutor(len(workers), thread_name_prefix="extract")
+        self._futures = [self._executor.submit(self._read, i, path) for i, path in enumerate(paths)]
+
+    def _read(self, index: int, path: str) -> Extraction:
+        worker = self._free.get()
+        started = time.monotonic()
+        try:
+            return worker.extract_file(path, tick=lambda _waited, note: self._notes.__setitem__(index, note))
+        finally:
+            self.seconds[index] = time.monotonic() - started
+            self._free.put(worker)
+
+    def result(self, index: int, progress: _Progress) -> Extraction:
+        """The file's result (raises what reading it raised), ticking ``progress`` while it is not ready."""
+        future = self._futures[index]
+        progress.start_waiting()
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except FutureTimeout:
+                progress.tick(progress.waited, self._notes.get(index))
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.abort()  # after Ctrl-C or a closed pipe, files still queued or in progress are not wanted
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        for worker in self._workers:
             worker.close()
 
 
-def _run_files(
-    args: argparse.Namespace, limits: Limits, worker: IsolatedExtractor | None, out: Console, err: Console
-) -> int:
+def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out: Console, err: Console) -> int:
     status = 0
     total = len(args.files)
     for index, path in enumerate(args.files, 1):
         progress = _Progress(err, f"{Path(path).name} ({index}/{total})")
         try:
-            result = _extract(path, limits, worker, progress)
+            result = _extract(path, index - 1, limits, pool, progress)
         except OSError as exc:
             progress.stop()
             err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
@@ -106,15 +157,15 @@ def _run_files(
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
-            render(out, result, elapsed=progress.elapsed)
+            render(out, result, elapsed=pool.seconds.get(index - 1) if pool is not None else progress.elapsed)
     return status
 
 
-def _extract(path: str, limits: Limits, worker: IsolatedExtractor | None, progress: _Progress) -> Extraction:
-    if worker is None:
+def _extract(path: str, index: int, limits: Limits, pool: _Pool | None, progress: _Progress) -> Extraction:
+    if pool is None:
         progress.start_now()
         return extract_file(path, limits=limits)
-    return worker.extract_file(path, tick=progress.tick)
+    return pool.result(index, progress)
 
 
 class _Progress:
@@ -136,6 +187,14 @@ class _Progress:
             self._timer = threading.Timer(PROGRESS_AFTER, self._show)
             self._timer.daemon = True
             self._timer.start()
+
+    def start_waiting(self) -> None:
+        """Time the wait from when this file's result is wanted: it may have been read while others printed."""
+        self.started = time.monotonic()
+
+    @property
+    def waited(self) -> float:
+        return time.monotonic() - self.started
 
     def tick(self, waited: float, note: str | None = None) -> None:
         if not self.console.is_terminal:

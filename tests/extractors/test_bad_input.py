@@ -18,6 +18,7 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from extractors import ocr
 from extractors.api import extract_bytes, extract_file
 from extractors.limits import Limits
+from extractors.model import Extraction
 from extractors.worker import IsolatedExtractor
 
 from . import make_pdf
@@ -340,3 +341,32 @@ def test_a_broken_tesseract_is_named_not_called_missing(tmp_path: Path, monkeypa
         ocr.tesseract_path.cache_clear()
     assert result.error is not None and result.error.code == "no_text_layer"
     assert "OCR failed" in result.error.message and "eng.traineddata" in result.error.message
+
+
+@pytest.mark.skipif(not ocr.available(), reason="needs the tesseract binary to keep the child busy")
+def test_worker_abort_stops_a_file_in_progress_from_another_thread() -> None:
+    """How `extract` gives up a run that reads several files at once (Ctrl-C, a closed pipe)."""
+    import threading
+
+    from extractors.worker import ExtractionAborted
+
+    scanned = make_pdf.scanned_pdf([["Ernst & Young LLP"] * 20] * 3)
+    outcome: list[BaseException | Extraction] = []
+    with IsolatedExtractor(Limits(timeout_seconds=60)) as worker:
+
+        def read() -> None:
+            try:
+                outcome.append(worker.extract_bytes(scanned, "busy.pdf"))
+            except ExtractionAborted as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        worker.abort()
+        thread.join(10)
+        assert time.monotonic() - started < 2
+        assert len(outcome) == 1 and isinstance(outcome[0], ExtractionAborted)
+        with pytest.raises(ExtractionAborted):
+            worker.extract_bytes(scanned, "later.pdf")
