@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -210,7 +211,8 @@ def assess_vendor(
     write, so reads never wait on the database's write lock). Raises VendorNotFound, ProfileNotFound or
     AssessmentUnavailable.
     """
-    return _answer(db_session, settings, vendor_id, profile, today, store).model
+    keep = (lambda answer, fingerprint: _store_many(db_session, [(answer, fingerprint)])) if store else None
+    return _answer(db_session, settings, vendor_id, profile, today, keep).model
 
 
 def assess_vendor_json(
@@ -218,11 +220,19 @@ def assess_vendor_json(
 ) -> bytes:
     """``assess_vendor`` as the API's JSON, for the hot HTTP path: a remembered or stored answer is sent as the
     bytes it was kept as, without being parsed and serialized again."""
-    return _answer(db_session, settings, vendor_id, profile, today, False).json
+    return _answer(db_session, settings, vendor_id, profile, today, None).json
+
+
+_Keep = Callable[[_Answer, str], None]  # where a new answer goes to be stored
 
 
 def _answer(
-    db_session: Session, settings: Settings, vendor_id: int, profile: str | None, today: date | None, store: bool
+    db_session: Session,
+    settings: Settings,
+    vendor_id: int,
+    profile: str | None,
+    today: date | None,
+    keep: _Keep | None,
 ) -> _Answer:
     # Core statements on the session's connection: the ORM's result machinery costs more than these indexed reads
     conn = db_session.connection()
@@ -246,7 +256,7 @@ def _answer(
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
-    if hit is not None and not store:
+    if hit is not None and keep is None:
         return hit
     kept = None
     if first.stored_fingerprint == fingerprint:
@@ -257,8 +267,8 @@ def _answer(
         answer = _Answer(kept.encode())
         _remember(key, answer)
         return answer
-    if hit is not None:  # known in this process, not yet stored
-        _store(db_session, hit, fingerprint)
+    if hit is not None and keep is not None:  # known in this process, not yet stored
+        keep(hit, fingerprint)
         return hit
     knowledge = _knowledge()
     assess = getattr(knowledge, "assess", None)
@@ -285,8 +295,8 @@ def _answer(
     )
     answer = _Answer(model.model_dump_json().encode(), model)
     _remember(key, _Answer(answer.json))
-    if store:
-        _store(db_session, answer, fingerprint)
+    if keep is not None:  # stored now (a single answer) or with the others of a refresh
+        keep(answer, fingerprint)
     return answer
 
 
@@ -302,17 +312,6 @@ def _remember(key: tuple[str, str], answer: _Answer) -> None:
             _cache.popitem(last=False)
 
 
-def _store(db_session: Session, stored: _Answer, fingerprint: str) -> None:
-    """Keep the answer for other processes and restarts (commits), unless the session is collecting answers to
-    write together (the daily refresh)."""
-    pending = db_session.info.get(_PENDING)
-    if pending is not None:
-        pending.append((stored, fingerprint))
-        return
-    _store_many(db_session, [(stored, fingerprint)])
-
-
-_PENDING = "va_pending_answers"
 _REFRESH_BATCH = 200
 
 
@@ -361,29 +360,16 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
     db_session.commit()
     done = 0
     pending: list[tuple[_Answer, str]] = []
-    db_session.info[_PENDING] = pending
-    try:
-        for vendor_id in ids:
-            if vendor_id is None:
-                continue
-            try:
-                assess_vendor(
-                    db_session=db_session,
-                    settings=settings,
-                    vendor_id=vendor_id,
-                    profile=profile,
-                    today=today,
-                    store=True,
-                )
-                done += 1
-            except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
-                log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)
-            if len(pending) >= _REFRESH_BATCH:
-                db_session.rollback()  # end the read transaction: the write starts from a fresh snapshot
-                _store_many(db_session, pending)
-                pending.clear()
-    finally:
-        del db_session.info[_PENDING]
-        db_session.rollback()
-        _store_many(db_session, pending)
+    for vendor_id in ids:
+        if vendor_id is None:
+            continue
+        try:
+            _answer(db_session, settings, vendor_id, profile, today, lambda a, f: pending.append((a, f)))
+            done += 1
+        except (vendors.VendorNotFound, AssessmentUnavailable, ProfileNotFound) as exc:
+            log.warning("refresh of vendor %s skipped: %s", vendor_id, exc)
+        if len(pending) >= _REFRESH_BATCH:
+            _store_many(db_session, pending)
+            pending.clear()
+    _store_many(db_session, pending)
     return done
