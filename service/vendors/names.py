@@ -141,6 +141,7 @@ def name_forms(raw: str) -> tuple[list[str], list[str]]:
     return names, list(dict.fromkeys(s.replace(" ", "") for s in shorts if s.replace(" ", "") not in full))
 
 
+_GROUP = {"group", "holdings", "holding", "international", "global", "worldwide", "gruppe", "groupe", "grupo"}
 Relation = str  # "same" | "typo" | "part" | "other"
 
 
@@ -155,6 +156,10 @@ def relation(a: str, b: str) -> Relation:
     if a == b:
         return "same"
     ta, tb = a.split(), b.split()
+    # "Group", "Holdings": a corporate group's name, which may be the parent of the vendor read from a document
+    ga, gb = [t for t in ta if t not in _GROUP], [t for t in tb if t not in _GROUP]
+    if ga and gb and (ga, gb) != (ta, tb) and (set(ga) <= set(gb) or set(gb) <= set(ga)):
+        return "part"
     if len(ta) == len(tb) and all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 80)
                                   for x, y in zip(ta, tb, strict=True)):
         return "typo"
@@ -164,6 +169,36 @@ def relation(a: str, b: str) -> Relation:
     if sa < sb or sb < sa:
         return "part"
     return "other"
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
+    Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or
+    a dropped word after the same first word."""
+    forms_a, shorts_a = name_forms(a)
+    forms_b, shorts_b = name_forms(b)
+    norms_a = {normalize(f) for f in forms_a} - {""}
+    norms_b = {normalize(f) for f in forms_b} - {""}
+    if norms_a & norms_b:
+        return True
+    flat_a = {n.replace(" ", "") for n in norms_a} | set(shorts_a)
+    flat_b = {n.replace(" ", "") for n in norms_b} | set(shorts_b)
+    if ({n.replace(" ", "") for n in norms_a} & set(shorts_b)) or ({n.replace(" ", "") for n in norms_b}
+                                                                    & set(shorts_a)):
+        return True
+    del flat_a, flat_b
+    for x in norms_a:
+        for y in norms_b:
+            rel = relation(x, y)
+            if rel in {"same", "typo"} or (rel == "part" and x.split()[0] == y.split()[0]):
+                return True
+    return False
+
+
+PROVIDERS = ("Amazon Web Services", "Google Cloud Platform", "Microsoft Azure", "Oracle Cloud Infrastructure",
+             "IBM Cloud", "Salesforce", "Cloudflare", "DigitalOcean", "Equinix", "Rackspace", "Snowflake",
+             "Akamai", "Fastly", "Heroku", "MongoDB Atlas", "Twilio", "Stripe", "Okta", "Datadog", "GitHub",
+             "Atlassian", "Zendesk", "OpenAI", "Anthropic", "Digital Realty", "Hetzner", "OVHcloud", "Linode")
 
 
 @dataclass(frozen=True, slots=True)
