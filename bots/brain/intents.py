@@ -125,6 +125,8 @@ def _common(word: str) -> bool:
     vocab = classifier.vocabulary()
     if low in vocab or low.split("'")[0] in vocab:
         return True
+    if word[:1].isupper():
+        return False  # "Stratus" is a name, not a typo of "status"
     return classifier.prepare(low) in vocab
 
 
@@ -171,6 +173,8 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         if provider is not None:
             name, start, end = provider
             intent.provider = name
+            if unknown is not None and unknown.start < end and start < unknown.end:
+                intent.unknown_vendor = None
             if not any(a <= start < b for a, b, _ in spans):
                 spans.append((start, end, "PROVIDER"))
     pieces: list[str] = []
@@ -235,4 +239,6 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
+    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors:
+        intent.unknown_vendor = None  # a name matters only where the question is about a vendor
     intent.kind = kind

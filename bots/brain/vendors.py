@@ -102,9 +102,12 @@ class VendorDirectory:
                     pos = min(short) if len(short) == 1 else None
                 if pos is None and size <= 3 and any(a <= start < b for a, b in taken):
                     continue
+                if pos is None and any(not ok or (common(t) and not t[:1].isupper())
+                                       for t, ok in tokens[start:start + size]):
+                    continue  # a fuzzy name is made of name-like words only
                 if pos is None:
                     hits = [h for h in self._provider_index.search(key, limit=2, cutoff=ACCEPT)
-                            if _anchored(chunk, h.matched, common) and h.score >= 90]
+                            if _anchored(chunk, h.matched, common)]
                     pos = hits[0].vendor_id if hits else None
                 if pos is not None:
                     return self.providers[pos], start, start + size
@@ -210,9 +213,15 @@ class VendorDirectory:
         found.sort(key=lambda m: m.start)
         unknown = None
         for run_start, run in _runs_at(tokens, used, common):
+            lead: list[str] = []
+            for w in run:
+                if not (w[:1].isupper() or w in _JOINERS):
+                    break
+                lead.append(w)
+            run = lead
             named = [w for w in run if w not in _JOINERS]
-            if named and all(w[:1].isupper() and w.isalpha() and not common(w) for w in named) \
-                    and any(len(w) >= 3 for w in named):
+            if named and named[0][:1].isupper() and named[0].isalpha() and not common(named[0]) \
+                    and len(named[0]) >= 3 and all(w[:1].isupper() for w in named):
                 query = _join(run)
                 suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
                 unknown = VendorMention(query, None, None, 0.0, suggestions, run_start, run_start + len(run))

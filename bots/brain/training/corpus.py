@@ -18,12 +18,14 @@ import re
 # frameworks, {prof} a profile name, {fy} a fiscal year, {doc} a document word.
 TEMPLATES: dict[str, list[str]] = {
     "help": [
+        "what is this bot for", "what does this thing do", "how can you help", "explain what you do", "tips", "what should i ask", 
         "help", "what can you do", "what can i ask you", "how do i use this bot", "what do you know",
         "show me some examples", "what questions can you answer", "hi", "hello", "hey there", "usage",
         "how does this work", "what are you for", "commands", "what can you help me with", "any tips on what to ask",
         "who are you", "getting started", "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
+        "let me know if {v} passes", "{v} pass or fail", "is {v} fine", "red flags for {v}", "can we sign off on {v}", "{v} good to go", "are we covered by {v}", "would {v} pass our review", "what do you think of {v}", "{v} ok?", "is {v} trustworthy", 
         "and do they cover us", "what about them, do they pass", "are they ok under {prof}", "and under {prof}", 
         "does {v} cover us", "is {v} ok to use", "can we use {v}", "is {v} good enough", "does {v} meet our requirements",
         "assess {v}", "evaluate {v}", "what's the verdict on {v}", "is {v} approved", "is {v} compliant",
@@ -57,6 +59,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{v}'s certificate expiry", "is the iso cert from {v} still in date",
     ],
     "auditor": [
+        "who is the registrar for {v}'s cert", "who issued {v}'s 27001 certificate", "list the auditors of our vendors", "all auditors across vendors", "which cb certified {v}", "which audit firm did {v} use", "auditors used by our suppliers", 
         "and the auditor", "who audited them", "and who certified them", "their auditor?", 
         "who audited {v}", "who is {v}'s auditor", "which firm did {v}'s soc 2", "who wrote {v}'s soc 2 report",
         "which cpa firm audits {v}", "who certified {v}", "who issued {v}'s iso certificate",
@@ -68,6 +71,7 @@ TEMPLATES: dict[str, list[str]] = {
         "list the certification bodies of our vendors", "which of our vendors use {p} as auditor",
     ],
     "period": [
+        "what time frame does {v}'s report cover", "what span does {v}'s soc 2 cover", "what window does {v}'s audit cover", "start and end of {v}'s period", "{v} period start and end", 
         "and the period", "what period does it cover", "when did their period end", 
         "what period does {v}'s soc 2 cover", "what dates does {v}'s report cover", "{v} soc 2 period",
         "when did {v}'s audit period end", "what is the review period of {v}'s soc 2", "when was {v}'s report issued",
@@ -77,6 +81,7 @@ TEMPLATES: dict[str, list[str]] = {
         "when was {v} first certified", "what's the issue date of {v}'s cert", "as of what date is {v}'s type 1",
     ],
     "opinion": [
+        "any adverse opinions", "how many unqualified reports", "reports with a clean opinion", "were any opinions qualified", "qualified opinions in the portfolio", "adverse or qualified opinions anywhere", 
         "and their opinion", "was it qualified", "what about the opinion", 
         "what opinion did {v} get", "is {v}'s opinion qualified", "did {v} get a clean opinion",
         "was {v}'s soc 2 opinion unqualified", "{v} opinion", "what did the auditor conclude about {v}",
@@ -87,6 +92,7 @@ TEMPLATES: dict[str, list[str]] = {
         "did the auditor qualify {v}'s report", "what was the auditor's opinion for {v}",
     ],
     "categories": [
+        "is privacy included in {v}'s soc 2", "is availability part of {v}'s report", "does {v} cover processing integrity", "which criteria categories for {v}", 
         "which categories", "and the categories", "is availability in there", 
         "which trust services categories does {v}'s soc 2 cover", "what categories are in {v}'s report",
         "does {v}'s soc 2 include availability", "does {v}'s soc 2 cover confidentiality",
@@ -96,6 +102,7 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v}'s report cover the confidentiality category", "categories of {v}'s soc 2",
     ],
     "scope": [
+        "what products does {v}'s report cover", "what is covered by {v}'s certificate", "what was audited at {v}", "what are the boundaries of {v}'s system", "is the service we use in {v}'s scope", "does {v}'s report cover our product", "which services were examined at {v}", "what is covered by {v}'s iso scope", 
         "and the scope", "what is in scope", "what about scope", 
         "what is in scope for {v}", "what does {v}'s soc 2 cover", "what's the scope of {v}'s iso certificate",
         "which system does {v}'s report describe", "is our service in scope of {v}'s report", "{v} scope",
@@ -104,6 +111,7 @@ TEMPLATES: dict[str, list[str]] = {
         "what locations are in scope for {v}", "which services does {v}'s audit cover", "describe {v}'s system",
     ],
     "subservice": [
+        "which third parties are carved out of {v}'s report", "who are the carved out providers at {v}", "which vendors rely on carve outs", "vendors using carve outs", "carve outs across our vendors", 
         "and their carve-outs", "what about subservice orgs", "who do they rely on", 
         "what subservice organizations does {v} use", "what are {v}'s carve-outs", "who are {v}'s subprocessors",
         "does {v} use carve-outs", "which vendors does {v} rely on", "{v} subservice orgs", "where is {v} hosted",
@@ -114,6 +122,7 @@ TEMPLATES: dict[str, list[str]] = {
         "how many vendors have carve-outs", "which subservice providers do our vendors use",
     ],
     "fourth_parties": [
+        "who is affected if {p} has an outage", "what happens if {p} fails", "who relies on {p}", "how exposed are we to {p}", "vendors that carve out {p}", "which vendors list {p} as a carve out", "{p} dependency", "who is downstream of {p}", 
         "who depends on {p}", "which vendors use {p}", "which of our vendors are hosted on {p}",
         "what vendors rely on {p}", "if {p} goes down who is affected", "vendors running on {p}",
         "which vendors have {p} as a subservice organization", "who uses {p} as a subprocessor",
@@ -131,6 +140,7 @@ TEMPLATES: dict[str, list[str]] = {
         "export {v}'s cuecs", "how many cuecs does {v} have", "what user controls does {v} expect from us",
     ],
     "exceptions": [
+        "every exception across vendors", "all exceptions in the portfolio", "show all exceptions", "list exceptions everywhere", 
         "and exceptions", "any exceptions there", "what about exceptions", 
         "which vendors have exceptions in {c}", "does {v} have exceptions", "any exceptions for {v}",
         "exceptions in {c}", "who has testing exceptions", "show me {v}'s exceptions", "did {v} have any deviations",
@@ -149,6 +159,7 @@ TEMPLATES: dict[str, list[str]] = {
         "how many certificates expire {w}", "list everything expiring {w}", "which soc reports expire {w}",
     ],
     "expired": [
+        "show the stale reports", "which reports went stale", "who is overdue for a report", "overdue evidence", "what is overdue", "stale soc reports", 
         "what has expired", "which certificates are expired", "which reports are stale", "what's out of date",
         "which vendors have expired documents", "anything expired", "list expired certs", "what lapsed already",
         "which soc reports are too old", "who has a stale soc 2", "what is past its expiry",
@@ -156,6 +167,7 @@ TEMPLATES: dict[str, list[str]] = {
         "expired documents", "which certificates lapsed", "which vendors need new evidence now",
     ],
     "ai": [
+        "which vendors hold iso 42001", "who is iso 42001 certified", "is {v}'s llm covered by an audit", "are {v}'s ai features audited", "ai across the portfolio", "who has ai in scope", 
         "and their ai", "does it cover their ai", 
         "which vendors use ai", "does {v}'s evidence cover its ai systems", "is {v}'s ai covered",
         "does {v} have iso 42001", "which vendors have ai coverage", "which vendors are certified to iso 42001",
@@ -172,6 +184,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors lack a type 2 report", "is {v}'s report type 1 or type 2", "type i only vendors",
     ],
     "bridge": [
+        "is {v}'s gap letter valid", "is {v}'s bridge letter still good", "which vendors have a gap after their report", "who has a coverage gap since the report", 
         "and the bridge letter", "do they have a bridge letter", 
         "which vendors have bridge letters", "does {v} have a bridge letter", "is {v}'s bridge letter current",
         "who needs a bridge letter", "list bridge letters", "which vendors need a gap letter",
@@ -180,6 +193,7 @@ TEMPLATES: dict[str, list[str]] = {
         "is there a bridge letter from {v}", "which bridge letters have lapsed", "{v} bridge letter",
     ],
     "verdicts": [
+        "who passes {prof}", "which vendors pass the {prof} profile", "which vendors need attention", "who is failing", "who fails", "vendors failing our checks", "which vendors are green", 
         "which vendors don't meet our requirements", "who fails the profile", "which vendors pass",
         "list vendors by verdict", "which vendors meet the requirements", "who doesn't meet {prof}",
         "which vendors have insufficient evidence", "how many vendors meet our requirements",
@@ -201,6 +215,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which criteria does {a} map to", "is {a} covered by a soc 2",
     ],
     "replace": [
+        "what does {v}'s {fw} miss compared to {fw2}", "what is {v}'s {fw} missing versus a {fw2}", "what gaps does {fw} leave versus {fw2}", 
         "does {fw} replace {fw2}", "can {fw} be used instead of {fw2}", "is {fw} enough instead of {fw2}",
         "do we still need {fw2} if we have {fw}", "{fw} vs {fw2}", "difference between {fw} and {fw2}",
         "is {fw} equivalent to {fw2}", "what does {fw2} add over {fw}", "does {v}'s {fw} stand in for a {fw2}",
@@ -217,6 +232,7 @@ TEMPLATES: dict[str, list[str]] = {
         "what would close the gaps for {v}", "what documents are we missing for {v}",
     ],
     "one_evidence": [
+        "is a joint soc 2 and iso 27001 audit possible", "can we combine soc 2 and iso audits", "integrated audit for soc 2 and iso 27001", "one audit covering both soc 2 and iso", 
         "can one evidence base serve both soc 2 and iso 27001", "can we use the same evidence for soc 2 and iso",
         "can {v} use one audit for both", "one set of evidence for both frameworks",
         "can controls be tested once for soc 2 and iso 27001", "is there overlap we can reuse between soc 2 and iso",
@@ -232,6 +248,7 @@ TEMPLATES: dict[str, list[str]] = {
         "do we have gap coverage for {v} in {fy}", "is {v} covered through year end",
     ],
     "documents": [
+        "show {v}'s files", "what is in {v}'s folder", "{v} files", "what files do we have from {v}", "what has {v} uploaded", 
         "what do we have from them", "which documents", 
         "what documents do we have for {v}", "which files do we hold from {v}", "what do we have on {v}",
         "list {v}'s documents", "show me everything from {v}", "what has {v} sent us", "{v} documents",
@@ -244,17 +261,20 @@ TEMPLATES: dict[str, list[str]] = {
         "from now on use {prof}",
     ],
     "show_profile": [
+        "what profile does this channel use", "what are we checking against", "which profile is in use", "what standard do you assess vendors against", 
         "which profile", "what profile are we using", "list profiles", "show the profiles", "what profiles exist",
         "which requirements profile applies here", "what requirements do you check", "current profile",
         "what are our requirements", "what does the {prof} profile require", "describe the profiles",
     ],
     "list_vendors": [
+        "show every vendor", "show me all vendors", "every vendor we have", "all our vendors", 
         "list vendors", "which vendors do we have", "show all vendors", "how many vendors do we have",
         "what vendors are on record", "list all suppliers", "who are our vendors", "vendor list",
         "count our vendors", "how many suppliers are recorded", "which companies do you know about",
         "give me all the vendors", "vendors?",
     ],
     "unknown": [
+        "what is the weather in {place}", "translate this into {lang}", "fly me to {place}", "what time is it in {place}", "who is the president of {place}", 
         "what is the airspeed of a swallow", "what's the weather tomorrow", "write me a poem", "who won the game",
         "tell me a joke", "what's {v}'s revenue", "who is {v}'s ceo", "how many employees does {v} have",
         "book a meeting with {v}", "what time is it", "order pizza", "translate this to french",
@@ -275,6 +295,7 @@ FRAMEWORKS = ("iso 27001", "soc 2", "SOC2", "ISO/IEC 27001", "a soc 2 report", "
               "iso", "soc ii")
 PROFILES = ("critical-data-processor", "default", "low-risk-tool", "critical data processor")
 YEARS = ("FY2026", "fy26", "FY 2025", "FY2027", "our fiscal year", "2026", "this fiscal year")
+PLACES = ("London", "Paris", "New York", "Berlin", "Tokyo", "Madrid", "Boston", "Sydney")
 UNKNOWN_NAMES = ("Zorbly", "Trentwick Data", "Hollowmere", "Brisco Labs", "Kandor Systems", "Veltrane")
 
 _ABBREVIATIONS = {
@@ -344,6 +365,7 @@ def _fill(template: str, rng: random.Random) -> str:
     text = text.replace("{c}", "CRIT").replace("{a}", "CTRL")
     text = text.replace("{w}", rng.choice(WINDOWS)).replace("{prof}", rng.choice(PROFILES))
     text = text.replace("{fy}", rng.choice(YEARS))
+    text = text.replace("{place}", rng.choice(PLACES)).replace("{lang}", rng.choice(("German", "French", "Spanish")))
     first = rng.choice(FRAMEWORKS)
     second = rng.choice([f for f in FRAMEWORKS if ("iso" in f.lower() or "27001" in f) != ("iso" in first.lower()
                                                                                            or "27001" in first)])
