@@ -25,6 +25,7 @@ TEMPLATES: dict[str, list[str]] = {
         "who are you", "getting started", "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
+        "does {v}'s soc 2 cover us", "does {v}'s iso cert cover us", "does {v}'s report cover our needs", "is {v}'s evidence enough for us", 
         "let me know if {v} passes", "{v} pass or fail", "is {v} fine", "red flags for {v}", "can we sign off on {v}", "{v} good to go", "are we covered by {v}", "would {v} pass our review", "what do you think of {v}", "{v} ok?", "is {v} trustworthy", 
         "and do they cover us", "what about them, do they pass", "are they ok under {prof}", "and under {prof}", 
         "does {v} cover us", "is {v} ok to use", "can we use {v}", "is {v} good enough", "does {v} meet our requirements",
