@@ -151,7 +151,8 @@ def relation(a: str, b: str) -> Relation:
     "same": equal. "typo": as many words, each within a typo of the other ("umbrela health" / "umbrella health").
     "part": one name's words are all in the other ("acme cloud" / "acme cloud services"): often the same company
     by a shorter name, but not always, so a person decides. "other": distinct words on both sides ("acme cloud" /
-    "acme payments"): sharing a first word does not make two companies one.
+    "acme payments"): sharing a first word does not make two companies one. "near": as "typo", but the first
+    letter differs ("marrowby" / "yarrowby").
     """
     if a == b:
         return "same"
@@ -162,7 +163,9 @@ def relation(a: str, b: str) -> Relation:
         return "part"
     if len(ta) == len(tb) and all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 80)
                                   for x, y in zip(ta, tb, strict=True)):
-        return "typo"
+        # a changed first letter of the distinctive word makes another name more often than a typo does
+        # ("Marrowby" / "Yarrowby"): a person decides
+        return "typo" if ta[0][0] == tb[0][0] else "near"
     if fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) >= 94:
         return "typo"  # a space added or lost: "acmecloud"
     sa, sb = set(ta), set(tb)

@@ -290,7 +290,7 @@ def match_name(*, db_session: Session, name: str | None, auto: float, floor: flo
         return NameMatch("exact", next(iter(alias_exact)), None, 100.0)
     related = [(h, relation(norm, normalize(h.matched))) for h in hits]
     typos = [(h, r) for h, r in related if r in {"same", "typo"}]
-    parts = [(h, r) for h, r in related if r == "part"]
+    parts = [(h, r) for h, r in related if r in {"part", "near"}]
     if len({h.vendor_id for h, _r in typos}) == 1 and typos[0][0].score >= auto and not parts:
         return NameMatch("fuzzy", typos[0][0].vendor_id, None, typos[0][0].score)
     if typos or parts or len(short) > 1:
