@@ -16,6 +16,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from . import classifier, slots
@@ -118,16 +119,24 @@ def _strip_mentions(text: str) -> str:
     return " ".join(text.split())
 
 
-def _common(word: str) -> bool:
-    low = word.lower()
-    if low in STOPWORDS:
-        return True
+def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
+    """Whether a word is one of the questions' own words (so never a vendor's name by itself): a stop word, a
+    word of the training corpus, or a misspelling of one, unless it is the distinctive word of a name we know
+    ("stratus" is Stratus Cloud's, not a typo of "status")."""
+    names = directory.distinctive_words() if directory is not None else frozenset()
     vocab = classifier.vocabulary()
-    if low in vocab or low.split("'")[0] in vocab:
-        return True
-    if word[:1].isupper():
-        return False  # "Stratus" is a name, not a typo of "status"
-    return classifier.prepare(low) in vocab
+
+    def common(word: str) -> bool:
+        low = word.lower()
+        if low in STOPWORDS:
+            return True
+        if low in vocab or low.split("'")[0] in vocab:
+            return True
+        if low in names or word[:1].isupper():
+            return False
+        return classifier.prepare(low) in vocab
+
+    return common
 
 
 _FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
@@ -164,12 +173,13 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         tokens.append((tok.text, is_word))
     spans: list[tuple[int, int, str]] = []
     if directory is not None:
-        found, unknown = directory.find_all(tokens, _common)
+        common = _commoner(directory)
+        found, unknown = directory.find_all(tokens, common)
         intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
         intent.unknown_vendor = unknown
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
-        provider = directory.find_provider(tokens, _common, taken=[(m.start, m.end) for m in found])
+        provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])
         if provider is not None:
             name, start, end = provider
             intent.provider = name
@@ -214,8 +224,9 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     elif thread is not None and follow_up and (intent.criterion or intent.iso_control) and thread.kind in {
             "exceptions", "crosswalk"}:
         kind = thread.kind
-    if thread is not None and intent.profile is None and thread.profile and kind != "set_profile":
-        intent.profile = thread.profile
+    if thread is not None and intent.profile is None and thread.profile and kind != "set_profile" and (
+            intent.from_thread or follow_up or not intent.vendors):
+        intent.profile = thread.profile  # a follow-up keeps the thread's profile; a new vendor starts afresh
     if kind == "crosswalk" and not (intent.criterion or intent.iso_control):
         kind = "replace" if len(intent.frameworks) >= 2 else kind
     if kind in {"set_profile"} and not intent.profile:

@@ -19,6 +19,7 @@ from service.assessments import service as assessments
 from service.assessments.models import StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
+from service.vendors.models import Vendor
 from service.vendors.names import same_org
 
 from .answers import (
@@ -459,9 +460,9 @@ def ai(intent: Intent, ctx: Context) -> Answer:
             ev = in_scope[0].ai_evidence[0] if in_scope[0].ai_evidence else None
             covered.append(Item(f"{name}: AI systems named in the scope of {_kind(in_scope[0])}",
                                 cites=_q_cites(in_scope[0].filename, ev)))
-    flagged = [v for v in vendors.list_vendors(db_session=ctx.db_session, limit=10_000)
-               if v.processes_data_with_ai]
-    uncovered = [v.name for v in flagged if not any(i.text.startswith(v.name + ":") for i in covered)]
+    flagged = ctx.db_session.execute(select(Vendor.name).where(Vendor.processes_data_with_ai.is_(True))).all()
+    with_evidence = {i.text.split(":")[0] for i in covered}
+    uncovered = [name for (name,) in flagged if name not in with_evidence]
     sections = [Section("Marked as processing your data with AI, without AI evidence", [Item(n) for n in uncovered])] \
         if uncovered else []
     shown = covered[: ctx.max_items * 2]
@@ -595,6 +596,9 @@ _VERDICT_WORDS = (("don't meet", "does_not_meet"), ("do not meet", "does_not_mee
                   ("at risk", "does_not_meet"), ("worry", "does_not_meet"), ("problem", "does_not_meet"))
 
 
+_ASSESS_NOW = 30  # vendors assessed during a question when today's stored answer is missing
+
+
 def verdicts(intent: Intent, ctx: Context) -> Answer:
     profile = intent.profile or ctx.profile_name
     snap = snapshot(ctx.db_session)
@@ -603,7 +607,7 @@ def verdicts(intent: Intent, ctx: Context) -> Answer:
             StoredAssessment.profile == profile, StoredAssessment.as_of == ctx.today)).all())
     by: dict[str, list[str]] = defaultdict(list)
     missing = [vid for vid in snap.docs if vid not in stored]
-    for vid in missing[:200]:  # beyond that, the daily refresh answers
+    for vid in missing[:_ASSESS_NOW]:  # beyond that, the daily refresh answers
         try:
             stored[vid] = assessments.assess_vendor(db_session=ctx.db_session, settings=ctx.settings, vendor_id=vid,
                                                     profile=profile, today=ctx.today).verdict
@@ -623,7 +627,7 @@ def verdicts(intent: Intent, ctx: Context) -> Answer:
             sections.append(Section(f"{VERDICT_TEXT[verdict]} ({len(names)})", [Item(n) for n in names[:25]],
                                     max(0, len(names) - 25)))
     counts = "; ".join(f"{len(by[v])} {VERDICT_TEXT[v].lower()}" for v in VERDICT_TEXT if by.get(v))
-    pending = len(missing) - 200 if len(missing) > 200 else 0
+    pending = max(0, len(missing) - _ASSESS_NOW)
     summary = (f"Against “{profile}”: {counts or 'no vendor assessed yet'}."
                + (f" {pending} vendors are assessed by the daily refresh, not yet today." if pending else ""))
     if wanted:

@@ -46,7 +46,7 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH = re.compile(rf"\b(before|by|until|till|til|in|during|through|thru|end of|from)?\s*({_MONTH_NAMES})\.?"
+_MONTH = re.compile(rf"\b(before|b4|by|until|till|til|in|during|through|thru|end of|from)?\s*({_MONTH_NAMES})\.?"
                     rf"(?:\s+'?(\d{{4}}|\d{{2}}))?\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
@@ -200,7 +200,7 @@ def _month_window(m: re.Match[str], today: date) -> Window:
     if year is None:
         year = today.year if _month_end(today.year, month) >= today else today.year + 1
     name = calendar.month_name[month]
-    if prep == "before":
+    if prep in {"before", "b4"}:
         end = date(year, month, 1) - timedelta(days=1)
         return Window(today, end, f"before {name} {year}")
     if prep in {"by", "until", "till", "til", "through", "thru", "end of"}:

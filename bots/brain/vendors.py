@@ -14,6 +14,8 @@ from service.vendors.names import PROVIDERS, NameIndex, normalize, same_org
 
 Common = Callable[[str], bool]
 
+# the directory of each database, kept while its vendors and documents are unchanged (the snapshot's stamp)
+_DIRECTORIES: dict[str, tuple[tuple[object, ...], "VendorDirectory"]] = {}
 ACCEPT = 80.0  # a fuzzy score at or above this names the vendor
 SUGGEST = 55.0  # below ACCEPT but above this, the vendor is offered as "did you mean"
 _JOINERS = {",", "&", "-", ".", "'"}
@@ -62,6 +64,7 @@ class VendorDirectory:
             if not any(same_org(name, known) for known in self.providers):
                 self.providers.append(name)
         self._provider_index = NameIndex(list(enumerate(self.providers)))
+        self._distinctive: frozenset[str] | None = None
         self._provider_exact: dict[str, int] = {}
         for i, name in enumerate(self.providers):
             self._provider_exact.setdefault(normalize(name), i)
@@ -75,11 +78,17 @@ class VendorDirectory:
         from service.vendors.models import Vendor
 
         assert isinstance(db_session, Session)
-        rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
         from .portfolio import snapshot
 
-        providers = snapshot(db_session).provider_names()
-        return cls(((vid, name, aliases or []) for vid, name, aliases in rows), providers)
+        snap = snapshot(db_session)
+        key = str(db_session.get_bind().engine.url)
+        cached = _DIRECTORIES.get(key)
+        if cached is not None and cached[0] == snap.stamp:
+            return cached[1]
+        rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
+        directory = cls(((vid, name, aliases or []) for vid, name, aliases in rows), snap.provider_names())
+        _DIRECTORIES[key] = (snap.stamp, directory)
+        return directory
 
     def find_provider(self, tokens: Sequence[tuple[str, bool]], common: Common,
                       taken: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int] | None:
@@ -115,6 +124,13 @@ class VendorDirectory:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def distinctive_words(self) -> frozenset[str]:
+        """The first word of every vendor's and provider's name ("quillfeather", "stratus")."""
+        if self._distinctive is None:
+            words = {normalize(n).split()[0] for n in (*self.names.values(), *self.providers) if normalize(n)}
+            self._distinctive = frozenset(words)
+        return self._distinctive
 
     def search(self, query: str, limit: int = 5, cutoff: float = SUGGEST) -> list[tuple[int, str, float]]:
         """Vendors whose name or alias resembles ``query``: (id, vendor name, score), best first."""
@@ -187,7 +203,9 @@ class VendorDirectory:
                     vid = next(iter(ids))
                     found.append(VendorMention(_join(chunk), vid, self.names[vid], 100.0, (), start, start + size))
                     used[start:start + size] = [True] * size
-        for run_start, run in _runs_at(tokens, used, common):
+        pending = list(_runs_at(tokens, used, common))
+        while pending:
+            run_start, run = pending.pop()
             best: tuple[float, int, int, list[tuple[int, str, float]]] | None = None
             for a in range(len(run)):
                 for b in range(a + 1, min(len(run), a + _MAX_NGRAM) + 1):
@@ -198,18 +216,25 @@ class VendorDirectory:
                             if _anchored(span_words, h[1], common)]
                     if hits and (best is None or (hits[0][2], b - a) > (best[0], best[2] - best[1])):
                         best = (hits[0][2], a, b, hits)
-            if best is not None and best[0] >= ACCEPT:
-                score, a, b, hits = best
-                tied = {h[0] for h in hits if h[2] >= score - 0.5}
-                text = _join(run[a:b])
-                if len(tied) == 1:
-                    found.append(VendorMention(text, hits[0][0], hits[0][1], score, (), run_start + a, run_start + b))
-                    used[run_start + a:run_start + b] = [True] * (b - a)
-                else:
-                    found.append(VendorMention(text, None, None, score, tuple((h[0], h[1]) for h in hits
-                                                                             if h[0] in tied),
-                                               run_start + a, run_start + b))
-                    used[run_start + a:run_start + b] = [True] * (b - a)
+            if best is None or best[0] < ACCEPT:
+                continue
+            score, a, b, hits = best
+            tied = {h[0] for h in hits if h[2] >= score - 0.5}
+            text = _join(run[a:b])
+            if len(tied) == 1:
+                found.append(VendorMention(text, hits[0][0], hits[0][1], score, (), run_start + a, run_start + b))
+            else:
+                found.append(VendorMention(text, None, None, score, tuple((h[0], h[1]) for h in hits if h[0] in tied),
+                                           run_start + a, run_start + b))
+            used[run_start + a:run_start + b] = [True] * (b - a)
+            # the rest of the run may name another vendor ("compare corvane, halcyon and ledgerline")
+            for part_start, part in ((run_start, run[:a]), (run_start + b, run[b:])):
+                while part and part[0] in _JOINERS:
+                    part, part_start = part[1:], part_start + 1
+                while part and part[-1] in _JOINERS:
+                    part = part[:-1]
+                if part:
+                    pending.append((part_start, part))
         found.sort(key=lambda m: m.start)
         unknown = None
         for run_start, run in _runs_at(tokens, used, common):

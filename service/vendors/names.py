@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -106,6 +107,7 @@ _PAREN = re.compile(r"\(([^()]{2,80})\)|[\"“”]([^\"“”]{2,80})[\"“”]"
 _NOT_INITIAL = {"and", "of", "the", "for", "de", "du", "der", "und", "et"}
 
 
+@lru_cache(maxsize=50_000)
 def name_forms(raw: str) -> tuple[list[str], list[str]]:
     """The names one vendor goes by, read from its recorded name: (names, short forms).
 
@@ -174,6 +176,7 @@ def relation(a: str, b: str) -> Relation:
     return "other"
 
 
+@lru_cache(maxsize=50_000)
 def same_org(a: str, b: str) -> bool:
     """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
     Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or

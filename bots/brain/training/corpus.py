@@ -123,6 +123,7 @@ TEMPLATES: dict[str, list[str]] = {
         "how many vendors have carve-outs", "which subservice providers do our vendors use",
     ],
     "fourth_parties": [
+        "which of our vendors use {p}", "which of our suppliers rely on {p}", "which of our vendors are on {p}", "do any of our vendors use {p}", 
         "who is affected if {p} has an outage", "what happens if {p} fails", "who relies on {p}", "how exposed are we to {p}", "vendors that carve out {p}", "which vendors list {p} as a carve out", "{p} dependency", "who is downstream of {p}", 
         "who depends on {p}", "which vendors use {p}", "which of our vendors are hosted on {p}",
         "what vendors rely on {p}", "if {p} goes down who is affected", "vendors running on {p}",
@@ -249,6 +250,7 @@ TEMPLATES: dict[str, list[str]] = {
         "do we have gap coverage for {v} in {fy}", "is {v} covered through year end",
     ],
     "documents": [
+        "{v} - what have we got", "what have we got on {v}", "what do we have for {v}", "anything on file for {v}", 
         "show {v}'s files", "what is in {v}'s folder", "{v} files", "what files do we have from {v}", "what has {v} uploaded", 
         "what do we have from them", "which documents", 
         "what documents do we have for {v}", "which files do we hold from {v}", "what do we have on {v}",
