@@ -613,7 +613,8 @@ def _replace(intent: Intent, ctx: Context) -> Answer:
     fws = [f for f in intent.frameworks if f in _FW_NAME]
     if len(fws) < 2:
         return _replace_default(intent, ctx)
-    held, wanted = fws[0], fws[1]
+    held: Literal["soc2", "iso27001"] = "soc2" if fws[0] == "soc2" else "iso27001"
+    wanted: Literal["soc2", "iso27001"] = "iso27001" if held == "soc2" else "soc2"
     d = delta(held, wanted)
     items = [Item(text) for text in d.management_system[:6]]
     if d.items_without_counterpart:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Literal
 
 from sqlalchemy import select
 
@@ -32,6 +33,7 @@ from .answers import (
     Context,
     Item,
     Section,
+    Status,
     _extraction,
     _fmt_date,
     _in_days,
@@ -39,7 +41,7 @@ from .answers import (
     assessment_answer,
 )
 from .intents import Intent
-from .portfolio import DocSummary, Quote, Snapshot, snapshot
+from .portfolio import DocSummary, Quote, snapshot
 
 # One example question per intent: the refusal offers the closest ones, help shows several.
 EXAMPLE_BY_KIND = {
@@ -262,7 +264,7 @@ def categories(intent: Intent, ctx: Context) -> Answer:
         doc = reports[0]
         cats = ", ".join(doc.categories)
         summary = f"{_kind(doc)} covers: {cats}."
-        status = "info"
+        status: Status = "info"
         if wanted:
             missing = [w for w in wanted if w not in [c.lower() for c in doc.categories]]
             summary = (f"{'No' if missing else 'Yes'}: {_kind(doc)} covers {cats}" +
@@ -275,9 +277,10 @@ def categories(intent: Intent, ctx: Context) -> Answer:
     hits = []
     for vid, docs in snap.docs.items():
         for doc in docs:
-            cats = [c.lower() for c in doc.categories]
-            if doc.categories and all(w in cats for w in wanted):
-                hits.append(Item(f"{snap.names.get(vid, vid)}: {', '.join(doc.categories)}", cites=[Cite(doc.filename)]))
+            lowered_cats = [c.lower() for c in doc.categories]
+            if doc.categories and all(w in lowered_cats for w in wanted):
+                hits.append(Item(f"{snap.names.get(vid, vid)}: {', '.join(doc.categories)}",
+                                 cites=[Cite(doc.filename)]))
     what = " and ".join(wanted) if wanted else "stated categories"
     shown = hits[: ctx.max_items * 2]
     return Answer(kind="categories", title=f"Reports covering {what}",
@@ -493,7 +496,7 @@ def ai_reach(intent: Intent, ctx: Context) -> Answer:
         summary = (f"Yes, through its ISO/IEC 42001 certificate ({cert.filename}, "
                    f"{'valid until' if valid else 'expired'} {_fmt_date(cert.expiry_date)}): an AI management system "
                    f"whose Annex A reaches {len(reached)} of {len(reached) + len(missed)} NIST AI RMF categories.")
-        status = "good" if valid else "bad"
+        status: Status = "good" if valid else "bad"
         items.append(Item(f"ISO/IEC 42001 scope: {cert.scope.value if cert.scope else 'not stated'}",
                           cites=_q_cites(cert.filename, cert.scope)))
     elif scoped:
@@ -533,8 +536,8 @@ def type1(intent: Intent, ctx: Context) -> Answer:
     snap = snapshot(ctx.db_session)
     items = []
     for vid, docs in snap.docs.items():
-        kinds = {d.kind for d in docs}
-        if "soc2_type1" in kinds and "soc2_type2" not in kinds:
+        held_kinds = {d.kind for d in docs}
+        if "soc2_type1" in held_kinds and "soc2_type2" not in held_kinds:
             d = next(d for d in docs if d.kind == "soc2_type1")
             items.append(Item(f"{snap.names.get(vid, vid)}: SOC 2 Type 1 as of {_fmt_date(d.period_end)}",
                               cites=[Cite(d.filename)]))
@@ -564,10 +567,12 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
         letters = [d for d in docs if d.kind == "bridge_letter"]
         socs = [d for d in docs if d.kind in ("soc2_type2", "soc2_type1") and d.period_end]
         for d in letters:
-            live = d.period_end is not None and d.period_end >= ctx.today
+            if d.period_end is None:
+                state = "no end date"
+            else:
+                state = "current" if d.period_end >= ctx.today else "lapsed " + _in_days(d.period_end, ctx.today)
             items.append(Item(f"{name}: bridge letter {_fmt_date(d.period_start)} to {_fmt_date(d.period_end)} "
-                              f"({'current' if live else 'lapsed ' + _in_days(d.period_end, ctx.today) if d.period_end else 'no end date'})",
-                              cites=[Cite(d.filename)]))
+                              f"({state})", cites=[Cite(d.filename)]))
         if socs and not letters:
             end = max(d.period_end for d in socs if d.period_end)
             if end < ctx.today:
@@ -673,8 +678,9 @@ def compare(intent: Intent, ctx: Context) -> Answer:
         lines = [Item(f"Verdict: {VERDICT_TEXT.get(result.verdict or '', result.summary)}")]
         for d in docs:
             if d.kind in SOC_KINDS:
-                lines.append(Item(f"{_kind(d)}: period to {_fmt_date(d.period_end)}, opinion "
-                                  f"{d.opinion.value if d.opinion else 'not read'}, {_plural(len(d.exceptions), 'exception')}, "
+                opinion = d.opinion.value if d.opinion else "not read"
+                lines.append(Item(f"{_kind(d)}: period to {_fmt_date(d.period_end)}, opinion {opinion}, "
+                                  f"{_plural(len(d.exceptions), 'exception')}, "
                                   f"{_plural(len(d.subservices), 'subservice org')}, {_plural(d.cuecs, 'CUEC')}",
                                   cites=[Cite(d.filename)]))
             elif d.kind == "iso_certificate":
@@ -698,7 +704,9 @@ def replace_for_vendor(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     fws = [f for f in intent.frameworks if f in ("soc2", "iso27001")]
-    held, wanted = (fws[0], fws[1]) if len(fws) >= 2 else ("iso27001", "soc2")
+    pair = (fws[0], fws[1]) if len(fws) >= 2 else ("iso27001", "soc2")
+    held: Literal["soc2", "iso27001"] = "soc2" if pair[0] == "soc2" else "iso27001"
+    wanted: Literal["soc2", "iso27001"] = "iso27001" if held == "soc2" else "soc2"
     name = _name(ctx, vendor_id)
     docs = _docs(ctx, vendor_id)
     certs = [d for d in docs if d.kind == "iso_certificate" and "27001" in (d.standards or "")]
@@ -799,7 +807,8 @@ def one_evidence(intent: Intent, ctx: Context) -> Answer:
                "management, logging, backups) can serve both audits. What does not carry over: ISO's management "
                "system (clauses 4-10, Statement of Applicability, surveillance cycle) and SOC 2's period of "
                "operating effectiveness, system description, CUECs and extra categories.")
-    items = [Item(f"SOC 2 criteria without an ISO counterpart: {', '.join(u.id for u in cw.unmapped if u.framework == 'tsc')[:300]}"),
+    tsc_only = ", ".join(u.id for u in cw.unmapped if u.framework == "tsc")
+    items = [Item(f"SOC 2 criteria without an ISO counterpart: {tsc_only[:300]}"),
              Item(f"Annex A controls without a SOC 2 counterpart: "
                   f"{', '.join(u.id for u in cw.unmapped if u.framework == 'annex_a')[:300]}")]
     notes = []

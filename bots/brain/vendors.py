@@ -15,7 +15,7 @@ from service.vendors.names import PROVIDERS, NameIndex, normalize, same_org
 Common = Callable[[str], bool]
 
 # the directory of each database, kept while its vendors and documents are unchanged (the snapshot's stamp)
-_DIRECTORIES: dict[str, tuple[tuple[object, ...], "VendorDirectory"]] = {}
+_DIRECTORIES: dict[str, tuple[tuple[object, ...], VendorDirectory]] = {}
 ACCEPT = 80.0  # a fuzzy score at or above this names the vendor
 SUGGEST = 55.0  # below ACCEPT but above this, the vendor is offered as "did you mean"
 _JOINERS = {",", "&", "-", ".", "'"}

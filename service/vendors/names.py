@@ -101,8 +101,8 @@ WELL_KNOWN: dict[str, tuple[str, ...]] = {
     "salesforce": ("sfdc",),
     "salesforce com": ("sfdc", "salesforce"),
 }
-_DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|dba|doing business as|trading as|t\s?/\s?a|a\s?/\s?k\s?/\s?a|aka|also known as|"
-                  r"formerly(?: known as)?|f\s?/\s?k\s?/\s?a|fka)\b\.?", re.IGNORECASE)
+_DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|dba|doing business as|trading as|t\s?/\s?a|a\s?/\s?k\s?/\s?a|aka|"
+                  r"also known as|formerly(?: known as)?|f\s?/\s?k\s?/\s?a|fka)\b\.?", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]{2,80})\)|[\"“”]([^\"“”]{2,80})[\"“”]")
 _NOT_INITIAL = {"and", "of", "the", "for", "de", "du", "der", "und", "et"}
 

@@ -31,7 +31,7 @@ def train(out: Path = MODEL_DIR, epochs: int = 12, seed: int = 7) -> float:
         "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
         "no_output_layer": False, "length": 2 ** 15}})
     for label in labels:
-        textcat.add_label(label)
+        textcat.add_label(label)  # type: ignore[attr-defined]
 
     def examples(rows: list[tuple[str, str]]) -> list[Example]:
         return [Example.from_dict(nlp.make_doc(text), {"cats": {lab: float(lab == intent) for lab in labels}})

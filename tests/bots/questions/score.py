@@ -108,8 +108,7 @@ def score(cases: list[Case] | None = None) -> list[Result]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
-    args = ap.parse_args(argv)
+    ap.parse_args(argv)
     started = time.perf_counter()
     results = score()
     elapsed = time.perf_counter() - started
