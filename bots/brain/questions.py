@@ -8,6 +8,7 @@ vendor's own evidence.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -562,21 +563,23 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
         pool = snap.docs
     items = []
     needing = []
+    letters_total = 0
+    room = ctx.max_items * 2 if len(pool) > 1 else 50
     for vid, docs in pool.items():
-        name = snap.names.get(vid, str(vid))
         letters = [d for d in docs if d.kind == "bridge_letter"]
-        socs = [d for d in docs if d.kind in ("soc2_type2", "soc2_type1") and d.period_end]
-        for d in letters:
+        letters_total += len(letters)
+        for d in letters[: max(0, room - len(items))]:
+            name = snap.names.get(vid, str(vid))
             if d.period_end is None:
                 state = "no end date"
             else:
                 state = "current" if d.period_end >= ctx.today else "lapsed " + _in_days(d.period_end, ctx.today)
             items.append(Item(f"{name}: bridge letter {_fmt_date(d.period_start)} to {_fmt_date(d.period_end)} "
                               f"({state})", cites=[Cite(d.filename)]))
-        if socs and not letters:
-            end = max(d.period_end for d in socs if d.period_end)
-            if end < ctx.today:
-                needing.append(f"{name} (report period ended {_fmt_date(end)})")
+        if not letters:
+            ends = [d.period_end for d in docs if d.kind in ("soc2_type2", "soc2_type1") and d.period_end]
+            if ends and max(ends) < ctx.today:
+                needing.append(f"{snap.names.get(vid, str(vid))} (report period ended {_fmt_date(max(ends))})")
     if len(pool) == 1:
         vid = next(iter(pool))
         name = snap.names.get(vid, str(vid))
@@ -587,11 +590,11 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
                       vendor_id=vid, status="info" if items else "warn")
     sections = [Section("Without a bridge letter since their report period ended", [Item(n) for n in needing[:20]],
                         max(0, len(needing) - 20))] if needing else []
-    shown = items[: ctx.max_items * 2]
     return Answer(kind="bridge", title="Bridge letters",
-                  summary=f"{_plural(len(items), 'bridge letter')} on file; {_plural(len(needing), 'vendor')} "
-                          "without one since their report period ended.", items=shown,
-                  more=len(items) - len(shown), items_title="Bridge letters" if items else None, sections=sections)
+                  summary=f"{_plural(letters_total, 'bridge letter')} on file; {_plural(len(needing), 'vendor')} "
+                          "without one since their report period ended.", items=items,
+                  more=letters_total - len(items), items_title="Bridge letters" if items else None,
+                  sections=sections)
 
 
 _VERDICT_WORDS = (("don't meet", "does_not_meet"), ("do not meet", "does_not_meet"), ("not meet", "does_not_meet"),
@@ -646,16 +649,18 @@ def verdicts(intent: Intent, ctx: Context) -> Answer:
 
 def list_vendors(intent: Intent, ctx: Context) -> Answer:
     directory = ctx.vendors()
-    names = sorted(directory.names.values())
+    room = ctx.max_items * 3
+    names = sorted(directory.names.values()) if len(directory.names) <= room else heapq.nsmallest(
+        room, directory.names.values())
     snap = snapshot(ctx.db_session)
-    with_docs = sum(1 for vid in directory.names if snap.of(vid))
-    items = [Item(n) for n in names]
-    shown = items[: ctx.max_items * 3]
+    with_docs = sum(1 for vid in directory.names if vid in snap.docs)
+    total = len(directory.names)
+    listed = not (intent.count and total > 12)
+    shown = [Item(n) for n in names[:room]] if listed else []
     return Answer(kind="list_vendors", title="Vendors",
-                  summary=f"{_plural(len(names), 'vendor')} on record, {with_docs} with current assurance documents."
-                  if names else "No vendors yet: share a SOC 2 report or ISO certificate with me.",
-                  items=[] if intent.count and len(names) > 12 else shown,
-                  more=0 if intent.count and len(names) > 12 else len(items) - len(shown))
+                  summary=f"{_plural(total, 'vendor')} on record, {with_docs} with current assurance documents."
+                  if total else "No vendors yet: share a SOC 2 report or ISO certificate with me.",
+                  items=shown, more=total - len(shown) if listed else 0)
 
 
 # --- comparisons and decisions --------------------------------------------------------------------------------------
