@@ -228,9 +228,16 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             intent.from_thread or follow_up or not intent.vendors):
         intent.profile = thread.profile  # a follow-up keeps the thread's profile; a new vendor starts afresh
     if kind == "crosswalk" and not (intent.criterion or intent.iso_control):
-        kind = "replace" if len(intent.frameworks) >= 2 else kind
+        # a crosswalk needs an id to look up; without one it is a framework question or nothing we can answer
+        if len(intent.frameworks) >= 2:
+            kind = "replace"
+        else:
+            intent.alternatives = [a for a in intent.alternatives if a != "crosswalk"]
+            kind = "unknown"
     if kind in {"set_profile"} and not intent.profile:
         kind = "show_profile"
+    if kind == "cover" and intent.fiscal_year is not None:
+        kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
     if kind == "compare" and len(intent.vendor_ids) < 2:
         kind = "cover" if intent.vendors else kind
     if len(intent.vendor_ids) >= 2 and kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}:

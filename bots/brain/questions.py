@@ -184,7 +184,10 @@ def period(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    for doc in _docs(ctx, vendor_id):
+    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
+    for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
+                      else order.get(d.kind, 6)):
         if doc.kind in (*SOC_KINDS, "bridge_letter", "soc1"):
             if doc.period_start and doc.period_end:
                 text = f"{_kind(doc)}: {_fmt_date(doc.period_start)} to {_fmt_date(doc.period_end)}"

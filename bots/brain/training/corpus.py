@@ -18,6 +18,7 @@ import re
 # frameworks, {prof} a profile name, {fy} a fiscal year, {doc} a document word.
 TEMPLATES: dict[str, list[str]] = {
     "help": [
+        "where do i start", "what does this bot do", "i am new, how does this work", "how do i get started", "what are your commands", 
         "what is this bot for", "what does this thing do", "how can you help", "explain what you do", "tips",
         "what should i ask", "help", "what can you do", "what can i ask you", "how do i use this bot",
         "what do you know", "show me some examples", "what questions can you answer", "hi", "hello", "hey there",
@@ -26,6 +27,7 @@ TEMPLATES: dict[str, list[str]] = {
         "help me out",
     ],
     "cover": [
+        "what's the deal with {v}", "how's {v} looking", "{v} looking ok", "what about {v} overall", "give me the verdict for {v}", 
         "does {v}'s soc 2 cover us", "does {v}'s iso cert cover us", "does {v}'s report cover our needs",
         "is {v}'s evidence enough for us", "let me know if {v} passes", "{v} pass or fail", "is {v} fine",
         "red flags for {v}", "can we sign off on {v}", "{v} good to go", "are we covered by {v}",
@@ -43,6 +45,7 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v} satisfy our vendor policy", "does {v} fulfil our requirements", "overall view of {v}",
     ],
     "soc2_current": [
+        "is {v}'s report stale", "is {v}'s soc report too old", "is {v}'s report still current", 
         "and their soc 2", "what about their soc report", "is their soc 2 current", "their soc2?",
         "is {v}'s soc 2 current", "is the soc 2 from {v} still valid", "is {v}'s soc report up to date",
         "do we have a current soc 2 for {v}", "has {v}'s soc 2 gone stale", "is {v}'s soc 2 out of date",
@@ -64,6 +67,7 @@ TEMPLATES: dict[str, list[str]] = {
         "when is {v}'s surveillance audit due", "{v}'s certificate expiry", "is the iso cert from {v} still in date",
     ],
     "auditor": [
+        "did anyone audit {v}", "has {v} been audited", "which auditor looked at {v}", 
         "who is the registrar for {v}'s cert", "who issued {v}'s 27001 certificate",
         "list the auditors of our vendors", "all auditors across vendors", "which cb certified {v}",
         "which audit firm did {v} use", "auditors used by our suppliers", "and the auditor", "who audited them",
@@ -290,12 +294,14 @@ TEMPLATES: dict[str, list[str]] = {
         "what does the {prof} profile require", "describe the profiles",
     ],
     "list_vendors": [
+        "number of vendors", "who is on the vendor list", "total vendors", "vendor count", 
         "show every vendor", "show me all vendors", "every vendor we have", "all our vendors", "list vendors",
         "which vendors do we have", "show all vendors", "how many vendors do we have", "what vendors are on record",
         "list all suppliers", "who are our vendors", "vendor list", "count our vendors",
         "how many suppliers are recorded", "which companies do you know about", "give me all the vendors", "vendors?",
     ],
     "unknown": [
+        "where should we eat", "should we order pizza tonight", "what should i cook for dinner", "when is the next holiday", "how do i book vacation", "who do i ask about payroll", "is the printer broken", "what is our wifi password", "when is the all hands", "how do i expense a taxi", "what movie should i watch", "is it going to rain", "book me a flight", "summarise this article", "what is the stock market doing", "how many days until christmas", 
         "what is the weather in {place}", "translate this into {lang}", "fly me to {place}",
         "what time is it in {place}", "who is the president of {place}", "what is the airspeed of a swallow",
         "what's the weather tomorrow", "write me a poem", "who won the game", "tell me a joke",
