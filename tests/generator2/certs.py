@@ -91,7 +91,9 @@ def build(variant: str, seed: int, *, local: bool = False) -> tuple[bytes, dict[
     assert style is not None
     layout = rng.choice(("registrar", "diploma", "annex"))
     acc_mode = rng.choice(("mark_number", "mark_number", "mark_prefixed", "text", "none"))
-    number = f"{rng.choice(('IS', 'ISMS', 'CERT', 'C'))}{rng.choice(('-', ' ', ''))}{rng.randrange(10000, 999999)}"
+    prefixes = {"27001": ("IS", "ISMS", "CERT", "C"), "42001": ("AI", "AIMS", "CERT", "C"),
+                "27701": ("IS", "PIMS", "CERT", "C")}[variant]
+    number = f"{rng.choice(prefixes)}{rng.choice(('-', ' ', ''))}{rng.randrange(10000, 999999)}"
     labels = {k: rng.choice(v) for k, v in LABELS[lang].items()}
     if bilingual:
         en = {k: rng.choice(v) for k, v in LABELS["en"].items()}

@@ -200,10 +200,13 @@ def build(kind: str, seed: int, *, tier: str | None = None) -> tuple[bytes, dict
     plan = make_plan(kind, seed, tier)
     rng = random.Random(f"g2:{kind}:{seed}:text")
     ex = Expect2(kind)
-    ex.notes.update(tier=plan.tier, opinion=plan.opinion, other_matter=plan.other_matter, cuecs=plan.cuec_style,
-                    cuec_trailer=plan.cuec_trailer, tests=plan.table_layout, responses=plan.response_place,
-                    signature=plan.signature, columns=plan.columns, dates=plan.date_style, ai=plan.ai,
+    ex.notes.update(tier=plan.tier, opinion=plan.opinion, other_matter=plan.other_matter, signature=plan.signature,
+                    columns=plan.columns, dates=plan.date_style, ai=plan.ai,
                     subservice=[m for _, _, m in plan.subservice])
+    if kind != "soc3":
+        ex.notes.update(cuecs=plan.cuec_style, cuec_trailer=plan.cuec_trailer)
+    if kind == "soc2_type2":
+        ex.notes.update(tests=plan.table_layout, responses=plan.response_place)
     st = r.styles_for(plan.look)
     story: list[Flowable] = []
     story += _cover(plan, st, ex, rng)
