@@ -24,6 +24,7 @@ class Expect2(Expect):
     def resolve(self, data: bytes, name: str) -> dict[str, Any]:
         pages = page_texts(data)
         squashed = [_squash(p) for p in pages]
+        across: list[str] = []
 
         def found(p: _Pending) -> dict[str, Any]:
             q = fold(p.quote)
@@ -34,6 +35,7 @@ class Expect2(Expect):
             for i in range(len(pages) - 1):  # begun at the foot of page i+1, finished at the top of the next
                 here, nxt = squashed[i], squashed[i + 1]
                 if any(sq[:k] in here and sq[k:] in nxt for k in range(12, len(sq) - 3)):
+                    across.append(q[:40])
                     return {"value": p.value, "page": i + 1, "quote": q, **p.extra}
             raise GeneratorError(f"{name}: quote not found on any page: {q!r}")
 
@@ -46,5 +48,7 @@ class Expect2(Expect):
             "file": {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "pages": len(pages), "bytes": len(data)},
             "kind": self.kind,
             "fields": fields,
-            "x-generator": {"family": 2, "warn_about": list(self.warn_about), "variant": dict(self.notes)},
+            # quotes_across_pages: table rows (or sentences) this document split across a page break.
+            "x-generator": {"family": 2, "warn_about": list(self.warn_about),
+                            "variant": {**self.notes, **({"quotes_across_pages": across} if across else {})}},
         }

@@ -185,6 +185,13 @@ def _pick_controls(plan: Plan, rng: random.Random, allowed: set[str]) -> None:
             f"Exceptions noted. The service auditor found that {c.failure} for {k} of {size} {c.population} "
             "inspected.",
         ))
+        if rng.random() < 0.6:
+            text += rng.choice((
+                f" Testing was extended to a further {rng.choice((10, 15, 20))} items, for which no further "
+                "exceptions were noted.",
+                " The remaining items in the sample were found to be compliant with the control as described.",
+                f" Inquiry with the control owner indicated that the deviation arose during a staff transition in "
+                f"{w.fmt(plan.end - timedelta(days=rng.randrange(30, 150)), 'us').split(' ')[0]}."))
         # Grouped layouts state one criterion per group (a heading row, or a criteria cell merged down the block).
         criteria = list(c.criteria) if plan.table_layout == "six" else [c.criteria[0]]
         resp = rng.choice(t.RESPONSES) if plan.response_place != "none" else None
@@ -429,7 +436,16 @@ def _subservice_paragraph(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Ran
     out: list[Flowable] = []
     carved = [(n, svc) for n, svc, m in plan.subservice if m == "carve-out"]
     incl = [(n, svc) for n, svc, m in plan.subservice if m == "inclusive"]
-    if carved:
+    if carved and rng.random() < 0.4:
+        # Named only in Section 3's subservice table; the auditor's report refers to it.
+        ex.notes["subservice_named"] = "section3_table"
+        out.append(r.para(
+            f"{s} uses the subservice organizations identified in Section 3 of this report. The description includes "
+            f"only the controls of {s} and excludes the controls of those subservice organizations (carve-out "
+            "method); our examination did not extend to them.", st.body))
+        for n, _ in carved:
+            ex.add("subservice_organizations", n, n, method="carve-out")
+    elif carved:
         uses = "; ".join(f"{n} for {svc}" for n, svc in carved)
         out.append(r.para(
             f"{s} uses subservice organizations: {uses}. The description includes only the controls of {s} and "
@@ -484,6 +500,31 @@ def _assertion(plan: Plan, st: r.Styles, rng: random.Random) -> list[Flowable]:
     return out
 
 
+_LONG_DESCRIPTION = (
+    ("Control Environment", "The board of {s} has an audit and risk committee that meets each quarter. The committee "
+     "receives reports from the Chief Information Security Officer and from internal audit, and approves the annual "
+     "security plan. Roles and responsibilities for the {system} are set out in job descriptions and in a "
+     "responsibility matrix that is reviewed when the organization changes."),
+    ("Risk Assessment", "{s} identifies risks to its service commitments through an annual workshop, threat "
+     "modelling of new features and the results of penetration tests. Each risk receives an owner, a rating and a "
+     "treatment, and the register is reviewed by the committee twice a year."),
+    ("Information and Communication", "Security policies are published on the intranet and acknowledged by staff. "
+     "Customers learn of changes through release notes, the status page and their account managers; security "
+     "contacts receive notices of incidents that affect them."),
+    ("Monitoring Activities", "An internal audit team tests a rotating selection of controls each quarter and "
+     "reports deficiencies to the committee, which tracks them until they are remediated. Automated checks compare "
+     "production configuration with approved baselines every day."),
+    ("Logical Access", "Staff reach production only through the corporate identity provider with a hardware-backed "
+     "second factor. Access is granted by role, approved by the system owner and recertified each quarter."),
+    ("System Operations", "Detections from endpoint, network and cloud sources are sent to a central platform and "
+     "triaged by an on-call security engineer. Incidents follow a runbook and are reviewed after closure."),
+    ("Change Management", "Changes are proposed as pull requests, reviewed by a second engineer, tested by the build "
+     "pipeline and deployed by automation. Emergency changes are reviewed afterwards by the change advisory board."),
+    ("Data Backup and Recovery", "Customer data is replicated across availability zones, backed up each day to a "
+     "second region, and restored in a test environment twice a year to prove the backups can be used."),
+)
+
+
 def _section3_title(plan: Plan, rng: random.Random) -> str:
     return rng.choice(("System Description", "Overview of Operations and Description of the System",
                        f"Description of the Boundaries of the {plan.system}" if plan.kind == "soc3"
@@ -536,6 +577,11 @@ def _description(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Random) -> l
     out.append(r.para(
         f"{s}’s security team reports to the Chief Technology Officer. Policies are reviewed each year. Customer data "
         "is classified as confidential and is encrypted in transit and at rest.", st.body))
+    if plan.tier == "big":
+        # The long, formal description of a large firm's report: the COSO components one after another.
+        for head, body in _LONG_DESCRIPTION:
+            out.append(r.para(head, st.h3))
+            out.append(r.para(body.format(s=s, system=plan.system), st.body))
     out += _subservice_table(plan, st, width)
     if plan.kind != "soc3":
         out += _cuec_section(plan, st, ex, width)
@@ -622,6 +668,16 @@ def _result(plan: Plan, cid: str, rng: random.Random) -> tuple[str, Exc | None]:
     return rng.choice(t.CLEAN[plan.tier]), None
 
 
+def _test_text(plan: Plan, c: t.Ctl, rng: random.Random) -> str:
+    """The test procedure; template firms spell out the sample, which makes tall rows that break across pages."""
+    if plan.table_layout == "merged5":
+        return c.test
+    size = rng.choice((5, 25, 40, 60))
+    return (f"{c.test} Selected a sample of {size} {c.population} from the population for the period and "
+            "inspected evidence that the control operated as described; inquired of the control owner about its "
+            "operation and about any changes to it during the period.")
+
+
 def _controls_section(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Random) -> list[Flowable]:
     s = plan.vendor.short
     title = ("Trust Services Criteria, Related Controls, and Tests of Controls" if plan.kind == "soc2_type2"
@@ -683,7 +739,7 @@ def _controls_section(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Random)
                 spans += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
                           ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#f1f1f1"))]
             result, exc = _result(plan, cid, rng)
-            rows.append([cid, c.activity, c.test, result])
+            rows.append([cid, c.activity, _test_text(plan, c, rng), result])
             if exc is not None and exc.response and plan.response_place == "row":
                 rows.append([f"Management’s Response: {exc.response}", "", "", ""])
                 spans.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
@@ -696,14 +752,14 @@ def _controls_section(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Random)
         for cid, c in plan.controls:
             result, exc = _result(plan, cid, rng)
             rows.append([cid, ", ".join(c.criteria), c.activity,
-                         rng.choice(("Inspection", "Inquiry, Inspection", "Observation", "Reperformance")), c.test,
-                         result])
+                         rng.choice(("Inspection", "Inquiry, Inspection", "Observation", "Reperformance")),
+                         _test_text(plan, c, rng), result])
             if exc is not None and exc.response and plan.response_place == "row":
                 rows.append([f"Management’s Response: {exc.response}", "", "", "", "", ""])
                 spans.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
             if exc is not None and exc.response and plan.response_place == "after":
                 responses_after.append(exc)
-        out.append(_table(rows, st, [45, 55, 120, 60, 110, 80], spans))
+        out.append(_table(rows, st, [52, 50, 118, 66, 104, 80], spans))
     for e in plan.exceptions:
         ex.add("exceptions", e.text, e.text, control=e.cid, criteria=e.criteria, management_response=e.response)
     if responses_after:
