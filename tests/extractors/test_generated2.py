@@ -37,15 +37,17 @@ SEEDS: dict[str, Sequence[int]] = {
 }
 
 # (builder, field) -> what breaks today (tests/generator2/FINDINGS.md has the detail by class).
-_SCOPE_SOC = "the system is named only in the scope paragraph / cover, never as 'Description of Its X System'"
-_SIGNATURE = "firm and date under a signature drawn as an image, or 'Date:' in a low-cost template, are not read"
-_CERT_DATES = "labels over values (landscape row), 'Recertification due', 'Current certificate issued', local labels"
-_CERT_NUMBER = "numbers without a separator ('ISMS387305', 'AIMS51908') or under 'Registration No.' / local labels"
-_CB_NAME = "certification body names without a known legal form ('mbH', 'SAS', 'S.L.') beside a logo image"
-_ACCREDITATION = "the accreditation mark is an image: only its number is text (COFRAC 4-0nnn, UKAS nnnn, ANAB mark)"
-_CERT_SCOPE = "'Scope of registration:' / 'for the scope:' leads the scope, which is not read"
-_VENDOR_LEGAL = "vendors whose legal form is European ('ApS', 's.r.o.', 'AG', 'plc') are not taken as the party"
+_SCOPE_SOC = "the system is named in the scope paragraph and on the cover, never as 'Description of Its X System'"
+_SIGNATURE = ("low-cost template: 'Date: <date>' above the city, the firm only in the overview table and the signature "
+              "image: issuer and report date not read")
+_CERT_DATES = "labels in a row over their values (landscape certificate): dates taken from the wrong column"
+_CERT_NUMBER = "the number under a label over a value row, or only in 'Certificate X is valid from ... until ...'"
+_CB_NAME = "a certification body named '... Zertifizierungsgesellschaft mbH' is never taken as the issuer"
+_ACCREDITATION = "the mark is an image and only its number is text ('0123', 'C 123', '4-0675', 'D-ZM-...', 'MSCB-123')"
+_CERT_SCOPE = "a scope introduced by 'for the scope:' is not read ('Scope of registration:' is)"
+_VENDOR_LEGAL = "vendors whose legal form is 'ApS' or 's.r.o.' (also 'Co.', a coined one-word name) are not found"
 _LETTER = "a one-page CPA letter quoting a SOC 2 opinion is read as a report, and the firm as the vendor"
+_BRIDGE = "the prior report's period (or the next examination's) is taken for the bridge period"
 _CARVE_TABLE = ("carved-out subservice organizations named only in Section 3's table (the auditor's report says "
                "'identified in Section 3') are missed")
 _BRIDGE = "a management bridge letter without the words 'bridge period': the prior report's period is taken"
