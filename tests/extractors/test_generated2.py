@@ -29,6 +29,8 @@ SEEDS: dict[str, Sequence[int]] = {
     "attestation_letter": range(4),  # even: Type 2, odd: Type 1
     "bridge_letter": range(4),
     "soc2_certificate": range(3),
+    "lead_auditor_certificate": range(2),
+    "hitrust_letter": range(3),
     "iso_27001_2022": range(4),
     "iso_42001": range(3),
     "iso_27001_27701": range(3),
@@ -89,6 +91,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("bridge_letter", "issuer"): "the auditor named in a key/value table or mid-sentence ('issued by X') is missed",
     ("bridge_letter", "scope"): "the system named in a key/value table or 'report on the X' is missed",
     ("soc2_certificate", "vendor"): "a certification body's name in capitals at the top is taken as the vendor",
+    ("lead_auditor_certificate", "kind"): "a person's 'ISO/IEC 27001:2022 Lead Auditor' course certificate is taken "
+                                          "for an ISO certificate",
     ("iso_27001_2022", "issuer"): _CB_NAME,
     ("iso_27001_2022", "accreditation_body"): _ACCREDITATION,
     ("iso_27001_2022", "certificate_number"): _CERT_NUMBER,
