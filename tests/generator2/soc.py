@@ -134,7 +134,7 @@ def make_plan(kind: str, seed: int, tier: str | None = None) -> Plan:
     cuecs = rng.sample(pool, rng.randrange(3, min(8, len(pool)) + 1))
     cuecs.sort(key=lambda c: [g for g, _, _ in t.CUECS].index(c[0]))
     look = r.Look(
-        font={"big": "Times-Roman", "national": "Helvetica", "lowcost": rng.choice(("Helvetica", "Courier"))}[tier],
+        font={"big": "Times-Roman", "national": "Helvetica", "lowcost": rng.choice(("Helvetica", "Times-Roman"))}[tier],
         bold={"big": "Times-Bold", "national": "Helvetica-Bold", "lowcost": "Helvetica-Bold"}[tier],
         size=rng.choice((9.5, 10)), justify=tier == "big",
         pagesize=r.PAGE_SIZES["a4" if european else "letter"],
