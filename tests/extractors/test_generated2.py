@@ -72,10 +72,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("soc2_type2", "warnings"): _CARVE_TABLE + " (so no carve-out warning)",
     ("soc2_type1", "warnings"): _CARVE_TABLE + " (so no carve-out warning)",
     ("soc3", "warnings"): _CARVE_TABLE + " (so no carve-out warning)",
-    ("soc2_type2", "cuecs"): "CUECs after a lead-in ('User entities are responsible for the following:'), under "
-                             "group headings or in a '# | control | criteria' table are not found; a Type 1's "
-                             "control 'Customers are told of ...' is taken for one",
-    ("soc2_type1", "cuecs"): "as soc2_type2: the CUEC list is missed, a control row starting 'Customers' is taken",
+    ("soc2_type2", "cuecs"): "a lead-in or closing sentence that opens 'User entities are ...' is counted as a "
+                             "CUEC; items that open 'Customers designate/disable/...' are not found, and a group "
+                             "heading ends the section",
+    ("soc2_type1", "cuecs"): "as soc2_type2, and a control of the Type 1 matrix that opens 'Customers are told' is "
+                             "taken for a CUEC",
     ("soc2_type2", "exceptions"): "deviations in a merged-criteria five-column or six-column table come out without "
                                   "their control id; a response in a later 'Exceptions and Management's Responses' "
                                   "table is not tied to its exception",
