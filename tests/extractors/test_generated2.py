@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from extractors import extract_bytes
-from tests.generator.compare import ALL_FIELDS, compare, evidence_problems, is_scanned
+from tests.generator.compare import ALL_FIELDS, evidence_problems, is_scanned
 from tests.generator2 import BUILDERS, build, fields_for
 from tests.generator2.expect import page_texts
-from tests.generator2.score import HIT, MISS, WRONG, classify, main
+from tests.generator2.score import HIT, MISS, WRONG, check, classify, main
 
 SEEDS: dict[str, Sequence[int]] = {
     "soc2_type2": range(6),  # seed % 3 picks the house style: two reports of each firm
@@ -141,10 +141,11 @@ def extracted(builder: str, seed: int) -> dict[str, Any]:
 
 
 def failures(builder: str, seed: int, fields: Sequence[str]) -> dict[str, str]:
-    """compare()'s explanation per failing field, plus 'evidence' when a quote is not on the page it cites."""
+    """Why each failing field fails (compare() and the run-on check), and 'evidence' when a quote is not on the page
+    it cites."""
     pdf, expected = generated(builder, seed)
     got = extracted(builder, seed)
-    out = compare(expected, got, [f for f in fields if f != "evidence"])
+    out = check(expected, got, fields)
     if "evidence" in fields and not is_scanned(expected):
         ev = evidence_problems(got, page_texts(pdf))
         if ev:
@@ -223,3 +224,15 @@ def test_score_command_prints_hits_misses_and_wrong_values(capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "field checks" in out and "WRONG" in out and "misses" in out
     assert "attestation_letter" in out
+
+
+def test_an_exception_that_runs_on_into_the_next_rows_is_wrong() -> None:
+    _, expected = generated("soc2_type2", 0)
+    exc = expected["fields"]["exceptions"][0]
+    rest = " CC6.1-09 CC6.1 Single sign-on with hardware-backed second factors is enforced for the cloud console."
+    got = {"kind": "soc2_type2", "fields": {**expected["fields"], "exceptions": [
+        {**e, "value": e["value"] + (rest * 2 if e is exc else "")} for e in expected["fields"]["exceptions"]]}}
+    whys = check(expected, got, ("exceptions",))
+    assert "runs on" in whys["exceptions"]
+    assert classify("exceptions", expected, got, whys["exceptions"]) == WRONG
+    assert check(expected, {"kind": "soc2_type2", "fields": expected["fields"]}, ("exceptions",)) == {}
