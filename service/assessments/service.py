@@ -122,8 +122,11 @@ def _profile_digest(profile: Any) -> str:
 _signatures: dict[Any, Any] = {}
 
 
-def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
-    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked."""
+def _call_assess(
+    assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any, extra: dict[str, Any] | None = None
+) -> Any:
+    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked,
+    and the portfolio's inputs (``controls``, ``signals``, ``duplicates``) when it takes them."""
     params = _signatures.get(assess)
     if params is None:  # inspecting a signature costs more than some rules: once per function
         params = _signatures[assess] = inspect.signature(assess).parameters
@@ -133,7 +136,53 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
             kwargs[name] = vendor.processes_data_with_ai
     if "service" in params and vendor.services:
         kwargs["service"] = vendor.services[0]
+    for name, value in (extra or {}).items():
+        if name in params and value is not None:
+            kwargs[name] = value
     return assess(evidence, profile, today, **kwargs)
+
+
+def _controls(settings: Settings) -> tuple[Any, str]:
+    """The buyer's controls (CONTROLS_FILE) and a digest of them for the answer's fingerprint ("" when unset)."""
+    if not settings.controls_file:
+        return None, ""
+    from ..portfolio.service import ControlsUnavailable, controls_for
+
+    try:
+        controls, _ = controls_for(settings)
+    except ControlsUnavailable as exc:
+        raise AssessmentUnavailable(f"the controls file (CONTROLS_FILE) cannot be used: {exc}") from None
+    return controls, hashlib.sha256(repr(controls).encode()).hexdigest()[:16]
+
+
+def _portfolio_inputs(conn: Any, ids: list[int]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Stored text signals and near-duplicate pairs of these documents, keyed by each document's SHA-256."""
+    from ..portfolio.models import DocumentSignals, NearDuplicate
+
+    if not ids:
+        return {}, {}
+    signals = {
+        sha: _as_dict(data)
+        for sha, data in conn.execute(
+            select(Document.sha256, DocumentSignals.signals)
+            .join(DocumentSignals, DocumentSignals.document_id == Document.id)
+            .where(Document.id.in_(ids))
+        )
+    }
+    other = Document.__table__.alias("other")
+    duplicates: dict[str, list[dict[str, Any]]] = {}
+    for sha, filename, vendor_name, similarity in conn.execute(
+        select(Document.sha256, other.c.filename, Vendor.name, NearDuplicate.similarity)
+        .join(NearDuplicate, NearDuplicate.document_id == Document.id)
+        .join(other, other.c.id == NearDuplicate.other_document_id)
+        .outerjoin(Vendor, Vendor.id == other.c.vendor_id)
+        .where(Document.id.in_(ids))
+        .order_by(NearDuplicate.similarity.desc())
+    ):
+        duplicates.setdefault(sha, []).append(
+            {"document": filename, "vendor": vendor_name or "an unassigned vendor", "similarity": similarity}
+        )
+    return signals, duplicates
 
 
 # The answering path's statements, built once: constructing and cache-keying a select costs more CPU than running
@@ -246,8 +295,9 @@ def _answer(
     )
     day = today or utcnow().date()  # the day in UTC, as the daily refresh and the alerts count it
     docs = documents.pick_current([row for row in rows if row.id is not None])
+    controls, controls_digest = _controls(settings)
     basis = "|".join(
-        [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat()]
+        [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat(), controls_digest]
         + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
     )
     fingerprint = hashlib.sha256(basis.encode()).hexdigest()
@@ -277,7 +327,9 @@ def _answer(
     ids = [d.id for d in docs]
     stored: dict[int, Any] = dict(conn.execute(_EXTRACTIONS, {"ids": ids}).all())
     evidence = [Extraction.from_dict(_as_dict(stored[i])) for i in ids if stored.get(i)]
-    result = _call_assess(assess, evidence, prof, day, vendor)
+    signals, duplicates = _portfolio_inputs(conn, ids)
+    extra = {"controls": controls, "signals": signals, "duplicates": duplicates}
+    result = _call_assess(assess, evidence, prof, day, vendor, extra)
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
     model = AssessmentRead(
         vendor_id=vendor.id,
