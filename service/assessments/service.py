@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -425,3 +425,22 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
             pending.clear()
     _store_many(db_session, pending)
     return done
+
+
+def assess_many(
+    *, db_session: Session, settings: Settings, vendor_ids: list[int], today: date, profile: str | None = None,
+    store: bool = True,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each vendor's answer as the API's JSON, decoded (``AssessmentRead`` fields), for reports over every vendor.
+
+    A stored or remembered answer is reused; new ones are stored 200 to a transaction (``store``), so the next
+    report, the API and the bot answer from storage."""
+    pending: list[tuple[_Answer, str]] = []
+    keep: _Keep | None = (lambda a, f: pending.append((a, f))) if store else None
+    for vendor_id in vendor_ids:
+        answer = _answer(db_session, settings, vendor_id, profile, today, keep)
+        yield vendor_id, json.loads(answer.json)
+        if len(pending) >= _REFRESH_BATCH:
+            _store_many(db_session, pending)
+            pending.clear()
+    _store_many(db_session, pending)
