@@ -150,7 +150,8 @@ def test_cuecs_go_to_the_buyers_control_owners(world: Portfolio) -> None:
     owners = {c.text.split(" for ")[1][:20]: (c.control.id if c.control else None) for c in answer.cuecs}
     assert owners == {"provisioning and dep": "IAM-01", "the accuracy and com": None}
     owned = next(c for c in answer.cuecs if c.control)
-    assert owned.page and owned.quote and "CC6.2" in owned.criteria and owned.control.owner == "identity@buyer.example"
+    assert owned.control is not None and owned.control.owner == "identity@buyer.example"
+    assert owned.page and owned.quote and "CC6.2" in owned.criteria and "criterion CC6.2" in owned.matched
 
 
 def _findings(world: Portfolio, vendor: str) -> list[dict[str, Any]]:
