@@ -53,11 +53,11 @@ class ImportSummary:
         return f"{self.count('new')} new, {self.count('existing')} already there, {self.count('failed')} failed"
 
 
-def find_pdfs(folder: Path) -> list[Path]:
+def find_pdfs(folder: Path, *, recursive: bool = True) -> list[Path]:
     """Every file under ``folder`` whose name ends in .pdf (any case), in a stable order; hidden folders skipped."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
         found += [Path(root) / f for f in sorted(files) if f.lower().endswith(".pdf") and not f.startswith(".")]
     return found
 
@@ -74,6 +74,7 @@ def import_folder(
     *,
     settings: Settings,
     workers: int | None = None,
+    recursive: bool = True,
     on_stored: Callable[[int], None] | None = None,
     on_done: Progress | None = None,
 ) -> ImportSummary:
@@ -86,7 +87,7 @@ def import_folder(
     pending: dict[int, str] = {}
     stored: list[tuple[str, int]] = []
     with db.session() as db_session:
-        for path in find_pdfs(folder):
+        for path in find_pdfs(folder, recursive=recursive):
             shown = str(path)
             try:
                 data = path.read_bytes()
