@@ -223,3 +223,29 @@ def test_report_csv_and_workbook_hold_one_row_per_vendor(world: Portfolio, tmp_p
     dup = [r for r in findings.iter_rows(min_row=2, values_only=True) if r[3] == "NEAR_DUPLICATE"]
     assert dup and all(r[4] == "yes" for r in dup)
     assert wb["Documents"].max_row == 5  # the four documents stored; a refused file is never stored
+
+
+def test_cli_import_report_and_cuecs(world: Portfolio, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from service.cli import main
+
+    data_dir = str(world.settings.data_dir)
+    assert main(["import", str(world.folder), "--data-dir", data_dir]) == 1  # the refused file is a failure
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "0 new, 4 already there, 1 failed" and "notes.pdf: the file is not a PDF" in out
+    assert "already there (soc2_type2, Acmeridge Analytics, Inc.)" in err  # plain progress lines off a terminal
+    assert main(["import", str(tmp_path / "nowhere"), "--data-dir", data_dir]) == 2
+    target = tmp_path / "portfolio.xlsx"
+    assert main(["report", "--data-dir", data_dir, "--as-of", "2026-06-01", "-o", str(target)]) == 0
+    assert target.exists() and "3 vendors" in capsys.readouterr().out
+    assert main(["report", "--data-dir", data_dir, "-o", str(tmp_path / "r.txt")]) == 2
+    controls = world.settings.controls_file
+    assert controls is not None
+    assert main(["cuecs", "acmeridge", "--controls", str(controls), "--data-dir", data_dir, "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["vendor_name"].startswith("Acmeridge") and answer["owned"] == 1 and answer["unowned"] == 1
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("controls: [{id: A}]")
+    assert main(["cuecs", "acmeridge", "--controls", str(bad), "--data-dir", data_dir]) == 2
+    assert "'title' is required" in capsys.readouterr().err
