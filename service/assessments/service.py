@@ -296,11 +296,7 @@ def _answer(
     day = today or utcnow().date()  # the day in UTC, as the daily refresh and the alerts count it
     docs = documents.pick_current([row for row in rows if row.id is not None])
     controls, controls_digest = _controls(settings)
-    basis = "|".join(
-        [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat(), controls_digest]
-        + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
-    )
-    fingerprint = hashlib.sha256(basis.encode()).hexdigest()
+    fingerprint = _fingerprint(vendor.id, vendor.updated_at, prof, day, controls_digest, docs)
     key = (str(db_session.get_bind().engine.url), fingerprint)
     with _cache_lock:
         hit = _cache.get(key)
@@ -350,6 +346,16 @@ def _answer(
     if keep is not None:  # stored now (a single answer) or with the others of a refresh
         keep(answer, fingerprint)
     return answer
+
+
+def _fingerprint(vendor_id: int, updated_at: Any, prof: Any, day: date, controls_digest: str, docs: list[Any]) -> str:
+    """What an answer was computed from: the vendor record, the profile, the day, the buyer's controls and the
+    current documents (each with its last change)."""
+    basis = "|".join(
+        [str(vendor_id), updated_at.isoformat(), _profile_digest(prof), day.isoformat(), controls_digest]
+        + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
+    )
+    return hashlib.sha256(basis.encode()).hexdigest()
 
 
 def _as_dict(value: Any) -> Any:
@@ -437,10 +443,39 @@ def assess_many(
     report, the API and the bot answer from storage."""
     pending: list[tuple[_Answer, str]] = []
     keep: _Keep | None = (lambda a, f: pending.append((a, f))) if store else None
+    ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile)
     for vendor_id in vendor_ids:
+        kept = ready.get(vendor_id)
+        if kept is not None:
+            yield vendor_id, json.loads(kept)
+            continue
         answer = _answer(db_session, settings, vendor_id, profile, today, keep)
         yield vendor_id, json.loads(answer.json)
         if len(pending) >= _REFRESH_BATCH:
             _store_many(db_session, pending)
             pending.clear()
     _store_many(db_session, pending)
+
+
+def stored_answers(
+    *, db_session: Session, settings: Settings, today: date, profile: str | None = None
+) -> dict[int, str]:
+    """Every vendor's stored answer that still holds (same vendor record, profile, day, controls and documents),
+    in three queries: a report over 10,000 vendors would otherwise make 20,000 round trips."""
+    prof = get_profile(settings=settings, name=profile)
+    _, controls_digest = _controls(settings)
+    vendors_at = dict(db_session.execute(select(Vendor.id, Vendor.updated_at)).all())
+    docs = documents.current_documents_by_vendor(db_session=db_session)
+    out: dict[int, str] = {}
+    for vendor_id, fingerprint, answer in db_session.execute(
+        select(StoredAssessment.vendor_id, StoredAssessment.fingerprint, StoredAssessment.answer).where(
+            StoredAssessment.profile == prof.name, StoredAssessment.as_of == today
+        )
+    ):
+        updated_at = vendors_at.get(vendor_id)
+        if updated_at is None:
+            continue
+        if fingerprint == _fingerprint(vendor_id, updated_at, prof, today, controls_digest, docs.get(vendor_id, [])):
+            out[vendor_id] = answer
+    db_session.commit()
+    return out

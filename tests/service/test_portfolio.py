@@ -204,6 +204,9 @@ def test_report_csv_and_workbook_hold_one_row_per_vendor(world: Portfolio, tmp_p
     with get_database(world.settings).session() as s:
         built = report_mod.build(db_session=s, settings=world.settings, as_of=date(2026, 6, 1),
                                  window=(date(2026, 1, 1), date(2026, 12, 31)))
+        # the answers were stored: the next report (and the API) reads them in three queries
+        kept = assessments.stored_answers(db_session=s, settings=world.settings, today=date(2026, 6, 1))
+        assert sorted(kept) == sorted(world.ids.values())
     report_mod.write_csv(built, tmp_path / "r.csv")
     report_mod.write_xlsx(built, tmp_path / "r.xlsx")
     rows = list(csv.DictReader((tmp_path / "r.csv").open()))
