@@ -12,10 +12,24 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
 
+from . import constraints
 from .classify import Classification, classify
 from .document import Document
-from .fields import ai, artwork, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
-from .fields.text import build
+from .fields import (
+    ai,
+    artwork,
+    categories,
+    certificate,
+    cuecs,
+    exceptions,
+    opinion,
+    parties,
+    periods,
+    scope,
+    standards,
+    subservice,
+)
+from .fields.text import DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
 from .model import AICoverage, Extraction, Fields, FileInfo
@@ -41,7 +55,10 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
         filled += ["issuer"] if f.issuer else []
     if f.accreditation_body is None:
         f.accreditation_body = parties.read_accreditation_body(art) or parties.read_accreditation_mark(art)
-        filled += ["accreditation body"] if f.accreditation_body else []
+        filled += ["accreditation body (from its mark)"] if f.accreditation_body else []
+    if f.accreditation_body is None:
+        f.accreditation_body = parties.read_accreditation_number(art)
+        filled += ["accreditation body (from its accreditation number)"] if f.accreditation_body else []
     if not filled:
         return []
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
@@ -70,6 +87,26 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     verdict = guard("kind", lambda: classify(text), Classification("unknown"))
     kind = verdict.kind
     warnings = list(verdict.warnings)
+    # Certificates of a person and other schemes' letters: read what they state, but never as a vendor's
+    # certificate (kind unknown, and the reviewer is told why).
+    other = None
+    if kind in ("iso_certificate", "unknown"):
+        if guard("kind", lambda: certificate.person_certificate(text), False):
+            other, kind = "person", "unknown"
+            warnings.append(certificate.PERSON_WARNING)
+        elif kind == "unknown" and guard("kind", lambda: certificate.hitrust_letter(text), False):
+            other = "hitrust"
+            warnings.append(certificate.HITRUST_WARNING)
+    if other is not None:
+        _read_other(text, other, f)
+        f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
+        evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
+        f.ai = AICoverage(bool(evidence), evidence)
+        warnings += constraints.apply(kind, f)
+        if failed:
+            warnings.append(f"Could not read: {', '.join(failed)} (an unusual layout); check these in the PDF.")
+        warnings += warnings_for(kind, f, today or date.today())
+        return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
 
     report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
     if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
@@ -78,14 +115,27 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
     if f.vendor is None and kind == "unknown":
         f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
+    candidates = constraints.Candidates()
+    if f.vendor is not None:
+        candidates.add("vendor", guard("vendor", lambda: parties.mentioned_vendor(text), None))
     f.standards = guard("standards", lambda: standards.read_standards(text, kind), [])
 
     if kind == "iso_certificate":
         f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_body(text), None)
+        if f.accreditation_body is None:
+            f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_number(text), None)
+            if f.accreditation_body is not None:
+                warnings.append(
+                    f"The accreditation body ({f.accreditation_body.value}) was read from the format of the "
+                    f"accreditation number beside its mark ({f.accreditation_body.quote}), not from its name; "
+                    "check the mark."
+                )
         f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
         f.issue_date, f.original_issue_date, f.expiry_date = guard(
             "certificate dates", lambda: periods.read_certificate_dates(text), (None, None, None)
         )
+        if f.issue_date is None or f.expiry_date is None or f.certificate_number is None:
+            guard("certificate label rows", lambda: _fill_from_label_rows(text, f), None)
         if not (f.standards and f.issuer and f.accreditation_body):
             warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])
     else:
@@ -107,7 +157,39 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
     f.ai = AICoverage(bool(evidence), evidence)
 
+    bridged = None
+    if kind == "bridge_letter":
+        bridged = guard("bridged report", lambda: constraints.bridged_report_end(text, f.report_date), None)
+    warnings += guard("cross-field rules", lambda: constraints.apply(kind, f, candidates, bridged_end=bridged), [])
     if failed:
         warnings.append(f"Could not read: {', '.join(failed)} (an unusual layout); check these in the PDF.")
     warnings += warnings_for(kind, f, today or date.today())
     return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
+
+
+def _fill_from_label_rows(text: DocText, f: Fields) -> None:
+    """Dates and number from rows of labels with their values drawn under them (the text layer lists those cells
+    far from their labels): only the fields the text layer left empty, read by the same readers."""
+    rows = certificate.label_rows(text.doc, text.text_pages()[:2])
+    if rows is None:
+        return
+    issue, original, expiry = periods.read_certificate_dates(rows)
+    if f.issue_date is None and f.expiry_date is None:
+        f.issue_date, f.expiry_date = issue, expiry
+        f.original_issue_date = f.original_issue_date or original
+    elif f.expiry_date is None and expiry is not None and f.issue_date is not None and issue == f.issue_date:
+        f.expiry_date = expiry
+    if f.certificate_number is None:
+        f.certificate_number = parties.read_certificate_number(rows)
+
+
+def _read_other(text: DocText, other: str, f: Fields) -> None:
+    """A person's certificate (holder, awarding body, dates, number, standard) or a HITRUST letter (issuer, date)."""
+    if other == "person":
+        f.vendor, f.issuer = certificate.person_parties(text)
+        f.issue_date, f.original_issue_date, f.expiry_date = periods.read_certificate_dates(text)
+        f.certificate_number = parties.read_certificate_number(text)
+        f.standards = standards.read_standards(text, "iso_certificate")
+    else:
+        f.issuer, f.report_date = certificate.hitrust_parties(text)
+        f.vendor = parties.read_vendor(text, "unknown", f.issuer)

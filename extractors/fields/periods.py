@@ -67,7 +67,7 @@ _ORIGINAL_LABEL = re.compile(
     _I,
 )
 _ISSUE_LABEL = re.compile(
-    r"issue|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
+    r"issu(?:e|ance)|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
     r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate|"
     r"ausstell|ausgestellt|ausgabe|zertifizierungsdatum|datum\s+der\s+zertifizierung|zertifikatsdatum|erteilt|"
     r"[ée]mission|[ée]mis\b|d[ée]livr|date\s+de\s+(?:la\s+)?certification|date\s+du\s+certificat|"
@@ -76,6 +76,13 @@ _ISSUE_LABEL = re.compile(
     r"uitgifte|uitgegeven|afgifte|certificeringsdatum|datum\s+(?:van\s+)?certificering|"
     r"emiss[ãa]o|emitido|data\s+(?:de\s+|da\s+)?certifica[çc][ãa]o|concess[ãa]o",
     _I,
+)
+
+
+# A label that says "issued" in so many words; "Certification date" beside it is then the date the organisation was
+# first certified (kept over a recertification), not this certificate's issue.
+_ISSUE_STRONG = re.compile(
+    r"issu(?:e|ance)|ausstell|ausgestellt|[ée]mission|emisi[óo]n|emissione|uitgifte|afgifte|emiss[ãa]o", _I
 )
 
 
@@ -269,6 +276,7 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
     issue: Found[str] | None = None
     original: Found[str] | None = None
     expiry: Found[str] | None = None
+    issued: Found[str] | None = None  # under a label that says "issue"
     bare: list[tuple[date, int, str]] = []
     pages = text.text_pages()[:3]
     day_first = _day_first(text, pages)
@@ -304,7 +312,16 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                 elif _ORIGINAL_LABEL.search(label):
                     original = original or value
                 elif _ISSUE_LABEL.search(label):
-                    issue = issue or value
+                    if _ISSUE_STRONG.search(label):
+                        issued = issued or value
+                    else:
+                        issue = issue or value
+    if issued is not None and (issue is None or issue.value != issued.value):
+        # "Certification date" beside a different "Date of issue": the first certification when it comes earlier.
+        # The same date under both labels (a bilingual certificate) stays where it was first read.
+        if issue is not None and issue.value < issued.value and original is None:
+            original = issue
+        issue = issued
     if bare and (issue is None or expiry is None):
         ordered = sorted(bare)
         if expiry is None and len(ordered) >= 2:
