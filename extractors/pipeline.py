@@ -32,7 +32,7 @@ from .fields import (
 from .fields.text import DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
-from .model import AICoverage, Extraction, Fields, FileInfo
+from .model import AICoverage, Extraction, Fields, FileInfo, Found
 
 _SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 T = TypeVar("T")
@@ -132,10 +132,8 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
                 )
         f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
         f.issue_date, f.original_issue_date, f.expiry_date = guard(
-            "certificate dates", lambda: periods.read_certificate_dates(text), (None, None, None)
+            "certificate dates", lambda: _certificate_dates(text, f), (None, None, None)
         )
-        if f.issue_date is None or f.expiry_date is None or f.certificate_number is None:
-            guard("certificate label rows", lambda: _fill_from_label_rows(text, f), None)
         if not (f.standards and f.issuer and f.accreditation_body):
             warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])
     else:
@@ -167,20 +165,32 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
 
 
-def _fill_from_label_rows(text: DocText, f: Fields) -> None:
-    """Dates and number from rows of labels with their values drawn under them (the text layer lists those cells
-    far from their labels): only the fields the text layer left empty, read by the same readers."""
-    rows = certificate.label_rows(text.doc, text.text_pages()[:2])
-    if rows is None:
-        return
-    issue, original, expiry = periods.read_certificate_dates(rows)
-    if f.issue_date is None and f.expiry_date is None:
-        f.issue_date, f.expiry_date = issue, expiry
-        f.original_issue_date = f.original_issue_date or original
-    elif f.expiry_date is None and expiry is not None and f.issue_date is not None and issue == f.issue_date:
-        f.expiry_date = expiry
-    if f.certificate_number is None:
+Dates = tuple[Found[str] | None, Found[str] | None, Found[str] | None]
+
+
+def _certificate_dates(text: DocText, f: Fields) -> Dates:
+    """(issue, original, expiry): dates under their labels in the text layer first; what those leave out from rows
+    of labels with their values drawn under them (the text layer lists such cells far from their labels), read by
+    layout; only then a row of unlabelled dates, ordered. Fills the certificate number from the rows too."""
+    issue, original, expiry = periods.read_certificate_dates(text, bare=False)
+    rows = None
+    if issue is None or expiry is None or f.certificate_number is None:
+        rows = certificate.label_rows(text.doc, text.text_pages()[:2])
+    if rows is not None and f.certificate_number is None:
         f.certificate_number = parties.read_certificate_number(rows)
+    if issue is not None and expiry is not None:
+        return issue, original, expiry
+    r_issue, r_original, r_expiry = periods.read_certificate_dates(rows, bare=False) if rows else (None, None, None)
+    if r_issue is None and r_expiry is None:
+        return periods.read_certificate_dates(text)
+    if issue is None and expiry is None:
+        return r_issue, original or r_original, r_expiry
+    # One read from each: kept only if the rows agree on the one the text layer gave.
+    if issue is not None and r_issue is not None and r_issue.value == issue.value:
+        return issue, original or r_original, r_expiry
+    if expiry is not None and r_expiry is not None and r_expiry.value == expiry.value:
+        return r_issue, original or r_original, expiry
+    return periods.read_certificate_dates(text)
 
 
 def _read_other(text: DocText, other: str, f: Fields) -> None:

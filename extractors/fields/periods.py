@@ -271,13 +271,16 @@ def _day_first(text: DocText, pages: list[int]) -> bool:
     return bool(_EUROPEAN_WORDS.search(joined))
 
 
-def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
-    """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates."""
+def read_certificate_dates(
+    text: DocText, *, bare: bool = True
+) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
+    """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates; with ``bare``, a row of
+    unlabelled dates fills what the labels left out (ordered: original, issue, expiry)."""
     issue: Found[str] | None = None
     original: Found[str] | None = None
     expiry: Found[str] | None = None
     issued: Found[str] | None = None  # under a label that says "issue"
-    bare: list[tuple[date, int, str]] = []
+    unlabelled: list[tuple[date, int, str]] = []
     pages = text.text_pages()[:3]
     day_first = _day_first(text, pages)
     for n in pages:
@@ -297,7 +300,7 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                         label, quote_label = prev, prev + " "
                 if not label.strip(" :-–\t,."):
                     if len(found) >= 2:
-                        bare.append((d.value, n, d.text))
+                        unlabelled.append((d.value, n, d.text))
                     continue
                 if _SKIP_LABEL.search(label):
                     continue
@@ -322,8 +325,8 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
         if issue is not None and issue.value < issued.value and original is None:
             original = issue
         issue = issued
-    if bare and (issue is None or expiry is None):
-        ordered = sorted(bare)
+    if bare and unlabelled and (issue is None or expiry is None):
+        ordered = sorted(unlabelled)
         if expiry is None and len(ordered) >= 2:
             day, n, raw = ordered.pop()
             expiry = Found(_iso(day), n, raw)

@@ -222,6 +222,9 @@ def score_real(label: dict[str, str], got: dict[str, Any]) -> list[Row]:
         pred = _value(gf.get("issue_date")) if is_cert else _value(gf.get("report_date"))
         if is_cert and pred != label["report_date"]:
             pred = _value(gf.get("report_date")) or pred
+        # The label's column is the "report or issue date": a certificate-like document of another kind (a
+        # person's certificate) states an issue date and no report date.
+        pred = pred or _value(gf.get("issue_date"))
         rows.append(_row("report/issue_date", pred == label["report_date"], f"{pred} vs {label['report_date']}", pred))
     if label.get("opinion"):
         have = _value(gf.get("opinion"))
