@@ -170,3 +170,27 @@ def test_scanned_certificate_vendor_from_its_company_field() -> None:
     assert x.kind == "iso_certificate"
     assert x.fields.vendor is not None and x.fields.vendor.value == "Brightfold, Inc."
     assert x.fields.expiry_date is not None and x.fields.expiry_date.value == "2027-09-01"
+
+
+@pytest.mark.parametrize(
+    "order",
+    [(0, 1, 2, 3), (3, 2, 1, 0), (1, 3, 0, 2)],
+    ids=["expiry-first", "due-first", "mixed"],
+)
+def test_certificate_dates_by_label_in_any_order_and_wording(order: tuple[int, ...]) -> None:
+    labelled = [
+        "Certificate expiry: 14 March 2028",
+        "Original certification date: 15 March 2019",
+        "Date of certification: 15 March 2025",
+        "Recertification due: 14 January 2028",
+    ]
+    text = (
+        "CERTIFICATE OF REGISTRATION\nThis is to certify that\nTarrow Logistics Ltd\n1 Dock Road, Leeds\n"
+        "operates an information security management system which conforms to ISO/IEC 27001:2022\n"
+        "Certificate number: TL-0099\n" + "\n".join(labelled[i] for i in order) + "\n"
+        "For and on behalf of Pennine Certification Ltd\nUKAS"
+    )
+    f = _read(text_pdf([text])).fields
+    assert f.issue_date is not None and f.issue_date.value == "2025-03-15"
+    assert f.original_issue_date is not None and f.original_issue_date.value == "2019-03-15"
+    assert f.expiry_date is not None and f.expiry_date.value == "2028-03-14"
