@@ -181,6 +181,8 @@ def _certificate_dates(text: DocText, f: Fields) -> Dates:
     if issue is not None and expiry is not None:
         return issue, original, expiry
     r_issue, r_original, r_expiry = periods.read_certificate_dates(rows, bare=False) if rows else (None, None, None)
+    if rows is not None:
+        r_issue, r_original, r_expiry = (certificate.verbatim(rows, d) for d in (r_issue, r_original, r_expiry))
     if r_issue is None and r_expiry is None:
         return periods.read_certificate_dates(text)
     if issue is None and expiry is None:

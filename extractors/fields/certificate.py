@@ -47,18 +47,29 @@ def _cells(row: list[Segment]) -> list[Segment]:
 
 
 def _is_label(cell: Segment) -> bool:
+    """A cell that names a date or a number, in any of the certificate languages the date readers know."""
+    from .periods import date_label
+
     text = cell.text.strip()
-    if not text or len(text) > 40 or re.search(r"\d", text):
+    if not text or len(text) > 40 or re.search(r"\d", text) or len(text.split()) > 5:
         return False
-    return text.endswith((":", "#")) or bool(_LABEL_WORDS.search(text) and len(text.split()) <= 4)
+    return text.endswith((":", "#")) or bool(_LABEL_WORDS.search(text) or date_label(text))
 
 
-def label_rows(doc: Document | None, pages: list[int]) -> DocText | None:
+class LabelRows(DocText):
+    """ "label value" lines read from the layout; ``values`` maps each line to its value as printed, the verbatim
+    quote a reviewer finds on the page (the label sits on another line)."""
+
+    values: dict[str, str]
+
+
+def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
     """The "label value" pairs of every row of two or more labels whose values are drawn under them, per page, as
     a DocText for the certificate readers; None when there are none (or no layout: an OCR'd page has none)."""
     if doc is None:
         return None
     out: dict[int, list[str]] = {}
+    values: dict[str, str] = {}
     for n in pages:
         if doc.page(n).ocr:
             continue
@@ -75,8 +86,24 @@ def label_rows(doc: Document | None, pages: list[int]) -> DocText | None:
                 right = labels[k + 1].x0 - 5 if k + 1 < len(labels) else float("inf")
                 value = " ".join(c.text for c in below if left <= c.x0 < right)
                 if value.strip():
-                    out.setdefault(n, []).append(f"{label.text.strip()} {value.strip()}")
-    return DocText(out) if out else None
+                    line = f"{label.text.strip()} {value.strip()}"
+                    out.setdefault(n, []).append(line)
+                    values[fold(line)] = value.strip()
+    if not out:
+        return None
+    rows = LabelRows(out)
+    rows.values = values
+    return rows
+
+
+def verbatim(rows: LabelRows, found: Found[str] | None) -> Found[str] | None:
+    """A value read from label rows, quoted as printed (its value alone) rather than as the synthetic line."""
+    if found is None or found.quote is None:
+        return found
+    for line, value in rows.values.items():
+        if fold(found.quote) in line and found.quote.endswith(value[-4:]):
+            return Found(found.value, found.page, value)
+    return found
 
 
 # --- certificates of a person, and other schemes --------------------------------------------------------------------

@@ -34,7 +34,7 @@ _THE_ORGANIZATION = (
 )
 _CERTIFIES = re.compile(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
-    r"the\s+following\s+organi[sz]ation|management\s+system\s+of|"
+    r"the\s+following\s+organi[sz]ation|management\s+system\s+of|(?:is\s+)?(?:awarded|granted|issued)\s+to|"
     rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$",
     _I | re.M,
 )

@@ -37,6 +37,8 @@ _SKIP_LABEL = re.compile(
     r"acompanhamento|manuten[çc][ãa]o|recertifica[çc]|aplicabilidade|vers[ãa]o",
     _I,
 )
+# "Recertification due" (not "recertification audit due"): the day the certificate must be renewed by, its expiry.
+_RECERT_DUE = re.compile(r"recertification\s+(?:date\s+)?due|due\s+for\s+recertification", _I)
 _EXPIRY_LABEL = re.compile(
     r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|"
     r"g[üu]ltig(?:keit)?\s*bis|ablauf|verfall|l[äa]uft\s+ab|"
@@ -86,6 +88,16 @@ _ISSUE_STRONG = re.compile(
 )
 
 
+def date_label(text: str) -> bool:
+    """Whether ``text`` labels a certificate date (issue, original, expiry) in one of the languages read."""
+    return bool(
+        _EXPIRY_LABEL.search(text)
+        or _ISSUE_LABEL.search(text)
+        or _ORIGINAL_LABEL.search(text)
+        or _RECERT_DUE.search(text)
+    )
+
+
 def _iso(d: date) -> str:
     return d.isoformat()
 
@@ -105,8 +117,9 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
     for n in pages:
         for i, line in enumerate(text.page_lines[n]):
             # The opinion paragraph, or a disclaimer's ("we do not express an opinion").
-            if re.search(r"\bIn\s+our\s+opinion\b|^Disclaimer\s+of\s+Opinion\b|\bdo\s+not\s+express\s+an\s+opinion\b",
-                         line, _I):
+            if re.search(
+                r"\bIn\s+our\s+opinion\b|^Disclaimer\s+of\s+Opinion\b|\bdo\s+not\s+express\s+an\s+opinion\b", line, _I
+            ):
                 start = (n, i)
                 break
         if start:
@@ -280,6 +293,7 @@ def read_certificate_dates(
     original: Found[str] | None = None
     expiry: Found[str] | None = None
     issued: Found[str] | None = None  # under a label that says "issue"
+    due: Found[str] | None = None  # "Recertification due": the expiry when no label says "expiry"
     unlabelled: list[tuple[date, int, str]] = []
     pages = text.text_pages()[:3]
     day_first = _day_first(text, pages)
@@ -302,7 +316,7 @@ def read_certificate_dates(
                     if len(found) >= 2:
                         unlabelled.append((d.value, n, d.text))
                     continue
-                if _SKIP_LABEL.search(label):
+                if _SKIP_LABEL.search(label) and not _RECERT_DUE.search(label):
                     continue
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
@@ -312,6 +326,8 @@ def read_certificate_dates(
                     issue = issue or value
                 elif _EXPIRY_LABEL.search(label) or (k > 0 and _UNTIL_BETWEEN.match(label)):
                     expiry = expiry or value
+                elif _RECERT_DUE.search(label):
+                    due = due or value
                 elif _ORIGINAL_LABEL.search(label):
                     original = original or value
                 elif _ISSUE_LABEL.search(label):
@@ -319,6 +335,7 @@ def read_certificate_dates(
                         issued = issued or value
                     else:
                         issue = issue or value
+    expiry = expiry or due
     if issued is not None and (issue is None or issue.value != issued.value):
         # "Certification date" beside a different "Date of issue": the first certification when it comes earlier.
         # The same date under both labels (a bilingual certificate) stays where it was first read.

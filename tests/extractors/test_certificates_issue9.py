@@ -75,7 +75,7 @@ def test_label_row_dates_and_number_are_read_under_their_labels() -> None:
     f = x.fields
     assert x.kind == "iso_certificate"
     assert f.issue_date is not None and f.issue_date.value == "2026-04-20"
-    assert f.issue_date.quote == "DATE OF ISSUE: 20 April 2026"
+    assert f.issue_date.quote == "20 April 2026"  # verbatim: the label is on the line above
     assert f.expiry_date is not None and f.expiry_date.value == "2029-04-11"
     assert f.original_issue_date is not None and f.original_issue_date.value == "2023-04-11"
     assert f.certificate_number is not None and f.certificate_number.value == "8457-3145-01"
