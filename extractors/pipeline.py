@@ -123,7 +123,11 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     if kind == "iso_certificate":
         f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_body(text), None)
         if f.accreditation_body is None:
-            f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_number(text), None)
+            f.accreditation_body = guard(
+                "accreditation body",
+                lambda: parties.read_accreditation_number(text) or certificate.mark_number(doc),
+                None,
+            )
             if f.accreditation_body is not None:
                 warnings.append(
                     f"The accreditation body ({f.accreditation_body.value}) was read from the format of the "

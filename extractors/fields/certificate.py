@@ -192,3 +192,66 @@ def hitrust_parties(text: DocText) -> tuple[Found[str] | None, Found[str] | None
             dated = Found(found[0].value.isoformat(), pages[0], line)
             break
     return issuer, dated
+
+
+# --- the accreditation number printed beside its mark ----------------------------------------------------------------
+
+# A number alone beside an image (the mark), in a format one accreditation body gives: UKAS prints its certification
+# bodies' numbers (3-5 digits) under its crown, COFRAC "4-0xxx", RvA "C nnn", DAkkS "D-ZM-...", IAS "MSCB-nnn".
+MARK_NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("DAkkS", re.compile(r"D-ZM-\d{5}-\d{2}(?:-\d{2})?")),
+    ("IAS", re.compile(r"MSCB-\d{2,4}")),
+    ("COFRAC", re.compile(r"[45]-0\d{3}")),
+    ("RvA", re.compile(r"C\s?\d{3,4}")),
+    ("UKAS", re.compile(r"\d{3,5}")),
+)
+_NEAR = 15.0  # points around the mark's image where its number is printed
+
+
+def _image_boxes(doc: Document, number: int) -> list[tuple[float, float, float, float]]:
+    """(x0, top, x1, bottom) of the page's images, top-left origin like the text segments."""
+    import pypdfium2 as pdfium
+
+    from ..document import PDFIUM_LOCK
+
+    boxes = []
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(doc.data)
+        try:
+            page = pdf[number - 1]
+            try:
+                height = page.get_size()[1]
+                for obj in page.get_objects(max_depth=3):
+                    if obj.type == 3:  # FPDF_PAGEOBJ_IMAGE
+                        left, bottom, right, top = obj.get_bounds()
+                        boxes.append((left, height - top, right, height - bottom))
+            finally:
+                page.close()
+        finally:
+            pdf.close()
+    return boxes
+
+
+def mark_number(doc: Document | None) -> Found[str] | None:
+    """The accreditation body from the number printed beside its mark on page 1 (the mark itself an image): a text
+    run that is only a number in one body's format, within a few points of an image. The quote is the number."""
+    if doc is None or not doc.pages or doc.pages[0].ocr or not doc.data:
+        return None
+    boxes = _image_boxes(doc, 1)
+    if not boxes:
+        return None
+    for seg in doc.segments(1):
+        text = seg.text.strip()
+        for body, pattern in MARK_NUMBERS:
+            if not pattern.fullmatch(text):
+                continue
+            for x0, top, x1, bottom in boxes:
+                if (
+                    seg.x1 >= x0 - _NEAR
+                    and seg.x0 <= x1 + _NEAR
+                    and seg.bottom >= top - _NEAR
+                    and seg.top <= bottom + _NEAR
+                ):
+                    return Found(body, 1, text)
+            break
+    return None

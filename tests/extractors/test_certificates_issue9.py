@@ -194,3 +194,52 @@ def test_certificate_dates_by_label_in_any_order_and_wording(order: tuple[int, .
     assert f.issue_date is not None and f.issue_date.value == "2025-03-15"
     assert f.original_issue_date is not None and f.original_issue_date.value == "2019-03-15"
     assert f.expiry_date is not None and f.expiry_date.value == "2028-03-14"
+
+
+def _certificate_with_mark(number: str) -> bytes:
+    """A certificate whose accreditation mark is an image with only its number printed beside it as text."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    mark = Image.new("RGB", (120, 120), "white")
+    ImageDraw.Draw(mark).ellipse((10, 10, 110, 110), outline="black", width=6)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    height = A4[1]
+    lines = [
+        "CERTIFICATE OF REGISTRATION",
+        "This is to certify that",
+        "Tarrow Logistics Ltd",
+        "1 Dock Road, Leeds",
+        "operates an information security management system which conforms to ISO/IEC 27001:2022",
+        "Certificate number: TL-0099",
+        "Date of issue: 15 March 2025",
+        "Expiry date: 14 March 2028",
+        "For and on behalf of Pennine Certification Ltd",
+    ]
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(lines):
+        c.drawString(70, height - 100 - 16 * i, line)
+    c.drawImage(ImageReader(mark), 400, height - 520, width=60, height=60)
+    c.drawString(470, height - 495, number)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("number", "body"), [("0874", "UKAS"), ("4-0675", "COFRAC"), ("C 466", "RvA")])
+def test_accreditation_body_from_the_number_beside_its_mark(number: str, body: str) -> None:
+    x = _read(_certificate_with_mark(number))
+    ab = x.fields.accreditation_body
+    assert ab is not None and ab.value == body and ab.quote == number
+    assert any("accreditation number beside its mark" in w for w in x.warnings)
+
+
+def test_a_number_far_from_any_image_is_not_an_accreditation_number() -> None:
+    text = (
+        "CERTIFICATE OF REGISTRATION\nThis is to certify that\nTarrow Logistics Ltd\n1 Dock Road, Leeds\n"
+        "operates an information security management system which conforms to ISO/IEC 27001:2022\n"
+        "Certificate number: TL-0099\nDate of issue: 15 March 2025\nExpiry date: 14 March 2028\n"
+        "For and on behalf of Pennine Certification Ltd\n0874"
+    )
+    assert _read(text_pdf([text])).fields.accreditation_body is None
