@@ -29,6 +29,8 @@ SEEDS: dict[str, Sequence[int]] = {
     "attestation_letter": range(4),  # even: Type 2, odd: Type 1
     "bridge_letter": range(4),
     "soc2_certificate": range(3),
+    "lead_auditor_certificate": range(2),
+    "hitrust_letter": range(3),
     "iso_27001_2022": range(4),
     "iso_42001": range(3),
     "iso_27001_27701": range(3),
