@@ -203,9 +203,10 @@ MARK_NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("IAS", re.compile(r"MSCB-\d{2,4}")),
     ("COFRAC", re.compile(r"[45]-0\d{3}")),
     ("RvA", re.compile(r"C\s?\d{3,4}")),
-    ("UKAS", re.compile(r"\d{3,5}")),
+    ("UKAS", re.compile(r"(?!(?:19|20)\d\d)\d{4}")),  # not a year
 )
 _NEAR = 15.0  # points around the mark's image where its number is printed
+_MARK_MAX = 160.0  # points: a mark is logo-sized; a page-sized background image has no number "beside" it
 
 
 def _image_boxes(doc: Document, number: int) -> list[tuple[float, float, float, float]]:
@@ -237,11 +238,18 @@ def mark_number(doc: Document | None) -> Found[str] | None:
     run that is only a number in one body's format, within a few points of an image. The quote is the number."""
     if doc is None or not doc.pages or doc.pages[0].ocr or not doc.data:
         return None
-    boxes = _image_boxes(doc, 1)
+    boxes = [b for b in _image_boxes(doc, 1) if b[2] - b[0] <= _MARK_MAX and b[3] - b[1] <= _MARK_MAX]
     if not boxes:
         return None
-    for seg in doc.segments(1):
+    segments = doc.segments(1)
+    for seg in segments:
         text = seg.text.strip()
+        # The number stands alone: no other run continues it on its line ("2013" "009" is one number, split).
+        if any(
+            o is not seg and abs(o.middle - seg.middle) < 3 and (0 <= seg.x0 - o.x1 < 12 or 0 <= o.x0 - seg.x1 < 12)
+            for o in segments
+        ):
+            continue
         for body, pattern in MARK_NUMBERS:
             if not pattern.fullmatch(text):
                 continue
