@@ -323,7 +323,13 @@ def process(
     except OSError as exc:
         return fail(db_session=db_session, document_id=document_id, code="file_missing", message=str(exc))
     extraction = run_extraction(data=data, filename=doc.filename, settings=settings)
-    return record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    doc = record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    if doc.status == "parsed":
+        from ..portfolio import signals  # red flags and near-duplicates need the text, read while it is at hand
+
+        signals.record_safely(db_session=db_session, settings=settings, document_id=document_id, data=data)
+        db_session.refresh(doc)
+    return doc
 
 
 def reparse(*, db_session: Session, document_id: int) -> Document:
