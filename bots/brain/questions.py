@@ -564,8 +564,8 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
         pool = {vendor_id: snap.of(vendor_id)}
     else:
         pool = snap.docs
-    items = []
-    needing = []
+    items: list[Item] = []
+    needing: list[str] = []
     letters_total = 0
     room = ctx.max_items * 2 if len(pool) > 1 else 50
     for vid, docs in pool.items():
