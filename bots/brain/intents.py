@@ -26,11 +26,10 @@ from .vendors import VendorDirectory, VendorMention
 __all__ = ["Intent", "Thread", "Window", "recognize", "NEEDS_VENDOR", "PORTFOLIO_OK"]
 
 # Intents about one vendor (asked without one, and with no vendor in the thread, the bot asks which).
-NEEDS_VENDOR = frozenset({"cover", "soc2_current", "iso_expiry", "period", "scope", "cuecs", "what_to_ask",
-                          "coverage", "documents", "compare"})
+NEEDS_VENDOR = frozenset({"cover", "period", "scope", "cuecs", "what_to_ask", "coverage", "documents", "compare"})
 # Intents that are about one vendor when one is named and about the whole portfolio otherwise.
 PORTFOLIO_OK = frozenset({"auditor", "opinion", "categories", "subservice", "exceptions", "ai", "type1", "bridge",
-                          "fourth_parties", "expiring", "expired", "verdicts"})
+                          "fourth_parties", "expiring", "expired", "verdicts", "soc2_current", "iso_expiry"})
 CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
@@ -142,6 +141,8 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
 _FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
 _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendor|the vendor|this one|that one|"
                      r"same vendor|he|she)\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(?:vendors|suppliers|companies|which|who|whom|any|anyone|anybody|all|every|everyone|list|"
+                  r"how many|portfolio|across)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
 
 
@@ -214,8 +215,10 @@ def _check(intent: Intent, thread: Thread | None) -> None:
         if follow_up and (intent.criterion or intent.iso_control) and thread.kind in {"exceptions", "crosswalk"}:
             kind = thread.kind
         refers = bool(_REFERS.search(intent.text))
+        about_all = bool(_ALL.search(intent.text))
         if kind in NEEDS_VENDOR or follow_up or refers or (
-                kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2):
+                kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2) or (
+                kind in PORTFOLIO_OK - {"expiring", "expired", "verdicts", "fourth_parties"} and not about_all):
             intent.vendors = [VendorMention(name, vid, name, 100.0) for vid, name
                               in zip(thread.vendor_ids, thread.vendor_names, strict=False)]
             intent.from_thread = True

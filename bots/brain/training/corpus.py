@@ -27,11 +27,12 @@ TEMPLATES: dict[str, list[str]] = {
         "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
-        "what's the deal with {v}", "how's {v} looking", "{v} looking ok", "what about {v} overall",
-        "give me the verdict for {v}", "does {v}'s soc 2 cover us", "does {v}'s iso cert cover us",
-        "does {v}'s report cover our needs", "is {v}'s evidence enough for us", "let me know if {v} passes",
-        "{v} pass or fail", "is {v} fine", "red flags for {v}", "can we sign off on {v}", "{v} good to go",
-        "are we covered by {v}", "would {v} pass our review", "what do you think of {v}", "{v} ok?",
+        "is there anything wrong with {v}'s report", "any problems in {v}'s report", "anything concerning about {v}",
+        "is {v} still compliant", "what's the deal with {v}", "how's {v} looking", "{v} looking ok",
+        "what about {v} overall", "give me the verdict for {v}", "does {v}'s soc 2 cover us",
+        "does {v}'s iso cert cover us", "does {v}'s report cover our needs", "is {v}'s evidence enough for us",
+        "let me know if {v} passes", "{v} pass or fail", "is {v} fine", "red flags for {v}", "can we sign off on {v}",
+        "{v} good to go", "are we covered by {v}", "would {v} pass our review", "what do you think of {v}", "{v} ok?",
         "is {v} trustworthy", "and do they cover us", "what about them, do they pass", "are they ok under {prof}",
         "and under {prof}", "does {v} cover us", "is {v} ok to use", "can we use {v}", "is {v} good enough",
         "does {v} meet our requirements", "assess {v}", "evaluate {v}", "what's the verdict on {v}",
@@ -45,7 +46,9 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v} satisfy our vendor policy", "does {v} fulfil our requirements", "overall view of {v}",
     ],
     "soc2_current": [
-        "is {v}'s report stale", "is {v}'s soc report too old", "is {v}'s report still current", "and their soc 2",
+        "which vendors have a soc 2 type 2", "who has a current soc 2", "list vendors with soc 2 reports",
+        "which vendors have a soc 3", "vendors with a valid soc 2", "is {v}'s report stale",
+        "is {v}'s soc report too old", "is {v}'s report still current", "and their soc 2",
         "what about their soc report", "is their soc 2 current", "their soc2?", "is {v}'s soc 2 current",
         "is the soc 2 from {v} still valid", "is {v}'s soc report up to date", "do we have a current soc 2 for {v}",
         "has {v}'s soc 2 gone stale", "is {v}'s soc 2 out of date", "show me {v}'s soc 2", "how old is {v}'s soc 2",
@@ -56,6 +59,9 @@ TEMPLATES: dict[str, list[str]] = {
         "is the {v} soc 2 type 2 still good",
     ],
     "iso_expiry": [
+        "which vendors have iso 27001", "which vendors are on the 2013 edition", "who holds an iso certificate",
+        "vendors with iso certs", "which vendors do we have iso certificates for",
+        "any vendors still on iso 27001:2013", "which vendors are iso 27701 certified", "list all iso certificates",
         "and their iso cert", "what about their iso certificate", "and the iso 27001", "their cert expiry?",
         "is their cert valid", "when does {v}'s iso certificate expire", "is {v}'s iso 27001 cert valid",
         "does {v} have iso 27001", "what iso certificates does {v} have", "when does {v}'s iso cert run out",
@@ -82,9 +88,10 @@ TEMPLATES: dict[str, list[str]] = {
         "which of our vendors use {p} as auditor",
     ],
     "period": [
-        "what time frame does {v}'s report cover", "what span does {v}'s soc 2 cover",
-        "what window does {v}'s audit cover", "start and end of {v}'s period", "{v} period start and end",
-        "and the period", "what period does it cover", "when did their period end",
+        "{v} - period covered", "period covered by {v}'s report", "{v} audit period",
+        "which period is {v}'s report for", "what time frame does {v}'s report cover",
+        "what span does {v}'s soc 2 cover", "what window does {v}'s audit cover", "start and end of {v}'s period",
+        "{v} period start and end", "and the period", "what period does it cover", "when did their period end",
         "what period does {v}'s soc 2 cover", "what dates does {v}'s report cover", "{v} soc 2 period",
         "when did {v}'s audit period end", "what is the review period of {v}'s soc 2", "when was {v}'s report issued",
         "report date of {v}'s soc 2", "when does {v}'s audit period start", "what's the coverage period for {v}",
@@ -93,6 +100,7 @@ TEMPLATES: dict[str, list[str]] = {
         "when was {v} first certified", "what's the issue date of {v}'s cert", "as of what date is {v}'s type 1",
     ],
     "opinion": [
+        "is {v}'s soc 3 qualified", "is the {v} opinion qualified", "qualified or clean for {v}",
         "any adverse opinions", "how many unqualified reports", "reports with a clean opinion",
         "were any opinions qualified", "qualified opinions in the portfolio",
         "adverse or qualified opinions anywhere", "and their opinion", "was it qualified", "what about the opinion",
@@ -215,6 +223,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which bridge letters have lapsed", "{v} bridge letter",
     ],
     "verdicts": [
+        "which vendors have no assurance documents", "vendors without any evidence", "who has nothing on file",
         "who passes {prof}", "which vendors pass the {prof} profile", "which vendors need attention",
         "who is failing", "who fails", "vendors failing our checks", "which vendors are green",
         "which vendors don't meet our requirements", "who fails the profile", "which vendors pass",
@@ -238,14 +247,15 @@ TEMPLATES: dict[str, list[str]] = {
         "which criteria does {a} map to", "is {a} covered by a soc 2",
     ],
     "replace": [
-        "what does {v}'s {fw} miss compared to {fw2}", "what is {v}'s {fw} missing versus a {fw2}",
-        "what gaps does {fw} leave versus {fw2}", "does {fw} replace {fw2}", "can {fw} be used instead of {fw2}",
-        "is {fw} enough instead of {fw2}", "do we still need {fw2} if we have {fw}", "{fw} vs {fw2}",
-        "difference between {fw} and {fw2}", "is {fw} equivalent to {fw2}", "what does {fw2} add over {fw}",
-        "does {v}'s {fw} stand in for a {fw2}", "can we accept {v}'s {fw} instead of a {fw2}",
-        "is {v}'s iso 27001 enough or do we need their soc 2", "would {v}'s {fw} do instead of {fw2}",
-        "what does {v}'s {fw} lack compared to {fw2}", "can {fw} substitute for {fw2}",
-        "{fw} instead of {fw2} for {v}",
+        "if {v} only had its iso cert would that be enough", "would {v}'s iso certificate alone be enough",
+        "is {v}'s iso cert enough without a soc 2", "what does {v}'s {fw} miss compared to {fw2}",
+        "what is {v}'s {fw} missing versus a {fw2}", "what gaps does {fw} leave versus {fw2}",
+        "does {fw} replace {fw2}", "can {fw} be used instead of {fw2}", "is {fw} enough instead of {fw2}",
+        "do we still need {fw2} if we have {fw}", "{fw} vs {fw2}", "difference between {fw} and {fw2}",
+        "is {fw} equivalent to {fw2}", "what does {fw2} add over {fw}", "does {v}'s {fw} stand in for a {fw2}",
+        "can we accept {v}'s {fw} instead of a {fw2}", "is {v}'s iso 27001 enough or do we need their soc 2",
+        "would {v}'s {fw} do instead of {fw2}", "what does {v}'s {fw} lack compared to {fw2}",
+        "can {fw} substitute for {fw2}", "{fw} instead of {fw2} for {v}",
     ],
     "what_to_ask": [
         "what should we ask them for", "what do we need from them", "what should we ask {v} for",
@@ -322,7 +332,8 @@ WINDOWS = ("this month", "this week", "this wk", "next month", "next mo", "next 
            "this qtr", "in Q1", "in q2", "in Q3 2027", "in the next 60 days", "within 90 days", "in 2027",
            "before March", "by june", "in the next two weeks", "next 3 months", "this year", "by end of year",
            "soon", "in the coming weeks", "next week", "in h1", "this yr", "by eom", "over the next 30 days",
-           "in january", "before the end of the quarter")
+           "in january", "before the end of the quarter", "between now and end of feb", "between now and march",
+           "by end of next month", "before april", "till the end of january")
 FRAMEWORKS = ("iso 27001", "soc 2", "SOC2", "ISO/IEC 27001", "a soc 2 report", "an iso cert", "27001", "SOC 2 type 2",
               "iso", "soc ii")
 PROFILES = ("critical-data-processor", "default", "low-risk-tool", "critical data processor")
