@@ -502,8 +502,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
     start = window.start if window else ctx.today
     end = window.end if window else ctx.today + timedelta(days=30)
     label = window.label if window else "in the next 30 days"
-    rows = expiries(ctx, until=end)
-    due = [r for r in rows if start <= r[0] <= end]
+    due = expiries(ctx, until=end, since=start)
     if intent.vendors and intent.vendors[0].name:
         due = [r for r in due if r[1] == intent.vendors[0].name]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: {what}", cites=[Cite(filename)])
@@ -521,7 +520,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
                   items_title="Due" if due else None)
 
 
-def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
+def expiries(ctx: Context, *, until: date, since: date = date.min) -> list[tuple[date, str, str, str]]:
     """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``.
 
     Read from the portfolio snapshot (every vendor's current documents, kept in memory), so a question over
@@ -533,14 +532,14 @@ def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
     for vendor_id, docs in snap.docs.items():
         name = snap.names.get(vendor_id, f"vendor {vendor_id}")
         for doc in docs:
-            if doc.kind == "iso_certificate" and doc.expiry_date and doc.expiry_date <= until:
+            if doc.kind == "iso_certificate" and doc.expiry_date and since <= doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
                 out.append((doc.expiry_date, name, f"{standards} certificate expires", doc.filename))
             elif doc.kind in SOC_KINDS and doc.period_end:
                 stale = doc.period_end + timedelta(days=ctx.settings.freshness_days)
-                if stale <= until:
+                if since <= stale <= until:
                     out.append((stale, name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))
-            elif doc.kind == "bridge_letter" and doc.period_end and doc.period_end <= until:
+            elif doc.kind == "bridge_letter" and doc.period_end and since <= doc.period_end <= until:
                 out.append((doc.period_end, name, "bridge letter coverage ends", doc.filename))
     return sorted(out)
 

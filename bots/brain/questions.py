@@ -231,24 +231,30 @@ def opinion(intent: Intent, ctx: Context) -> Answer:
     lowered = intent.text.lower()
     wanted = next((value for word, value in _OPINION_WORDS if re.search(rf"\b{word}", lowered)), None)
     snap = snapshot(ctx.db_session)
+    room = ctx.max_items * 2 if wanted else ctx.max_items
+    counts: dict[str, int] = defaultdict(int)
     by: dict[str, list[Item]] = defaultdict(list)
     for vid, docs in snap.docs.items():
         for doc in docs:
             if doc.opinion is None:
                 continue
-            by[doc.opinion.value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
-                                              cites=_q_cites(doc.filename, doc.opinion)))
+            value = doc.opinion.value
+            counts[value] += 1
+            if (wanted is None or value == wanted) and len(by[value]) < room:
+                by[value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
+                                      cites=_q_cites(doc.filename, doc.opinion)))
     if wanted:
         items = by.get(wanted, [])
-        summary = (f"{_plural(len(items), 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
-                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "") + ".")
-        shown = items[: ctx.max_items * 2]
-        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=shown,
-                      more=len(items) - len(shown), items_title="Reports" if items else None,
+        n = counts.get(wanted, 0)
+        summary = (f"{_plural(n, 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
+                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "")
+                   + ("…" if n > 10 else "") + ".")
+        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=items,
+                      more=n - len(items), items_title="Reports" if items else None,
                       status="warn" if items and wanted != "unqualified" else "info", confidential=bool(items))
-    sections = [Section(f"{value} ({len(items)})", items[: ctx.max_items], max(0, len(items) - ctx.max_items))
+    sections = [Section(f"{value} ({counts[value]})", items, counts[value] - len(items))
                 for value, items in sorted(by.items(), key=lambda kv: kv[0])]
-    summary = "; ".join(f"{len(items)} {value}" for value, items in sorted(by.items())) or "no opinions read"
+    summary = "; ".join(f"{counts[value]} {value}" for value in sorted(counts)) or "no opinions read"
     return Answer(kind="opinion", title="Opinions across vendors", summary=summary.capitalize() + ".",
                   sections=sections, confidential=True)
 
@@ -438,19 +444,20 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
-    rows = [r for r in expiries(ctx, until=ctx.today - timedelta(days=1))]
+    rows = expiries(ctx, until=ctx.today - timedelta(days=1))
+    rows.reverse()  # the most recent first
+    shown = rows[: ctx.max_items * 2]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: "
                   + what.replace("expires", "expired").replace("goes stale", "went stale")
                   .replace("coverage ends", "coverage ended"), cites=[Cite(filename)])
-             for day, vendor, what, filename in sorted(rows, reverse=True)]
+             for day, vendor, what, filename in shown]
     names = sorted({r[1] for r in rows})
-    shown = items[: ctx.max_items * 2]
     return Answer(kind="expired", title="Expired or stale",
                   summary=(f"{_plural(len(names), 'vendor')} with expired or stale evidence "
-                           f"({_plural(len(items), 'document')}): " + ", ".join(names[:12])
-                           + ("…" if len(names) > 12 else "") + ".") if items else
-                  "Nothing has expired or gone stale.", status="bad" if items else "good", items=shown,
-                  more=len(items) - len(shown), items_title="Expired" if items else None)
+                           f"({_plural(len(rows), 'document')}): " + ", ".join(names[:12])
+                           + ("…" if len(names) > 12 else "") + ".") if rows else
+                  "Nothing has expired or gone stale.", status="bad" if rows else "good", items=items,
+                  more=len(rows) - len(items), items_title="Expired" if items else None)
 
 
 def ai(intent: Intent, ctx: Context) -> Answer:
