@@ -260,6 +260,7 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
-    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors:
+    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors or (
+            kind in PORTFOLIO_OK and _ALL.search(intent.text)):
         intent.unknown_vendor = None  # a name matters only where the question is about a vendor
     intent.kind = kind

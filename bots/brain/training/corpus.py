@@ -27,6 +27,7 @@ TEMPLATES: dict[str, list[str]] = {
         "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
+        "thoughts on {v}", "views on {v}", "what do you make of {v}", "your take on {v}",
         "is there anything wrong with {v}'s report", "any problems in {v}'s report", "anything concerning about {v}",
         "is {v} still compliant", "what's the deal with {v}", "how's {v} looking", "{v} looking ok",
         "what about {v} overall", "give me the verdict for {v}", "does {v}'s soc 2 cover us",
