@@ -143,6 +143,8 @@ _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendo
                      r"same vendor|he|she)\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:vendors|suppliers|companies|which|who|whom|any|anyone|anybody|all|every|everyone|list|"
                   r"how many|portfolio|across)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
+                   r"\b(?:already|went stale|ran out)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
 
 
@@ -239,6 +241,8 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             kind = "unknown"
     if kind in {"set_profile"} and not intent.profile:
         kind = "show_profile"
+    if kind == "expiring" and _PAST.search(intent.text):
+        kind = "expired"  # "have any certs expired this year?" looks back, not ahead
     if kind == "cover" and intent.fiscal_year is not None:
         kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
     if kind == "compare" and len(intent.vendor_ids) < 2:

@@ -22,7 +22,7 @@ from service.assessments.models import StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
 from service.vendors.models import Vendor
-from service.vendors.names import same_org
+from service.vendors.names import normalize, same_org
 
 from .answers import (
     KIND_TEXT,
@@ -171,6 +171,16 @@ def _portfolio_auditors(intent: Intent, ctx: Context) -> Answer:
         for doc in docs:
             if doc.issuer is not None:
                 by[doc.issuer.value].add(snap.names.get(vid, str(vid)))
+    firm = intent.unknown_vendor.query if intent.unknown_vendor else intent.provider
+    if firm:  # "which vendors are certified by Keystone Registrar?": a firm, not a vendor
+        wanted = [f for f in by if same_org(firm, f) or normalize(firm) in normalize(f)]
+        if not wanted and intent.unknown_vendor is not None:
+            return _unknown_vendor(intent.unknown_vendor, ctx, intent.text)
+        names = sorted({n for f in wanted for n in by[f]})
+        return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                      summary=f"{_plural(len(names), 'vendor')} audited or certified by {', '.join(wanted) or firm}"
+                              + (": " + ", ".join(names) if names else "") + ".",
+                      items=[Item(f"{f}: {', '.join(sorted(by[f]))}") for f in wanted])
     items = [Item(f"{firm}: {', '.join(sorted(names))}") for firm, names in
              sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     shown = items[: ctx.max_items * 3]
@@ -444,7 +454,17 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
-    rows = expiries(ctx, until=ctx.today - timedelta(days=1))
+    since = date.min
+    window = intent.window
+    if window is not None:
+        since = window.start
+        if since >= ctx.today:  # "this year": what already happened this year, from its first day
+            label = window.label
+            since = (date(ctx.today.year, 1, 1) if "year" in label else ctx.today.replace(day=1) if "month" in label
+                     else date(ctx.today.year, 3 * ((ctx.today.month - 1) // 3) + 1, 1) if "quarter" in label
+                     else ctx.today - timedelta(days=ctx.today.weekday()))
+    until = min(ctx.today - timedelta(days=1), window.end if window else ctx.today)
+    rows = expiries(ctx, until=until, since=since)
     rows.reverse()  # the most recent first
     shown = rows[: ctx.max_items * 2]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: "
