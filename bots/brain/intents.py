@@ -67,6 +67,7 @@ class Intent:
     text: str
     vendors: list[VendorMention] = field(default_factory=list)
     unknown_vendor: VendorMention | None = None
+    unknown_name: str | None = None  # a capitalised name that is no vendor's, kept even where it is no vendor
     provider: str | None = None
     criterion: str | None = None
     iso_control: str | None = None
@@ -180,6 +181,7 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         found, unknown = directory.find_all(tokens, common)
         intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
         intent.unknown_vendor = unknown
+        intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
         provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])

@@ -41,7 +41,7 @@ from .answers import (
     _unknown_vendor,
     assessment_answer,
 )
-from .intents import Intent
+from .intents import Intent, Window
 from .portfolio import DocSummary, Quote, snapshot
 
 # One example question per intent: the refusal offers the closest ones, help shows several.
@@ -171,11 +171,15 @@ def _portfolio_auditors(intent: Intent, ctx: Context) -> Answer:
         for doc in docs:
             if doc.issuer is not None:
                 by[doc.issuer.value].add(snap.names.get(vid, str(vid)))
-    firm = intent.unknown_vendor.query if intent.unknown_vendor else intent.provider
+    firm = intent.unknown_name or intent.provider
     if firm:  # "which vendors are certified by Keystone Registrar?": a firm, not a vendor
         wanted = [f for f in by if same_org(firm, f) or normalize(firm) in normalize(f)]
         if not wanted and intent.unknown_vendor is not None:
             return _unknown_vendor(intent.unknown_vendor, ctx, intent.text)
+        if not wanted:
+            return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                          summary=f"No current document names {firm} as its auditor or certification body.",
+                          examples=[example("auditor", ctx)])
         names = sorted({n for f in wanted for n in by[f]})
         return Answer(kind="auditor", title=f"Audited or certified by {firm}",
                       summary=f"{_plural(len(names), 'vendor')} audited or certified by {', '.join(wanted) or firm}"
@@ -451,18 +455,28 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 # --- the portfolio ------------------------------------------------------------------------------------------------
 
 
+def _whole(window: Window, today: date) -> tuple[date, date]:
+    """A "this year / month / quarter / week" window from its first day (such windows otherwise start today, as
+    they should for what is coming up): what already happened this year, or how much of it is covered."""
+    if window.start < today or not window.label.startswith("this"):
+        return window.start, window.end
+    label = window.label
+    if "year" in label:
+        return date(today.year, 1, 1), window.end
+    if "month" in label:
+        return today.replace(day=1), window.end
+    if "quarter" in label:
+        return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), window.end
+    return today - timedelta(days=today.weekday()), window.end
+
+
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
     since = date.min
     window = intent.window
     if window is not None:
-        since = window.start
-        if since >= ctx.today:  # "this year": what already happened this year, from its first day
-            label = window.label
-            since = (date(ctx.today.year, 1, 1) if "year" in label else ctx.today.replace(day=1) if "month" in label
-                     else date(ctx.today.year, 3 * ((ctx.today.month - 1) // 3) + 1, 1) if "quarter" in label
-                     else ctx.today - timedelta(days=ctx.today.weekday()))
+        since = _whole(window, ctx.today)[0]
     until = min(ctx.today - timedelta(days=1), window.end if window else ctx.today)
     rows = expiries(ctx, until=until, since=since)
     rows.reverse()  # the most recent first
@@ -925,7 +939,7 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
         year = intent.fiscal_year or ctx.today.year
         start, end, label = date(year, 1, 1), date(year, 12, 31), f"FY{year}"
     else:
-        start, end, label = window.start, window.end, window.label.replace("in ", "", 1)
+        (start, end), label = _whole(window, ctx.today), window.label.replace("in ", "", 1)
     name = _name(ctx, vendor_id)
     rows = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, status="parsed", limit=200)
     spans: list[tuple[date, date, str]] = []
@@ -972,6 +986,8 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
                    "." if not gaps else f"; {_plural(len(gaps), 'gap')}: " + ", ".join(
                        f"{_fmt_date(a)} to {_fmt_date(b)}" for a, b in gaps) + "."))
     notes = ["A gap still ahead of today may close with the next report or a bridge letter."] if future else []
+    if any(d.kind == "soc2_type1" for d in rows):
+        notes.append("A SOC 2 Type 1 report is as of one date: it tests no period, so it covers no days here.")
     return Answer(kind="coverage", title=f"{name} — {label} coverage", summary=summary,
                   status="good" if not gaps else ("warn" if days else "bad"), items=items,
                   items_title="Periods" if items else None, vendor_id=vendor_id, notes=notes)

@@ -275,7 +275,7 @@ class VendorDirectory:
 def _join(chunk: Sequence[str]) -> str:
     out = ""
     for tok in chunk:
-        if not out or tok in {",", ".", "'s", "’s"} or out.endswith(("-", "&")) or tok == "-":
+        if not out or tok in {",", ".", "'s", "’s"} or out.endswith("-") or tok == "-":
             out += tok
         else:
             out += " " + tok
