@@ -7,6 +7,7 @@ understood, and examples of what it can do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -158,6 +159,7 @@ def respond(text: str, ctx: Context) -> Answer:
         ctx.profile_override = intent.profile
     handler = _handler(intent)
     answer = handler(intent, ctx)
+    answer.summary = _DOUBLE_STOP.sub(".", answer.summary)  # "…: Acme, Inc.." reads as a typo
     ids = tuple(m.vendor_id for m in intent.vendors if m.vendor_id is not None)
     names = tuple(m.name or m.query for m in intent.vendors if m.vendor_id is not None)
     previous = ctx.thread or Thread()
@@ -224,6 +226,7 @@ def _known_profile(ctx: Context, name: str) -> bool:
 
 
 _PROFILES: dict[int, tuple[str, ...]] = {}
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$|\))")
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------

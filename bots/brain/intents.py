@@ -69,6 +69,7 @@ class Intent:
     unknown_vendor: VendorMention | None = None
     unknown_name: str | None = None  # a capitalised name that is no vendor's, kept even where it is no vendor
     provider: str | None = None
+    providers: list[str] = field(default_factory=list)
     criterion: str | None = None
     iso_control: str | None = None
     frameworks: list[str] = field(default_factory=list)
@@ -184,14 +185,13 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
-        provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])
-        if provider is not None:
-            name, start, end = provider
-            intent.provider = name
+        for name, start, end in directory.find_providers(tokens, common, taken=[(m.start, m.end) for m in found]):
+            intent.providers.append(name)
             if unknown is not None and unknown.start < end and start < unknown.end:
                 intent.unknown_vendor = None
             if not any(a <= start < b for a, b, _ in spans):
                 spans.append((start, end, "PROVIDER"))
+        intent.provider = intent.providers[0] if intent.providers else None
     pieces: list[str] = []
     pos = 0
     for start, end, placeholder in sorted(spans):

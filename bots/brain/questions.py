@@ -200,6 +200,8 @@ def period(intent: Intent, ctx: Context) -> Answer:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
     order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    if re.search(r"\bbridge|\bgap letter", intent.text, re.IGNORECASE):
+        order["bridge_letter"] = -1
     iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
                       else order.get(d.kind, 6)):
@@ -381,6 +383,15 @@ def fourth_parties(intent: Intent, ctx: Context) -> Answer:
     provider = intent.provider
     if not provider:
         return _portfolio_subservices(intent, ctx)
+    if len(intent.providers) > 1:  # "who relies on AWS or Azure?"
+        from dataclasses import replace
+
+        parts = [fourth_parties(replace(intent, provider=p, providers=[p]), ctx) for p in intent.providers[:5]]
+        return Answer(kind="fourth_parties", title="Who depends on " + " or ".join(intent.providers[:5]),
+                      summary=" ".join(a.summary for a in parts),
+                      sections=[Section(a.title, a.items, a.more) for a in parts if a.items],
+                      status="warn" if any(a.items for a in parts) else "info",
+                      confidential=any(a.confidential for a in parts))
     snap = snapshot(ctx.db_session)
     items: list[Item] = []
     users: set[str] = set()
