@@ -218,7 +218,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
             text = f"{_kind(doc)}: issued {_fmt_date(doc.issue_date)}, valid until {_fmt_date(doc.expiry_date)}"
         else:
             continue
-        items.append(Item(text, cites=[Cite(doc.filename)]))
+        items.append(Item(text, cites=_q_cites(doc.filename, doc.dated)))
     if not items:
         return _nothing(ctx, vendor_id, "dated report or certificate", "period")
     return Answer(kind="period", title=f"{_name(ctx, vendor_id)} — dates", summary=items[0].text + ".",
