@@ -289,22 +289,23 @@ def categories(intent: Intent, ctx: Context) -> Answer:
         if not reports:
             return _nothing(ctx, vendor_id, "SOC report stating its trust services categories", "categories")
         doc = reports[0]
-        cats = ", ".join(doc.categories)
+        cats = ", ".join(c.replace("_", " ") for c in doc.categories)
         summary = f"{_kind(doc)} covers: {cats}."
         status: Status = "info"
         if wanted:
-            missing = [w for w in wanted if w not in [c.lower() for c in doc.categories]]
+            missing = [w for w in wanted if w not in [c.lower().replace("_", " ") for c in doc.categories]]
             summary = (f"{'No' if missing else 'Yes'}: {_kind(doc)} covers {cats}" +
                        (f"; not {', '.join(missing)}." if missing else "."))
             status = "bad" if missing else "good"
         return Answer(kind="categories", title=f"{_name(ctx, vendor_id)} — categories", summary=summary,
-                      status=status, items=[Item(f"{_kind(r)}: {', '.join(r.categories)}", cites=[Cite(r.filename)])
+                      status=status, items=[Item(f"{_kind(r)}: {', '.join(r.categories).replace('_', ' ')}",
+                                                 cites=[Cite(r.filename)])
                                             for r in reports], vendor_id=vendor_id)
     snap = snapshot(ctx.db_session)
     hits = []
     for vid, docs in snap.docs.items():
         for doc in docs:
-            lowered_cats = [c.lower() for c in doc.categories]
+            lowered_cats = [c.lower().replace("_", " ") for c in doc.categories]
             if doc.categories and all(w in lowered_cats for w in wanted):
                 hits.append(Item(f"{snap.names.get(vid, vid)}: {', '.join(doc.categories)}",
                                  cites=[Cite(doc.filename)]))
@@ -612,6 +613,7 @@ def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
               if std in lowered.replace(" ", "")]
     if "2013" in lowered and "27001:2013" not in wanted:
         wanted.insert(0, "2013")
+    only_gone = bool(re.search(r"\b(?:expired|lapsed|void|invalid|out of date)\b", lowered))
     snap = snapshot(ctx.db_session)
     items: list[Item] = []
     total = expired = 0
@@ -619,8 +621,10 @@ def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
         for d in docs:
             if d.kind != "iso_certificate" or (wanted and not any(w in (d.standards or "") for w in wanted[:1])):
                 continue
-            total += 1
             gone = d.expiry_date is not None and d.expiry_date < ctx.today or "2013" in (d.standards or "")
+            if only_gone and not gone:
+                continue
+            total += 1
             expired += gone
             if len(items) < ctx.max_items * 3:
                 state = "expired or void" if gone else f"valid until {_fmt_date(d.expiry_date)}"
