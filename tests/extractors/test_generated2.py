@@ -48,6 +48,8 @@ _CB_NAME = "a certification body named '... Zertifizierungsgesellschaft mbH' is 
 _ACCREDITATION = "the mark is an image and only its number is text ('0123', 'C 123', '4-0675', 'D-ZM-...', 'MSCB-123')"
 _CERT_SCOPE = "a scope introduced by 'for the scope:' is not read ('Scope of registration:' is)"
 _VENDOR_LEGAL = "vendors whose legal form is 'ApS' or 's.r.o.' (also 'Co.', a coined one-word name) are not found"
+_VENDOR_CERT = ("the certified organization inside the lead-in sentence ('This is to certify that the ... of V, "
+                "<address>, complies with'), or with an 'ApS' / 's.r.o.' legal form, is not found")
 _LETTER = "a one-page CPA letter quoting a SOC 2 opinion is read as a report, and the firm as the vendor"
 _BRIDGE = "the prior report's period (or the next examination's) is taken for the bridge period"
 _CARVE_TABLE = ("carved-out subservice organizations named only in Section 3's table (the auditor's report says "
@@ -94,21 +96,23 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("soc2_certificate", "vendor"): "a certification body's name in capitals at the top is taken as the vendor",
     ("lead_auditor_certificate", "kind"): "a person's 'ISO/IEC 27001:2022 Lead Auditor' course certificate is taken "
                                           "for an ISO certificate",
+    ("iso_27001_2022", "vendor"): _VENDOR_CERT,
     ("iso_27001_2022", "issuer"): _CB_NAME,
     ("iso_27001_2022", "accreditation_body"): _ACCREDITATION,
     ("iso_27001_2022", "certificate_number"): _CERT_NUMBER,
     ("iso_27001_2022", "issue_date"): _CERT_DATES,
     ("iso_27001_2022", "original_issue_date"): _CERT_DATES,
     ("iso_27001_2022", "scope"): _CERT_SCOPE,
-    ("iso_42001", "vendor"): _VENDOR_LEGAL,
+    ("iso_42001", "vendor"): _VENDOR_CERT,
     ("iso_42001", "issuer"): _CB_NAME,
     ("iso_42001", "accreditation_body"): _ACCREDITATION,
     ("iso_42001", "certificate_number"): _CERT_NUMBER,
     ("iso_42001", "issue_date"): _CERT_DATES,
     ("iso_42001", "scope"): _CERT_SCOPE,
-    ("iso_27001_27701", "vendor"): _VENDOR_LEGAL,
+    ("iso_27001_27701", "vendor"): _VENDOR_CERT,
     ("iso_27001_27701", "accreditation_body"): _ACCREDITATION,
     ("iso_27001_27701", "scope"): _CERT_SCOPE,
+    ("iso_27001_local", "vendor"): _VENDOR_CERT,
     ("iso_27001_local", "issuer"): _CB_NAME,
     ("iso_27001_local", "accreditation_body"): _ACCREDITATION,
     ("iso_27001_local", "certificate_number"): _CERT_NUMBER,
@@ -116,6 +120,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("iso_27001_local", "original_issue_date"): _CERT_DATES,
     ("iso_27001_local", "expiry_date"): _CERT_DATES,
     ("iso_27001_local", "scope"): _CERT_SCOPE,
+    ("scan_iso_27001_2022", "vendor"): _VENDOR_CERT,
     ("scan_iso_27001_2022", "issuer"): _CB_NAME,
     ("scan_iso_27001_2022", "scope"): _CERT_SCOPE,
 }
