@@ -130,8 +130,7 @@ def build(
         docs = answer.get("documents") or []
         relied = result.get("relied_on")
         relied_doc = next((d for d in docs if d["filename"] == relied), None)
-        current = [r for r in dated.get(v.id, []) if r.id in {d["id"] for d in docs}]
-        nxt, what = _next_date(current, as_of, max_age)
+        nxt, what = _next_date(current.get(v.id, []), as_of, max_age)
         cov = audit_window(spans_of(dated.get(v.id, [])), *window)
         providers = sorted({normalize_provider(n) for n, _ in subs.get(v.id, [])}, key=str.casefold)
         report.vendors.append(
