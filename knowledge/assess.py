@@ -10,6 +10,11 @@ findings:
   certificate, unrecognised accreditation, a blocking exception, AI outside the assured scope when required);
 - ``insufficient_evidence``: nothing accepted is at hand, or what is at hand cannot settle it (a Type 1 where a
   Type 2 is asked, a stale report, a missing category, a 27701 certificate without its 27001 base).
+
+Unreadable is not failing: a field the extractor could not read (an accreditation mark that is only a logo, an
+opinion on an image-only page, an expiry in a layout it does not know) is no shortfall of the vendor. It becomes a
+``high`` finding "confirm by hand" (code ``*_NOT_READ``), so the verdict is at most ``meets_with_findings`` and
+never ``does_not_meet`` or ``insufficient_evidence`` on that account alone; the reviewer's correction then settles it.
 """
 
 from __future__ import annotations
@@ -147,16 +152,20 @@ def _soc(opt: Soc2Option | Soc3Option, x: Extraction, profile: Profile, today: d
     opinion = f.opinion.value if f.opinion else None
     judged = judge_opinion(opinion, opt.opinions)
     if judged == "missing":
-        c.add("critical", "SOC_OPINION_MISSING", f"No service auditor's opinion was found in the {what}, so it "
-              "cannot be relied on.", absence="the auditor's opinion paragraph", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "SOC_OPINION_NOT_READ", f"The service auditor's opinion could not be read from the {what}; "
+              "confirm by hand that it is unmodified (the opinion paragraph of the auditor's report).",
+              absence="the auditor's opinion paragraph, as read by the extractor", option=label)
     elif judged == "modified":
         c.add("critical", f"SOC_OPINION_{str(opinion).upper()}", f"The auditor gave {PLAIN[str(opinion)]}. The "
               f"profile accepts only {'/'.join(opt.opinions)} opinions.", [_cite(x, "opinion")],
               blocks="does_not_meet", option=label)
     got = {cat.value for cat in f.tsc_categories}
     missing = [cat for cat in opt.categories if cat not in got]
-    if missing:
+    if missing and not got:
+        c.add("high", "SOC_CATEGORIES_NOT_READ", f"The Trust Services categories of the {what} could not be read; "
+              f"confirm by hand that it covers {', '.join(m.replace('_', ' ') for m in missing)}.",
+              absence="the Trust Services categories, as read by the extractor", option=label)
+    elif missing:
         c.add("critical", "SOC_CATEGORY_MISSING", f"The {what} does not cover the "
               f"{', '.join(m.replace('_', ' ') for m in missing)} categor{'y' if len(missing) == 1 else 'ies'} the "
               f"profile requires (it covers: {', '.join(sorted(got)) or 'none stated'}).",
@@ -165,9 +174,9 @@ def _soc(opt: Soc2Option | Soc3Option, x: Extraction, profile: Profile, today: d
               blocks="insufficient_evidence", option=label)
     period_end = parse_date(f.period_end.value) if f.period_end else None
     if period_end is None:
-        c.add("critical", "SOC_PERIOD_MISSING", f"The {what} states no period end, so its freshness cannot be "
-              "judged.", absence="the examination period or 'as of' date", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "SOC_PERIOD_NOT_READ", f"The period of the {what} could not be read; confirm by hand that "
+              f"it ended within the last {opt.max_age_months} months.",
+              absence="the examination period or 'as of' date, as read by the extractor", option=label)
     else:
         c.sort_key = period_end
         fresh = soc_freshness(period_end, today, opt.max_age_months)
@@ -221,6 +230,8 @@ def _bridges(c: _Candidate, x: Extraction, opt: Soc2Option, period_end: date, to
 def _required_soc(c: _Candidate, x: Extraction, profile: Profile, got: set[str], label: str) -> None:
     if not profile.required_criteria and not profile.required_controls:
         return
+    if not got:
+        return  # no category was read: SOC_CATEGORIES_NOT_READ asks the reviewer to confirm them
     uncovered: list[str] = []
     for cid in profile.required_criteria:
         if _category_of(cid) not in got:
@@ -265,9 +276,9 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
               f"({-(status.days_left or 0)} days before {_fmt(today)}).", [_cite(x, "expiry_date")],
               blocks="does_not_meet", option=label)
     elif status.state == "unknown":
-        c.add("critical", "ISO_EXPIRY_MISSING", f"The {name} certificate states no expiry date, so its validity "
-              "cannot be confirmed.", absence="a 'valid until' or expiry date", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "ISO_EXPIRY_NOT_READ", f"The expiry date of the {name} certificate could not be read; "
+              "confirm by hand that it is still valid.",
+              absence="a 'valid until' or expiry date, as read by the extractor", option=label)
     elif status.state == "expiring":
         c.add("low", "ISO_EXPIRING", f"The {name} certificate expires on {_fmt(expiry)}, in {status.days_left} "
               "days. Ask for the recertification.", [_cite(x, "expiry_date")], option=label)
@@ -297,9 +308,11 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
     check = check_accreditation(f.accreditation_body.value if f.accreditation_body else None, family)
     listed = f"the IAF MLA signatories list (compiled {check.compiled})"
     if check.state == "none_named":
-        c.add("critical" if accreditation == "iaf_mla" else "high", "ISO_NO_ACCREDITATION",
-              f"The {name} certificate names no accreditation body, so nothing independent vouches for the "
-              "certification body.", absence="an accreditation body or mark", blocks="does_not_meet", option=label)
+        # Often a logo beside a number, which the extractor may not read: a task for a reviewer, not a failure.
+        c.add("high", "ISO_ACCREDITATION_NOT_READ", f"The accreditation body of the {name} certificate could not "
+              "be read (it is often a logo beside an accreditation number); confirm the accreditation mark by hand, "
+              "and that the body is an IAF MLA signatory.",
+              absence="an accreditation body or mark, as read by the extractor", option=label)
     elif check.state == "not_signatory":
         note = f" ({check.note})" if check.note else ""
         c.add("critical" if accreditation == "iaf_mla" else "high", "ISO_ACCREDITATION_UNRECOGNISED",
