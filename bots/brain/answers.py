@@ -171,14 +171,41 @@ def respond(text: str, ctx: Context) -> Answer:
     return answer
 
 
+_PER_VENDOR = frozenset({"auditor", "period", "opinion", "categories", "scope", "soc2_current", "iso_expiry", "cuecs",
+                         "bridge", "type1", "documents", "what_to_ask", "coverage", "subservice", "ai", "exceptions"})
+
+
 def _handler(intent: Intent) -> Callable[[Intent, Context], Answer]:
     from . import questions
+
+    if intent.kind in _PER_VENDOR and len(set(intent.vendor_ids)) > 1:
+        return _per_vendor
 
     if intent.kind == "replace" and intent.vendors:
         return questions.replace_for_vendor
     if intent.kind == "one_evidence" or (intent.kind == "replace" and len(intent.frameworks) < 2):
         return questions.one_evidence if intent.kind == "one_evidence" else _replace_default
     return _HANDLERS.get(intent.kind) or questions.HANDLERS.get(intent.kind) or questions.refuse
+
+
+def _per_vendor(intent: Intent, ctx: Context) -> Answer:
+    """One fact about several vendors ("who certified Sablewood and Corvane?"): the answer for each, in turn."""
+    from dataclasses import replace
+
+    parts = []
+    for mention in [m for m in intent.vendors if m.vendor_id is not None][:6]:
+        one = replace(intent, vendors=[mention])
+        parts.append(_handler(one)(one, ctx))
+    sections = [Section(f"{a.title}: {a.summary}", a.items[: ctx.max_items], max(0, len(a.items) - ctx.max_items))
+                for a in parts]
+    statuses: tuple[Status, ...] = ("bad", "warn", "good")
+    worst: Status = next((st for st in statuses if any(a.status == st for a in parts)), "info")
+    return Answer(kind=intent.kind, title=" / ".join(m.name or m.query for m in intent.vendors[:6]),
+                  summary=" ".join(f"{(m.name or m.query).split(',')[0]}: {a.summary}"
+                                   for m, a in zip(intent.vendors, parts, strict=False)),
+                  status=worst, sections=sections, confidential=any(a.confidential for a in parts),
+                  profile=parts[0].profile if parts else None,
+                  profile_source=parts[0].profile_source if parts else None)
 
 
 def _profile_names(ctx: Context) -> tuple[str, ...]:
@@ -368,6 +395,10 @@ def _cover(intent: Intent, ctx: Context) -> Answer:
 
 
 def _soc2_current(intent: Intent, ctx: Context) -> Answer:
+    if not intent.vendors and intent.unknown_vendor is None:
+        from .questions import soc_portfolio
+
+        return soc_portfolio(intent, ctx)
     vendor_id, problem = _vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
@@ -424,6 +455,10 @@ def _bridge_after(ctx: Context, vendor_id: int, period_end: date) -> Document | 
 
 
 def _iso_expiry(intent: Intent, ctx: Context) -> Answer:
+    if not intent.vendors and intent.unknown_vendor is None:
+        from .questions import iso_portfolio
+
+        return iso_portfolio(intent, ctx)
     vendor_id, problem = _vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
@@ -467,8 +502,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
     start = window.start if window else ctx.today
     end = window.end if window else ctx.today + timedelta(days=30)
     label = window.label if window else "in the next 30 days"
-    rows = expiries(ctx, until=end)
-    due = [r for r in rows if start <= r[0] <= end]
+    due = expiries(ctx, until=end, since=start)
     if intent.vendors and intent.vendors[0].name:
         due = [r for r in due if r[1] == intent.vendors[0].name]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: {what}", cites=[Cite(filename)])
@@ -486,7 +520,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
                   items_title="Due" if due else None)
 
 
-def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
+def expiries(ctx: Context, *, until: date, since: date = date.min) -> list[tuple[date, str, str, str]]:
     """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``.
 
     Read from the portfolio snapshot (every vendor's current documents, kept in memory), so a question over
@@ -498,14 +532,14 @@ def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
     for vendor_id, docs in snap.docs.items():
         name = snap.names.get(vendor_id, f"vendor {vendor_id}")
         for doc in docs:
-            if doc.kind == "iso_certificate" and doc.expiry_date and doc.expiry_date <= until:
+            if doc.kind == "iso_certificate" and doc.expiry_date and since <= doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
                 out.append((doc.expiry_date, name, f"{standards} certificate expires", doc.filename))
             elif doc.kind in SOC_KINDS and doc.period_end:
                 stale = doc.period_end + timedelta(days=ctx.settings.freshness_days)
-                if stale <= until:
+                if since <= stale <= until:
                     out.append((stale, name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))
-            elif doc.kind == "bridge_letter" and doc.period_end and doc.period_end <= until:
+            elif doc.kind == "bridge_letter" and doc.period_end and since <= doc.period_end <= until:
                 out.append((doc.period_end, name, "bridge letter coverage ends", doc.filename))
     return sorted(out)
 

@@ -143,7 +143,8 @@ def auditor(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    soc_first = "iso27001" not in intent.frameworks[:1]
+    soc_first = "iso27001" not in intent.frameworks[:1] and not re.search(
+        r"\biso\b|cert|registrar|\bcb\b|27\d{3}|42001", intent.text, re.IGNORECASE)
     order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: order.get(d.kind, 6) if soc_first
                       else -order.get(d.kind, 6)):
@@ -184,7 +185,10 @@ def period(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    for doc in _docs(ctx, vendor_id):
+    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
+    for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
+                      else order.get(d.kind, 6)):
         if doc.kind in (*SOC_KINDS, "bridge_letter", "soc1"):
             if doc.period_start and doc.period_end:
                 text = f"{_kind(doc)}: {_fmt_date(doc.period_start)} to {_fmt_date(doc.period_end)}"
@@ -227,24 +231,30 @@ def opinion(intent: Intent, ctx: Context) -> Answer:
     lowered = intent.text.lower()
     wanted = next((value for word, value in _OPINION_WORDS if re.search(rf"\b{word}", lowered)), None)
     snap = snapshot(ctx.db_session)
+    room = ctx.max_items * 2 if wanted else ctx.max_items
+    counts: dict[str, int] = defaultdict(int)
     by: dict[str, list[Item]] = defaultdict(list)
     for vid, docs in snap.docs.items():
         for doc in docs:
             if doc.opinion is None:
                 continue
-            by[doc.opinion.value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
-                                              cites=_q_cites(doc.filename, doc.opinion)))
+            value = doc.opinion.value
+            counts[value] += 1
+            if (wanted is None or value == wanted) and len(by[value]) < room:
+                by[value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
+                                      cites=_q_cites(doc.filename, doc.opinion)))
     if wanted:
         items = by.get(wanted, [])
-        summary = (f"{_plural(len(items), 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
-                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "") + ".")
-        shown = items[: ctx.max_items * 2]
-        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=shown,
-                      more=len(items) - len(shown), items_title="Reports" if items else None,
+        n = counts.get(wanted, 0)
+        summary = (f"{_plural(n, 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
+                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "")
+                   + ("…" if n > 10 else "") + ".")
+        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=items,
+                      more=n - len(items), items_title="Reports" if items else None,
                       status="warn" if items and wanted != "unqualified" else "info", confidential=bool(items))
-    sections = [Section(f"{value} ({len(items)})", items[: ctx.max_items], max(0, len(items) - ctx.max_items))
+    sections = [Section(f"{value} ({counts[value]})", items, counts[value] - len(items))
                 for value, items in sorted(by.items(), key=lambda kv: kv[0])]
-    summary = "; ".join(f"{len(items)} {value}" for value, items in sorted(by.items())) or "no opinions read"
+    summary = "; ".join(f"{counts[value]} {value}" for value in sorted(counts)) or "no opinions read"
     return Answer(kind="opinion", title="Opinions across vendors", summary=summary.capitalize() + ".",
                   sections=sections, confidential=True)
 
@@ -312,7 +322,7 @@ def subservice(intent: Intent, ctx: Context) -> Answer:
     items = []
     for doc in _docs(ctx, vendor_id):
         for name, method, q in doc.subservices:
-            how = {"carve_out": "carved out", "inclusive": "included"}.get(method or "", method or "method not stated")
+            how = {"carve-out": "carved out", "inclusive": "included"}.get(method or "", method or "method not stated")
             items.append(Item(f"{name} ({how})", cites=_q_cites(doc.filename, q)))
     name = _name(ctx, vendor_id)
     if not items:
@@ -366,7 +376,7 @@ def fourth_parties(intent: Intent, ctx: Context) -> Answer:
                 if same_org(provider, name):
                     vname = snap.names.get(vid, str(vid))
                     users.add(vname)
-                    how = {"carve_out": "carved out", "inclusive": "included"}.get(method or "", "method not stated")
+                    how = {"carve-out": "carved out", "inclusive": "included"}.get(method or "", "method not stated")
                     items.append(Item(f"{vname} — names {name} ({how})", cites=_q_cites(doc.filename, q)))
     shown = items[: ctx.max_items * 3]
     summary = (f"{_plural(len(users), 'vendor')} depend{'s' if len(users) == 1 else ''} on {provider}: "
@@ -434,19 +444,20 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
-    rows = [r for r in expiries(ctx, until=ctx.today - timedelta(days=1))]
+    rows = expiries(ctx, until=ctx.today - timedelta(days=1))
+    rows.reverse()  # the most recent first
+    shown = rows[: ctx.max_items * 2]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: "
                   + what.replace("expires", "expired").replace("goes stale", "went stale")
                   .replace("coverage ends", "coverage ended"), cites=[Cite(filename)])
-             for day, vendor, what, filename in sorted(rows, reverse=True)]
+             for day, vendor, what, filename in shown]
     names = sorted({r[1] for r in rows})
-    shown = items[: ctx.max_items * 2]
     return Answer(kind="expired", title="Expired or stale",
                   summary=(f"{_plural(len(names), 'vendor')} with expired or stale evidence "
-                           f"({_plural(len(items), 'document')}): " + ", ".join(names[:12])
-                           + ("…" if len(names) > 12 else "") + ".") if items else
-                  "Nothing has expired or gone stale.", status="bad" if items else "good", items=shown,
-                  more=len(items) - len(shown), items_title="Expired" if items else None)
+                           f"({_plural(len(rows), 'document')}): " + ", ".join(names[:12])
+                           + ("…" if len(names) > 12 else "") + ".") if rows else
+                  "Nothing has expired or gone stale.", status="bad" if rows else "good", items=items,
+                  more=len(rows) - len(items), items_title="Expired" if items else None)
 
 
 def ai(intent: Intent, ctx: Context) -> Answer:
@@ -520,6 +531,62 @@ def ai_reach(intent: Intent, ctx: Context) -> Answer:
                   confidential=bool(items))
 
 
+_KIND_WORDS = (("type 2", "soc2_type2"), ("type ii", "soc2_type2"), ("type 1", "soc2_type1"), ("type i", "soc2_type1"),
+               ("soc 3", "soc3"), ("soc3", "soc3"))
+
+
+def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
+    """Which vendors hold which SOC reports, and whether each is current."""
+    lowered = intent.text.lower()
+    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)} or {"soc2_type2",
+                                                                                            "soc2_type1", "soc3"}
+    snap = snapshot(ctx.db_session)
+    fresh = timedelta(days=ctx.settings.freshness_days)
+    items: list[Item] = []
+    current = 0
+    for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        for d in docs:
+            if d.kind not in wanted or d.period_end is None:
+                continue
+            live = d.period_end + fresh >= ctx.today
+            current += live
+            if len(items) < ctx.max_items * 3:
+                items.append(Item(f"{snap.names.get(vid, vid)}: {_kind(d)}, period to {_fmt_date(d.period_end)} "
+                                  f"({'current' if live else 'stale'})", cites=[Cite(d.filename)]))
+    total = sum(1 for docs in snap.docs.values() for d in docs if d.kind in wanted and d.period_end)
+    what = " or ".join(sorted({KIND_TEXT[k] for k in wanted}))
+    return Answer(kind="soc2_current", title="SOC reports across vendors",
+                  summary=f"{_plural(total, 'vendor')} with a {what}; {current} of them current.",
+                  items=items, more=total - len(items), items_title="Reports" if items else None)
+
+
+def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
+    """Which vendors hold which ISO certificates (a standard or edition named in the question narrows it)."""
+    lowered = intent.text.lower()
+    wanted = [std for std in ("27001:2013", "27001:2022", "27701", "27017", "27018", "42001", "27001")
+              if std in lowered.replace(" ", "")]
+    if "2013" in lowered and "27001:2013" not in wanted:
+        wanted.insert(0, "2013")
+    snap = snapshot(ctx.db_session)
+    items: list[Item] = []
+    total = expired = 0
+    for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        for d in docs:
+            if d.kind != "iso_certificate" or (wanted and not any(w in (d.standards or "") for w in wanted[:1])):
+                continue
+            total += 1
+            gone = d.expiry_date is not None and d.expiry_date < ctx.today or "2013" in (d.standards or "")
+            expired += gone
+            if len(items) < ctx.max_items * 3:
+                state = "expired or void" if gone else f"valid until {_fmt_date(d.expiry_date)}"
+                items.append(Item(f"{snap.names.get(vid, vid)}: {_kind(d)}, {state}", cites=[Cite(d.filename)]))
+    what = f"ISO {wanted[0]}" if wanted else "ISO"
+    return Answer(kind="iso_expiry", title=f"{what} certificates across vendors",
+                  summary=f"{_plural(total, what + ' certificate')} on record; {expired} expired or void "
+                          "(2013 editions are void since 2025-10-31).", items=items, more=total - len(items),
+                  items_title="Certificates" if items else None, status="warn" if expired else "info")
+
+
 def type1(intent: Intent, ctx: Context) -> Answer:
     if intent.vendors or intent.unknown_vendor is not None:
         vendor_id, problem = _one_vendor(intent, ctx)
@@ -561,8 +628,8 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
         pool = {vendor_id: snap.of(vendor_id)}
     else:
         pool = snap.docs
-    items = []
-    needing = []
+    items: list[Item] = []
+    needing: list[str] = []
     letters_total = 0
     room = ctx.max_items * 2 if len(pool) > 1 else 50
     for vid, docs in pool.items():
@@ -770,7 +837,7 @@ def what_to_ask(intent: Intent, ctx: Context) -> Answer:
         if covered_to < ctx.today and last.period_end + fresh >= ctx.today:
             asks.append(Item(f"A bridge letter from {_fmt_date(covered_to + timedelta(days=1))} to today: nothing "
                              "covers the time since", cites=[Cite(last.filename)]))
-        carved = sorted({n for d in socs for n, m, _q in d.subservices if m == "carve_out"})
+        carved = sorted({n for d in socs for n, m, _q in d.subservices if m == "carve-out"})
         if carved:
             asks.append(Item("The SOC reports of its carved-out subservice organizations: " + ", ".join(carved)))
         exc = sum(len(d.exceptions) for d in socs)

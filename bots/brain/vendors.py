@@ -245,6 +245,10 @@ class VendorDirectory:
                 lead.append(w)
             run = lead
             named = [w for w in run if w not in _JOINERS]
+            after = tokens[run_start + len(run)][0] if run_start + len(run) < len(tokens) else ""
+            opener = run_start == 0 or tokens[run_start - 1][0] in {":", ".", "!", "?", ";", "—", "-", "("}
+            if len(named) == 1 and (opener or after == "," or named[0].lower().endswith("ly")):
+                continue  # "Honestly, ...", "Regarding the ...": a sentence's first word, not a vendor's name
             if named and named[0][:1].isupper() and named[0].isalpha() and not common(named[0]) \
                     and len(named[0]) >= 3 and all(w[:1].isupper() for w in named):
                 query = _join(run)

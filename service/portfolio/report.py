@@ -28,6 +28,7 @@ from knowledge.rules.iso_validity import surveillance_due
 from ..assessments import service as assessments
 from ..config import Settings
 from ..documents.models import Document
+from ..documents.service import current_documents_by_vendor
 from ..vendors.models import Vendor
 from . import service as portfolio
 
@@ -93,13 +94,14 @@ def build(
     vendor_rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.tier).order_by(Vendor.name, Vendor.id)).all()
     db_session.commit()
     names = {v.id: v.name for v in vendor_rows}
-    subs = portfolio.subservices_by_vendor(db_session=db_session)
+    current = current_documents_by_vendor(db_session=db_session)
+    subs = portfolio.subservices_by_vendor(db_session=db_session, current=current)
     dated = portfolio.dated_documents(db_session=db_session)
     max_age = _soc_max_age(settings, profile)
     answers = dict(
         assessments.assess_many(
             db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
-            profile=profile,
+            profile=profile, current=current,
         )
     )
     for v in vendor_rows:
@@ -128,8 +130,7 @@ def build(
         docs = answer.get("documents") or []
         relied = result.get("relied_on")
         relied_doc = next((d for d in docs if d["filename"] == relied), None)
-        current = [r for r in dated.get(v.id, []) if r.id in {d["id"] for d in docs}]
-        nxt, what = _next_date(current, as_of, max_age)
+        nxt, what = _next_date(current.get(v.id, []), as_of, max_age)
         cov = audit_window(spans_of(dated.get(v.id, [])), *window)
         providers = sorted({normalize_provider(n) for n, _ in subs.get(v.id, [])}, key=str.casefold)
         report.vendors.append(

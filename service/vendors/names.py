@@ -181,6 +181,11 @@ def same_org(a: str, b: str) -> bool:
     """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
     Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or
     a dropped word after the same first word."""
+    from knowledge.portfolio.providers import known_provider
+
+    known_a = known_provider(a)
+    if known_a is not None and known_a == known_provider(b):
+        return True  # the knowledge base's list of providers' names and products ("Amazon S3" is AWS)
     forms_a, shorts_a = name_forms(a)
     forms_b, shorts_b = name_forms(b)
     norms_a = {normalize(f) for f in forms_a} - {""}
