@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from service.api import create_app
 from service.assessments import service as assessments
 from service.config import Settings
-from service.database import forget_databases, get_database
+from service.database import forget_databases, get_database, utcnow
 from service.portfolio import report as report_mod
 from service.portfolio import service as portfolio
 from service.portfolio.importer import import_folder
@@ -109,6 +109,9 @@ def test_import_stores_every_pdf_once_and_a_second_run_adds_nothing(world: Portf
     assert again.line() == "0 new, 4 already there, 1 failed"
     kinds = sorted(r.kind or "" for r in world.first.results if r.outcome == "new")
     assert kinds == ["bridge_letter", "soc2_type2", "soc2_type2", "soc2_type2"]
+    with get_database(world.settings).session() as s:  # as after an upload: the vendors' answers are stored
+        kept = assessments.stored_answers(db_session=s, settings=world.settings, today=utcnow().date())
+    assert sorted(kept) == sorted(world.ids.values())
 
 
 def test_fourth_parties_are_one_provider_whatever_the_report_calls_it(world: Portfolio) -> None:
