@@ -83,7 +83,10 @@ _ISSUER_PATTERNS = [
         re.M,
     ),
     re.compile(
-        r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$", re.M
+        r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?"
+        r"(?!(?:Board|Management|Certification\s+Body|Registrar|Director|Company)\b)"
+        r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$",
+        re.M,
     ),
 ]
 # A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
