@@ -20,7 +20,7 @@ never ``does_not_meet`` or ``insufficient_evidence`` on that account alone; the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -30,6 +30,7 @@ from extractors.model import Extraction
 from .ai import nist_categories_not_reached, nist_categories_reached
 from .crosswalk import controls_for, criteria_for, crosswalk
 from .findings import Assessment, Blocks, Citation, Finding, OptionResult, Severity, Verdict, severity_rank
+from .portfolio.controls import Control, match_cuec
 from .profiles import (
     Iso27001Option,
     Option,
@@ -56,6 +57,7 @@ from .rules.iso_validity import (
     surveillance_due,
 )
 from .rules.opinion import PLAIN, judge_opinion
+from .rules.red_flags import red_flags
 from .rules.soc_freshness import soc_freshness
 
 ASSURANCE_KINDS = ("soc2_type1", "soc2_type2", "soc3", "bridge_letter", "iso_certificate")
@@ -399,8 +401,9 @@ def _required_criteria(profile: Profile) -> set[str]:
     return req
 
 
-def _soc_details(x: Extraction, profile: Profile) -> list[_Sourced]:
-    """Exceptions, carve-outs and CUECs of one SOC report."""
+def _soc_details(x: Extraction, profile: Profile, controls: Sequence[Control] | None = None) -> list[_Sourced]:
+    """Exceptions, carve-outs and CUECs of one SOC report. With the buyer's ``controls``, a CUEC no control owns
+    (and the profile does not acknowledge) is an unowned CUEC, as severe as the profile's ``cuecs.unowned``."""
     c = _Candidate(x.file.name)
     required = _required_criteria(profile)
     for row in x.fields.exceptions:
@@ -436,17 +439,32 @@ def _soc_details(x: Extraction, profile: Profile) -> list[_Sourced]:
                   "controls are outside this report. Obtain its own assurance report and check the complementary "
                   "subservice organization controls.", sub_cite, blocks="does_not_meet")
     acked: list[tuple[str, Citation]] = []
+    owned: list[tuple[str, Citation]] = []
     open_: list[Citation] = []
     for cuec in x.fields.cuecs:
         cite = Citation(x.file.name, cuec.page, cuec.quote, "cuecs")
         entry = acknowledged_by(cuec, profile.cuecs_acknowledged)
+        owner = match_cuec(str(cuec.value), cuec.criteria, controls).control if controls is not None else None
         if entry:
             acked.append((entry, cite))
+        elif owner is not None:
+            owned.append((f"{owner.id} ({owner.owner})", cite))
         else:
             open_.append(cite)
     if acked:
         c.add("info", "CUECS_ACKNOWLEDGED", f"{len(acked)} complementary user entity control(s) are acknowledged by "
               "the profile as the buyer's to run.", [cite for _, cite in acked])
+    if owned:
+        owners = ", ".join(sorted({o for o, _ in owned}))
+        c.add("info", "CUECS_OWNED", f"{len(owned)} complementary user entity control(s) are owned by the buyer's "
+              f"controls: {owners}.", [cite for _, cite in owned])
+    if controls is not None:
+        sev = _policy_severity(profile.cuecs_unowned, "medium")
+        if open_ and sev:
+            c.add(sev, "CUECS_UNOWNED", f"{len(open_)} complementary user entity control(s) match none of the "
+                  "buyer's controls: nobody owns them, yet the vendor's controls rely on them.", open_,
+                  blocks="does_not_meet")
+        return c.findings
     sev = _policy_severity(profile.cuecs_unacknowledged, "medium")
     if open_ and sev:
         c.add(sev, "CUECS", f"{len(open_)} complementary user entity control(s) are the buyer's to run and are not "
@@ -570,12 +588,17 @@ def _aside(s: _Sourced, why: str) -> _Sourced:
 
 
 def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None, today: date | None = None, *,
-           vendor_uses_ai: bool | None = None, service: str | None = None) -> Assessment:
+           vendor_uses_ai: bool | None = None, service: str | None = None,
+           controls: Sequence[Control] | None = None, signals: Mapping[str, Mapping[str, object]] | None = None,
+           duplicates: Mapping[str, Sequence[Mapping[str, object]]] | None = None) -> Assessment:
     """Judge one vendor's documents against a requirement profile as of ``today``.
 
     ``profile`` is a Profile, the name of a bundled profile or a path to a YAML file (None: the default profile).
     ``vendor_uses_ai`` overrides what the documents say about the vendor's use of AI (None: read it from them);
-    ``service`` is the service bought, checked against ISO scopes when the profile asks.
+    ``service`` is the service bought, checked against ISO scopes when the profile asks. ``controls`` are the
+    buyer's own controls (CUECs none of them owns become a finding); ``signals`` (what ``rules.red_flags.
+    read_signals`` read from each document's text) and ``duplicates`` (other vendors' reports sharing its text),
+    both keyed by the document's SHA-256, feed the red flags.
     """
     profile = resolve_profile(profile) if isinstance(profile, str) else (profile or default_profile())
     today = today or date.today()
@@ -649,11 +672,12 @@ def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None,
         detail_doc = max(soc_docs, key=lambda x: parse_date(x.fields.period_end.value if x.fields.period_end else None)
                          or date.min)
     if detail_doc is not None:
-        for s in _soc_details(detail_doc, profile):
+        for s in _soc_details(detail_doc, profile, controls):
             if relied_on is not None and relied_on != detail_doc.file.name:
                 s = _aside(s, "this report is not the evidence relied on")
             out.append(s)
     out.extend(_ai(docs, profile, relied_on, vendor_uses_ai, today, invalid))
+    out.extend(_red_flags(docs, profile, signals or {}, duplicates or {}))
 
     if not any(x.kind in ASSURANCE_KINDS and x.error is None for x in docs):
         out.append(_Sourced(Finding("critical", "NO_EVIDENCE", "None of the documents is a SOC 2 or SOC 3 report, "
@@ -668,6 +692,23 @@ def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None,
     verdict = _verdict(findings, results)
     return Assessment(verdict, findings, profile.name, today.isoformat(), vendor, [x.file.name for x in docs],
                       results, relied_on)
+
+
+def _red_flags(docs: Sequence[Extraction], profile: Profile, signals: Mapping[str, Mapping[str, object]],
+               duplicates: Mapping[str, Sequence[Mapping[str, object]]]) -> list[_Sourced]:
+    """Signs that a document is not what it claims (``rules/red_flags.py``), as severe as the profile says."""
+    sev = _policy_severity(profile.red_flags, "high")
+    if sev is None:
+        return []
+    out: list[_Sourced] = []
+    for x in docs:
+        if x.error is not None:
+            continue
+        for flag in red_flags(x, signals.get(x.file.sha256), duplicates.get(x.file.sha256, ()), sev):
+            if flag.severity == "critical":
+                flag = replace(flag, blocks="does_not_meet")
+            out.append(_Sourced(flag, x.file.name))
+    return out
 
 
 def _verdict(findings: list[Finding], results: list[OptionResult]) -> Verdict:
