@@ -255,3 +255,14 @@ def test_an_organisation_certificate_naming_its_lead_auditor_stays_a_certificate
     x = _read(text_pdf([text]))
     assert x.kind == "iso_certificate"
     assert x.fields.vendor is not None and x.fields.vendor.value == "Tarrow Logistics Ltd"
+
+
+def test_vendor_inside_the_lead_in_sentence_not_the_body_above_it() -> None:
+    text = (
+        "Northvale Zertifizierungsgesellschaft mbH\nCERTIFICATE\nWe certify that Quillon Analytics S.L., 75 King "
+        "Street West, Toronto, Canada, has been audited and\nmeets the requirements of\nISO/IEC 27001:2022\n"
+        "Certificate number: QA-0042\nDate of issue: 15 March 2025\nExpiry date: 14 March 2028\nDAkkS"
+    )
+    x = _read(text_pdf([text]))
+    assert x.fields.vendor is not None and x.fields.vendor.value == "Quillon Analytics S.L."
+    assert x.fields.issuer is None or "Northvale" in x.fields.issuer.value

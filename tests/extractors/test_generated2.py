@@ -90,12 +90,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("bridge_letter", "issuer"): "the auditor named in a key/value table or mid-sentence ('issued by X') is missed",
     ("bridge_letter", "scope"): "the system named in a key/value table or 'report on the X' is missed",
     ("soc2_certificate", "vendor"): "a certification body's name in capitals at the top is taken as the vendor",
-    ("iso_27001_2022", "vendor"): _VENDOR_CERT,
     ("iso_27001_2022", "accreditation_body"): _ACCREDITATION,
     ("iso_42001", "vendor"): _VENDOR_CERT,
     ("iso_27001_27701", "vendor"): _VENDOR_CERT,
-    ("iso_27001_local", "vendor"): _VENDOR_CERT,
-    ("scan_iso_27001_2022", "vendor"): _VENDOR_CERT,
 }
 
 
