@@ -6,6 +6,7 @@ from .auth.models import ApiToken
 from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
+from .documents.review_models import FieldReview, FieldReviewLog
 from .vendors.models import Vendor
 
 __all__ = [
@@ -15,6 +16,8 @@ __all__ = [
     "Base",
     "ChannelProfile",
     "Document",
+    "FieldReview",
+    "FieldReviewLog",
     "HandledEvent",
     "StoredAssessment",
     "Vendor",

@@ -1,0 +1,56 @@
+"""field reviews: a reviewer's corrections in force, and the audit log of every change
+
+Revision ID: 0004_field_reviews
+Revises: 0003
+Create Date: 2026-12-06 18:50:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = '0004_field_reviews'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('field_reviews',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('field', sa.String(length=60), nullable=False),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=True),
+    sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('quote', sa.Text(), nullable=True),
+    sa.Column('original', sa.JSON(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('reviewed_by', sa.String(length=200), nullable=False),
+    sa.Column('reviewed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('document_id', 'field', name='uq_field_reviews_document_field')
+    )
+    op.create_table('field_review_log',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('field', sa.String(length=60), nullable=False),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=True),
+    sa.Column('previous', sa.JSON(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('actor', sa.String(length=200), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_index('ix_field_review_log_document_id', 'field_review_log', ['document_id'], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index('ix_field_review_log_document_id', table_name='field_review_log')
+    op.drop_table('field_review_log')
+    op.drop_table('field_reviews')
