@@ -6,7 +6,7 @@ from .auth.models import ApiToken
 from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
-from .documents.review_models import FieldReview, FieldReviewLog
+from .documents.review_models import FieldReview, FieldReviewLog, ReviewDismissal
 from .vendors.models import Vendor
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "FieldReview",
     "FieldReviewLog",
     "HandledEvent",
+    "ReviewDismissal",
     "StoredAssessment",
     "Vendor",
 ]

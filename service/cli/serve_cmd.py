@@ -85,6 +85,11 @@ def run_serve(args: argparse.Namespace) -> int:
         get_database(settings)  # migrate once, before the processes start
         jobs.init(settings)
     url = f"http://{args.host}:{args.port}"
+    from ..plugins import load_plugins
+
+    for plugin in load_plugins():  # front ends say where a person finds them (the web app: /ui/)
+        for line in getattr(plugin, "addresses", lambda _url: [])(url):
+            print(line, flush=True)
     if args.load_examples:
         from ..examples import load_examples
 

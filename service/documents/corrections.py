@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..database import begin_write, utcnow
 from .models import Document
-from .review_models import FieldCorrection, FieldReview, FieldReviewLog
+from .review_models import FieldCorrection, FieldReview, FieldReviewLog, ReviewDismissal
 
 DATES = ("report_date", "period_start", "period_end", "issue_date", "original_issue_date", "expiry_date")
 TEXTS = ("vendor", "issuer", "accreditation_body", "certificate_number", "scope")
@@ -331,3 +331,19 @@ def log_of(*, db_session: Session, document_id: int) -> list[FieldReviewLog]:
             select(FieldReviewLog).where(FieldReviewLog.document_id == document_id).order_by(FieldReviewLog.id)
         )
     )
+
+
+def dismiss(*, db_session: Session, document_id: int, key: str, actor: str) -> None:
+    """Take an item off the review queue without changing a field (commits; idempotent): ``key`` names it, e.g.
+    ``failed`` or a warning's digest. Logged like a correction."""
+    from .service import get_or_raise
+
+    begin_write(db_session)
+    get_or_raise(db_session=db_session, document_id=document_id)
+    exists = db_session.scalars(
+        select(ReviewDismissal).where(ReviewDismissal.document_id == document_id, ReviewDismissal.key == key[:60])
+    ).first()
+    if exists is None:
+        db_session.add(ReviewDismissal(document_id=document_id, key=key[:60], dismissed_by=actor[:200]))
+        db_session.add(FieldReviewLog(document_id=document_id, field=key[:60], action="dismissed", actor=actor[:200]))
+    db_session.commit()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import Base, utcnow
 
-ReviewAction = Literal["corrected", "confirmed", "undone"]
+ReviewAction = Literal["corrected", "confirmed", "undone", "dismissed"]
 
 
 class FieldReview(Base):
@@ -54,6 +54,20 @@ class FieldReviewLog(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index("ix_field_review_log_document_id", "document_id"),)
+
+
+class ReviewDismissal(Base):
+    """A review-queue item a person has dealt with without changing a field: a warning read, a failure accepted."""
+
+    __tablename__ = "review_dismissals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(60))
+    dismissed_by: Mapped[str] = mapped_column(String(200))
+    dismissed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("document_id", "key", name="uq_review_dismissals_document_key"),)
 
 
 class FieldCorrection(BaseModel):

@@ -1,4 +1,4 @@
-"""field reviews: a reviewer's corrections in force, and the audit log of every change
+"""field reviews: a reviewer's corrections in force, the audit log of every change, dismissed queue items
 
 Revision ID: 0004_field_reviews
 Revises: 0003
@@ -48,9 +48,20 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_index('ix_field_review_log_document_id', 'field_review_log', ['document_id'], unique=False)
+    op.create_table('review_dismissals',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=60), nullable=False),
+    sa.Column('dismissed_by', sa.String(length=200), nullable=False),
+    sa.Column('dismissed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('document_id', 'key', name='uq_review_dismissals_document_key')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('review_dismissals')
     op.drop_index('ix_field_review_log_document_id', table_name='field_review_log')
     op.drop_table('field_review_log')
     op.drop_table('field_reviews')
