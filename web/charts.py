@@ -70,7 +70,7 @@ def timeline(chart_id: str, cov: Coverage, today: date) -> str:
     first, last = min(days), max(days)
     first = date(first.year, 1, 1) if (first - date(first.year, 1, 1)).days < 60 else first
     span_days = max((last - first).days, 1)
-    width, label_w, lane_h, axis_h = 960, 190, 40, 34
+    width, label_w, lane_h, axis_h = 960, 190, 40, 48
     height = axis_h + lane_h * max(len(lanes), 1) + 10
     plot_w = width - label_w - 20
 
@@ -94,7 +94,7 @@ def timeline(chart_id: str, cov: Coverage, today: date) -> str:
     while date(year, 1, 1) <= last:
         gx = x(date(year, 1, 1))
         parts.append(f'<line x1="{gx:.1f}" y1="{axis_h - 6}" x2="{gx:.1f}" y2="{height - 6}" stroke="#d0d7de"/>')
-        parts.append(f'<text x="{gx + 4:.1f}" y="{axis_h - 12}" font-size="14" fill="{_TEXT}">{year}</text>')
+        parts.append(f'<text x="{gx + 4:.1f}" y="{axis_h - 10}" font-size="14" fill="{_TEXT}">{year}</text>')
         year += 1
     for i, lane in enumerate(lanes):
         y = axis_h + i * lane_h
@@ -127,10 +127,9 @@ def timeline(chart_id: str, cov: Coverage, today: date) -> str:
                          f'fill="url(#gap-hatch)" stroke="#c4201f"><title>No SOC coverage from {a} to {b}</title>'
                          '</rect>')
     tx = x(today)
-    parts.append(f'<line x1="{tx:.1f}" y1="{axis_h - 30}" x2="{tx:.1f}" y2="{height - 4}" stroke="{_TEXT}" '
+    parts.append(f'<line x1="{tx:.1f}" y1="18" x2="{tx:.1f}" y2="{height - 4}" stroke="{_TEXT}" '
                  'stroke-width="2" stroke-dasharray="5 3"/>')
-    anchor = "end" if tx > width - 120 else "start"
-    parts.append(f'<text x="{tx + (-5 if anchor == "end" else 5):.1f}" y="{axis_h - 26 + 12}" font-size="13" '
-                 f'font-weight="bold" text-anchor="{anchor}" fill="{_TEXT}">today</text>')
+    parts.append(f'<text x="{tx:.1f}" y="13" font-size="13" font-weight="bold" text-anchor="middle" '
+                 f'fill="{_TEXT}">today {today}</text>')
     parts.append("</svg>")
     return "".join(parts)

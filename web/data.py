@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from knowledge.findings import SEVERITIES, VERDICT_LABELS
+from knowledge.findings import SEVERITIES
 from service.alerts import rules
 from service.assessments.models import StoredAssessment
 from service.config import Settings
@@ -28,7 +28,13 @@ from service.vendors.models import Vendor
 
 HORIZON_DAYS = 90
 VERDICTS = ("meets", "meets_with_findings", "does_not_meet", "insufficient_evidence")
-VERDICT_TEXT = {**VERDICT_LABELS, "not_assessed": "Not assessed yet"}
+VERDICT_TEXT = {
+    "meets": "Meets",
+    "meets_with_findings": "Meets, with findings",
+    "does_not_meet": "Does not meet",
+    "insufficient_evidence": "Insufficient evidence",
+    "not_assessed": "Not assessed yet",
+}
 KIND_TEXT = {
     "soc2_type2": "SOC 2 Type 2",
     "soc2_type1": "SOC 2 Type 1",
@@ -67,6 +73,9 @@ EXPECTED = {
     "bridge_letter": ("vendor", "report_date", "period_start", "period_end"),
     "iso_certificate": ("vendor", "issuer", "issue_date", "expiry_date"),
 }
+# Single fields that belong to a kind of document: one the extractor left empty is shown (as "not read") only here
+_ISO_ONLY = ("accreditation_body", "certificate_number", "issue_date", "original_issue_date", "expiry_date")
+_SOC_ONLY = ("period_start", "period_end", "opinion")
 EVENT_TEXT = {
     "certificate_expired": "certificate expires",
     "soc_report_stale": "SOC report goes stale",
@@ -322,10 +331,13 @@ class FieldView:
 
 
 def field_views(extraction: dict[str, Any] | None) -> list[FieldView]:
-    """Every field of the extraction in the contract's order, lists item by item; unread single fields too."""
+    """Every field of the extraction in the contract's order, lists item by item; unread single fields too, where
+    that kind of document states them (a SOC report has no certificate number, a certificate no opinion)."""
     if not extraction:
         return []
     fields = extraction.get("fields") or {}
+    kind = str(extraction.get("kind") or "unknown")
+    absent = _SOC_ONLY if kind == "iso_certificate" else _ISO_ONLY if kind != "unknown" else ()
     out: list[FieldView] = []
 
     def kind_of(name: str) -> str:
@@ -339,6 +351,8 @@ def field_views(extraction: dict[str, Any] | None) -> list[FieldView]:
 
     for name in corrections.SINGLE:
         item = fields.get(name) if isinstance(fields.get(name), dict) else None
+        if item is None and name in absent:
+            continue
         out.append(_view(name, name, item, kind_of(name)))
     for name in corrections.LISTS:
         items = ((fields.get("ai") or {}).get("evidence") if name == "ai.evidence" else fields.get(name)) or []
