@@ -172,19 +172,23 @@ def _event_day(c: rules.Candidate) -> date | None:
 
 
 def upcoming(
-    db_session: Session, settings: Settings, today: date, names: dict[int, str], vendor_id: int | None = None
+    db_session: Session,
+    settings: Settings,
+    today: date,
+    names: dict[int, str],
+    current: dict[int, list[Any]] | None = None,
 ) -> list[Event]:
     """Expiries, stale reports, lapsing bridge letters and surveillance audits of current documents, within 90
-    days (the day itself: the alerts warn earlier)."""
+    days (the day itself: the alerts warn earlier). ``current``: the current documents by vendor, when the caller
+    has them (a vendor page has its own); otherwise every vendor's are read."""
     from service.alerts.service import soc_freshness_months
 
     months = soc_freshness_months(settings)
     horizon = today + timedelta(days=HORIZON_DAYS)
-    current = documents.current_documents_by_vendor(db_session=db_session)
+    if current is None:
+        current = documents.current_documents_by_vendor(db_session=db_session)
     out: list[Event] = []
     for vid, docs in current.items():
-        if vendor_id is not None and vid != vendor_id:
-            continue
         for d in docs:
             row = rules.DocRow(d.id, vid, names.get(vid), d.filename, "parsed", d.kind, d.standards, d.period_end,
                                d.issue_date, None, d.expiry_date, None)

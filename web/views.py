@@ -260,7 +260,8 @@ def vendor_page(request: Request, who: Signed, vendor_id: int) -> HTMLResponse:
         extractions = {d.id: d.extraction for d in docs if d.id in current_ids and d.extraction}
         views = data.findings(assessment, extractions) if assessment else []
         cov = data.coverage(docs, today)
-        events = data.upcoming(db_session, settings, today, {vendor.id: vendor.name}, vendor_id=vendor.id)
+        current = documents.pick_current([d for d in docs if d.status == "parsed"])
+        events = data.upcoming(db_session, settings, today, {vendor.id: vendor.name}, {vendor.id: current})
         context = {
             "vendor": vendor,
             "assessment": assessment,
