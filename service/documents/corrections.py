@@ -216,6 +216,16 @@ def correct(
     """Store a reviewer's value for ``field`` and put it in force (commits). A value equal to the extractor's is a
     confirmation. Raises DocumentNotFound, FieldNotFound, NotReviewable or InvalidCorrection (nothing written)."""
     path = parse_path(field)
+    try:
+        return _correct(db_session, document_id, path, body, actor)
+    except (InvalidCorrection, FieldNotFound, NotReviewable):
+        db_session.rollback()  # nothing half-written, and the session is usable again
+        raise
+
+
+def _correct(
+    db_session: Session, document_id: int, path: FieldPath, body: FieldCorrection, actor: str
+) -> tuple[Document, FieldReview]:
     begin_write(db_session)
     doc = _parsed(db_session, document_id)
     contract = copy.deepcopy(doc.extraction or {})

@@ -150,3 +150,15 @@ def test_upload_without_script_goes_to_the_parsed_document(site: tuple[TestClien
     assert expected["fields"]["vendor"]["value"] in r.text
     not_pdf = client.post("/ui/upload", data={"csrf_token": csrf}, files={"file": ("x.pdf", b"hello", "text/plain")})
     assert not_pdf.status_code == 200 and 'class="flash error"' in not_pdf.text
+
+
+def test_text_read_from_documents_is_escaped(site: tuple[TestClient, Settings]) -> None:
+    """Vendor names and quotes come from PDFs nobody controls: they are shown as text, never as markup."""
+    client, settings = site
+    h = {"Authorization": f"Bearer {make_token(settings, 'admin')}"}
+    made = client.post("/vendors", json={"name": 'Evil <script>alert("x")</script> Ltd'}, headers=h)
+    assert made.status_code == 201, made.text
+    _login(client, make_token(settings, "read"))
+    for path in ("/ui/?q=Evil", f"/ui/vendors/{made.json()['id']}"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "&lt;script&gt;alert" in page, path
