@@ -105,11 +105,14 @@ def visit(browser: Any, server: Server) -> Iterator[Visit]:
     context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         yield Visit(page, context, outside)
     finally:
         context.close()
     assert outside == [], f"requests left the machine: {outside}"
+    assert errors == [], f"script errors on the page: {errors}"
 
 
 def login(visit: Visit, server: Server, token: str, then: str = "/ui/") -> None:

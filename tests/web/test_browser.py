@@ -82,9 +82,9 @@ def test_every_page_renders_with_its_pictures(visit: Visit, server: Server) -> N
     thumb.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth === 160", arg=thumb.element_handle())
     page.get_by_role("link", name="Review queue").click()
-    assert page.get_by_role("heading", name="Review queue", level=1).is_visible()
+    page.get_by_role("heading", name="Review queue", level=1).wait_for()
     page.get_by_role("link", name="Upload").click()
-    assert page.get_by_label("Choose a PDF, or drop it here").is_visible()
+    page.get_by_label("Choose a PDF, or drop it here").wait_for()
 
 
 def _lone_report(server: Server) -> dict[str, Any]:
@@ -107,6 +107,7 @@ def test_a_correction_changes_the_verdict_and_its_undo_restores_it(visit: Visit,
     login(visit, server, server.admin, then=f"/ui/vendors/{vendor_id}")
     shown_before = page.locator("#verdict").inner_text()
     page.goto(f"{server.url}/ui/documents/{doc['id']}")
+    page.evaluate("window.samePage = true")  # gone if the browser loaded a new page
     row = page.locator("#f-opinion")
     row.get_by_text("Correct", exact=False).first.click()
     row.get_by_label("New value for opinion").select_option("adverse")
@@ -119,6 +120,8 @@ def test_a_correction_changes_the_verdict_and_its_undo_restores_it(visit: Visit,
     assert row.locator(".value").inner_text() == "adverse"
     assert "Corrected by reviewer" in row.locator(".review-note").inner_text()
     assert "The extractor read: unqualified" in row.locator(".review-note").inner_text()
+    assert page.evaluate("window.samePage") is True  # corrected in place
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "status"  # the result has the focus
     assert _verdict(server, vendor_id) == "does_not_meet"
     page.goto(f"{server.url}/ui/vendors/{vendor_id}")
     assert page.locator("#verdict").inner_text() != shown_before
@@ -142,7 +145,7 @@ def test_a_form_without_its_csrf_token_is_refused(visit: Visit, server: Server) 
     row.get_by_text("Correct", exact=False).first.click()
     row.get_by_label("New value for opinion").select_option("qualified")
     row.get_by_role("button", name="Save correction").click()
-    assert page.get_by_role("heading", name="Refused").is_visible()
+    page.get_by_role("heading", name="Refused").wait_for()
     assert "CSRF" in page.get_by_role("alert").inner_text()
     # the API refuses the cookie alone too, for a script on the page
     status = page.evaluate(

@@ -104,8 +104,45 @@
     });
   }
 
+  // Confirm, correct and undo in place: the form posts as usual, and the field's new state (with the verdict
+  // before and after) replaces the old one without leaving the page. A refusal is shown as a page of its own.
+  function setupFields(root) {
+    root.querySelectorAll("li.field form").forEach(function (form) {
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var item = form.closest("li.field");
+        var buttons = form.querySelectorAll("button");
+        buttons.forEach(function (b) { b.disabled = true; });
+        fetch(form.getAttribute("action"), { method: "POST", body: new FormData(form), credentials: "same-origin" })
+          .then(function (resp) {
+            return resp.text().then(function (html) { return { ok: resp.ok, html: html }; });
+          })
+          .then(function (got) {
+            var page = new DOMParser().parseFromString(got.html, "text/html");
+            var fresh = got.ok ? page.getElementById(item.id) : null;
+            if (!fresh) {
+              HTMLFormElement.prototype.submit.call(form);  // show the refusal as a page
+              return;
+            }
+            document.querySelectorAll("main > .flash, .flash.inline").forEach(function (old) { old.remove(); });
+            var flash = page.querySelector("main > .flash");
+            item.replaceWith(fresh);
+            setupFields(fresh);
+            if (flash) {
+              flash.classList.add("inline");
+              flash.setAttribute("tabindex", "-1");
+              fresh.insertBefore(flash, fresh.firstChild);
+              flash.focus();
+            }
+          })
+          .catch(function () { HTMLFormElement.prototype.submit.call(form); });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupUpload();
     setupStatus();
+    setupFields(document);
   });
 })();
