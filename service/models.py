@@ -7,6 +7,7 @@ from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
 from .documents.review_models import FieldReview, FieldReviewLog, ReviewDismissal
+from .portfolio.models import DocumentSignals, MinhashBand, NearDuplicate
 from .vendors.models import Vendor
 
 __all__ = [
@@ -16,9 +17,12 @@ __all__ = [
     "Base",
     "ChannelProfile",
     "Document",
+    "DocumentSignals",
     "FieldReview",
     "FieldReviewLog",
     "HandledEvent",
+    "MinhashBand",
+    "NearDuplicate",
     "ReviewDismissal",
     "StoredAssessment",
     "Vendor",

@@ -1,7 +1,7 @@
 """field reviews: a reviewer's corrections in force, the audit log of every change, dismissed queue items
 
-Revision ID: 0004_field_reviews
-Revises: 0003
+Revision ID: 0005_field_reviews
+Revises: 0004_portfolio
 Create Date: 2026-12-06 18:50:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0004_field_reviews'
-down_revision = '0003'
+revision = '0005_field_reviews'
+down_revision = '0004_portfolio'
 branch_labels = None
 depends_on = None
 
