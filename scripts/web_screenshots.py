@@ -99,7 +99,24 @@ def main() -> int:
         row.get_by_label("New value for period end").fill("2026-06-30")
         row.get_by_label("Note (why; where you read it)").fill("checked against the opinion on page 4")
         row.get_by_role("button", name="Save correction").click()
-        page.wait_for_load_state("networkidle")
+        page.locator("#f-period_end .flash").wait_for()
+        # a report that is its vendor's only evidence: correcting its opinion changes the verdict
+        from tests.generator import build
+
+        pdf, _ = build("soc2_type2", 5)
+        lone = __import__("httpx").post(url + "/documents", headers={"Authorization": f"Bearer {token}"},
+                                        files={"file": ("lone-soc2.pdf", pdf, "application/pdf")},
+                                        data={"vendor": "Lone Report Ltd"}).json()["id"]
+        page.goto(f"{url}/ui/documents/{lone}")
+        row = page.locator("#f-opinion")
+        row.get_by_text("Correct", exact=False).first.click()
+        row.get_by_label("New value for opinion").select_option("adverse")
+        row.get_by_label("Note (why; where you read it)").fill("the opinion paragraph on page 4 is adverse")
+        row.get_by_role("button", name="Save correction").click()
+        page.locator("#f-opinion .flash").wait_for()
+        corrected = page.locator("#f-opinion").screenshot()
+        (OUT / "document-corrected.png").write_bytes(_shrink(corrected, 960))
+        shots.append(("document-corrected", f"/ui/documents/{lone} (a field just corrected, in place)", 1280, 0))
         shot("document", f"/ui/documents/{soc2}", 2000)
         shot("review", "/ui/review")
         shot("upload", "/ui/upload", 900)

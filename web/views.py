@@ -323,8 +323,11 @@ def review_field(
                     given = None
                 else:
                     given = value
-                corrections.correct(db_session=db_session, document_id=document_id, field=field,
-                                    body=FieldCorrection(value=given, note=note), actor=who.principal.name)
+                _doc, review = corrections.correct(db_session=db_session, document_id=document_id, field=field,
+                                                   body=FieldCorrection(value=given, note=note),
+                                                   actor=who.principal.name)
+                if review.action == "confirmed" and action == "correct":
+                    action = "confirm"  # the value given is the one read: say what it amounts to
         except (corrections.InvalidCorrection, corrections.FieldNotFound, corrections.NotReviewable) as exc:
             db_session.rollback()
             return _redirect(f"{target}#f-{quote(field)}", {"kind": "error", "text": str(exc), "field": field},
@@ -333,10 +336,18 @@ def review_field(
     data.forget_portfolio()
     words = {"confirm": "confirmed", "correct": "corrected", "undo": "restored to the extractor's value",
              "unstated": "marked as not stated in the document"}[action]
-    flash: dict[str, Any] = {"kind": "ok", "text": f"{field} {words}.", "field": field}
+    flash: dict[str, Any] = {"kind": "ok", "text": f"{_label(field)} {words}.", "field": field}
     if before is not None and after is not None:
         flash.update(before=before, after=after)
     return _redirect(f"{target}#f-{quote(field)}", flash, request)
+
+
+def _label(field: str) -> str:
+    """``exceptions.2`` -> "Exception #3", ``period_end`` -> "Period end"."""
+    name, _, index = field.rpartition(".")
+    if index.isdigit():
+        return f"{data.FIELD_TEXT.get(name, name)} #{int(index) + 1}"
+    return data.FIELD_TEXT.get(field, field)
 
 
 def _verdict(db_session: Session, settings: Settings, vendor_id: int | None, store: bool = False) -> str | None:

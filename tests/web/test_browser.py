@@ -114,7 +114,7 @@ def test_a_correction_changes_the_verdict_and_its_undo_restores_it(visit: Visit,
     row.get_by_label("Note (why; where you read it)").fill("the opinion paragraph is adverse")
     row.get_by_role("button", name="Save correction").click()
     flash = page.get_by_role("status")
-    assert "opinion corrected" in flash.inner_text()
+    assert "Opinion corrected" in flash.inner_text()
     assert "Does not meet" in flash.locator(".verdict-change").inner_text()
     row = page.locator("#f-opinion")
     assert row.locator(".value").inner_text() == "adverse"

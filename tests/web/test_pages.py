@@ -115,7 +115,7 @@ def test_a_form_correction_shows_the_verdict_and_is_logged(site: tuple[TestClien
     done = client.post(f"{url}/fields/expiry_date", data={"action": "correct", "value": "2026-01-31",
                                                           "note": "the stamp says January", "csrf_token": csrf})
     assert done.status_code == 200
-    assert "expiry_date corrected" in done.text and "Verdict:" in done.text
+    assert "Expiry date corrected" in done.text and "Verdict:" in done.text
     assert "Corrected</strong> by carol" in done.text and "the stamp says January" in done.text
     assert "2026-01-31" in client.get(f"/ui/vendors/{doc['vendor_id']}").text
     undone = client.post(f"{url}/fields/expiry_date", data={"action": "undo", "csrf_token": csrf})
