@@ -2,7 +2,7 @@
 
 from .alerts.models import Alert, AlertDelivery
 from .assessments.models import StoredAssessment
-from .auth.models import ApiToken
+from .auth.models import ApiToken, SignedOutSession
 from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
@@ -24,6 +24,7 @@ __all__ = [
     "MinhashBand",
     "NearDuplicate",
     "ReviewDismissal",
+    "SignedOutSession",
     "StoredAssessment",
     "Vendor",
 ]

@@ -212,6 +212,8 @@ async def login(
 @router.post("/logout")
 async def logout(request: Request, who: Signed, csrf_token: Annotated[str, Form(max_length=100)] = "") -> Response:
     _check_csrf(who, csrf_token)
+    with _db(request).session() as db_session:
+        sessions.sign_out(db_session, who.session)  # a copy of the cookie is refused too
     response = _redirect("/ui/login")
     response.delete_cookie(sessions.COOKIE, path="/")
     return response

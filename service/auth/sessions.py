@@ -24,9 +24,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from datetime import UTC, datetime
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .models import ApiToken
+from ..database import begin_write, utcnow
+from .models import ApiToken, SignedOutSession
 from .service import Principal
 
 COOKIE = "va_session"
@@ -118,8 +123,22 @@ _principals: dict[int, tuple[float, Principal | None]] = {}
 _principals_lock = threading.Lock()
 
 
+def sign_out(db_session: Session, session: WebSession) -> None:
+    """Refuse this session's cookie from now on, in every process (commits); expired entries are pruned."""
+    begin_write(db_session)
+    db_session.execute(delete(SignedOutSession).where(SignedOutSession.expires_at < utcnow()))
+    db_session.add(SignedOutSession(nonce=session.csrf[:64], expires_at=datetime.fromtimestamp(session.expires, UTC)))
+    try:
+        db_session.commit()
+    except IntegrityError:  # signed out twice
+        db_session.rollback()
+
+
 def principal(db_session: Session, session: WebSession) -> Principal | None:
-    """Who the session acts as: its token's name and scopes, None once the token is revoked (within seconds)."""
+    """Who the session acts as: its token's name and scopes; None once signed out, or once the token is revoked
+    (within seconds)."""
+    if db_session.get(SignedOutSession, session.csrf[:64]) is not None:
+        return None
     now = time.monotonic()
     hit = _principals.get(session.token_id)
     if hit is not None and now - hit[0] < _CACHE_SECONDS:

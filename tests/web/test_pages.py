@@ -162,3 +162,17 @@ def test_text_read_from_documents_is_escaped(site: tuple[TestClient, Settings]) 
     for path in ("/ui/?q=Evil", f"/ui/vendors/{made.json()['id']}"):
         page = client.get(path).text
         assert "<script>alert" not in page and "&lt;script&gt;alert" in page, path
+
+
+def test_signing_out_ends_the_session_even_for_a_copied_cookie(site: tuple[TestClient, Settings]) -> None:
+    client, settings = site
+    _login(client, make_token(settings, "read"))
+    copied = client.cookies.get("va_session")
+    assert copied and client.get("/ui/").status_code == 200
+    out = client.post("/ui/logout", data={"csrf_token": _csrf(client.get("/ui/").text)}, follow_redirects=False)
+    assert out.status_code == 303 and out.headers["location"] == "/ui/login"
+    client.cookies.clear()
+    client.cookies.set("va_session", copied)
+    assert client.get("/ui/", follow_redirects=False).status_code == 303
+    assert client.get("/documents").status_code == 401  # the API refuses it too
+    client.cookies.clear()

@@ -1,4 +1,5 @@
-"""field reviews: a reviewer's corrections in force, the audit log of every change, dismissed queue items
+"""field reviews: a reviewer's corrections in force, the audit log of every change, dismissed queue items;
+web sessions signed out before they expired
 
 Revision ID: 0005_field_reviews
 Revises: 0004_portfolio
@@ -58,9 +59,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('document_id', 'key', name='uq_review_dismissals_document_key')
     )
+    op.create_table('signed_out_sessions',
+    sa.Column('nonce', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('nonce')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('signed_out_sessions')
     op.drop_table('review_dismissals')
     op.drop_index('ix_field_review_log_document_id', table_name='field_review_log')
     op.drop_table('field_review_log')
