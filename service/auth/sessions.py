@@ -22,9 +22,8 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
-
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
