@@ -23,6 +23,8 @@ from .assessments.views import router as assessments_router
 from .auth.views import router as tokens_router
 from .config import Settings, get_settings
 from .database import get_database
+from .documents.pages import router as pages_router
+from .documents.reviews import router as reviews_router
 from .documents.service import DocumentNotFound, UnsupportedContent, UploadTooLarge
 from .documents.views import router as documents_router
 from .plugins import load_plugins
@@ -88,6 +90,8 @@ def create_app(
         app.add_exception_handler(exc_type, _error_handler(code))
     for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router,
                    portfolio_router):
+        app.include_router(router)
+    for router in (pages_router, reviews_router):  # page images; reviewers' corrections
         app.include_router(router)
     for plugin in load_plugins():
         mount = getattr(plugin, "mount_api", None)

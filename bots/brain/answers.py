@@ -22,6 +22,7 @@ from service.documents import service as documents
 from service.documents.models import Document
 from service.vendors import service as vendors
 
+from . import reviewed
 from .intents import Intent, Thread, recognize
 from .vendors import VendorDirectory, VendorMention
 
@@ -362,6 +363,10 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
         facts.append(("Documents", ", ".join(d.filename for d in result.documents)))
     summary = VERDICT_TEXT.get(verdict, verdict)
     notes: list[str] = []
+    # issue 13: a verdict resting on a reviewer's correction says so
+    stored = documents.extractions(db_session=ctx.db_session, ids=[d.id for d in result.documents])
+    for d in result.documents:
+        notes += reviewed.notes(stored.get(d.id), d.filename)
     if not result.documents:
         held = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, limit=10)
         if held:
@@ -427,6 +432,7 @@ def _soc2_current(intent: Intent, ctx: Context) -> Answer:
         stale_on = report.period_end + timedelta(days=ctx.settings.freshness_days)
         period = f"{_fmt_date(report.period_start)} to {_fmt_date(report.period_end)}" if report.period_start \
             else f"as of {_fmt_date(report.period_end)}"
+        period = reviewed.mark(period, reviewed.review_of(report.extraction, "period_end"))  # issue 13
         facts.append(("Period", period))
         items.append(Item(f"Period: {period}", cites=_cite(report.filename, f.period_end if f else None)))
         bridge = _bridge_after(ctx, vendor_id, report.period_end)
@@ -448,8 +454,9 @@ def _soc2_current(intent: Intent, ctx: Context) -> Answer:
         status = "warn"
         summary = "The report states no period I could read, so I cannot tell whether it is current."
     if f is not None and f.opinion is not None:
-        facts.append(("Opinion", str(f.opinion.value)))
-        items.append(Item(f"Opinion: {f.opinion.value}", cites=_cite(report.filename, f.opinion)))
+        opinion = reviewed.mark(str(f.opinion.value), reviewed.review_of(report.extraction, "opinion"))  # issue 13
+        facts.append(("Opinion", opinion))
+        items.append(Item(f"Opinion: {opinion}", cites=_cite(report.filename, f.opinion)))
     if report.report_date:
         facts.append(("Report date", _fmt_date(report.report_date)))
     return Answer(kind="soc2_current", title=f"{vendor.name} — SOC report", summary=summary, status=status,
