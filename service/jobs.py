@@ -42,9 +42,27 @@ def ingest_document(document_id: int) -> str:
     settings = _settings()
     with get_database(settings).session() as db_session:
         doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
-        if doc.status == "parsed" and doc.vendor_id is not None:
+        status = doc.status
+        if status == "parsed" and doc.vendor_id is not None:
             _store_answer(db_session, settings, doc.vendor_id)
-        return doc.status
+        if status in ("parsed", "failed"):
+            raise_alerts_now(db_session, settings, document_id)
+        return status
+
+
+def raise_alerts_now(db_session: Session, settings: Settings, document_id: int) -> None:
+    """Raise the alerts a just-parsed document is already due for (an expired certificate, a lapsed bridge letter,
+    a failed parse), so they are listed now rather than after the next daily scan, which still sends them and
+    raises what time makes due later. Best effort: the document is recorded either way."""
+    from .alerts import service as alerts
+
+    try:
+        alerts.raise_due(
+            db_session=db_session, settings=settings, today=datetime.now(UTC).date(), document_ids=[document_id]
+        )
+    except Exception:  # noqa: BLE001 - never fail an ingestion that succeeded; the daily scan raises them
+        db_session.rollback()
+        log.warning("could not raise the alerts of document %s after parsing", document_id, exc_info=True)
 
 
 def _store_answer(db_session: Session, settings: Settings, vendor_id: int) -> None:
@@ -117,11 +135,16 @@ def requeue_interrupted(settings: Settings, *, exclusive: bool) -> list[int]:
     from .documents import service as documents
 
     with get_database(settings).session() as db_session:
+        interrupted = documents.interrupted_ids(db_session=db_session)
         ids = documents.requeue_interrupted(db_session=db_session, exclusive=exclusive)
     for document_id in ids:
         enqueue_ingest(document_id)
-    if ids:
-        log.info("re-queued %d interrupted document(s): %s", len(ids), ids)
+    again = [i for i in ids if i in interrupted]
+    waiting = [i for i in ids if i not in interrupted]
+    if again:
+        log.info("re-queued %d interrupted document(s): %s", len(again), again)
+    if waiting:
+        log.info("queued %d document(s) waiting to be parsed: %s", len(waiting), waiting)
     return ids
 
 

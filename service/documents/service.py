@@ -21,6 +21,7 @@ from extractors import Extraction
 
 from ..config import Settings
 from ..database import begin_write, utcnow
+from ..inputs import strip_unsafe
 from ..queries import equals_if_given, newest_first
 from ..vendors import service as vendor_service
 from ..vendors.models import Vendor
@@ -53,6 +54,7 @@ __all__ = [
     "current_documents",
     "get",
     "ingest",
+    "interrupted_ids",
     "list_documents",
     "process",
     "record_extraction",
@@ -140,11 +142,13 @@ def ingest(
     if len(data) > settings.max_upload_bytes:
         raise UploadTooLarge(f"the file is {len(data)} bytes; the limit is {settings.max_upload_bytes}")
     content_type = sniff(data)
+    filename = strip_unsafe(filename or "")  # a name from a chat app or a folder; the API refuses such names (422)
+    hint = strip_unsafe(str(vendor))[:300] if vendor is not None else None
     sha256 = file_store(settings).put(data)
     existing = get_by_sha256(db_session=db_session, sha256=sha256)
     if existing is not None:
         return IngestResult(existing, False)
-    pinned = _resolve_vendor_hint(db_session, vendor)
+    pinned = _resolve_vendor_hint(db_session, hint if isinstance(vendor, str) else vendor)
     name = (filename or "document.pdf").replace("\\", "/").rsplit("/", 1)[-1][:300] or "document.pdf"
     begin_write(db_session)
     doc = Document(
@@ -153,9 +157,9 @@ def ingest(
         content_type=content_type,
         size=len(data),
         status="queued",
-        uploaded_by=(uploaded_by or None) and uploaded_by[:200],
+        uploaded_by=(uploaded_by or None) and strip_unsafe(uploaded_by)[:200],
         uploaded_at=utcnow(),
-        vendor_hint=str(vendor)[:300] if vendor is not None else None,
+        vendor_hint=hint,
         vendor_id=pinned.id if pinned else None,
         vendor_match="manual" if pinned else None,
     )
@@ -321,6 +325,17 @@ def reparse(*, db_session: Session, document_id: int) -> Document:
     doc.claimed_at = None
     db_session.commit()
     return doc
+
+
+def interrupted_ids(*, db_session: Session) -> set[int]:
+    """Documents whose parsing started and did not finish (``parsing``, or ``queued`` again after an attempt), as
+    opposed to documents that are only waiting for their first turn (just uploaded, or loaded as examples)."""
+    stmt = select(Document.id).where(
+        (Document.status == "parsing") | ((Document.status == "queued") & (Document.attempts > 0))
+    )
+    ids = set(db_session.scalars(stmt))
+    db_session.commit()
+    return ids
 
 
 def requeue_interrupted(*, db_session: Session, exclusive: bool) -> list[int]:
