@@ -72,7 +72,8 @@ def _answer(name: str) -> Answer:
         kind="assessment", title=f"{name}: does it cover us?", summary=f"{name} meets with findings", status="warn",
         verdict="meets_with_findings", facts=[(name, name), ("Vendor", name)], items=[item, Item(text=name,
         absence=name)], items_title=name, sections=[Section(title=name, items=[item], more=2)], profile=name,
-        profile_source=name, vendor_id=1, document_id=2, examples=[name], notes=[name, f"uploaded by {mention('U1')} {name}", f"Reason: {name} by <@U0ADMIN>"],
+        profile_source=name, vendor_id=1, document_id=2, examples=[name],
+        notes=[name, f"uploaded by {mention('U1')} {name}", f"Reason: {name} by <@U0ADMIN>"],
         confidential=True, confirm_vendor=(1, name),
     )
 
