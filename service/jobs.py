@@ -42,27 +42,9 @@ def ingest_document(document_id: int) -> str:
     settings = _settings()
     with get_database(settings).session() as db_session:
         doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
-        status = doc.status
-        if status == "parsed" and doc.vendor_id is not None:
+        if doc.status == "parsed" and doc.vendor_id is not None:
             _store_answer(db_session, settings, doc.vendor_id)
-        if status in ("parsed", "failed"):
-            raise_alerts_now(db_session, settings, document_id)
-        return status
-
-
-def raise_alerts_now(db_session: Session, settings: Settings, document_id: int) -> None:
-    """Raise the alerts a just-parsed document is already due for (an expired certificate, a lapsed bridge letter,
-    a failed parse), so they are listed now rather than after the next daily scan, which still sends them and
-    raises what time makes due later. Best effort: the document is recorded either way."""
-    from .alerts import service as alerts
-
-    try:
-        alerts.raise_due(
-            db_session=db_session, settings=settings, today=datetime.now(UTC).date(), document_ids=[document_id]
-        )
-    except Exception:  # noqa: BLE001 - never fail an ingestion that succeeded; the daily scan raises them
-        db_session.rollback()
-        log.warning("could not raise the alerts of document %s after parsing", document_id, exc_info=True)
+        return doc.status
 
 
 def _store_answer(db_session: Session, settings: Settings, vendor_id: int) -> None:

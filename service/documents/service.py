@@ -313,7 +313,23 @@ def process(
     except OSError as exc:
         return fail(db_session=db_session, document_id=document_id, code="file_missing", message=str(exc))
     extraction = run_extraction(data=data, filename=doc.filename, settings=settings)
-    return record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    doc = record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    _raise_alerts_now(db_session, settings, document_id)
+    return doc
+
+
+def _raise_alerts_now(db_session: Session, settings: Settings, document_id: int) -> None:
+    """Raise the alerts a just-parsed document is already due for (an expired certificate, a lapsed bridge letter,
+    a failed parse), whichever path parsed it (the queue, a Slack upload, the examples), so they are listed now
+    rather than after the next daily scan, which still sends them and raises what time makes due later. Best
+    effort: the document is recorded either way."""
+    from ..alerts import service as alerts
+
+    try:
+        alerts.raise_due(db_session=db_session, settings=settings, today=utcnow().date(), document_ids=[document_id])
+    except Exception:  # noqa: BLE001 - never fail a parse that was recorded; the daily scan raises them
+        db_session.rollback()
+        log.warning("could not raise the alerts of document %s after parsing", document_id, exc_info=True)
 
 
 def reparse(*, db_session: Session, document_id: int) -> Document:
