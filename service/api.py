@@ -33,6 +33,7 @@ from .health import router as health_router
 from .inputs import UnsafeText
 from .middleware import UPLOAD_ENVELOPE, BodyLimit, allow_uploads
 from .plugins import load_plugins
+from .portfolio.views import router as portfolio_router
 from .vendors.service import VendorExists, VendorNotFound
 from .vendors.views import router as vendors_router
 from .warmup import warm_up
@@ -102,7 +103,8 @@ def create_app(
     for exc_type, code in _ERRORS.items():
         app.add_exception_handler(exc_type, _error_handler(code))
     app.add_exception_handler(RequestValidationError, validation_error)
-    for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router, health_router):
+    for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router,
+                   portfolio_router, health_router):
         app.include_router(router)
     mount_docs(app)
     for plugin in load_plugins():

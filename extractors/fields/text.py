@@ -27,7 +27,7 @@ LEGAL_SUFFIX = (
     r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
     r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K|"
     # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
-    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG)\.?"
+    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG|mbH)\.?"
 )
 _NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  # "Évaluation", "Österreich"
 ORG_PATTERN = (
