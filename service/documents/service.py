@@ -362,12 +362,16 @@ def reparse(*, db_session: Session, document_id: int) -> Document:
     return doc
 
 
-def interrupted_ids(*, db_session: Session) -> set[int]:
+def interrupted_ids(*, db_session: Session, exclusive: bool = True) -> set[int]:
     """Documents whose parsing started and did not finish (``parsing``, or ``queued`` again after an attempt), as
-    opposed to documents that are only waiting for their first turn (just uploaded, or loaded as examples)."""
-    stmt = select(Document.id).where(
-        (Document.status == "parsing") | ((Document.status == "queued") & (Document.attempts > 0))
-    )
+    opposed to documents that are only waiting for their first turn (just uploaded, or loaded as examples).
+
+    Without ``exclusive`` (other processes share the queue) a ``parsing`` document may be in the hands of a live
+    worker, so only those queued again after an attempt count."""
+    interrupted = (Document.status == "queued") & (Document.attempts > 0)
+    if exclusive:
+        interrupted = interrupted | (Document.status == "parsing")
+    stmt = select(Document.id).where(interrupted)
     ids = set(db_session.scalars(stmt))
     db_session.commit()
     return ids
