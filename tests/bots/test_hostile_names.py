@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from bots.slack.blocks import (
     text_fallback,
 )
 from bots.slack.errors import user_message
+from bots.slack.listeners.questions import full_list_messages
 from service.alerts.models import AlertRead
 from service.assessments.service import AssessmentUnavailable
 from tests.extractors import make_pdf
@@ -104,6 +106,9 @@ def test_every_builder_escapes_every_field() -> None:
                          today=date(2026, 1, 1))
         _assert_inert({"blocks": home["blocks"]})
         _assert_inert({"text": user_message(AssessmentUnavailable(name))})
+        listed = replace(_answer(name), full_list=True)
+        for message in full_list_messages(listed):
+            _assert_inert({"text": message})
         # the plain text keeps what the name says, only escaped
         assert "&lt;!channel&gt;" in text_fallback(_answer(HOSTILE[0]))
 
