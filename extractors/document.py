@@ -725,7 +725,7 @@ class _PageReader:
             if _looks_scanned(page, text):
                 self.needs_ocr.append(number)
                 if self.use_ocr and self._within_budget(number, page):
-                    self._submit(number, ocr.render(page))
+                    self._submit(number, ocr.render(page, max_image_pixels=self.limits.max_image_pixels))
             elif not text.strip():
                 self.blank.append(number)
             return Page(number, text)
@@ -742,7 +742,7 @@ class _PageReader:
         elif self._ocr_budget is not None and self._ocr_budget.expired():
             reason = f"over the OCR budget of {limits.max_ocr_seconds:g} s per document (VA_MAX_OCR_SECONDS)"
         else:
-            pixels = _largest_image_pixels(page)
+            pixels = ocr.largest_image_pixels(page)
             if pixels > limits.max_image_pixels:
                 reason = (
                     f"an image of {pixels / 1e6:,.0f} million pixels, over the {limits.max_image_pixels / 1e6:,.0f}"
@@ -869,16 +869,6 @@ def _looks_scanned(page: Any, text: str) -> bool:
 
 class _OcrBudgetSpent(Exception):
     """The document's OCR seconds ran out: the pages still waiting are reported as not read."""
-
-
-def _largest_image_pixels(page: Any) -> int:
-    """Decoded pixels of the largest image on the page, from the images' dictionaries (nothing is decoded)."""
-    largest = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
-        with suppress(Exception):
-            width, height = obj.get_px_size()
-            largest = max(largest, int(width) * int(height))
-    return largest
 
 
 def _ocr_timeout(deadline: Deadline) -> str:

@@ -65,6 +65,23 @@ def test_a_page_with_an_image_over_the_pixel_budget_is_not_rendered() -> None:
     assert "9 million pixels" in _warned(result, "VA_MAX_IMAGE_PIXELS")
 
 
+def test_rendering_refuses_a_page_whose_image_is_over_the_pixel_budget() -> None:
+    """Every renderer goes through ``ocr.render`` (OCR of scanned pages, a certificate's artwork): none decodes
+    such an image."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(hostile_pdfs.huge_image(3000))
+    try:
+        page = pdf[0]
+        assert ocr.largest_image_pixels(page) == 9_000_000
+        with pytest.raises(ocr.ImageTooLarge, match="VA_MAX_IMAGE_PIXELS"):
+            ocr.render(page, max_image_pixels=4_000_000)
+        assert ocr.render(page, max_image_pixels=10_000_000)[:2] == b"P5"
+        page.close()
+    finally:
+        pdf.close()
+
+
 def test_a_stream_that_inflates_past_the_limit_is_refused_before_parsing() -> None:
     pdf = hostile_pdfs.inflating_stream(40 * 1024 * 1024)  # over the default 32 MB
     assert len(pdf) < 200_000
