@@ -26,6 +26,8 @@ from .auth.service import LastAdminToken
 from .auth.views import router as tokens_router
 from .config import Settings, get_settings
 from .database import get_database
+from .documents.pages import router as pages_router
+from .documents.reviews import router as reviews_router
 from .documents.service import DocumentNotFound, UnsupportedContent, UploadTooLarge
 from .documents.views import router as documents_router
 from .errors import validation_error
@@ -105,6 +107,8 @@ def create_app(
     app.add_exception_handler(RequestValidationError, validation_error)
     for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router,
                    portfolio_router, health_router):
+        app.include_router(router)
+    for router in (pages_router, reviews_router):  # page images; reviewers' corrections
         app.include_router(router)
     mount_docs(app)
     for plugin in load_plugins():

@@ -28,6 +28,15 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column()
 
 
+class SignedOutSession(Base):
+    """A web session signed out before its cookie expired: its cookie is refused from then on (kept until expiry)."""
+
+    __tablename__ = "signed_out_sessions"
+
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column()
+
+
 class TokenCreate(BaseModel):
     name: SafeStr = Field(default="api", min_length=1, max_length=200)
     scopes: list[Scope] = Field(min_length=1)

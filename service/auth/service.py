@@ -116,4 +116,7 @@ def revoke(*, db_session: Session, token_id: int) -> ApiToken | None:
     db_session.commit()
     with _cache_lock:
         _cache.clear()
+    from .sessions import forget_principals  # web sessions acting for this token end at once too
+
+    forget_principals()
     return record

@@ -26,6 +26,7 @@ from ..queries import equals_if_given, newest_first
 from ..vendors import service as vendor_service
 from ..vendors.models import Vendor
 from ..vendors.names import normalize
+from .corrections import reapply
 from .extraction import count_pages, run_extraction
 from .models import Document
 from .sniff import UnsupportedContent, sniff
@@ -245,6 +246,7 @@ def _record(db_session: Session, document_id: int, extraction: Extraction, setti
     begin_write(db_session)
     doc = get_or_raise(db_session=db_session, document_id=document_id)
     contract = extraction.to_dict()
+    contract = reapply(db_session, document_id, contract)  # a reviewer's corrections outlive a re-parse
     fields = contract.get("fields") or {}
     doc.extraction = contract
     doc.pages = extraction.file.pages

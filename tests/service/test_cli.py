@@ -116,6 +116,10 @@ def _serve_examples_and_ask(args: list[str], env: dict[str, str]) -> None:
         assert httpx.get(f"{base}/health", timeout=5).json()["status"] == "ok"
         assert httpx.post(f"{base}/alerts/run", headers=h, timeout=30).status_code == 200
         assert httpx.get(f"{base}/alerts", headers=h, timeout=30).json()["alerts"]
+        # the web app's address is printed, and it answers (a person without a session is sent to sign in)
+        assert any(line.startswith(f"web app: {base}/ui/") for line in lines), "".join(lines)
+        ui = httpx.get(f"{base}/ui/", timeout=10)
+        assert ui.status_code == 303 and ui.headers["location"].startswith("/ui/login")
     finally:
         proc.send_signal(signal.SIGINT)
         try:
