@@ -7,6 +7,7 @@ understood, and examples of what it can do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -116,6 +117,7 @@ class Answer:
     confidential: bool = False
     confirm_vendor: tuple[int, str] | None = None  # (vendor id, name) a person should confirm for this document
     full_list: bool = False  # every item matters (CUECs): renderers show them all, in as many parts as it takes
+    question: str | None = None  # what was asked, so a button can answer it again in full (in a DM)
 
 
 @dataclass(slots=True)
@@ -159,6 +161,11 @@ def respond(text: str, ctx: Context) -> Answer:
         ctx.profile_override = intent.profile
     handler = _handler(intent)
     answer = handler(intent, ctx)
+    answer.summary = _DOUBLE_STOP.sub(".", answer.summary)  # "…: Acme, Inc.." reads as a typo
+    if answer.kind not in ("cover", "help", "unknown"):
+        answer.question = intent.text
+        if intent.from_thread:  # asked again outside the thread, the question must name its vendors
+            answer.question += " (" + ", ".join(m.name or m.query for m in intent.vendors) + ")"
     ids = tuple(m.vendor_id for m in intent.vendors if m.vendor_id is not None)
     names = tuple(m.name or m.query for m in intent.vendors if m.vendor_id is not None)
     previous = ctx.thread or Thread()
@@ -225,6 +232,7 @@ def _known_profile(ctx: Context, name: str) -> bool:
 
 
 _PROFILES: dict[int, tuple[str, ...]] = {}
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$|\))")
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------

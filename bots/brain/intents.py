@@ -67,7 +67,9 @@ class Intent:
     text: str
     vendors: list[VendorMention] = field(default_factory=list)
     unknown_vendor: VendorMention | None = None
+    unknown_name: str | None = None  # a capitalised name that is no vendor's, kept even where it is no vendor
     provider: str | None = None
+    providers: list[str] = field(default_factory=list)
     criterion: str | None = None
     iso_control: str | None = None
     frameworks: list[str] = field(default_factory=list)
@@ -143,6 +145,8 @@ _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendo
                      r"same vendor|he|she)\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(?:vendors|suppliers|companies|which|who|whom|any|anyone|anybody|all|every|everyone|list|"
                   r"how many|portfolio|across)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
+                   r"\b(?:already|went stale|ran out)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
 
 
@@ -178,16 +182,16 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         found, unknown = directory.find_all(tokens, common)
         intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
         intent.unknown_vendor = unknown
+        intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
-        provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])
-        if provider is not None:
-            name, start, end = provider
-            intent.provider = name
+        for name, start, end in directory.find_providers(tokens, common, taken=[(m.start, m.end) for m in found]):
+            intent.providers.append(name)
             if unknown is not None and unknown.start < end and start < unknown.end:
                 intent.unknown_vendor = None
             if not any(a <= start < b for a, b, _ in spans):
                 spans.append((start, end, "PROVIDER"))
+        intent.provider = intent.providers[0] if intent.providers else None
     pieces: list[str] = []
     pos = 0
     for start, end, placeholder in sorted(spans):
@@ -239,6 +243,8 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             kind = "unknown"
     if kind in {"set_profile"} and not intent.profile:
         kind = "show_profile"
+    if kind == "expiring" and _PAST.search(intent.text):
+        kind = "expired"  # "have any certs expired this year?" looks back, not ahead
     if kind == "cover" and intent.fiscal_year is not None:
         kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
     if kind == "compare" and len(intent.vendor_ids) < 2:

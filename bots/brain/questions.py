@@ -22,7 +22,7 @@ from service.assessments.models import StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
 from service.vendors.models import Vendor
-from service.vendors.names import same_org
+from service.vendors.names import normalize, same_org
 
 from .answers import (
     KIND_TEXT,
@@ -41,7 +41,7 @@ from .answers import (
     _unknown_vendor,
     assessment_answer,
 )
-from .intents import Intent
+from .intents import Intent, Window
 from .portfolio import DocSummary, Quote, snapshot
 
 # One example question per intent: the refusal offers the closest ones, help shows several.
@@ -171,6 +171,20 @@ def _portfolio_auditors(intent: Intent, ctx: Context) -> Answer:
         for doc in docs:
             if doc.issuer is not None:
                 by[doc.issuer.value].add(snap.names.get(vid, str(vid)))
+    firm = intent.unknown_name or intent.provider
+    if firm:  # "which vendors are certified by Keystone Registrar?": a firm, not a vendor
+        wanted = [f for f in by if same_org(firm, f) or normalize(firm) in normalize(f)]
+        if not wanted and intent.unknown_vendor is not None:
+            return _unknown_vendor(intent.unknown_vendor, ctx, intent.text)
+        if not wanted:
+            return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                          summary=f"No current document names {firm} as its auditor or certification body.",
+                          examples=[example("auditor", ctx)])
+        names = sorted({n for f in wanted for n in by[f]})
+        return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                      summary=f"{_plural(len(names), 'vendor')} audited or certified by {', '.join(wanted) or firm}"
+                              + (": " + ", ".join(names) if names else "") + ".",
+                      items=[Item(f"{f}: {', '.join(sorted(by[f]))}") for f in wanted])
     items = [Item(f"{firm}: {', '.join(sorted(names))}") for firm, names in
              sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     shown = items[: ctx.max_items * 3]
@@ -186,6 +200,8 @@ def period(intent: Intent, ctx: Context) -> Answer:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
     order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    if re.search(r"\bbridge|\bgap letter", intent.text, re.IGNORECASE):
+        order["bridge_letter"] = -1
     iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
                       else order.get(d.kind, 6)):
@@ -202,7 +218,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
             text = f"{_kind(doc)}: issued {_fmt_date(doc.issue_date)}, valid until {_fmt_date(doc.expiry_date)}"
         else:
             continue
-        items.append(Item(text, cites=[Cite(doc.filename)]))
+        items.append(Item(text, cites=_q_cites(doc.filename, doc.dated)))
     if not items:
         return _nothing(ctx, vendor_id, "dated report or certificate", "period")
     return Answer(kind="period", title=f"{_name(ctx, vendor_id)} — dates", summary=items[0].text + ".",
@@ -367,6 +383,15 @@ def fourth_parties(intent: Intent, ctx: Context) -> Answer:
     provider = intent.provider
     if not provider:
         return _portfolio_subservices(intent, ctx)
+    if len(intent.providers) > 1:  # "who relies on AWS or Azure?"
+        from dataclasses import replace
+
+        parts = [fourth_parties(replace(intent, provider=p, providers=[p]), ctx) for p in intent.providers[:5]]
+        return Answer(kind="fourth_parties", title="Who depends on " + " or ".join(intent.providers[:5]),
+                      summary=" ".join(a.summary for a in parts),
+                      sections=[Section(a.title, a.items, a.more) for a in parts if a.items],
+                      status="warn" if any(a.items for a in parts) else "info",
+                      confidential=any(a.confidential for a in parts))
     snap = snapshot(ctx.db_session)
     items: list[Item] = []
     users: set[str] = set()
@@ -441,10 +466,30 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 # --- the portfolio ------------------------------------------------------------------------------------------------
 
 
+def _whole(window: Window, today: date) -> tuple[date, date]:
+    """A "this year / month / quarter / week" window from its first day (such windows otherwise start today, as
+    they should for what is coming up): what already happened this year, or how much of it is covered."""
+    if window.start < today or not window.label.startswith("this"):
+        return window.start, window.end
+    label = window.label
+    if "year" in label:
+        return date(today.year, 1, 1), window.end
+    if "month" in label:
+        return today.replace(day=1), window.end
+    if "quarter" in label:
+        return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), window.end
+    return today - timedelta(days=today.weekday()), window.end
+
+
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
-    rows = expiries(ctx, until=ctx.today - timedelta(days=1))
+    since = date.min
+    window = intent.window
+    if window is not None:
+        since = _whole(window, ctx.today)[0]
+    until = min(ctx.today - timedelta(days=1), window.end if window else ctx.today)
+    rows = expiries(ctx, until=until, since=since)
     rows.reverse()  # the most recent first
     shown = rows[: ctx.max_items * 2]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: "
@@ -905,7 +950,7 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
         year = intent.fiscal_year or ctx.today.year
         start, end, label = date(year, 1, 1), date(year, 12, 31), f"FY{year}"
     else:
-        start, end, label = window.start, window.end, window.label.replace("in ", "", 1)
+        (start, end), label = _whole(window, ctx.today), window.label.replace("in ", "", 1)
     name = _name(ctx, vendor_id)
     rows = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, status="parsed", limit=200)
     spans: list[tuple[date, date, str]] = []
@@ -952,6 +997,8 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
                    "." if not gaps else f"; {_plural(len(gaps), 'gap')}: " + ", ".join(
                        f"{_fmt_date(a)} to {_fmt_date(b)}" for a, b in gaps) + "."))
     notes = ["A gap still ahead of today may close with the next report or a bridge letter."] if future else []
+    if any(d.kind == "soc2_type1" for d in rows):
+        notes.append("A SOC 2 Type 1 report is as of one date: it tests no period, so it covers no days here.")
     return Answer(kind="coverage", title=f"{name} — {label} coverage", summary=summary,
                   status="good" if not gaps else ("warn" if days else "bad"), items=items,
                   items_title="Periods" if items else None, vendor_id=vendor_id, notes=notes)

@@ -157,6 +157,8 @@ def _ref(answer: Answer) -> dict[str, Any]:
     if answer.profile:
         ref["p"] = answer.profile
     ref["k"] = answer.kind
+    if answer.question:
+        ref["q"] = answer.question[:300]
     return ref
 
 

@@ -32,6 +32,10 @@ def _ref(body: dict[str, Any]) -> dict[str, Any]:
 def _answer_for(ref: dict[str, Any], ctx: Context) -> Answer | None:
     """Rebuild the answer a button refers to, fresh from the database, with every finding."""
     ctx.max_items = DETAIL_ITEMS
+    if ref.get("q") and ref.get("k") not in ("cover", "triage"):
+        from ...brain.answers import respond
+
+        return respond(str(ref["q"]), ctx)  # a one-fact or portfolio answer, asked again in full
     if ref.get("d") is not None:
         doc = documents.get(db_session=ctx.db_session, document_id=int(ref["d"]))
         return triage_answer(doc, ctx) if doc is not None else None
