@@ -85,6 +85,7 @@ def test_every_page_renders(site: tuple[TestClient, Settings]) -> None:
         ("/ui/review", "Review queue"),
         ("/ui/upload", "Upload a document"),
         ("/ui/?q=quilfeather", "Quillfeather Analytics"),
+        ("/ui/?q=%00quil%00feather", "Find a vendor"),
     ):
         r = client.get(path)
         assert r.status_code == 200 and must in r.text, path
