@@ -77,7 +77,7 @@ def tree_rss_mb(root: int) -> float:
 def measure(path: Path) -> dict[str, object]:
     """Run the CLI on ``path`` in a fresh process; time it and sample its process tree's memory."""
     cli = Path(sys.executable).with_name("vendor-assurance")
-    cmd = [str(cli)] if cli.exists() else [sys.executable, "-c", "import sys; from service.cli import main; "
+    cmd = [str(cli)] if cli.exists() else [sys.executable, "-c", "import sys; from cli import main; "
                                                                   "sys.exit(main())"]
     started = time.perf_counter()
     # a wrapper process reports the largest resident size of any process below it (the kernel's ru_maxrss)

@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = {**os.environ, "DATA_DIR": str(tmp), "EMBEDDED_WORKER": "false"}
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
-    cli = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
+    cli = "import sys; from cli import main; sys.exit(main(sys.argv[1:]))"
     log = (tmp / "server.log").open("w")  # read it when a request fails
     server = subprocess.Popen([sys.executable, "-c", cli, "serve", "--port", str(port), "--no-worker"],
                               env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -11,11 +11,13 @@ import sys
 import textwrap
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .brain.answers import Answer, Context, Item, respond
 from .brain.mentions import render as render_mentions
+
+if TYPE_CHECKING:
+    from service.config import Settings
 
 _MARK = {"good": "[OK]", "warn": "[!]", "bad": "[X]", "info": "[i]"}
 WIDTH = 100
@@ -65,30 +67,12 @@ def render_text(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("chat", help="ask the bot's questions in the terminal (no Slack needed)")
-    p.add_argument("question", nargs="*", help="a question to answer and exit; without it, read questions from stdin")
-    p.add_argument("--data-dir", type=Path, default=None, help="where the database lives (DATA_DIR)")
-    p.add_argument("--profile", default=None, help="requirement profile to answer with (default: DEFAULT_PROFILE)")
-    p.add_argument("--today", type=date.fromisoformat, default=None, help="answer as of this day (YYYY-MM-DD)")
-    p.add_argument("--load-examples", action="store_true", help="read the bundled example PDFs first")
-    p.set_defaults(func=run_chat)
-
-
-def _settings(args: argparse.Namespace) -> object:
-    from service.cli.serve_cmd import settings_from
-
-    return settings_from(args)
-
-
-def load_examples_now(settings: object) -> tuple[int, int]:
+def load_examples_now(settings: Settings) -> tuple[int, int]:
     """Ingest and parse the bundled examples in this process (no worker needed); returns (new, already there)."""
-    from service.config import Settings
     from service.database import get_database
     from service.documents import service as documents
     from service.examples import EXAMPLES_DIR
 
-    assert isinstance(settings, Settings)
     new = old = 0
     with get_database(settings).session() as db_session:
         for path in sorted(EXAMPLES_DIR.glob("*.pdf")):
@@ -109,16 +93,15 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> tuple[Iterable[str], 
     return stdin, interactive
 
 
-def run_chat(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    from service.config import Settings
+def run_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO | None = None,
+             stdout: TextIO | None = None) -> int:
+    """Answer the questions of ``args`` (or of stdin) with the settings the command line built."""
     from service.database import get_database
 
     from . import store
 
     stdin = stdin or sys.stdin
     out = stdout or sys.stdout
-    settings = _settings(args)
-    assert isinstance(settings, Settings)
     if args.load_examples:
         new, old = load_examples_now(settings)
         print(f"example documents: {new} read now, {old} already there", file=out)

@@ -1,39 +1,16 @@
-"""The bots' hooks into the service (entry point ``vendor_assurance.plugins``): the ``chat`` and ``slack``
-subcommands, the Slack HTTP endpoint at ``/slack/events``, and the Slack alert notifier.
+"""The bots' hooks into the service (entry point ``vendor_assurance.plugins``): the Slack HTTP endpoint at
+``/slack/events`` and the Slack alert notifier. (The ``chat`` and ``slack`` commands live in the command line,
+``cli.bots_cmd``, which sits above the bots.)
 
-Everything Slack is imported lazily, so ``vendor-assurance extract`` does not pay for slack_bolt and a service
-without Slack settings runs exactly as before.
+Everything Slack is imported lazily, so a service without Slack settings runs exactly as before.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 from typing import Any
 
 log = logging.getLogger("vendor_assurance.slack")
-
-
-def register_cli(subparsers: argparse._SubParsersAction) -> None:
-    from . import console
-
-    console.register(subparsers)
-    p = subparsers.add_parser("slack", help="run the Slack bot over Socket Mode (needs SLACK_APP_TOKEN)")
-    p.add_argument("--data-dir", default=None, help="where the database lives (DATA_DIR)")
-    p.set_defaults(func=_run_socket_mode)
-
-
-def _run_socket_mode(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from service.cli.serve_cmd import settings_from
-
-    if args.data_dir is not None:
-        args.data_dir = Path(args.data_dir)
-    settings = settings_from(args)
-    from .slack.socket import run_socket_mode
-
-    return run_socket_mode(settings)
 
 
 def mount_api(app: Any, settings: Any) -> None:

@@ -2,7 +2,6 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .api import extract_bytes, extract_file
 from .limits import Limits
 from .model import (
     AICoverage,
@@ -17,16 +16,23 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .api import extract_bytes, extract_file
     from .worker import IsolatedExtractor
 
 
 def __getattr__(name: str) -> Any:
-    """``IsolatedExtractor`` on first use: importing it here eagerly would load ``extractors.worker`` before
-    ``python -m extractors.worker`` (the fresh child) runs it as ``__main__``, which runpy warns about."""
+    """The readers on first use. ``IsolatedExtractor``: importing it here eagerly would load ``extractors.worker``
+    before ``python -m extractors.worker`` (the fresh child) runs it as ``__main__``, which runpy warns about.
+    ``extract_bytes`` / ``extract_file``: they load pdfium and every field reader, which a user of the model types
+    (``extractors.model``, ``extractors.limits``) or a ``--help`` never needs."""
     if name == "IsolatedExtractor":
         from .worker import IsolatedExtractor
 
         return IsolatedExtractor
+    if name in ("extract_bytes", "extract_file"):
+        from . import api
+
+        return getattr(api, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

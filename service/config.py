@@ -134,6 +134,16 @@ class Settings(BaseSettings):
         return self.slack_bot_token is not None
 
 
+def settings_with(**overrides: object) -> Settings:
+    """Settings from the environment with ``overrides`` on top (``None`` means "not given"), validated as a whole.
+
+    Going through the constructor (not ``model_copy(update=...)``) runs every validator on the result, so a flag
+    cannot smuggle in a value the environment would have been refused for.
+    """
+    given = {name: value for name, value in overrides.items() if value is not None}
+    return Settings(**given)  # type: ignore[arg-type]  # pydantic validates each value against its field
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings from the environment (tests and the CLI build their own instead)."""

@@ -1,4 +1,4 @@
-"""Engine, sessions and the declarative base.
+"""Sessions, the declarative base and the process-wide ``Database`` (engines: ``service.engine``).
 
 SQLite is the embedded default, so it gets the settings that make it safe under a threaded server plus a worker:
 WAL (readers never block the writer), a busy timeout, foreign keys, and ``BEGIN IMMEDIATE`` for sessions that are
@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, create_engine, event
+from sqlalchemy import JSON, DateTime, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from .config import Settings
+from .engine import IMMEDIATE, make_engine
 from .inputs import UnsafeText
-
-_IMMEDIATE = "va_begin_immediate"
 
 
 def utcnow() -> datetime:
@@ -54,68 +51,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
-
-
-def _sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(_IMMEDIATE)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the per-dialect settings above."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=20)
-        _sqlite_pragmas(engine)
-        return engine
-    engine = create_engine(url, pool_size=20, max_overflow=20)
-    _ping_idle_connections(engine)
-    return engine
-
-
-_IDLE_SINCE = "va_idle_since"
-PING_AFTER_IDLE_SECONDS = 30.0
-
-
-def _ping_idle_connections(engine: Engine) -> None:
-    """Test a pooled connection before use only when it has been idle a while (SQLAlchemy's pessimistic recipe).
-
-    ``pool_pre_ping`` pings on every checkout, a round trip that costs a busy API a fifth of its time per request.
-    A connection returned moments ago is known to work; one idle for longer may have been cut by a restart or a
-    firewall, and is replaced (the pool retries the checkout) instead of failing the request. Should the server
-    restart while connections are busy, the request that meets the broken one fails and SQLAlchemy discards the
-    whole pool, so the next ones reconnect.
-    """
-
-    @event.listens_for(engine, "checkin")
-    def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
-        record.info[_IDLE_SINCE] = time.monotonic()
-
-    @event.listens_for(engine, "checkout")
-    def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-        since = record.info.get(_IDLE_SINCE)
-        if since is None or time.monotonic() - since < PING_AFTER_IDLE_SECONDS:
-            return
-        try:
-            cursor = dbapi_conn.cursor()
-            try:
-                cursor.execute("SELECT 1")
-            finally:
-                cursor.close()
-            dbapi_conn.rollback()
-        except Exception as exc:  # noqa: BLE001 - any failure means the connection is unusable
-            raise DisconnectionError(f"a pooled connection idle for {time.monotonic() - since:.0f} s is gone") from exc
 
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -174,7 +109,7 @@ def begin_write(db_session: Session) -> None:
         if db_session.new or db_session.dirty or db_session.deleted:
             return
         db_session.commit()
-    db_session.connection(execution_options={_IMMEDIATE: True})
+    db_session.connection(execution_options={IMMEDIATE: True})
 
 
 _databases: dict[str, Database] = {}

@@ -1,7 +1,8 @@
 """Front-ends plug into the service through the ``vendor_assurance.plugins`` entry point group.
 
-A plugin module may define ``register_cli(subparsers)`` and ``mount_api(app, settings)``. This keeps the
-import direction one way (bots -> service) while one ``vendor-assurance serve`` still runs both.
+A plugin module may define ``mount_api(app, settings)``, ``notifiers(settings)`` and ``addresses(base_url)``.
+This keeps the import direction one way (bots, web -> service) while one ``vendor-assurance serve`` still runs
+them all. (Their commands are in the command line, ``cli``, which sits above every front end.)
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Imports go one way: bots, web -> service -> knowledge -> extractors. A static check over every module."""
+"""Imports go one way: cli -> bots, web -> service -> knowledge -> extractors, and no module imports itself back
+through others (no circle). A static check over every module."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["extractors", "knowledge", "service", "bots"]
+# Each layer's list: the packages at that level; a package may import only its own level and the levels below.
+LAYERS = [["extractors"], ["knowledge"], ["service"], ["bots", "web"], ["cli"]]
+ORDER = [package for level in LAYERS for package in level]
 # Front ends sit side by side above the service: the web app (/ui) and the bots never import each other.
 FRONT_ENDS = ["bots", "web"]
+
+
+def _level(package: str) -> int:
+    return next(i for i, level in enumerate(LAYERS) if package in level)
 
 
 def _imported_top_levels(path: Path) -> set[str]:
@@ -26,7 +33,7 @@ def _imported_top_levels(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("package", ORDER)
 def test_no_package_imports_a_layer_above_it(package: str) -> None:
-    above = set(ORDER[ORDER.index(package) + 1 :])
+    above = {name for level in LAYERS[_level(package) + 1 :] for name in level}
     offenders = [
         f"{path.relative_to(ROOT)} imports {sorted(_imported_top_levels(path) & above)}"
         for path in sorted((ROOT / package).rglob("*.py"))
@@ -57,7 +64,7 @@ def test_front_ends_sit_beside_each_other(package: str) -> None:
     assert not offenders, "\n".join(offenders)
 
 
-@pytest.mark.parametrize("package", ORDER[:-1])
+@pytest.mark.parametrize("package", ["extractors", "knowledge", "service"])
 def test_nothing_below_the_front_ends_imports_the_web_app(package: str) -> None:
     offenders = [
         str(path.relative_to(ROOT))
@@ -65,3 +72,135 @@ def test_nothing_below_the_front_ends_imports_the_web_app(package: str) -> None:
         if "web" in _imported_top_levels(path)
     ]
     assert not offenders, "\n".join(offenders)
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _module_level_nodes(tree: ast.Module) -> list[ast.AST]:
+    """The statements that run when the module loads: not function or class bodies, not ``if TYPE_CHECKING``."""
+    nodes: list[ast.AST] = []
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                visit(node.orelse)
+                continue
+            nodes.append(node)
+            for child in ("body", "orelse", "finalbody"):
+                visit(getattr(node, child, []))
+            for handler in getattr(node, "handlers", []):
+                visit(handler.body)
+
+    visit(tree.body)
+    return nodes
+
+
+def _imported_modules(path: Path, name: str, known: set[str], module_level_only: bool = False) -> set[str]:
+    """The project's modules ``path`` imports, wherever the import statement sits (a function's lazy import is
+    still an arrow), resolved to the deepest known module; relative imports are resolved against ``name``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    targets: set[str] = set()
+    for node in _module_level_nodes(tree) if module_level_only else ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            # `from pkg import mod` imports the module pkg.mod when there is one, else a name of pkg
+            targets.update(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names)
+    resolved: set[str] = set()
+    for target in targets:
+        while target and target not in known:
+            target = target.rpartition(".")[0]
+        if target and target != name:
+            resolved.add(target)
+    return resolved
+
+
+def _import_graph(module_level_only: bool = False) -> dict[str, set[str]]:
+    paths = {
+        _module_name(path): path for package in ORDER for path in sorted((ROOT / package).rglob("*.py"))
+    }
+    known = set(paths)
+    return {name: _imported_modules(path, name, known, module_level_only) for name, path in paths.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan), each one import circle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for succ in sorted(graph.get(node, ())):
+            if succ not in index:
+                visit(succ)
+                low[node] = min(low[node], low[succ])
+            elif succ in on_stack:
+                low[node] = min(low[node], index[succ])
+        if low[node] == index[node]:
+            component: list[str] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+# Circles closed only by an import inside a function (none exists at import time; see the test below). They are
+# the issue-10 debt still to pay: each is listed so that none can be added, and the list can only shrink (an entry
+# that no longer forms a circle fails the test until it is deleted here).
+KNOWN_LAZY_CIRCLES = [
+    ["bots.brain.answers", "bots.brain.questions"],
+    ["service.alerts.service", "service.assessments.service", "service.documents.corrections",
+     "service.documents.service", "service.portfolio.service"],
+    ["service.auth.service", "service.auth.sessions"],
+]
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    # a package's __init__ re-exporting its own modules is the package's face, not a circle
+    return _cycles({name: {t for t in targets if not name.startswith(t + ".")} for name, targets in graph.items()})
+
+
+def test_no_import_circle_between_modules() -> None:
+    """No module's imports, lazy ones in functions included, lead back to it, but for the known debt above."""
+    circles = _circles(_import_graph())
+    new = [circle for circle in circles if circle not in KNOWN_LAZY_CIRCLES]
+    assert not new, "\n".join(" <-> ".join(circle) for circle in new)
+    gone = [circle for circle in KNOWN_LAZY_CIRCLES if circle not in circles]
+    assert not gone, f"no longer a circle, delete from KNOWN_LAZY_CIRCLES: {gone}"
+
+
+def test_no_import_circle_at_import_time() -> None:
+    """The imports that run when a module loads (module level, not under TYPE_CHECKING) form no circle at all."""
+    circles = _circles(_import_graph(module_level_only=True))
+    assert not circles, "\n".join(" <-> ".join(circle) for circle in circles)
+
+
+def test_the_circle_check_sees_a_circle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -12,7 +12,7 @@ import pytest
 
 from bots.brain.answers import Context, respond
 from bots.console import load_examples_now, render_text
-from service.cli import main
+from cli import main
 from service.config import Settings
 from service.database import forget_databases, get_database
 
@@ -55,7 +55,7 @@ def test_chat_answers_like_the_brain(data_dir: Path, question: str, capsys: pyte
 def test_chat_reads_questions_from_stdin(data_dir: Path) -> None:
     env = {**os.environ, "DATA_DIR": str(data_dir)}
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())", "chat", "--today", TODAY],
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", "chat", "--today", TODAY],
         input="does Quillfeather cover us?\nwhat does A.8.28 map to in SOC 2?\n", capture_output=True, text=True,
         env=env, timeout=120, cwd=Path(__file__).resolve().parents[2],
     )

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from bots import plugin
+from cli import main
 from service.api import create_app
-from service.cli import main
 from service.config import Settings
 from service.database import forget_databases
 

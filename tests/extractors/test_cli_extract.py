@@ -22,7 +22,7 @@ def cli() -> list[str]:
     script = Path(sys.executable).with_name("vendor-assurance")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())"]
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -224,7 +224,7 @@ def test_a_file_read_within_the_moment_shows_no_spinner_and_a_slow_one_does() ->
 
     from rich.console import Console
 
-    from service.cli.extract_cmd import PROGRESS_AFTER, _Progress
+    from cli.extract_cmd import PROGRESS_AFTER, _Progress
 
     quick_out = io.StringIO()
     quick = _Progress(Console(file=quick_out, force_terminal=True, width=100), "quick.pdf (1/2)")

@@ -41,7 +41,7 @@ def _cli_json(*paths: Path) -> tuple[int, list[dict[str, Any]]]:
     cmd = (
         [str(script)]
         if script.exists()
-        else [sys.executable, "-c", "import sys; from service.cli import main; sys.exit(main())"]
+        else [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())"]
     )
     proc = subprocess.run(
         [*cmd, "extract", "--json", *map(str, paths)], capture_output=True, text=True, timeout=300, env=os.environ

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.cli import main
+from cli import main
 from tests.extractors.make_pdf import text_pdf
 
 CERT = """CERTIFICATE OF REGISTRATION

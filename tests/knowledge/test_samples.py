@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from cli import main
 from extractors.model import Extraction
 from knowledge import assess, default_profile
-from service.cli import main
 
 AS_OF = date(2026, 11, 30)
 # sample -> (verdict, a finding code the verdict rests on)

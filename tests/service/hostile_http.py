@@ -56,7 +56,7 @@ def serve(data_dir: Path, *, env: dict[str, str] | None = None) -> Iterator[Serv
     port = free_port()
     script = Path(sys.executable).with_name("vendor-assurance")
     cmd = [str(script)] if script.exists() else [sys.executable, "-c",
-                                                 "import sys; from service.cli import main; sys.exit(main())"]
+                                                 "import sys; from cli import main; sys.exit(main())"]
     proc = subprocess.Popen(
         [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(data_dir)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from service.channels import service as channels
 from service.channels.models import HandledEvent
-from service.database import make_engine, utcnow
+from service.database import utcnow
+from service.engine import make_engine
 from service.migrate import alembic_config
 
 

@@ -17,7 +17,7 @@ import pytest
 from service.config import Settings
 from service.examples import EXAMPLES_DIR
 
-CLI = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
+CLI = "import sys; from cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _free_port() -> int:

@@ -8,7 +8,7 @@ import logging
 import pytest
 from sqlalchemy import create_engine, text
 
-from service import database
+from service import database, engine
 from service.config import Settings
 from service.database import get_database
 from service.warmup import warm_up
@@ -32,7 +32,7 @@ def test_a_pooled_connection_cut_while_idle_is_replaced_not_failed(
     with admin.begin() as killer:
         assert killer.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
     admin.dispose()
-    monkeypatch.setattr(database, "PING_AFTER_IDLE_SECONDS", 0.0)
+    monkeypatch.setattr(engine, "PING_AFTER_IDLE_SECONDS", 0.0)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT 1")).scalar() == 1
         assert conn.execute(text("SELECT pg_backend_pid()")).scalar() != pid

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from service.cli import main
-from service.cli.eval_cmd import norm, text_match
+from cli import main
+from cli.eval_cmd import norm, text_match
 from tests.extractors.make_pdf import text_pdf
 
 CERT = (

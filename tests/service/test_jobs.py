@@ -27,7 +27,7 @@ from service.documents.models import Document
 from .conftest import REDIS_URL, bearer, make_token
 from .docs import generated
 
-CLI = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
+CLI = "import sys; from cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _wait(check: Callable[[], bool], timeout: float = 60.0) -> None:

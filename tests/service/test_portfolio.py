@@ -245,7 +245,7 @@ def test_cli_import_report_and_cuecs(
 ) -> None:
     import json
 
-    from service.cli import main
+    from cli import main
 
     if world.settings.database_url:
         monkeypatch.setenv("DATABASE_URL", world.settings.database_url)

@@ -10,10 +10,6 @@ import argparse
 import json
 from pathlib import Path
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
 from .serve_cmd import settings_from
 
 
@@ -32,9 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..database import get_database
-    from ..portfolio import service as portfolio
-    from ..vendors import service as vendors
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from service.database import get_database
+    from service.portfolio import service as portfolio
+    from service.vendors import service as vendors
 
     err = Console(stderr=True, highlight=False)
     settings = settings_from(args)

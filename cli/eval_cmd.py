@@ -30,8 +30,6 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from extractors import extract_file
-
 TEXT_FIELDS = ("vendor", "issuer", "accreditation_body", "certificate_number")
 DATE_FIELDS = ("report_date", "period_start", "period_end", "issue_date", "original_issue_date", "expiry_date")
 CATEGORIES = ("security", "availability", "processing_integrity", "confidentiality", "privacy")
@@ -258,6 +256,8 @@ def score_real(label: dict[str, str], got: dict[str, Any]) -> list[Row]:
 
 
 def _extract(pdf: Path) -> tuple[dict[str, Any], float]:
+    from extractors import extract_file
+
     started = time.perf_counter()
     try:
         result = extract_file(pdf).to_dict()

@@ -16,7 +16,7 @@ from .serve_cmd import settings_from
 
 def _day(raw: str) -> date:
     """YYYY-MM-DD within 1970-2100 (``service.inputs``): a usage error, never a traceback from date arithmetic."""
-    from ..inputs import parse_date
+    from service.inputs import parse_date
 
     try:
         return parse_date(raw)
@@ -46,9 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..assessments.service import AssessmentUnavailable, ProfileNotFound
-    from ..database import get_database, utcnow
-    from ..portfolio import report
+    from service.assessments.service import AssessmentUnavailable, ProfileNotFound
+    from service.database import get_database, utcnow
+    from service.portfolio import report
 
     fmt = args.format or args.output.suffix.lstrip(".").lower()
     if fmt not in ("csv", "xlsx"):

@@ -18,25 +18,15 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractors import extract_file
-from knowledge import (
-    Assessment,
-    CatalogueError,
-    ProfileError,
-    assess,
-    controls_for,
-    criteria_for,
-    delta,
-    resolve_profile,
-)
-from knowledge import load_catalogues as catalogues
-from knowledge import load_crosswalk as crosswalk
-from knowledge.agreement import agreement, format_table
-from knowledge.catalogues import normalize_iso_id
-from knowledge.crosswalk import resolve_iso_id
+if TYPE_CHECKING:
+    from knowledge import Assessment
 
-_REFERENCE_DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
+# The knowledge base and the extractors are imported by the commands that use them, not here: `--help` and
+# `crosswalk` never load pdfium or the field readers (see cli/__init__.py).
+
+_REFERENCE_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _date(text: str) -> date:
     """YYYY-MM-DD within 1970-2100 (``service.inputs``): a usage error, not a traceback from date arithmetic."""
-    from ..inputs import parse_date
+    from service.inputs import parse_date
 
     try:
         return parse_date(text)
@@ -85,6 +75,8 @@ def _err(message: str) -> int:
 
 
 def run_crosswalk(args: argparse.Namespace) -> int:
+    from knowledge import CatalogueError
+
     try:
         if args.agreement is not None:
             return _agreement(args.agreement or None, args.json)
@@ -98,6 +90,12 @@ def run_crosswalk(args: argparse.Namespace) -> int:
 
 
 def _lookup(raw: str, as_json: bool) -> int:
+    from knowledge import controls_for, criteria_for
+    from knowledge import load_catalogues as catalogues
+    from knowledge import load_crosswalk as crosswalk
+    from knowledge.catalogues import normalize_iso_id
+    from knowledge.crosswalk import resolve_iso_id
+
     cat = catalogues()
     cw = crosswalk()
     key = raw.strip().upper()
@@ -140,6 +138,9 @@ def _lookup(raw: str, as_json: bool) -> int:
 
 def _lookup_2013(old: str, as_json: bool) -> int:
     """A 2013 Annex A control read in 2022 terms (ISO's correspondence), then through the crosswalk."""
+    from knowledge import criteria_for
+    from knowledge import load_catalogues as catalogues
+
     cat = catalogues()
     rows = []
     for corr in cat.controls_2022_for_2013(old):
@@ -159,6 +160,8 @@ def _lookup_2013(old: str, as_json: bool) -> int:
 
 
 def _iso_title(iso: str) -> str:
+    from knowledge import load_catalogues as catalogues
+
     cat = catalogues()
     if iso in cat.annex_a:
         return cat.annex_a[iso].title
@@ -166,6 +169,9 @@ def _iso_title(iso: str) -> str:
 
 
 def _delta(held: str, adds: str, as_json: bool) -> int:
+    from knowledge import delta
+    from knowledge import load_catalogues as catalogues
+
     if held == adds:
         return _err("crosswalk --delta: name two different frameworks: soc2 iso27001, or iso27001 soc2")
     d = delta(held, adds)  # type: ignore[arg-type]
@@ -198,6 +204,9 @@ def _delta(held: str, adds: str, as_json: bool) -> int:
 
 
 def _agreement(folder: str | None, as_json: bool) -> int:
+    from knowledge import load_crosswalk as crosswalk
+    from knowledge.agreement import agreement, format_table
+
     ref = Path(folder) if folder else Path(os.environ.get("VA_SHARED_DIR", _REFERENCE_DEFAULT.parent)) / "reference"
     if not ref.is_dir():
         return _err(f"crosswalk --agreement: no reference folder at {ref}")
@@ -221,6 +230,9 @@ def _agreement(folder: str | None, as_json: bool) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from extractors import extract_file
+    from knowledge import CatalogueError, ProfileError, assess, resolve_profile
+
     try:
         profile = resolve_profile(args.profile, args.profiles_dir)
     except ProfileError as exc:

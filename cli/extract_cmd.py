@@ -19,18 +19,19 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.status import Status
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.status import Status
+    from rich.text import Text
 
-from extractors.api import extract_file
-from extractors.limits import Limits, parse_size
-from extractors.model import Extraction, Found
-from extractors.worker import IsolatedExtractor
+    from extractors.limits import Limits
+    from extractors.model import Extraction, Found
+    from extractors.worker import IsolatedExtractor
+
+# rich and the extractors are imported by the functions that use them: `vendor-assurance --help` loads neither, and
+# `extract` loads the readers once, in this process, before the worker children fork from it (extractors.worker).
 
 KIND_LABELS = {
     "soc2_type1": "SOC 2 Type 1",
@@ -70,6 +71,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from extractors.limits import Limits
+    from extractors.worker import IsolatedExtractor
+
     err = Console(stderr=True, soft_wrap=True)
     try:
         limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, timeout_seconds=args.timeout)
@@ -140,6 +147,8 @@ class _Pool:
 
 
 def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out: Console, err: Console) -> int:
+    from rich.markup import escape
+
     status = 0
     total = len(args.files)
     for index, path in enumerate(args.files, 1):
@@ -164,6 +173,8 @@ def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out
 
 
 def _extract(path: str, index: int, limits: Limits, pool: _Pool | None, progress: _Progress) -> Extraction:
+    from extractors.api import extract_file
+
     if pool is None:
         progress.start_now()
         return extract_file(path, limits=limits)
@@ -199,6 +210,8 @@ class _Progress:
         return time.monotonic() - self.started
 
     def tick(self, waited: float, note: str | None = None) -> None:
+        from rich.markup import escape
+
         if not self.console.is_terminal:
             return
         if self._status is None and waited >= PROGRESS_AFTER:
@@ -208,6 +221,8 @@ class _Progress:
             self._status.update(f"Reading {escape(self.label)}{doing} · {waited:.0f} s")
 
     def _show(self) -> None:
+        from rich.markup import escape
+
         with self._lock:
             if self._status is None and not self._done:
                 self._status = self.console.status(f"Reading {escape(self.label)}…", spinner="dots")
@@ -232,6 +247,9 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
 
     On a terminal long quotes are shortened to fit; otherwise (``whole``, the default when not on a terminal)
     every quote is written in full on its row, so a pipe into grep or a file keeps what the reader quoted."""
+    from rich.table import Table
+    from rich.text import Text
+
     whole = not console.is_terminal if whole is None else whole
     info = result.file
     if result.error is not None:
@@ -273,6 +291,8 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
 
 def rows(result: Extraction, *, whole: bool = False) -> list[tuple[str, Text | str, str, str]]:
     """The table's rows: single fields as stated or "not stated", lists summarized with their first evidence."""
+    from rich.text import Text
+
     f = result.fields
     iso = result.kind == "iso_certificate"
     out: list[tuple[str, Text | str, str, str]] = []
@@ -362,6 +382,8 @@ def _quote(quote: str | None, whole: bool = False) -> str:
 
 
 def _size(raw: str) -> int:
+    from extractors.limits import parse_size
+
     try:
         value = parse_size(raw)
     except ValueError as exc:

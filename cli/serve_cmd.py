@@ -6,8 +6,10 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import Settings
+if TYPE_CHECKING:
+    from service.config import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,18 +49,16 @@ def _data_dir(p: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
-    """Settings from the environment, with the command line's flags on top."""
+    """Settings from the environment, with the command line's flags on top; invalid settings are a usage error."""
     from pydantic import ValidationError
 
+    from service.config import settings_with
+
     try:
-        base = Settings()
+        return settings_with(**extra, data_dir=getattr(args, "data_dir", None))
     except ValidationError as exc:
         print(f"error: invalid settings: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    update: dict[str, object] = {k: v for k, v in extra.items() if v is not None}
-    if getattr(args, "data_dir", None) is not None:
-        update["data_dir"] = args.data_dir
-    return base.model_copy(update=update) if update else base
 
 
 def _logging() -> None:
@@ -70,8 +70,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from .. import jobs
-    from ..api import create_app
+    from service import jobs
+    from service.api import create_app
 
     extra: dict[str, object] = {"public_base_url": f"http://{args.host}:{args.port}", "web_workers": args.workers}
     if args.no_worker:
@@ -80,17 +80,17 @@ def run_serve(args: argparse.Namespace) -> int:
     _logging()
     app = create_app(settings) if args.workers == 1 else None
     if app is None:
-        from ..database import get_database
+        from service.database import get_database
 
         get_database(settings)  # migrate once, before the processes start
         jobs.init(settings)
     url = f"http://{args.host}:{args.port}"
-    from ..plugins import load_plugins
+    from service.plugins import load_plugins
 
     # front ends say where a person finds them (the web app: /ui/)
     addresses = [line for p in load_plugins() for line in getattr(p, "addresses", lambda _url: [])(url)]
     if args.load_examples:
-        from ..examples import load_examples
+        from service.examples import load_examples
 
         loaded = load_examples(settings, queue=False)  # start-up queues every waiting document
         print(f"example documents: {loaded.new} new, {loaded.existing} already loaded", flush=True)
@@ -127,7 +127,7 @@ def run_serve(args: argparse.Namespace) -> int:
             "EMBEDDED_WORKER": "true" if settings.embedded_worker else "false",
         }
     )
-    from ..serving import run_processes
+    from service.serving import run_processes
 
     run_processes(host=args.host, port=args.port, workers=args.workers)
     return 0
@@ -136,15 +136,15 @@ def run_serve(args: argparse.Namespace) -> int:
 def _no_documents(settings: Settings) -> bool:
     from sqlalchemy import select
 
-    from ..database import get_database
-    from ..documents.models import Document
+    from service.database import get_database
+    from service.documents.models import Document
 
     with get_database(settings).session() as db_session:
         return db_session.scalar(select(Document.id).limit(1)) is None
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from .. import jobs
+    from service import jobs
 
     settings = settings_from(args, worker_concurrency=args.concurrency)
     _logging()
@@ -155,8 +155,8 @@ def run_worker(args: argparse.Namespace) -> int:
 
 
 def _create_token(settings: Settings, scopes: list[str], name: str) -> str:
-    from ..auth import service as auth_service
-    from ..database import get_database
+    from service.auth import service as auth_service
+    from service.database import get_database
 
     with get_database(settings).session() as db_session:
         _record, token = auth_service.create(db_session=db_session, name=name, scopes=scopes)
@@ -172,7 +172,7 @@ def run_token_create(args: argparse.Namespace) -> int:
 
 
 def run_alerts(args: argparse.Namespace) -> int:
-    from ..alerts.scheduled import run_daily
+    from service.alerts.scheduled import run_daily
 
     settings = settings_from(args)
     _logging()

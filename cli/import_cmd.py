@@ -10,9 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
 from .serve_cmd import settings_from
 
 
@@ -30,7 +27,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..portfolio.importer import FileResult, import_folder, iter_lines
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from service.portfolio.importer import FileResult, import_folder, iter_lines
 
     err = Console(stderr=True, highlight=False)
     if not args.folder.is_dir():

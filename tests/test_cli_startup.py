@@ -1,0 +1,70 @@
+"""The command line starts cheap: each command loads only what it needs (issue 10).
+
+Each case runs ``vendor-assurance`` in a fresh interpreter, as a user does, and reads back the modules that process
+ended with: ``--help`` loads no layer below the command line and no plugin, ``crosswalk`` neither spaCy, the
+readers nor the service, and ``extract`` neither the service nor the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.generator import iso
+
+_PROBE = """
+import json, os, sys
+from cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as exc:
+    status = exc.code
+with open(os.environ["VA_MODULES_OUT"], "w") as out:
+    json.dump({"status": status, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def loaded_by(tmp_path: Path, *args: str) -> tuple[object, set[str]]:
+    """(exit status, names of the modules loaded) after ``vendor-assurance ARGS`` in a fresh process."""
+    record = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "VA_MODULES_OUT": str(record)}, check=False)
+    assert record.exists(), done.stderr
+    found = json.loads(record.read_text())
+    return found["status"], set(found["modules"])
+
+
+def _within(modules: set[str], packages: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in packages)
+
+
+def test_help_loads_no_layer_below_the_command_line_and_no_plugin(tmp_path: Path) -> None:
+    status, modules = loaded_by(tmp_path, "--help")
+    assert status == 0
+    assert "cli.extract_cmd" in modules  # the commands are registered (their help is listed) ...
+    # ... without loading what they run on: no project layer, no plugin, no heavy library
+    assert not _within(modules, {"extractors", "knowledge", "service", "bots", "web"})
+    assert not _within(modules, {"spacy", "pypdfium2", "sqlalchemy", "fastapi", "pydantic", "rich", "slack_bolt"})
+
+
+def test_crosswalk_needs_neither_spacy_nor_the_service(tmp_path: Path) -> None:
+    status, modules = loaded_by(tmp_path, "crosswalk", "CC6.1", "--json")
+    assert status == 0
+    assert "knowledge.crosswalk" in modules
+    assert not _within(modules, {"spacy", "service", "sqlalchemy", "bots", "web"})
+    assert "extractors.api" not in modules  # no document is read, so none of the field readers is loaded
+
+
+@pytest.mark.parametrize("mode", [[], ["--in-process"]], ids=["worker", "in-process"])
+def test_extract_needs_neither_the_service_nor_the_database(tmp_path: Path, mode: list[str]) -> None:
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(iso.build("27001_27017_27018", 0)[0])
+    status, modules = loaded_by(tmp_path, "extract", "--json", *mode, str(pdf))
+    assert status == 0
+    assert "extractors.api" in modules
+    assert not _within(modules, {"service", "sqlalchemy", "alembic", "fastapi", "knowledge", "bots", "web"})
