@@ -70,22 +70,54 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.markup import escape
+class _Stderr:
+    """The rich console on stderr, made on first use: ``extract --json`` into a pipe, with no error to report, never
+    loads rich (a tenth of its start-up), and prints exactly what the console would have printed otherwise."""
 
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True, soft_wrap=True)
+        return self._console
+
+    @property
+    def is_terminal(self) -> bool:
+        # rich decides from the same environment variables and isatty(); without any of them there is no terminal
+        if self._console is None and not sys.stderr.isatty() and not _TERMINAL_ENV & os.environ.keys():
+            return False
+        return self.console.is_terminal
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*objects, **options)
+
+    def status(self, *args: Any, **options: Any) -> Status:
+        return self.console.status(*args, **options)
+
+
+_TERMINAL_ENV = {"FORCE_COLOR", "TTY_COMPATIBLE"}
+
+
+def run(args: argparse.Namespace) -> int:
     from extractors.limits import Limits
     from extractors.worker import IsolatedExtractor
 
-    err = Console(stderr=True, soft_wrap=True)
+    err = _Stderr()
     try:
         limits = Limits.from_env(max_bytes=args.max_bytes, max_pages=args.max_pages, timeout_seconds=args.timeout)
     except ValueError as exc:
+        from rich.markup import escape
+
         err.print(f"[red]vendor-assurance extract:[/] {escape(str(exc))}", highlight=False)
         return 2
-    # Piped or redirected, the output is for grep and scripts: whole quotes on one line each, no terminal width.
-    out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+    out = None if args.json else _stdout()
     workers = [] if args.in_process else [IsolatedExtractor(limits) for _ in range(_parallel(len(args.files)))]
+    for worker in workers:
+        worker.start()  # forked now, before the reading threads exist: no second interpreter to load the readers
     pool = _Pool(workers, args.files) if workers else None
     try:
         return _run_files(args, limits, pool, out, err)
@@ -97,6 +129,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if pool is not None:
             pool.close()
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    # Piped or redirected, the output is for grep and scripts: whole quotes on one line each, no terminal width.
+    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def _parallel(files: int) -> int:
@@ -146,9 +185,8 @@ class _Pool:
             worker.close()
 
 
-def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out: Console, err: Console) -> int:
-    from rich.markup import escape
-
+def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out: Console | None,
+               err: _Stderr) -> int:
     status = 0
     total = len(args.files)
     for index, path in enumerate(args.files, 1):
@@ -156,6 +194,8 @@ def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out
         try:
             result = _extract(path, index - 1, limits, pool, progress)
         except OSError as exc:
+            from rich.markup import escape
+
             progress.stop()
             err.print(f"[red]✗ {escape(path)}:[/] cannot read it: {escape(exc.strerror or str(exc))}")
             status = 1
@@ -168,6 +208,7 @@ def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
+            assert out is not None  # made for the table whenever --json is not given
             render(out, result, elapsed=pool.seconds.get(index - 1) if pool is not None else progress.elapsed)
     return status
 
@@ -184,7 +225,7 @@ def _extract(path: str, index: int, limits: Limits, pool: _Pool | None, progress
 class _Progress:
     """A spinner on stderr, shown only on a terminal and only once a file has taken longer than a moment."""
 
-    def __init__(self, console: Console, label: str) -> None:
+    def __init__(self, console: Console | _Stderr, label: str) -> None:
         self.console = console
         self.label = label
         self.started = time.monotonic()
@@ -210,10 +251,10 @@ class _Progress:
         return time.monotonic() - self.started
 
     def tick(self, waited: float, note: str | None = None) -> None:
-        from rich.markup import escape
-
         if not self.console.is_terminal:
             return
+        from rich.markup import escape
+
         if self._status is None and waited >= PROGRESS_AFTER:
             self._show()
         elif self._status is not None:

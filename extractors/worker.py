@@ -106,6 +106,16 @@ class IsolatedExtractor:
             self._stop(kill=True)  # Ctrl-C: do not leave a child parsing in the background
             raise
 
+    def start(self) -> None:
+        """Start the child now. A caller about to hand files to threads calls this first, while it still runs one
+        thread, so the child is forked (instant, the readers already loaded) instead of a fresh interpreter that
+        imports them all again; if starting fails, the first file tries again and reports what it can."""
+        with self._lock:
+            try:
+                self._ensure_started()
+            except (OSError, ValueError):
+                self._stop(kill=True)
+
     def abort(self) -> None:
         """Stop the file in progress from any thread, without waiting for it: the child is killed within ``POLL``
         seconds and the call reading it raises ExtractionAborted. Later calls are refused the same way."""
