@@ -97,7 +97,7 @@ class Browser:
         body = r.read()
         ms = (time.perf_counter() - t) * 1000
         if r.status != 200:
-            raise SystemExit(f"{path}: {r.status} {body[:300]!r}")
+            raise SystemExit(f"{path}: {r.status} {body[:300]!r} (the server's log: DATA_DIR/server.log)")
         self._remember(r)
         return ms, body, {k.lower(): v for k, v in r.getheaders()}
 
@@ -132,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
     cli = "import sys; from service.cli import main; sys.exit(main(sys.argv[1:]))"
+    log = (tmp / "server.log").open("w")  # read it when a request fails
     server = subprocess.Popen([sys.executable, "-c", cli, "serve", "--port", str(port), "--no-worker"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     failed = False
     try:
@@ -180,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
     return 1 if failed else 0
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, TypeVar
 import anyio
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from .auth import service as auth_service
@@ -122,3 +123,20 @@ Admin = Annotated[Principal, Depends(require("admin"))]
 
 # Ids fit a 32-bit column everywhere; larger numbers would overflow SQLite's driver instead of giving a 404.
 IdPath = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+class Written(BaseModel):
+    """The answer to a write-only token: the id of what it wrote, not the record.
+
+    ``write`` does not imply ``read`` (an upload robot's token must not read reports back), so the record a write
+    returns to a reader is withheld from a token that could not GET it."""
+
+    id: int
+
+
+R = TypeVar("R")
+
+
+def written(principal: Principal, record: R, record_id: int) -> R | Written:
+    """``record`` for a principal that may read it, else only its id."""
+    return record if principal.allows("read") else Written(id=record_id)

@@ -14,9 +14,12 @@ def mount_api(app: Any, settings: Any) -> None:
     from fastapi.responses import RedirectResponse, Response
     from fastapi.staticfiles import StaticFiles
 
+    from service.middleware import allow_uploads
+
     from . import views
 
     app.include_router(views.router)
+    allow_uploads(app, "POST", "/ui/upload")  # the upload form takes a PDF: the upload limit, not the 1 MB one
     app.mount("/ui/static", StaticFiles(directory=str(views.HERE / "static")), name="ui-static")
 
     async def to_login(_request: Request, exc: Exception) -> Response:

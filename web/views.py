@@ -228,7 +228,8 @@ def portfolio_page(request: Request, who: Signed, q: str | None = None) -> HTMLR
     today = utcnow().date()
     with _db(request).session() as db_session:
         summary = data.portfolio(db_session, settings, today)
-        hits = vendors.search(db_session=db_session, q=q.strip()[:200], limit=20) if q and q.strip() else None
+        wanted = " ".join((q or "").replace("\x00", " ").split())[:200]  # PostgreSQL refuses NUL in text
+        hits = vendors.search(db_session=db_session, q=wanted, limit=20) if wanted else None
     verdict_rows = [(k, data.VERDICT_TEXT[k], n) for k, n in summary.verdicts.items()]
     severity_rows = [(k, k.capitalize(), n) for k, n in summary.severities.items()]
     return render(request, "portfolio.html", {

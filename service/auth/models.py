@@ -10,6 +10,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import Base, utcnow
+from ..inputs import SafeStr
 
 Scope = Literal["read", "write", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
@@ -37,7 +38,7 @@ class SignedOutSession(Base):
 
 
 class TokenCreate(BaseModel):
-    name: str = Field(default="api", min_length=1, max_length=200)
+    name: SafeStr = Field(default="api", min_length=1, max_length=200)
     scopes: list[Scope] = Field(min_length=1)
 
 

@@ -192,6 +192,22 @@ def test_keyboard_labels_and_contrast(visit: Visit, server: Server) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     doc = _soc2(server)
+    # correct a field and undo it with the keyboard alone
+    page.goto(f"{server.url}/ui/documents/{doc['id']}")
+    page.locator("#f-scope summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#f-scope details").evaluate("d => d.open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "v-scope"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Ledger Sync Platform (production)")
+    page.keyboard.press("Enter")
+    page.locator("#f-scope .flash").wait_for()
+    assert page.locator("#f-scope .value").inner_text() == "Ledger Sync Platform (production)"
+    page.locator("#f-scope").get_by_role("button", name=re.compile("Undo correction")).focus()
+    page.keyboard.press("Enter")
+    page.locator("#f-scope .flash", has_text="restored").wait_for()
+    assert page.locator("#f-scope .value").inner_text() == doc["extraction"]["fields"]["scope"]["value"]
     for path in ("/ui/", f"/ui/vendors/{doc['vendor_id']}", f"/ui/documents/{doc['id']}", "/ui/review", "/ui/upload"):
         page.goto(server.url + path)
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")

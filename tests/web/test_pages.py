@@ -85,6 +85,7 @@ def test_every_page_renders(site: tuple[TestClient, Settings]) -> None:
         ("/ui/review", "Review queue"),
         ("/ui/upload", "Upload a document"),
         ("/ui/?q=quilfeather", "Quillfeather Analytics"),
+        ("/ui/?q=%00quil%00feather", "Find a vendor"),
     ):
         r = client.get(path)
         assert r.status_code == 200 and must in r.text, path
@@ -176,3 +177,17 @@ def test_signing_out_ends_the_session_even_for_a_copied_cookie(site: tuple[TestC
     assert client.get("/ui/", follow_redirects=False).status_code == 303
     assert client.get("/documents").status_code == 401  # the API refuses it too
     client.cookies.clear()
+
+
+def test_the_upload_form_takes_files_over_the_request_limit(site: tuple[TestClient, Settings]) -> None:
+    """/ui/upload is registered for the upload limit (service.middleware.allow_uploads), so a PDF over
+    MAX_REQUEST_BYTES (1 MB) is read, while the form's other routes keep the 1 MB limit."""
+    client, settings = site
+    _login(client, make_token(settings, "read", "write"))
+    csrf = _csrf(client.get("/ui/upload").text)
+    big = b"%PDF-1.7\n" + b"0" * (settings.max_request_bytes + 100_000)
+    r = client.post("/ui/upload", data={"csrf_token": csrf}, files={"file": ("big.pdf", big, "application/pdf")})
+    assert r.status_code == 200, r.status_code  # read and answered (a flash: not a readable PDF), not a 413
+    too_big = client.post("/ui/login", content=b"token=" + b"x" * (settings.max_request_bytes + 1),
+                          headers={"content-type": "application/x-www-form-urlencoded"})
+    assert too_big.status_code == 413
