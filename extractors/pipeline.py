@@ -14,7 +14,20 @@ from typing import TypeVar, cast
 
 from .classify import Classification, classify
 from .document import Document
-from .fields import ai, artwork, categories, cuecs, exceptions, opinion, parties, periods, scope, standards, subservice
+from .fields import (
+    ai,
+    artwork,
+    categories,
+    cuecs,
+    exceptions,
+    letters,
+    opinion,
+    parties,
+    periods,
+    scope,
+    standards,
+    subservice,
+)
 from .fields.text import build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
@@ -71,10 +84,17 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     kind = verdict.kind
     warnings = list(verdict.warnings)
 
-    report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
-    if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
-        f.report_date = report_date
-    f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
+    letter = None
+    if verdict.genre == "attestation_letter":
+        # An auditor's letter about a report: its own labels give the firm, the date, the report's id and scope.
+        letter = guard("attestation letter", lambda: letters.read_attestation_letter(text), None)
+    if letter is not None:
+        f.report_date, f.issuer = letter.report_date, letter.issuer
+    else:
+        report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
+        if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
+            f.report_date = report_date
+        f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
     f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
     if f.vendor is None and kind == "unknown":
         f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
@@ -103,7 +123,12 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         f.cuecs = guard("CUECs", lambda: cuecs.read_cuecs(text), [])
         if kind != "soc2_type1":
             f.exceptions = guard("exceptions", lambda: exceptions.read_exceptions(text), [])
+    if letter is not None:
+        f.certificate_number = letter.report_id
+        f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
     f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
+    if f.scope is None and letter is not None:
+        f.scope = letter.scope
     evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
     f.ai = AICoverage(bool(evidence), evidence)
 

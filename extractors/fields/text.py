@@ -23,6 +23,8 @@ _WS = re.compile(r"\s+")
 LEGAL_SUFFIX = (
     # Dotted forms that extend a shorter one ("S.A.S." / "S.A.") come first: a name must not end inside them.
     r"(?:S\.A\.S|S\.L\.U|S\.A\.U|S\.A\.R\.L|"
+    # Czech and Slovak "s.r.o." / "a.s.", Polish "sp. z o.o.": the vendor of a report in English is often one
+    r"s\.r\.o|S\.R\.O|spol\.\s+s\s+r\.o|sp\.\s?z\s?o\.o|Sp\.\s?z\s?o\.o|"
     r"Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
     r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
     r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K|"
