@@ -28,6 +28,7 @@ from .fields import (
     standards,
     subservice,
 )
+from .fields.sections import find_sections
 from .fields.text import build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
@@ -122,7 +123,14 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
         f.cuecs = guard("CUECs", lambda: cuecs.read_cuecs(text), [])
         if kind != "soc2_type1":
-            f.exceptions = guard("exceptions", lambda: exceptions.read_exceptions(text), [])
+            found = guard("exceptions", lambda: exceptions.read_exceptions(text, find_sections(text)), [])
+            if len(found) > exceptions.MAX_PLAUSIBLE:
+                warnings.append(
+                    f"Exceptions not read: {len(found)} rows of the tests of controls looked like exceptions, more "
+                    "than a report plausibly lists; the table's layout was not understood. Read them in the PDF."
+                )
+                found = []
+            f.exceptions = found
     if letter is not None:
         f.certificate_number = letter.report_id
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])

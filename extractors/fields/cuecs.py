@@ -79,6 +79,15 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(flow)
         body = flow[m.start("start") : end]
+        lead = _LEAD_IN.search(body)
+        if lead and not _SENTENCE_END.search(body[: lead.start()]):
+            # "User entities are responsible for:" then a bulleted list: the lead-in is no control, each bullet is one.
+            base = m.start("start") + lead.end()
+            for b in _bullets(body[lead.end() :]):
+                value = fold(b[1]).rstrip(" ;.").strip()
+                if len(value) >= 20:
+                    out.append(Cuec(value, page_at(base + b[0]), value, ()))
+            continue
         cut = _SENTENCE_END.search(body)
         value = fold(body[: cut.end()] if cut else body)
         rest = body[cut.end() :] if cut else ""
@@ -93,6 +102,19 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         value = value.rstrip(" •")
         out.append(Cuec(value, page_at(m.start("start")), value, criteria))
     return out
+
+
+_LEAD_IN = re.compile(r":\s*(?=[•●▪■◦‣∙·]|[-–]\s|\(?[a-z1-9][.)]\s)")
+_BULLET = re.compile(r"(?:^|\s)(?:[•●▪■◦‣∙·]|[-–](?=\s)|\(?[a-z1-9][.)](?=\s))\s*")
+
+
+def _bullets(listing: str) -> list[tuple[int, str]]:
+    """(offset, text) of each item of a bulleted or lettered list."""
+    marks = list(_BULLET.finditer(listing))
+    return [
+        (mk.end(), listing[mk.end() : marks[k + 1].start() if k + 1 < len(marks) else len(listing)])
+        for k, mk in enumerate(marks)
+    ]
 
 
 def _continues(parts: list[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import ExceptionRow
+from .sections import Sections
 from .text import DocText, Line, fold
 
 _I = re.IGNORECASE
@@ -40,6 +41,20 @@ _HEADING = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
 _RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
+# A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
+# identified: N/A", "Exceptions found – 0".
+_NONE_AFTER = re.compile(r"^\s*[:.\-–—]?\s*(?:none|n/?a|nil|not\s+applicable|0|zero|no\b|[-–—])(?:\W|$)", _I)
+# A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
+# ("Deviations identified within the Testing Matrices are not necessarily weaknesses ...", "exceptions noted, if
+# any, are ..."): never a result.
+_GENERIC = re.compile(
+    r"\bif\s+any\b|not\s+necessarily|\bthe\s+phrase\b|(?:is|are)\s+(?:noted|described|indicated|presented|listed)\s+"
+    r"(?:by|in|as|within)\b|\bwould\b|\bmay\s+(?:be|have)\b|\bsuch\s+as\b|\bany\s+(?:exceptions|deviations)\b|"
+    r"\bthe\s+(?:testing\s+matri|test\s+result\s+column|results?\s+column)",
+    _I,
+)
+# More rows than any report reports deviations for: the reader took a column of the table for results.
+MAX_PLAUSIBLE = 40
 
 
 def _stop(t: str) -> bool:
@@ -113,17 +128,48 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
     return parts, j
 
 
-def read_exceptions(text: DocText) -> list[ExceptionRow]:
+def _line_index(text: DocText, where: tuple[int, int]) -> int:
+    """The index in ``text.lines`` of (page, line index on that page)."""
+    page, idx = where
+    return sum(len(text.page_lines[n]) for n in text.page_numbers if n < page) + idx
+
+
+def _report_lines(text: DocText, sections: Sections | None) -> range | None:
+    """The lines of the auditor's report, whose paragraphs speak of exceptions without reporting any."""
+    if sections is None or "auditor_report" not in sections.starts:
+        return None
+    start = _line_index(text, sections.starts["auditor_report"])
+    later = [_line_index(text, w) for r, w in sections.starts.items() if r != "auditor_report"]
+    later = [x for x in later if x > start]
+    return range(start, min(later)) if later else None
+
+
+def read_exceptions(text: DocText, sections: Sections | None = None) -> list[ExceptionRow]:
+    """Deviations reported in the results of the tests of controls, each with its control, criteria and response.
+
+    With the report's sections known, the auditor's report is skipped: its paragraphs speak of exceptions in
+    general. A results cell that says none ("Exceptions noted: None") and a sentence about exceptions in general
+    are not exceptions."""
     lines = text.lines
+    skip = _report_lines(text, sections)
     out: list[ExceptionRow] = []
     for i, line in enumerate(lines):
         at = 0
-        if not _EXC_START.match(line.text):
+        if skip is not None and i in skip:
+            continue
+        head = _EXC_START.match(line.text)
+        if head is None:
             # A result cell glued to the test text before it: "Inspected the report. Deviation noted. Of 25 ..."
             mid = _EXC_MID.search(line.text)
             if mid is None:
                 continue
             at = mid.start()
+            head = _EXC_START.match(line.text[at:])
+        rest = line.text[at + head.end() :] if head else ""
+        if _NONE_AFTER.match(rest) or (not rest.strip(" :.") and i + 1 < len(lines) and re.match(
+            r"^(?:none|n/?a|nil)\.?$", lines[i + 1].text, _I
+        )):
+            continue
         # A glued result may share its line with the row's control id ("CC6.7.1 Customer data ... Exception noted"):
         # then the search for the id starts on that line.
         control, criteria = _control_for(lines, i + 1 if at else i)
@@ -132,6 +178,8 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))
+        if _GENERIC.search(value.split(". ")[0]) and control is None:
+            continue
         response = None
         label = _response_at(lines, j) if j < len(lines) else None
         if label is not None:

@@ -232,7 +232,15 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         hit = _first_org_line(lines, 0, 8, exclude, auditors=False)
         if hit:
             return _found(hit[1], n)
-    return _mentioned_vendor(text)
+    mentioned = _mentioned_vendor(text)
+    if mentioned is not None:
+        return mentioned
+    # The auditor's scope paragraph: "We have examined Acme, Inc.'s accompanying description of its ... system".
+    paragraph = read_scope_paragraph(text)
+    if paragraph and paragraph.vendor and not AUDITOR_NAME.search(paragraph.vendor):
+        if fold(paragraph.vendor).casefold() != fold(exclude).casefold():
+            return _found(paragraph.vendor, paragraph.page, paragraph.quote)
+    return None
 
 
 def _mentioned_vendor(text: DocText) -> Found[str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Kind
+from .sections import read_scope_paragraph
 from .text import DocText, fold
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
@@ -60,6 +61,11 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
                 if name.lower() in ("the", "its", "description") or len(name) < 3:
                     continue
                 return Found(name, n, fold(m.group(0)))
+    # No title names the system: the auditor's scope paragraph or management's assertion does ("We have examined
+    # Acme's accompanying description of its Payroll system", "the accompanying "Description of Acme, a ...").
+    paragraph = read_scope_paragraph(text)
+    if paragraph and paragraph.system and len(paragraph.system) >= 3:
+        return Found(paragraph.system, paragraph.page, paragraph.quote)
     return None
 
 

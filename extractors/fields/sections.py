@@ -79,7 +79,7 @@ class Sections:
         return role in self.starts
 
 
-def _toc_pages(text: DocText) -> set[int]:
+def toc_pages(text: DocText) -> set[int]:
     """Pages that are a table of contents: a "Contents" heading, or three or more lines ending in a page number
     that name parts of the report."""
     out = set()
@@ -116,7 +116,8 @@ def _heading_candidates(lines: list[str]) -> list[tuple[int, str]]:
         if len(t) > 120 or t.rstrip().endswith((",", ";")) or re.search(r"[a-z]\.$", t) or not _title_like(t):
             continue
         out.append((i, t))
-        if (len(t) <= 45 or re.match(r"(?i)section\s+\w+\s*[:.–—-]", t)) and i + 1 < len(lines) and len(lines[i + 1]) <= 80 and _title_like(lines[i + 1]):
+        short = len(t) <= 45 or re.match(r"(?i)section\s+\w+\s*[:.–—-]", t)
+        if short and i + 1 < len(lines) and len(lines[i + 1]) <= 80 and _title_like(lines[i + 1]):
             out.append((i, f"{t} {lines[i + 1]}"))
     return out
 
@@ -124,7 +125,7 @@ def _heading_candidates(lines: list[str]) -> list[tuple[int, str]]:
 def find_sections(text: DocText, max_pages: int = 400) -> Sections:
     """The first heading of each part, page by page; a contents page is skipped (it names every part)."""
     found = Sections()
-    toc = _toc_pages(text)
+    toc = toc_pages(text)
     for n in text.text_pages()[:max_pages]:
         if n in toc:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Subservice
+from .sections import toc_pages
 from .text import LEGAL_SUFFIX, ORG_PROSE_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
@@ -23,12 +24,22 @@ _USES = re.compile(
     r"(?:,?\s+(?:as\s+)?(?:an?\s+|various\s+|several\s+)?(?:independent\s+|third[- ]party\s+)?"
     r"subservice\s+organi[sz]ations?,?)?\s+(?:to\s+provide|to\s+perform|for)\b",
 )
+# "Tembo uses a subservice organization, Amazon Web Services ("AWS"), to provide cloud hosting services."
+_USES_A_SUBSERVICE = re.compile(
+    r"\b(?:uses|utilizes|utilises|relies\s+(?:up)?on|engages)\s+(?:a|an|one|two|three|several|various|the\s+following)\s+"
+    r"(?:independent\s+|third[- ]party\s+)?subservice\s+organi[sz]ations?,?\s+(?P<orgs>[A-Z][^;]{0,200}?),?\s+"
+    r"(?:to\s+provide|to\s+perform|for)\b"
+)
+_ALIAS = re.compile(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)")
 _SPLIT_AND = re.compile(r",?\s+and\s+|;\s*")
 _SPLIT_COMMA = re.compile(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
 _CARVE = re.compile(
     r"carve[ds]?[-\s]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
     r"excludes?\s+(?:the\s+)?controls\s+of|excluded\s+from\s+the\s+(?:scope|description)|"
-    r"not\s+included\s+in\s+the\s+scope",
+    r"not\s+included\s+in\s+the\s+scope|"
+    # AT-C 205's carve-out wording: the description "does not disclose the actual controls at the subservice
+    # organization" (the inclusive method presents them).
+    r"does\s+not\s+disclose\s+the\s+actual\s+controls\s+at\s+the\s+subservice",
     _I,
 )
 _INCLUSIVE = re.compile(
@@ -56,11 +67,11 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
     names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
     if names:
         return list(dict.fromkeys(names))
-    m = _USES.search(sentence)
+    m = _USES_A_SUBSERVICE.search(sentence) or _USES.search(sentence)
     if not m:
         return []
     found: list[str] = []
-    for part in _SPLIT_AND.split(fold(m.group("orgs"))):
+    for part in _SPLIT_AND.split(_ALIAS.sub("", fold(m.group("orgs")))):
         found.extend(p for p in _SPLIT_COMMA.split(part) if p)
     found = [clean_org(x) for x in found if re.match(r"^[A-Z]", x.strip())]
     return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
@@ -69,7 +80,10 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
 def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
     out: list[Subservice] = []
     first_page: int | None = None
+    contents = toc_pages(text)  # a contents page names "Complementary Subservice Organization Controls" too
     for n in text.text_pages()[:14]:
+        if n in contents:
+            continue
         if first_page is not None and n > first_page + 1:
             break
         page = text.page_text[n]
