@@ -54,8 +54,17 @@ _AFTER_REPORT = re.compile(
     r"(?:between|since|after|following|subsequent\s+to)\s+the\s+(?:end\s+of\s+the\s+|close\s+of\s+the\s+)?"
     r"(?:(?:most\s+recent|last|prior|previous)\s+)?(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
     r"(?:report(?:ing)?|examination|audit|review)\s+period|"
-    r"(?:subsequent\s+to|since|after)\s+the\s+(?:end\s+of\s+the\s+)?period\s+covered\s+by",
+    r"(?:subsequent\s+to|since|after)\s+the\s+(?:end\s+of\s+the\s+)?period\s+covered\s+by|"
+    r"since\s+(?:our|the|its)\s+(?:last|most\s+recent|prior|previous)\s+(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
+    r"(?:report|examination|audit)|follows\s+the\s+end\s+of\s+(?:that|the|our|its)\s+report[’']?s?\s+period|"
+    r"after\s+(?:that|the)\s+(?:review|report(?:ing)?|examination|audit)\s+period\s+ended",
     _I,
+)
+# Management's own letter: it speaks for management and signs as an officer, not as an accountant.
+_MANAGEMENT_LETTER = re.compile(
+    r"management[’']?s\s+representation|issued\s+by\s+the\s+management|\bmanagement\s+(?:of\s+\S+\s+)?confirms|"
+    r"^Chief\s+\w+\s+Officer\b",
+    _I | re.M,
 )
 _MANAGEMENT_CONFIRMS = re.compile(
     r"\b(?:management|we)\b[^.]{0,60}\b(?:confirms?|represents?|attests?)\b|to\s+the\s+best\s+of\s+(?:our|its)\s+knowledge|"
@@ -101,6 +110,9 @@ _CERT_NO_LOCAL = re.compile(
 _CERT_WORDS_LOCAL = re.compile(rf"{CERTIFIES_LOCAL}|{_CERT_NO_LOCAL.pattern}", _I)
 
 
+_CPA = re.compile(r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+Accountants?", _I)
+
+
 @dataclass
 class Classification:
     kind: Kind
@@ -121,8 +133,14 @@ def _letter_genre(text: DocText, head: str, n_pages: int, sections: Sections) ->
         return None
     if _AFTER_REPORT.search(head) and _MANAGEMENT_CONFIRMS.search(head):
         return "bridge_letter"
-    if sections.has("auditor_report") or _ATTESTATION_LETTER.search(head) or re.search(
-        r"\bCPAs?\b|Certified\s+Public\s+Accountants?", head
+    if _MANAGEMENT_LETTER.search(head):
+        return None  # management writing about its report: not the auditor's letter
+    first_lines = "\n".join(text.page_lines[text.text_pages()[0]][:4]) if text.text_pages() else ""
+    by_accountant = bool(
+        _CPA.search(first_lines) or re.search(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*CPA\b", head, re.M)
+    )
+    if sections.has("auditor_report") or by_accountant or (
+        _ATTESTATION_LETTER.search(head) and _CPA.search(head)
     ):
         return "attestation_letter"
     return None

@@ -96,7 +96,9 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
             f.report_date = report_date
         f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
-    f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
+    f.vendor = letter.vendor if letter is not None and letter.vendor is not None else None
+    if f.vendor is None:
+        f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
     if f.vendor is None and kind == "unknown":
         f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
     f.standards = guard("standards", lambda: standards.read_standards(text, kind), [])
@@ -133,6 +135,8 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             f.exceptions = found
     if letter is not None:
         f.certificate_number = letter.report_id
+        if letter.period_end is not None:
+            f.period_start, f.period_end = letter.period_start, letter.period_end
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
     f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
     if f.scope is None and letter is not None:

@@ -76,6 +76,11 @@ _ISSUER_PATTERNS = [
 ]
 _PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
 _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
+# A bridge letter names the auditor of the last report as the subject of its work: "Ardent & Loewe LLP examined
+# the controls of ...", "... issued by Ogilvie Marsh CPAs, P.C.".
+_FIRM_EXAMINED = re.compile(
+    rf"(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))"
+)
 _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
 _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
@@ -282,10 +287,11 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         if m:
             return _found(clean_org(m.group("org")), n)
     if kind == "bridge_letter":
-        for n in pages[:2]:
-            m = _ENGAGED.search(text.page_text[n])
-            if m:
-                return _found(clean_org(m.group("org")), n, fold(m.group(0)))
+        for pattern in (_ENGAGED, _FIRM_EXAMINED):
+            for n in pages[:2]:
+                m = pattern.search(text.page_text[n])
+                if m and not _SIGNATORY_OF.search(m.group(0)):
+                    return _found(clean_org(m.group("org")), n, fold(m.group(0)))
         return None
     if report_date_line is not None:
         page, idx = report_date_line

@@ -26,6 +26,8 @@ _SOC_PATTERNS = [
         rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+(?:the|its|our)\s+{_NAME}"
         rf"(?=,|\s+(?:performed|system|was|by)\b)"
     ),
+    # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
+    re.compile(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
 ]
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"

@@ -26,8 +26,8 @@ LEGAL_SUFFIX = (
     # Czech and Slovak "s.r.o." / "a.s.", Polish "sp. z o.o.": the vendor of a report in English is often one
     r"s\.r\.o|S\.R\.O|spol\.\s+s\s+r\.o|sp\.\s?z\s?o\.o|Sp\.\s?z\s?o\.o|"
     r"Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
-    r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
-    r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K|"
+    r"P\.C|PC|P\.A|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
+    r"CPAs|CPA|S\.r\.l|Oyj|Oy|AB|A/S|ApS|K\.K|"
     # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
     r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG)\.?"
 )
