@@ -21,7 +21,9 @@ _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _EXC_MID = re.compile(r"(?<=[.;:]\s)(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _ROW_START = re.compile(
-    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}\.\d{{1,3}})"
+    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}[.-]\d{{1,3}}|"
+    # "C014": a letter or two and a zero-padded number
+    r"[A-Z]{1,2}0\d{2,3})"
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
@@ -38,12 +40,20 @@ _RESP_START = re.compile(
     _I,
 )
 _HEADING = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
-_RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
+_RESP_SECTION = re.compile(
+    r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)|"
+    r"^(?:Testing\s+)?(?:Exceptions|Deviations)\s+and\s+Management[’']?s?\s+Responses?",
+    _I,
+)
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 # A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
 # identified: N/A", "Exceptions found – 0".
-_NONE_AFTER = re.compile(r"^\s*[:.\-–—]?\s*(?:none|n/?a|nil|not\s+applicable|0|zero|no\b|[-–—])(?:\W|$)", _I)
+_NONE_AFTER = re.compile(
+    r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
+)
+_SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
+_SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
 # A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
 # ("Deviations identified within the Testing Matrices are not necessarily weaknesses ...", "exceptions noted, if
 # any, are ..."): never a result.
@@ -158,14 +168,23 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if skip is not None and i in skip:
             continue
         head = _EXC_START.match(line.text)
-        if head is None:
+        split = i + 1 < len(lines) and _SPLIT_WORD.match(line.text) and _SPLIT_REST.match(lines[i + 1].text)
+        if head is None and split:
+            # A narrow results column broke the phrase: "Deviation" / "noted: the blocking policy ...".
+            head = _SPLIT_WORD.match(line.text)
+            rest = lines[i + 1].text[_SPLIT_REST.match(lines[i + 1].text).end() :]  # type: ignore[union-attr]
+            if _NONE_AFTER.match(rest):
+                continue
+        elif head is None:
             # A result cell glued to the test text before it: "Inspected the report. Deviation noted. Of 25 ..."
             mid = _EXC_MID.search(line.text)
             if mid is None:
                 continue
             at = mid.start()
             head = _EXC_START.match(line.text[at:])
-        rest = line.text[at + head.end() :] if head else ""
+            rest = line.text[at + head.end() :] if head else ""
+        else:
+            rest = line.text[head.end() :]
         if _NONE_AFTER.match(rest) or (not rest.strip(" :.") and i + 1 < len(lines) and re.match(
             r"^(?:none|n/?a|nil)\.?$", lines[i + 1].text, _I
         )):

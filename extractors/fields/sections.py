@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import DATE_PATTERN, find_dates
-from .text import DocText, clean_org, fold
+from .text import ORG_PATTERN, DocText, clean_org, fold
 
 _I = re.IGNORECASE
 
@@ -150,7 +150,24 @@ _SYSTEM = r"(?P<system>[\w&/()'’.,-]+(?:\s+[\w&/()'’.,-]+){0,12}?)"
 # of Acme's Payroll system", "... the accompanying "Description of Product Fruits, a cloud-hosted software
 # application" provided by Product Fruits s.r.o.", "the description titled "Acme's Description of Its ... System"".
 _ASIDE = r"(?:\([^()]{0,80}\)\s+)?"  # ("Tembo" or the "Company")
+# The scope sentence defines its system as a term: "... of the Heronsgate Mobile Workforce App (the "system") ...".
+_DEFINED = r"\s+(?:offering\s+|platform\s+)?\((?:the\s+)?[“\"]?system[”\"]?\)"
+_NAMED = r"(?P<system>[A-Z0-9][\w&'’.-]*(?:\s+[\w&'’.-]+){0,8}?)"
+_PROVIDED_BY = rf"(?:\s+(?:provided\s+by|of)\s+(?P<org>{ORG_PATTERN}))?"
 _SCOPE_PATTERNS = [
+    # "... the description of the system of Puddlebymetrics Corporation ("Puddleby") related to its Dispatch Operations
+    # Hub (the "system") ..."
+    re.compile(
+        rf"description\s+of\s+the\s+system\s+of\s+(?P<org>{ORG_PATTERN})\s+{_ASIDE}related\s+to\s+its\s+{_NAMED}"
+        + _DEFINED
+    ),
+    # "... the accompanying description of Nightjar Cargo Co.'s Insure Scheduling Engine offering (the "system") ..."
+    re.compile(rf"description\s+of\s+(?P<org>{ORG_PATTERN})[’']s\s+{_NAMED}" + _DEFINED),
+    # "... the attached description, prepared by Heronsgate management, of the Heronsgate Mobile Workforce App (the
+    # "system") provided by Heronsgate Clinic S.L. ..."
+    re.compile(
+        r"description(?:,\s+prepared\s+by\s+[^,]{1,80},)?\s+of\s+(?:the\s+)?" + _NAMED + _DEFINED + _PROVIDED_BY
+    ),
     re.compile(
         rf"examined\s+(?:the\s+)?{_OWNER}\s+{_ASIDE}accompanying\s+description\s+of\s+(?:its|the)\s+{_SYSTEM}\s+system\b",
         _I,
@@ -207,7 +224,7 @@ def read_scope_paragraph(text: DocText, sections: Sections | None = None) -> Sco
             m = pattern.search(page)
             if not m:
                 continue
-            org = clean_org(m.group("org"))
+            org = clean_org(m.groupdict().get("org") or "")
             system = fold(m.group("system")).strip(" ,")
             if _NOT_OWNER.match(org) or len(org) < 2:
                 org = ""
