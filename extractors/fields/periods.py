@@ -20,6 +20,8 @@ from .text import DocText, fold, sentence_around
 _I = re.IGNORECASE
 
 _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
+# "Date: January 16, 2025" under a signature or at the top of a letter.
+_DATE_LABEL = re.compile(r"^(?:Date[d]?|Report\s+date|Letter\s+date)\s*:\s*", _I)
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
 _PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
@@ -114,7 +116,7 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
             budget -= 1
             if budget < 0:
                 return None, None
-            m = _DATE_LINE.match(lines[i])
+            m = _DATE_LINE.match(_DATE_LABEL.sub("", lines[i]))
             if not m:
                 continue
             d = find_dates(m.group("date"))
@@ -141,7 +143,7 @@ def _dated_report_heading(text: DocText, pages: list[int]) -> tuple[Found[str] |
 def _first_date_line(lines: list[str], page: int) -> tuple[Found[str] | None, tuple[int, int] | None]:
     """The first line that is a date alone (a signature block's date, a letter's date), and where it is."""
     for i, line in enumerate(lines):
-        m = _DATE_LINE.match(re.sub(r"^(?:Date[d]?|Letter\s+date)\s*:\s*", "", line, flags=_I))
+        m = _DATE_LINE.match(_DATE_LABEL.sub("", line))
         if m and not m.group("pre"):
             d = find_dates(m.group("date"))
             if d:

@@ -14,7 +14,7 @@ import re
 
 from ..model import Subservice
 from .sections import toc_pages
-from .text import LEGAL_SUFFIX, ORG_PROSE_RE, DocText, clean_org, fold, sentence_around
+from .text import LEGAL_SUFFIX, ORG_PROSE_RE, ORG_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
 
@@ -77,7 +77,59 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
     return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
 
 
+_TABLE_HEADING = re.compile(r"^Subservice\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}$", _I)
+_TABLE_END = re.compile(r"^(?:Complementary\s+User|User\s+Entity|Section\s+\w+|[IVX]{1,4}\.\s)", _I)
+
+
+def _from_table(text: DocText, vendor: str, method: str | None) -> list[Subservice]:
+    """The organizations named at the start of the rows of the description's subservice table ("Subservice
+    Organizations and Complementary Subservice Organization Controls" / "Nimbuscape Cloud Services, Inc. | cloud
+    hosting | ..."), when the auditor's report only says they are "identified in Section 3"."""
+    out: list[Subservice] = []
+    contents = toc_pages(text)
+    for line_no, line in enumerate(text.lines):
+        if line.page in contents or not _TABLE_HEADING.match(line.text):
+            continue
+        for row in text.lines[line_no + 1 : line_no + 80]:
+            if _TABLE_END.match(row.text):
+                break
+            m = ORG_RE.match(row.text)
+            if m is None:
+                continue
+            name = clean_org(m.group(0))
+            if name.casefold() == vendor.casefold() or _NOT_NAMES.match(name):
+                continue
+            if not any(o.value.casefold() == name.casefold() for o in out):
+                out.append(Subservice(name, row.page, name, method))  # type: ignore[arg-type]
+        if out:
+            return out
+    return []
+
+
 def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
+    """Organizations named in the report's prose, then those in the description's subservice table. A name whose
+    own sentence states no method takes the report's, when the report states exactly one (a report that uses both
+    methods is not guessed for a name the text does not tie to one)."""
+    out = _read_subservice(text, vendor)
+    methods = set()
+    for n in text.text_pages()[:14]:
+        page = text.page_text[n]
+        for t in _TRIGGER.finditer(page):
+            s, e = sentence_around(page, t.start(), t.end())
+            found = _method(page[s:e])
+            if found:
+                methods.add(found)
+    sole = methods.pop() if len(methods) == 1 else None
+    out = [o if o.method or sole is None else Subservice(o.value, o.page, o.quote, sole) for o in out]  # type: ignore[arg-type]
+    if sole is None:
+        return out
+    for row in _from_table(text, vendor, sole):
+        if not any(o.value.casefold() == row.value.casefold() for o in out):
+            out.append(row)
+    return out
+
+
+def _read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
     out: list[Subservice] = []
     first_page: int | None = None
     contents = toc_pages(text)  # a contents page names "Complementary Subservice Organization Controls" too
