@@ -79,7 +79,8 @@ _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
 # A bridge letter names the auditor of the last report as the subject of its work: "Ardent & Loewe LLP examined
 # the controls of ...", "... issued by Ogilvie Marsh CPAs, P.C.".
 _FIRM_EXAMINED = re.compile(
-    rf"(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))"
+    rf"(?:^|(?<=[.;]\s))(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))",
+    re.M,
 )
 _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")

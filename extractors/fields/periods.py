@@ -214,7 +214,7 @@ def _bridge_period(
             s, e = sentence_around(page_text, p.span_start, p.span_end)
             # Short unpunctuated lines above the sentence's first words (a heading, "Management Bridge Letter", or a
             # letterhead) are not part of it.
-            while s < p.span_start:
+            while s < p.span_start and (s == 0 or page_text[s - 1] == "\n"):
                 nl = page_text.find("\n", s, p.span_start)
                 head = page_text[s:nl] if nl >= 0 else ""
                 if nl < 0 or len(head) >= 60 or head.rstrip().endswith((".", ",", ";", ":")):
