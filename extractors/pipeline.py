@@ -8,6 +8,7 @@ are computed here, once, against ``today`` (``date.today()`` unless a caller pas
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
@@ -28,11 +29,11 @@ from .fields import (
     standards,
     subservice,
 )
-from .fields.sections import find_sections
-from .fields.text import build
+from .fields.sections import find_sections, read_scope_paragraph
+from .fields.text import ORG_LINE_RE, DocText, build, fold
 from .fields.warnings import warnings_for
 from .limits import DocumentError
-from .model import AICoverage, Extraction, Fields, FileInfo
+from .model import AICoverage, Extraction, Fields, FileInfo, Found
 
 _SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 T = TypeVar("T")
@@ -59,6 +60,59 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     if not filled:
         return []
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
+
+
+def _words(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
+
+
+def _first_word(name: str) -> str:
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    return next((w for w in words if w not in ("the", "a")), "")
+
+
+def _cross_check(text: DocText, f: Fields) -> list[str]:
+    """A SOC report states its vendor and period twice: on the cover and in the auditor's scope sentence. When the
+    two readings disagree, neither is trusted: the field is null and a warning says what to check (a wrong value is
+    worse than none). The vendor is never the auditor."""
+    out: list[str] = []
+    if f.vendor is not None and f.issuer is not None and fold(f.vendor.value).casefold() == fold(
+        f.issuer.value
+    ).casefold():
+        out.append(f"Vendor not read: the name found ({f.vendor.value}) is the auditor's; check the PDF.")
+        f.vendor = None
+    paragraph = read_scope_paragraph(text)
+    if paragraph is None:
+        return out
+    if f.period_end is not None and paragraph.period is not None and f.period_start is not None:
+        if (f.period_start.value, f.period_end.value) != paragraph.period:
+            out.append(
+                f"Period not read: the cover says {f.period_start.value} to {f.period_end.value}, the auditor's scope "
+                f"paragraph {paragraph.period[0]} to {paragraph.period[1]}; check the PDF."
+            )
+            f.period_start = f.period_end = None
+    if f.period_end is not None and f.period_start is None and paragraph.as_of is not None:
+        if f.period_end.value != paragraph.as_of:
+            out.append(
+                f"Date not read: the cover says as of {f.period_end.value}, the auditor's scope paragraph as of "
+                f"{paragraph.as_of}; check the PDF."
+            )
+            f.period_end = None
+    if f.vendor is not None and paragraph.vendor:
+        cover, said = _words(f.vendor.value), _words(paragraph.vendor)
+        if said and cover != said and said in cover and ORG_LINE_RE.match(paragraph.vendor):
+            # The cover's line carries a label ("Service Organization Nightjar Cargo Co."): the sentence's name.
+            f.vendor = Found(paragraph.vendor, paragraph.page, paragraph.quote)
+            return out
+        a, b = _first_word(f.vendor.value), _first_word(paragraph.vendor)
+        # A short name is the start of the legal one ("Nightjar" / "Nightjarbenefits Corporation"): no disagreement.
+        if a and b and not (a.startswith(b) or b.startswith(a)) and a not in said.split() and b not in cover.split():
+            out.append(
+                f"Vendor not read: the cover names {f.vendor.value}, the auditor's scope paragraph "
+                f"{paragraph.vendor}; check the PDF."
+            )
+            f.vendor = None
+    return out
 
 
 def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
@@ -117,6 +171,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
 
     if kind in _SOC:
+        warnings += guard("cross-check", lambda: _cross_check(text, f), [])
         vendor = f.vendor.value if f.vendor else ""
         f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])

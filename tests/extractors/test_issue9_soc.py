@@ -260,3 +260,18 @@ def test_issue9_report_signed_by_an_accountant_in_person_and_a_vendor_with_a_cze
     assert value(got, "issuer") == "JANE MORROW, Certified Public Accountant"
     assert value(got, "vendor") == "QUARRYBROOK S.R.O."
     assert value(got, "report_date") == "2026-03-14"
+
+
+def test_issue9_cover_and_scope_paragraph_that_disagree_give_null_and_a_warning() -> None:
+    pages = report(TESTS)
+    pages[0] = pages[0].replace("For the period January 1, 2025 to December 31, 2025",
+                                "For the period January 1, 2024 to December 31, 2024")
+    got = read(pages)
+    assert (value(got, "period_start"), value(got, "period_end")) == (None, None)
+    assert any(w.startswith("Period not read") for w in got["warnings"])
+    # A label glued to the cover's name ("Service Organization Quarrybrook Analytics, Inc.") gives way to the name
+    # the scope sentence uses.
+    pages = report(TESTS)
+    pages[0] = f"Service Organization {VENDOR}\n" + pages[0].split("\n", 1)[1]
+    got = read(pages)
+    assert value(got, "vendor") == VENDOR
