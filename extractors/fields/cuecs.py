@@ -25,6 +25,8 @@ _END = re.compile(
     r"^(?:SECTION|Section|Attachment|Appendix|Part)\s+[IVX\dA-Z]+\b|^Complementary\s+Subservice|"
     r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the|for|to|&)){0,6}$"
 )
+_GROUP = re.compile(r"^(?!(?:SECTION|Section|Attachment|Appendix|Part|Complementary)\b)[A-Z][a-z]+(?:\s+\S+){0,5}$")
+_MARKER = re.compile(r"^(?:[•●▪■◦‣∙·]|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)")
 _NUMBERED_PART = re.compile(r"^[IVX]{1,4}\.\s+[A-Z]")
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
@@ -70,9 +72,16 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     chunks: list[tuple[int, int]] = []  # (offset, page)
     parts: list[str] = []
     offset = 0
-    for k, line in enumerate(lines[start : start + 500]):
+    window = lines[start : start + 500]
+    for k, line in enumerate(window):
         if k > 0 and _END.match(line.text) and not _TABLE_HEADER.fullmatch(line.text) and not _continues(parts):
-            break
+            if not (_GROUP.match(line.text) and k + 1 < len(window) and _MARKER.match(window[k + 1].text)):
+                break
+            # A group heading inside the list ("Access Responsibilities" over its bullets): not an item, not the end.
+            chunks.append((offset, line.page))
+            parts.append("")
+            offset += 1
+            continue
         if k > 0 and (_NUMBERED_PART.match(line.text) or ROLES["tests"].match(line.text)):
             break  # "IV. Trust Services Criteria and Related Controls": the next part of the report
         chunks.append((offset, line.page))

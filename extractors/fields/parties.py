@@ -82,6 +82,9 @@ _FIRM_EXAMINED = re.compile(
     rf"(?:^|(?<=[.;]\s))(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))",
     re.M,
 )
+_AUDITOR_LABEL = re.compile(
+    rf"^(?:Independent\s+)?(?:Service\s+)?Auditor(?:\s+Firm)?\s*:?[ \t]+(?P<org>{ORG_RE.pattern})[ \t]*$", re.M
+)
 _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
 _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
@@ -311,6 +314,11 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
             for line in reversed(text.page_lines[prev_page][-4:]):
                 if ORG_LINE_RE.match(_SIGNED.sub("", line)):
                     return _found(clean_org(_SIGNED.sub("", line)), prev_page)
+    # A cover laid out as a key/value table: "Service Auditor  ComplySentry CPAs, PLLC".
+    for n in pages[:2]:
+        m = _AUDITOR_LABEL.search(text.page_text[n])
+        if m:
+            return _found(clean_org(m.group("org")), n, fold(m.group(0)))
     for n in pages:
         m = _NO_OPINION.search(text.page_text[n])
         if m:
