@@ -41,7 +41,7 @@ _ITEM = re.compile(
     rf"(?:(?<![\w.])(?:\d{{1,3}}[.)]?|[a-z][.)]|\(\d{{1,3}}\))\s+|[•●▪■◦‣∙·–-]\s*)?"
     rf"(?:(?P<crit>{_CRIT_LIST})\s+)?(?P<start>{_SUBJECT})"
     # After a list marker, the subject and any verb: "• Customers disable the accounts of their departing staff".
-    rf"|(?:(?<![\w.])(?:\d{{1,3}}[.)]|[a-z][.)]|\(\d{{1,3}}\))\s+|(?:^|(?<=\n))\d{{1,3}}\s+|[•●▪■◦‣∙·]\s*)"
+    rf"|(?:(?<![\w.])(?:\d{{1,3}}[.)]|[a-z][.)]|\(\d{{1,3}}\))\s+|(?<![\w.,])\d{{1,3}}\s+|[•●▪■◦‣∙·]\s*)"
     rf"(?:(?P<crit2>{_CRIT_LIST})\s+)?"
     rf"(?P<start2>{_SUBJECT_WORD}\s+[a-z]\w+\b)"
 )

@@ -75,6 +75,7 @@ _ISSUER_PATTERNS = [
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
 ]
 _PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
+_PREDECESSOR = re.compile(r"\b(?:preceding|prior|previous|predecessor|other\s+(?:auditors?|accountants?))\b", _I)
 _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
 # A bridge letter names the auditor of the last report as the subject of its work: "Ardent & Loewe LLP examined
 # the controls of ...", "... issued by Ogilvie Marsh CPAs, P.C.".
@@ -287,9 +288,10 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         if report_date_line is None:
             return None
     for n in pages[:2]:
-        m = _PREPARED_BY.search(text.page_text[n])
-        if m:
-            return _found(clean_org(m.group("org")), n)
+        for m in _PREPARED_BY.finditer(text.page_text[n]):
+            # "... for the preceding period were examined by X": a predecessor auditor, in an Other Matter paragraph.
+            if not _PREDECESSOR.search(text.page_text[n][max(0, m.start() - 160) : m.start()]):
+                return _found(clean_org(m.group("org")), n)
     if kind == "bridge_letter":
         for pattern in (_ENGAGED, _FIRM_EXAMINED):
             for n in pages[:2]:
