@@ -62,6 +62,9 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
 
 
+_COVER_LABEL = re.compile(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
+
+
 def _words(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
 
@@ -98,6 +101,10 @@ def _cross_check(text: DocText, f: Fields) -> list[str]:
                 f"{paragraph.as_of}; check the PDF."
             )
             f.period_end = None
+    if f.vendor is not None and _COVER_LABEL.match(f.vendor.value):
+        # A key/value cover: "Service Organization  Lanternfish Metrics, Inc." names the vendor after its label.
+        name = _COVER_LABEL.sub("", f.vendor.value)
+        f.vendor = Found(name, f.vendor.page, f.vendor.quote)
     if f.vendor is not None and paragraph.vendor:
         cover, said = _words(f.vendor.value), _words(paragraph.vendor)
         if said and cover != said and said in cover and ORG_LINE_RE.match(paragraph.vendor):

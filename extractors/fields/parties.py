@@ -84,7 +84,7 @@ _FIRM_EXAMINED = re.compile(
     re.M,
 )
 _AUDITOR_LABEL = re.compile(
-    rf"^(?:Independent\s+)?(?:Service\s+)?Auditor(?:\s+Firm)?\s*:?[ \t]+(?P<org>{ORG_RE.pattern})[ \t]*$", re.M
+    rf"^(?i:(?:Independent\s+)?(?:Service\s+)?Auditor(?:\s+Firm)?)\s*:?[ \t]+(?P<org>{ORG_RE.pattern})[ \t]*$", re.M
 )
 _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
@@ -293,7 +293,7 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
             if not _PREDECESSOR.search(text.page_text[n][max(0, m.start() - 160) : m.start()]):
                 return _found(clean_org(m.group("org")), n)
     if kind == "bridge_letter":
-        for pattern in (_ENGAGED, _FIRM_EXAMINED):
+        for pattern in (_ENGAGED, _FIRM_EXAMINED, _AUDITOR_LABEL):
             for n in pages[:2]:
                 m = pattern.search(text.page_text[n])
                 if m and not _SIGNATORY_OF.search(m.group(0)):

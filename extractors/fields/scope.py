@@ -29,6 +29,7 @@ _SOC_PATTERNS = [
     # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
     re.compile(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
 ]
+_SCOPE_ROW = re.compile(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
     r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|"
@@ -55,6 +56,12 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
         return _certificate_scope(text, pages[:2])
     if kind == "unknown":
         return None
+    if kind == "bridge_letter":
+        # A bridge letter's key/value table: "Scope  Benefits Operations Hub".
+        for n in pages[:2]:
+            m = _SCOPE_ROW.search(text.page_text[n])
+            if m:
+                return Found(fold(m.group("name")), n, fold(m.group(0)))
     for pattern in _SOC_PATTERNS:
         for n in pages[:3]:
             m = pattern.search(text.page_text[n])
