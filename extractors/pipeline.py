@@ -84,7 +84,24 @@ def _cross_check(text: DocText, f: Fields) -> list[str]:
     ).casefold():
         out.append(f"Vendor not read: the name found ({f.vendor.value}) is the auditor's; check the PDF.")
         f.vendor = None
-    paragraph = read_scope_paragraph(text)
+    if f.period_start is not None and f.period_end is not None and f.period_start.value >= f.period_end.value:
+        out.append(f"Period not read: {f.period_start.value} does not come before {f.period_end.value}; check the PDF.")
+        f.period_start = f.period_end = None
+    if f.report_date is not None and f.period_end is not None and f.report_date.value < f.period_end.value:
+        out.append(
+            f"Report date not read: {f.report_date.value} is before the end of the period it reports on "
+            f"({f.period_end.value}); check the PDF."
+        )
+        f.report_date = None
+    sections = find_sections(text, 40)
+    if f.opinion is not None and f.opinion.value == "unqualified" and sections.basis_for_modification is not None:
+        page, line = sections.basis_for_modification
+        out.append(
+            f"Opinion not read: the opinion paragraph reads as unqualified, but page {page} has a heading "
+            f"\"{text.page_lines[page][line]}\"; read the opinion in the PDF."
+        )
+        f.opinion = None
+    paragraph = read_scope_paragraph(text, sections)
     if paragraph is None:
         return out
     if f.period_end is not None and paragraph.period is not None and f.period_start is not None:
@@ -178,7 +195,6 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
 
     if kind in _SOC:
-        warnings += guard("cross-check", lambda: _cross_check(text, f), [])
         vendor = f.vendor.value if f.vendor else ""
         f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
@@ -195,6 +211,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
                 )
                 found = []
             f.exceptions = found
+        warnings += guard("cross-check", lambda: _cross_check(text, f), [])
     if letter is not None:
         f.certificate_number = letter.report_id
         if letter.period_end is not None:

@@ -126,7 +126,13 @@ def build(doc: Document) -> DocText:
 
 def _without_edges(lines: list[str], drop: set[str] | frozenset[str]) -> list[str]:
     """The lines without the running headers and footers among the first and last two."""
-    return [t for i, t in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _shape(t) in drop)]
+    return [t for i, t in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _is_edge(_shape(t), drop))]
+
+
+def _is_edge(shape: str, drop: set[str] | frozenset[str]) -> bool:
+    """A running header or footer; also one that a page printed with its number on the same line ("Acme –
+    Restricted Use 10" where the other pages put "10" on a line of its own)."""
+    return shape in drop or (shape.endswith(" #") and shape[:-2].rstrip() in drop)
 
 
 _HEADING_LINE = re.compile(

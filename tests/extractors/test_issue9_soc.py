@@ -275,3 +275,19 @@ def test_issue9_cover_and_scope_paragraph_that_disagree_give_null_and_a_warning(
     pages[0] = f"Service Organization {VENDOR}\n" + pages[0].split("\n", 1)[1]
     got = read(pages)
     assert value(got, "vendor") == VENDOR
+
+
+def test_issue9_dates_that_break_the_order_of_a_report_are_not_given() -> None:
+    # Signed before the end of the period it reports on: the report date is not trusted.
+    got = read(report(TESTS, firm_block=f"{FIRM}\nDenver, Colorado\nMarch 14, 2025"))
+    assert value(got, "report_date") is None
+    assert any(w.startswith("Report date not read") for w in got["warnings"])
+
+
+def test_issue9_a_basis_for_qualified_opinion_heading_outweighs_an_unqualified_reading() -> None:
+    pages = report(TESTS)
+    pages[1] = pages[1].replace("Opinion\nIn our opinion", "Basis for Qualified Opinion\nControl QA-02 did not "
+                                "operate.\nOpinion\nIn our opinion")
+    got = read(pages)
+    assert value(got, "opinion") is None
+    assert any(w.startswith("Opinion not read") for w in got["warnings"])
