@@ -126,6 +126,7 @@ def run_chat(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Text
     if interactive:
         print("Ask about your vendors (\"help\" for examples, Ctrl-D to quit).", file=out)
     status = 0
+    thread = None  # the session is one conversation: a follow-up keeps the vendor and profile
     for raw in _prompted(questions, interactive, out):
         text = raw.strip()
         if not text:
@@ -136,9 +137,11 @@ def run_chat(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Text
             bound = args.profile or store.channel_profile(db_session, "console")
             ctx = Context(db_session=db_session, settings=settings, today=args.today or date.today(),
                           profile=bound,
-                          bind_profile=lambda name: store.bind_channel_profile(db, "console", name, "console"))
+                          bind_profile=lambda name: store.bind_channel_profile(db, "console", name, "console"),
+                          thread=thread)
             try:
                 answer = respond(text, ctx)
+                thread = ctx.thread
             except Exception as exc:  # noqa: BLE001 - a chat answers every question; the reason is shown, not a traceback
                 print(f"[X] Sorry, I could not answer that: {type(exc).__name__}: {exc}", file=out)
                 status = 1

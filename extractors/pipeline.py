@@ -13,12 +13,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
 
+from . import constraints
 from .classify import Classification, classify
 from .document import Document
 from .fields import (
     ai,
     artwork,
     categories,
+    certificate,
     cuecs,
     exceptions,
     letters,
@@ -30,7 +32,7 @@ from .fields import (
     subservice,
 )
 from .fields.sections import find_sections, read_scope_paragraph
-from .fields.text import ORG_LINE_RE, DocText, build, fold
+from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
 from .model import AICoverage, Extraction, Fields, FileInfo, Found
@@ -56,7 +58,10 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
         filled += ["issuer"] if f.issuer else []
     if f.accreditation_body is None:
         f.accreditation_body = parties.read_accreditation_body(art) or parties.read_accreditation_mark(art)
-        filled += ["accreditation body"] if f.accreditation_body else []
+        filled += ["accreditation body (from its mark)"] if f.accreditation_body else []
+    if f.accreditation_body is None:
+        f.accreditation_body = parties.read_accreditation_number(art)
+        filled += ["accreditation body (from its accreditation number)"] if f.accreditation_body else []
     if not filled:
         return []
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
@@ -75,24 +80,11 @@ def _first_word(name: str) -> str:
 
 
 def _cross_check(text: DocText, f: Fields) -> list[str]:
-    """A SOC report states its vendor and period twice: on the cover and in the auditor's scope sentence. When the
-    two readings disagree, neither is trusted: the field is null and a warning says what to check (a wrong value is
-    worse than none). The vendor is never the auditor."""
+    """A SOC report states its vendor and period twice: on the cover and in the auditor's scope sentence, and its
+    opinion in a paragraph whose kind a "Basis for Qualified Opinion" heading also says. When two readings disagree,
+    neither is trusted: the field is null and a warning says what to check (a wrong value is worse than none). The
+    order of dates and the vendor against the issuer are ``constraints``' rules."""
     out: list[str] = []
-    if f.vendor is not None and f.issuer is not None and fold(f.vendor.value).casefold() == fold(
-        f.issuer.value
-    ).casefold():
-        out.append(f"Vendor not read: the name found ({f.vendor.value}) is the auditor's; check the PDF.")
-        f.vendor = None
-    if f.period_start is not None and f.period_end is not None and f.period_start.value >= f.period_end.value:
-        out.append(f"Period not read: {f.period_start.value} does not come before {f.period_end.value}; check the PDF.")
-        f.period_start = f.period_end = None
-    if f.report_date is not None and f.period_end is not None and f.report_date.value < f.period_end.value:
-        out.append(
-            f"Report date not read: {f.report_date.value} is before the end of the period it reports on "
-            f"({f.period_end.value}); check the PDF."
-        )
-        f.report_date = None
     sections = find_sections(text, 40)
     if f.opinion is not None and f.opinion.value == "unqualified" and sections.basis_for_modification is not None:
         page, line = sections.basis_for_modification
@@ -162,6 +154,26 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     verdict = guard("kind", lambda: classify(text), Classification("unknown"))
     kind = verdict.kind
     warnings = list(verdict.warnings)
+    # Certificates of a person and other schemes' letters: read what they state, but never as a vendor's
+    # certificate (kind unknown, and the reviewer is told why).
+    other = None
+    if kind in ("iso_certificate", "unknown"):
+        if guard("kind", lambda: certificate.person_certificate(text), False):
+            other, kind = "person", "unknown"
+            warnings.append(certificate.PERSON_WARNING)
+        elif kind == "unknown" and guard("kind", lambda: certificate.hitrust_letter(text), False):
+            other = "hitrust"
+            warnings.append(certificate.HITRUST_WARNING)
+    if other is not None:
+        _read_other(text, other, f)
+        f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
+        evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
+        f.ai = AICoverage(bool(evidence), evidence)
+        warnings += constraints.apply(kind, f)
+        if failed:
+            warnings.append(f"Could not read: {', '.join(failed)} (an unusual layout); check these in the PDF.")
+        warnings += warnings_for(kind, f, today or date.today())
+        return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
 
     letter = None
     if verdict.genre == "attestation_letter":
@@ -179,13 +191,28 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
     if f.vendor is None and kind == "unknown":
         f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
+    candidates = constraints.Candidates()
+    if f.vendor is not None:
+        candidates.add("vendor", guard("vendor", lambda: parties.mentioned_vendor(text), None))
     f.standards = guard("standards", lambda: standards.read_standards(text, kind), [])
 
     if kind == "iso_certificate":
         f.accreditation_body = guard("accreditation body", lambda: parties.read_accreditation_body(text), None)
+        if f.accreditation_body is None:
+            f.accreditation_body = guard(
+                "accreditation body",
+                lambda: parties.read_accreditation_number(text) or certificate.mark_number(doc),
+                None,
+            )
+            if f.accreditation_body is not None:
+                warnings.append(
+                    f"The accreditation body ({f.accreditation_body.value}) was read from the format of the "
+                    f"accreditation number beside its mark ({f.accreditation_body.quote}), not from its name; "
+                    "check the mark."
+                )
         f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
         f.issue_date, f.original_issue_date, f.expiry_date = guard(
-            "certificate dates", lambda: periods.read_certificate_dates(text), (None, None, None)
+            "certificate dates", lambda: _certificate_dates(text, f), (None, None, None)
         )
         if not (f.standards and f.issuer and f.accreditation_body):
             warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])
@@ -223,7 +250,53 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
     f.ai = AICoverage(bool(evidence), evidence)
 
+    bridged = None
+    if kind == "bridge_letter":
+        bridged = guard("bridged report", lambda: constraints.bridged_report_end(text, f.report_date), None)
+    warnings += guard("cross-field rules", lambda: constraints.apply(kind, f, candidates, bridged_end=bridged), [])
     if failed:
         warnings.append(f"Could not read: {', '.join(failed)} (an unusual layout); check these in the PDF.")
     warnings += warnings_for(kind, f, today or date.today())
     return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
+
+
+Dates = tuple[Found[str] | None, Found[str] | None, Found[str] | None]
+
+
+def _certificate_dates(text: DocText, f: Fields) -> Dates:
+    """(issue, original, expiry): dates under their labels in the text layer first; what those leave out from rows
+    of labels with their values drawn under them (the text layer lists such cells far from their labels), read by
+    layout; only then a row of unlabelled dates, ordered. Fills the certificate number from the rows too."""
+    issue, original, expiry = periods.read_certificate_dates(text, bare=False)
+    rows = None
+    if issue is None or expiry is None or f.certificate_number is None:
+        rows = certificate.label_rows(text.doc, text.text_pages()[:2])
+    if rows is not None and f.certificate_number is None:
+        f.certificate_number = parties.read_certificate_number(rows)
+    if issue is not None and expiry is not None:
+        return issue, original, expiry
+    r_issue, r_original, r_expiry = periods.read_certificate_dates(rows, bare=False) if rows else (None, None, None)
+    if rows is not None:
+        r_issue, r_original, r_expiry = (certificate.verbatim(rows, d) for d in (r_issue, r_original, r_expiry))
+    if r_issue is None and r_expiry is None:
+        return periods.read_certificate_dates(text)
+    if issue is None and expiry is None:
+        return r_issue, original or r_original, r_expiry
+    # One read from each: kept only if the rows agree on the one the text layer gave.
+    if issue is not None and r_issue is not None and r_issue.value == issue.value:
+        return issue, original or r_original, r_expiry
+    if expiry is not None and r_expiry is not None and r_expiry.value == expiry.value:
+        return r_issue, original or r_original, expiry
+    return periods.read_certificate_dates(text)
+
+
+def _read_other(text: DocText, other: str, f: Fields) -> None:
+    """A person's certificate (holder, awarding body, dates, number, standard) or a HITRUST letter (issuer, date)."""
+    if other == "person":
+        f.vendor, f.issuer = certificate.person_parties(text)
+        f.issue_date, f.original_issue_date, f.expiry_date = periods.read_certificate_dates(text)
+        f.certificate_number = parties.read_certificate_number(text)
+        f.standards = standards.read_standards(text, "iso_certificate")
+    else:
+        f.issuer, f.report_date = certificate.hitrust_parties(text)
+        f.vendor = parties.read_vendor(text, "unknown", f.issuer)

@@ -10,12 +10,17 @@ findings:
   certificate, unrecognised accreditation, a blocking exception, AI outside the assured scope when required);
 - ``insufficient_evidence``: nothing accepted is at hand, or what is at hand cannot settle it (a Type 1 where a
   Type 2 is asked, a stale report, a missing category, a 27701 certificate without its 27001 base).
+
+Unreadable is not failing: a field the extractor could not read (an accreditation mark that is only a logo, an
+opinion on an image-only page, an expiry in a layout it does not know) is no shortfall of the vendor. It becomes a
+``high`` finding "confirm by hand" (code ``*_NOT_READ``), so the verdict is at most ``meets_with_findings`` and
+never ``does_not_meet`` or ``insufficient_evidence`` on that account alone; the reviewer's correction then settles it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -25,6 +30,7 @@ from extractors.model import Extraction
 from .ai import nist_categories_not_reached, nist_categories_reached
 from .crosswalk import controls_for, criteria_for, crosswalk
 from .findings import Assessment, Blocks, Citation, Finding, OptionResult, Severity, Verdict, severity_rank
+from .portfolio.controls import Control, match_cuec
 from .profiles import (
     Iso27001Option,
     Option,
@@ -51,6 +57,7 @@ from .rules.iso_validity import (
     surveillance_due,
 )
 from .rules.opinion import PLAIN, judge_opinion
+from .rules.red_flags import red_flags
 from .rules.soc_freshness import soc_freshness
 
 ASSURANCE_KINDS = ("soc2_type1", "soc2_type2", "soc3", "bridge_letter", "iso_certificate")
@@ -145,16 +152,20 @@ def _soc(opt: Soc2Option | Soc3Option, x: Extraction, profile: Profile, today: d
     opinion = f.opinion.value if f.opinion else None
     judged = judge_opinion(opinion, opt.opinions)
     if judged == "missing":
-        c.add("critical", "SOC_OPINION_MISSING", f"No service auditor's opinion was found in the {what}, so it "
-              "cannot be relied on.", absence="the auditor's opinion paragraph", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "SOC_OPINION_NOT_READ", f"The service auditor's opinion could not be read from the {what}; "
+              "confirm by hand that it is unmodified (the opinion paragraph of the auditor's report).",
+              absence="the auditor's opinion paragraph, as read by the extractor", option=label)
     elif judged == "modified":
         c.add("critical", f"SOC_OPINION_{str(opinion).upper()}", f"The auditor gave {PLAIN[str(opinion)]}. The "
               f"profile accepts only {'/'.join(opt.opinions)} opinions.", [_cite(x, "opinion")],
               blocks="does_not_meet", option=label)
     got = {cat.value for cat in f.tsc_categories}
     missing = [cat for cat in opt.categories if cat not in got]
-    if missing:
+    if missing and not got:
+        c.add("high", "SOC_CATEGORIES_NOT_READ", f"The Trust Services categories of the {what} could not be read; "
+              f"confirm by hand that it covers {', '.join(m.replace('_', ' ') for m in missing)}.",
+              absence="the Trust Services categories, as read by the extractor", option=label)
+    elif missing:
         c.add("critical", "SOC_CATEGORY_MISSING", f"The {what} does not cover the "
               f"{', '.join(m.replace('_', ' ') for m in missing)} categor{'y' if len(missing) == 1 else 'ies'} the "
               f"profile requires (it covers: {', '.join(sorted(got)) or 'none stated'}).",
@@ -163,9 +174,9 @@ def _soc(opt: Soc2Option | Soc3Option, x: Extraction, profile: Profile, today: d
               blocks="insufficient_evidence", option=label)
     period_end = parse_date(f.period_end.value) if f.period_end else None
     if period_end is None:
-        c.add("critical", "SOC_PERIOD_MISSING", f"The {what} states no period end, so its freshness cannot be "
-              "judged.", absence="the examination period or 'as of' date", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "SOC_PERIOD_NOT_READ", f"The period of the {what} could not be read; confirm by hand that "
+              f"it ended within the last {opt.max_age_months} months.",
+              absence="the examination period or 'as of' date, as read by the extractor", option=label)
     else:
         c.sort_key = period_end
         fresh = soc_freshness(period_end, today, opt.max_age_months)
@@ -219,6 +230,8 @@ def _bridges(c: _Candidate, x: Extraction, opt: Soc2Option, period_end: date, to
 def _required_soc(c: _Candidate, x: Extraction, profile: Profile, got: set[str], label: str) -> None:
     if not profile.required_criteria and not profile.required_controls:
         return
+    if not got:
+        return  # no category was read: SOC_CATEGORIES_NOT_READ asks the reviewer to confirm them
     uncovered: list[str] = []
     for cid in profile.required_criteria:
         if _category_of(cid) not in got:
@@ -263,9 +276,9 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
               f"({-(status.days_left or 0)} days before {_fmt(today)}).", [_cite(x, "expiry_date")],
               blocks="does_not_meet", option=label)
     elif status.state == "unknown":
-        c.add("critical", "ISO_EXPIRY_MISSING", f"The {name} certificate states no expiry date, so its validity "
-              "cannot be confirmed.", absence="a 'valid until' or expiry date", blocks="insufficient_evidence",
-              option=label)
+        c.add("high", "ISO_EXPIRY_NOT_READ", f"The expiry date of the {name} certificate could not be read; "
+              "confirm by hand that it is still valid.",
+              absence="a 'valid until' or expiry date, as read by the extractor", option=label)
     elif status.state == "expiring":
         c.add("low", "ISO_EXPIRING", f"The {name} certificate expires on {_fmt(expiry)}, in {status.days_left} "
               "days. Ask for the recertification.", [_cite(x, "expiry_date")], option=label)
@@ -295,9 +308,11 @@ def _iso_common(c: _Candidate, x: Extraction, family: str, today: date, warning_
     check = check_accreditation(f.accreditation_body.value if f.accreditation_body else None, family)
     listed = f"the IAF MLA signatories list (compiled {check.compiled})"
     if check.state == "none_named":
-        c.add("critical" if accreditation == "iaf_mla" else "high", "ISO_NO_ACCREDITATION",
-              f"The {name} certificate names no accreditation body, so nothing independent vouches for the "
-              "certification body.", absence="an accreditation body or mark", blocks="does_not_meet", option=label)
+        # Often a logo beside a number, which the extractor may not read: a task for a reviewer, not a failure.
+        c.add("high", "ISO_ACCREDITATION_NOT_READ", f"The accreditation body of the {name} certificate could not "
+              "be read (it is often a logo beside an accreditation number); confirm the accreditation mark by hand, "
+              "and that the body is an IAF MLA signatory.",
+              absence="an accreditation body or mark, as read by the extractor", option=label)
     elif check.state == "not_signatory":
         note = f" ({check.note})" if check.note else ""
         c.add("critical" if accreditation == "iaf_mla" else "high", "ISO_ACCREDITATION_UNRECOGNISED",
@@ -386,8 +401,9 @@ def _required_criteria(profile: Profile) -> set[str]:
     return req
 
 
-def _soc_details(x: Extraction, profile: Profile) -> list[_Sourced]:
-    """Exceptions, carve-outs and CUECs of one SOC report."""
+def _soc_details(x: Extraction, profile: Profile, controls: Sequence[Control] | None = None) -> list[_Sourced]:
+    """Exceptions, carve-outs and CUECs of one SOC report. With the buyer's ``controls``, a CUEC no control owns
+    (and the profile does not acknowledge) is an unowned CUEC, as severe as the profile's ``cuecs.unowned``."""
     c = _Candidate(x.file.name)
     required = _required_criteria(profile)
     for row in x.fields.exceptions:
@@ -423,17 +439,32 @@ def _soc_details(x: Extraction, profile: Profile) -> list[_Sourced]:
                   "controls are outside this report. Obtain its own assurance report and check the complementary "
                   "subservice organization controls.", sub_cite, blocks="does_not_meet")
     acked: list[tuple[str, Citation]] = []
+    owned: list[tuple[str, Citation]] = []
     open_: list[Citation] = []
     for cuec in x.fields.cuecs:
         cite = Citation(x.file.name, cuec.page, cuec.quote, "cuecs")
         entry = acknowledged_by(cuec, profile.cuecs_acknowledged)
+        owner = match_cuec(str(cuec.value), cuec.criteria, controls).control if controls is not None else None
         if entry:
             acked.append((entry, cite))
+        elif owner is not None:
+            owned.append((f"{owner.id} ({owner.owner})", cite))
         else:
             open_.append(cite)
     if acked:
         c.add("info", "CUECS_ACKNOWLEDGED", f"{len(acked)} complementary user entity control(s) are acknowledged by "
               "the profile as the buyer's to run.", [cite for _, cite in acked])
+    if owned:
+        owners = ", ".join(sorted({o for o, _ in owned}))
+        c.add("info", "CUECS_OWNED", f"{len(owned)} complementary user entity control(s) are owned by the buyer's "
+              f"controls: {owners}.", [cite for _, cite in owned])
+    if controls is not None:
+        sev = _policy_severity(profile.cuecs_unowned, "medium")
+        if open_ and sev:
+            c.add(sev, "CUECS_UNOWNED", f"{len(open_)} complementary user entity control(s) match none of the "
+                  "buyer's controls: nobody owns them, yet the vendor's controls rely on them.", open_,
+                  blocks="does_not_meet")
+        return c.findings
     sev = _policy_severity(profile.cuecs_unacknowledged, "medium")
     if open_ and sev:
         c.add(sev, "CUECS", f"{len(open_)} complementary user entity control(s) are the buyer's to run and are not "
@@ -557,12 +588,17 @@ def _aside(s: _Sourced, why: str) -> _Sourced:
 
 
 def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None, today: date | None = None, *,
-           vendor_uses_ai: bool | None = None, service: str | None = None) -> Assessment:
+           vendor_uses_ai: bool | None = None, service: str | None = None,
+           controls: Sequence[Control] | None = None, signals: Mapping[str, Mapping[str, object]] | None = None,
+           duplicates: Mapping[str, Sequence[Mapping[str, object]]] | None = None) -> Assessment:
     """Judge one vendor's documents against a requirement profile as of ``today``.
 
     ``profile`` is a Profile, the name of a bundled profile or a path to a YAML file (None: the default profile).
     ``vendor_uses_ai`` overrides what the documents say about the vendor's use of AI (None: read it from them);
-    ``service`` is the service bought, checked against ISO scopes when the profile asks.
+    ``service`` is the service bought, checked against ISO scopes when the profile asks. ``controls`` are the
+    buyer's own controls (CUECs none of them owns become a finding); ``signals`` (what ``rules.red_flags.
+    read_signals`` read from each document's text) and ``duplicates`` (other vendors' reports sharing its text),
+    both keyed by the document's SHA-256, feed the red flags.
     """
     profile = resolve_profile(profile) if isinstance(profile, str) else (profile or default_profile())
     today = today or date.today()
@@ -636,11 +672,12 @@ def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None,
         detail_doc = max(soc_docs, key=lambda x: parse_date(x.fields.period_end.value if x.fields.period_end else None)
                          or date.min)
     if detail_doc is not None:
-        for s in _soc_details(detail_doc, profile):
+        for s in _soc_details(detail_doc, profile, controls):
             if relied_on is not None and relied_on != detail_doc.file.name:
                 s = _aside(s, "this report is not the evidence relied on")
             out.append(s)
     out.extend(_ai(docs, profile, relied_on, vendor_uses_ai, today, invalid))
+    out.extend(_red_flags(docs, profile, signals or {}, duplicates or {}))
 
     if not any(x.kind in ASSURANCE_KINDS and x.error is None for x in docs):
         out.append(_Sourced(Finding("critical", "NO_EVIDENCE", "None of the documents is a SOC 2 or SOC 3 report, "
@@ -655,6 +692,23 @@ def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None,
     verdict = _verdict(findings, results)
     return Assessment(verdict, findings, profile.name, today.isoformat(), vendor, [x.file.name for x in docs],
                       results, relied_on)
+
+
+def _red_flags(docs: Sequence[Extraction], profile: Profile, signals: Mapping[str, Mapping[str, object]],
+               duplicates: Mapping[str, Sequence[Mapping[str, object]]]) -> list[_Sourced]:
+    """Signs that a document is not what it claims (``rules/red_flags.py``), as severe as the profile says."""
+    sev = _policy_severity(profile.red_flags, "high")
+    if sev is None:
+        return []
+    out: list[_Sourced] = []
+    for x in docs:
+        if x.error is not None:
+            continue
+        for flag in red_flags(x, signals.get(x.file.sha256), duplicates.get(x.file.sha256, ()), sev):
+            if flag.severity == "critical":
+                flag = replace(flag, blocks="does_not_meet")
+            out.append(_Sourced(flag, x.file.name))
+    return out
 
 
 def _verdict(findings: list[Finding], results: list[OptionResult]) -> Verdict:

@@ -26,6 +26,7 @@ from .database import get_database
 from .documents.service import DocumentNotFound, UnsupportedContent, UploadTooLarge
 from .documents.views import router as documents_router
 from .plugins import load_plugins
+from .portfolio.views import router as portfolio_router
 from .vendors.service import VendorExists, VendorNotFound
 from .vendors.views import router as vendors_router
 from .warmup import warm_up
@@ -85,7 +86,8 @@ def create_app(
     jobs.init(settings, immediate=immediate)
     for exc_type, code in _ERRORS.items():
         app.add_exception_handler(exc_type, _error_handler(code))
-    for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router):
+    for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router,
+                   portfolio_router):
         app.include_router(router)
     for plugin in load_plugins():
         mount = getattr(plugin, "mount_api", None)

@@ -58,6 +58,15 @@ class Settings(BaseSettings):
     alert_thresholds_days: Annotated[list[int], NoDecode] = Field(default_factory=lambda: [90, 30, 7])
     alert_hour_utc: int = Field(default=7, ge=0, le=23)
     alert_webhook_url: SecretStr | None = None
+    controls_file: Path | None = Field(
+        default=None, description="The buyer's own controls (YAML) that CUECs are matched to; none: CUECs are listed."
+    )
+    concentration_share: float = Field(
+        default=0.3, gt=0, le=1, description="Alert when one provider carries more than this share of critical vendors."
+    )
+    critical_tiers: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["critical"], description="Vendor tiers that count as critical for concentration."
+    )
     vendor_match_auto: float = Field(default=92.0, description="Fuzzy score at or above which a document is attached.")
     vendor_match_floor: float = Field(default=75.0, description="Below this an extracted name is a new vendor.")
 
@@ -68,7 +77,7 @@ class Settings(BaseSettings):
     slack_confidential_channels: Annotated[list[str], NoDecode] = Field(default_factory=list)
     slack_api_base_url: str = "https://slack.com/api/"
 
-    @field_validator("alert_thresholds_days", "slack_confidential_channels", mode="before")
+    @field_validator("alert_thresholds_days", "slack_confidential_channels", "critical_tiers", mode="before")
     @classmethod
     def _split_lists(cls, value: object) -> object:
         return _csv(value)

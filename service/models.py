@@ -6,6 +6,7 @@ from .auth.models import ApiToken
 from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
+from .portfolio.models import DocumentSignals, MinhashBand, NearDuplicate
 from .vendors.models import Vendor
 
 __all__ = [
@@ -15,7 +16,10 @@ __all__ = [
     "Base",
     "ChannelProfile",
     "Document",
+    "DocumentSignals",
     "HandledEvent",
+    "MinhashBand",
+    "NearDuplicate",
     "StoredAssessment",
     "Vendor",
 ]

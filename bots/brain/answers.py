@@ -21,7 +21,7 @@ from service.documents import service as documents
 from service.documents.models import Document
 from service.vendors import service as vendors
 
-from .intents import Intent, recognize
+from .intents import Intent, Thread, recognize
 from .vendors import VendorDirectory, VendorMention
 
 Status = Literal["good", "warn", "bad", "info"]
@@ -114,6 +114,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     confidential: bool = False
     confirm_vendor: tuple[int, str] | None = None  # (vendor id, name) a person should confirm for this document
+    full_list: bool = False  # every item matters (CUECs): renderers show them all, in as many parts as it takes
 
 
 @dataclass(slots=True)
@@ -127,13 +128,18 @@ class Context:
     bind_profile: Callable[[str], None] | None = None
     max_items: int = 8
     directory: VendorDirectory | None = None
+    thread: Thread | None = None  # the conversation so far (a Slack thread, a console session); updated by respond
+
+    profile_override: str | None = None  # a profile named in the question itself
 
     @property
     def profile_name(self) -> str:
-        return self.profile or self.settings.default_profile
+        return self.profile_override or self.profile or self.settings.default_profile
 
     @property
     def profile_source(self) -> str:
+        if self.profile_override:
+            return "the profile named in the question"
         return "this channel's profile" if self.profile else "the default profile"
 
     def vendors(self) -> VendorDirectory:
@@ -143,10 +149,54 @@ class Context:
 
 
 def respond(text: str, ctx: Context) -> Answer:
-    """The answer to ``text``: recognise the intent and the vendor, then ask the service."""
-    intent = recognize(text, ctx.vendors(), today=ctx.today)
-    handler = _HANDLERS.get(intent.kind, _unknown)
-    return handler(intent, ctx)
+    """The answer to ``text``: recognise the intent, the vendors and the slots, then ask the service.
+
+    ``ctx.thread`` carries the conversation: a follow-up without a vendor ("and their ISO cert?") is about the
+    thread's vendor, with the thread's profile; the thread is updated with this question's vendors and intent."""
+    intent = recognize(text, ctx.vendors(), today=ctx.today, profiles=_profile_names(ctx), thread=ctx.thread)
+    if intent.profile and intent.kind not in ("set_profile", "show_profile") and _known_profile(ctx, intent.profile):
+        ctx.profile_override = intent.profile
+    handler = _handler(intent)
+    answer = handler(intent, ctx)
+    ids = tuple(m.vendor_id for m in intent.vendors if m.vendor_id is not None)
+    names = tuple(m.name or m.query for m in intent.vendors if m.vendor_id is not None)
+    previous = ctx.thread or Thread()
+    ctx.thread = Thread(
+        vendor_ids=ids or previous.vendor_ids,
+        vendor_names=names or previous.vendor_names,
+        kind=intent.kind if intent.kind != "unknown" else previous.kind,
+        profile=(intent.profile if intent.profile and _known_profile(ctx, intent.profile) else previous.profile),
+        criterion=intent.criterion or previous.criterion,
+    )
+    return answer
+
+
+def _handler(intent: Intent) -> Callable[[Intent, Context], Answer]:
+    from . import questions
+
+    if intent.kind == "replace" and intent.vendors:
+        return questions.replace_for_vendor
+    if intent.kind == "one_evidence" or (intent.kind == "replace" and len(intent.frameworks) < 2):
+        return questions.one_evidence if intent.kind == "one_evidence" else _replace_default
+    return _HANDLERS.get(intent.kind) or questions.HANDLERS.get(intent.kind) or questions.refuse
+
+
+def _profile_names(ctx: Context) -> tuple[str, ...]:
+    cached = _PROFILES.get(id(ctx.settings))
+    if cached is None:
+        try:
+            cached = tuple(p.name for p in assessments.list_profile_summaries(settings=ctx.settings))
+        except Exception:  # noqa: BLE001 - a broken profile file must not stop the bot from answering
+            cached = ()
+        _PROFILES[id(ctx.settings)] = cached
+    return cached
+
+
+def _known_profile(ctx: Context, name: str) -> bool:
+    return name in _profile_names(ctx)
+
+
+_PROFILES: dict[int, tuple[str, ...]] = {}
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -254,12 +304,9 @@ def _help(intent: Intent, ctx: Context) -> Answer:
 
 
 def _unknown(intent: Intent, ctx: Context) -> Answer:
-    return Answer(
-        kind="unknown",
-        title="I'm not sure what you're asking",
-        summary=f"I understood “{intent.text}” but not what to look up. Here is what I can answer:",
-        examples=examples(ctx),
-    )
+    from .questions import refuse
+
+    return refuse(intent, ctx)
 
 
 def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = None, kind: str = "cover") -> Answer:
@@ -281,8 +328,14 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
     summary = VERDICT_TEXT.get(verdict, verdict)
     notes: list[str] = []
     if not result.documents:
-        summary = "No documents for this vendor yet, so there is nothing to assess."
-        notes.append("Share its SOC 2 report or ISO certificate (PDF) with me and ask again.")
+        held = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, limit=10)
+        if held:
+            listed = ", ".join(f"{d.filename} ({KIND_TEXT.get(d.kind or 'unknown', d.status)})" for d in held[:5])
+            summary = (f"{VERDICT_TEXT.get(verdict, verdict)}: none of the {len(held)} document"
+                       f"{'s' if len(held) != 1 else ''} on file is assurance evidence: {listed}.")
+        else:
+            summary = "No documents for this vendor yet, so there is nothing to assess."
+        notes.append("Share its SOC 2 report, bridge letter or ISO certificate (PDF) with me and ask again.")
     return Answer(
         kind=kind,
         title=result.vendor_name,
@@ -311,7 +364,7 @@ def _cover(intent: Intent, ctx: Context) -> Answer:
     vendor_id, problem = _vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
-    return assessment_answer(ctx, vendor_id)
+    return assessment_answer(ctx, vendor_id, profile=ctx.profile_override)
 
 
 def _soc2_current(intent: Intent, ctx: Context) -> Answer:
@@ -411,28 +464,39 @@ def _iso_expiry(intent: Intent, ctx: Context) -> Answer:
 
 def _expiring(intent: Intent, ctx: Context) -> Answer:
     window = intent.window
-    start = ctx.today
+    start = window.start if window else ctx.today
     end = window.end if window else ctx.today + timedelta(days=30)
     label = window.label if window else "in the next 30 days"
     rows = expiries(ctx, until=end)
     due = [r for r in rows if start <= r[0] <= end]
+    if intent.vendors and intent.vendors[0].name:
+        due = [r for r in due if r[1] == intent.vendors[0].name]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: {what}", cites=[Cite(filename)])
              for day, vendor, what, filename in due]
     shown = items[: ctx.max_items * 2]
     verb = "expires or goes stale" if len(due) == 1 else "expire or go stale"
-    summary = (f"{len(due)} item{'s' if len(due) != 1 else ''} {verb} {label} (to {_fmt_date(end)})." if due
-               else f"Nothing expires or goes stale {label} (to {_fmt_date(end)}).")
+    span = f"{_fmt_date(start)} to {_fmt_date(end)}"
+    who = sorted({r[1] for r in due})
+    summary = (f"{len(due)} item{'s' if len(due) != 1 else ''} {verb} {label} ({span}), "
+               f"{len(who)} vendor{'s' if len(who) != 1 else ''}: " + ", ".join(who[:12])
+               + ("…" if len(who) > 12 else "") + "." if due
+               else f"Nothing expires or goes stale {label} ({span}).")
     return Answer(kind="expiring", title=f"Expiring {label}", summary=summary,
                   status="warn" if due else "good", items=shown, more=len(items) - len(shown),
                   items_title="Due" if due else None)
 
 
 def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
-    """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``."""
+    """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``.
+
+    Read from the portfolio snapshot (every vendor's current documents, kept in memory), so a question over
+    10,000 vendors does not read 50,000 rows."""
+    from .portfolio import snapshot
+
+    snap = snapshot(ctx.db_session)
     out: list[tuple[date, str, str, str]] = []
-    names = vendors.names_by_id(db_session=ctx.db_session)
-    for vendor_id, docs in documents.current_documents_by_vendor(db_session=ctx.db_session).items():
-        name = names.get(vendor_id, f"vendor {vendor_id}")
+    for vendor_id, docs in snap.docs.items():
+        name = snap.names.get(vendor_id, f"vendor {vendor_id}")
         for doc in docs:
             if doc.kind == "iso_certificate" and doc.expiry_date and doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
@@ -447,42 +511,35 @@ def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
 
 
 def _exceptions(intent: Intent, ctx: Context) -> Answer:
-    from knowledge.rules.exceptions import exception_criteria
+    from .portfolio import snapshot
 
     wanted = (intent.criterion or "").upper()  # empty: every criterion
     only = intent.vendor.vendor_id if intent.vendor and intent.vendor.vendor_id is not None else None
     where = f" in {wanted}" if wanted else ""
     items: list[Item] = []
     hit_vendors: set[str] = set()
-    names = vendors.names_by_id(db_session=ctx.db_session)
-    reports = [
-        (vendor_id, doc)
-        for vendor_id, docs in documents.current_documents_by_vendor(db_session=ctx.db_session).items()
-        if only is None or vendor_id == only
-        for doc in docs
-        if doc.kind == "soc2_type2"
-    ]
-    stored = documents.extractions(db_session=ctx.db_session, ids=[doc.id for _v, doc in reports])
-    for vendor_id, doc in reports:
-        vendor_name = names.get(vendor_id, f"vendor {vendor_id}")
-        if doc.id not in stored:
-            continue
-        x = Extraction.from_dict(stored[doc.id])
-        for row in x.fields.exceptions:
-            criteria = exception_criteria(row)
-            matched = [c for c in criteria if not wanted or c == wanted or c.startswith(wanted + ".")]
-            if wanted and not matched:
+    snap = snapshot(ctx.db_session)
+    pool = {only: snap.of(only)} if only is not None else snap.docs
+    for vendor_id, docs in pool.items():
+        vendor_name = snap.names.get(vendor_id, f"vendor {vendor_id}")
+        for doc in docs:
+            if doc.kind != "soc2_type2":
                 continue
-            hit_vendors.add(vendor_name)
-            control = f"control {row.control} " if row.control else ""
-            touched = ", ".join(matched) or "criteria not stated"
-            items.append(Item(f"{vendor_name} — {control}({touched}): {row.value}",
-                              cites=[Cite(doc.filename, row.page, row.quote)]))
+            for control, criteria, q in doc.exceptions:
+                matched = [c for c in criteria if not wanted or c == wanted or c.startswith(wanted + ".")]
+                if wanted and not matched:
+                    continue
+                hit_vendors.add(vendor_name)
+                label = f"control {control} " if control else ""
+                touched = ", ".join(matched) or "criteria not stated"
+                items.append(Item(f"{vendor_name} — {label}({touched}): {q.value}",
+                                  cites=[Cite(doc.filename, q.page, q.quote)]))
     shown = items[: ctx.max_items * 2]
     subject = "its current SOC 2 Type 2 report" if only is not None else "any current SOC 2 Type 2 report I hold"
     if items:
         summary = (f"{len(hit_vendors)} vendor{'s' if len(hit_vendors) != 1 else ''} with exceptions{where}: "
-                   + ", ".join(sorted(hit_vendors)) + f" ({len(items)} exception{'s' if len(items) != 1 else ''}).")
+                   + ", ".join(sorted(hit_vendors)[:12]) + ("…" if len(hit_vendors) > 12 else "")
+                   + f" ({len(items)} exception{'s' if len(items) != 1 else ''}).")
     else:
         summary = f"No testing exception{where} in {subject}."
     title = f"Exceptions{where}" + (f" — {intent.vendor.name}" if only is not None and intent.vendor else "")
@@ -544,10 +601,20 @@ def _crosswalk(intent: Intent, ctx: Context) -> Answer:
 _FW_NAME = {"soc2": "SOC 2", "iso27001": "ISO/IEC 27001"}
 
 
+def _replace_default(intent: Intent, ctx: Context) -> Answer:
+    fws = [f for f in intent.frameworks if f in _FW_NAME]
+    intent.frameworks = fws + [f for f in ("iso27001", "soc2") if f not in fws]
+    return _replace(intent, ctx)
+
+
 def _replace(intent: Intent, ctx: Context) -> Answer:
     from knowledge import delta
 
-    held, wanted = intent.frameworks[0], intent.frameworks[1]
+    fws = [f for f in intent.frameworks if f in _FW_NAME]
+    if len(fws) < 2:
+        return _replace_default(intent, ctx)
+    held: Literal["soc2", "iso27001"] = "soc2" if fws[0] == "soc2" else "iso27001"
+    wanted: Literal["soc2", "iso27001"] = "iso27001" if held == "soc2" else "soc2"
     d = delta(held, wanted)
     items = [Item(text) for text in d.management_system[:6]]
     if d.items_without_counterpart:
@@ -611,6 +678,5 @@ _HANDLERS: dict[str, Callable[[Intent, Context], Answer]] = {
     "replace": _replace,
     "set_profile": _set_profile,
     "show_profile": _show_profile,
-    "list_vendors": _list_vendors,
     "unknown": _unknown,
 }

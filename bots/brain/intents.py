@@ -1,86 +1,37 @@
-"""What a question asks: the intent, the vendor it names, and the ids, frameworks and time window in it.
+"""What a question asks: the intent, the vendors (and providers) it names, and its slots.
 
-Rules, not a model: a ``spacy.blank("en")`` tokenizer with Matcher patterns over lower-cased tokens, built once per
-process. The words an intent pattern consumes (and the function words around them) are not vendor names, so what
-is left over in the question is where the vendor is looked for (see ``vendors.VendorDirectory``).
+1. Slot readers (``slots.py``) find the facts of the question: criterion and Annex A ids, frameworks, the time
+   window, a profile, a fiscal year.
+2. The vendor directory finds the vendors it names (exact names, aliases, short forms such as "AWS", typos through
+   the distinctive word of the name) and the subservice providers ("who depends on AWS?").
+3. What they found is masked (``VENDOR``, ``PROVIDER``, ``CRIT``, ``CTRL``) and the classifier
+   (``classifier.py``, trained on the project's own corpus) names the intent from the remaining words.
+4. A few structural rules check the intent against the slots (a comparison needs two vendors, a crosswalk an id),
+   and a follow-up in a thread borrows the thread's vendor.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, Literal
+from datetime import date
+from typing import Any
 
+from . import classifier, slots
+from .slots import Window
 from .vendors import VendorDirectory, VendorMention
 
-IntentKind = Literal[
-    "help",
-    "cover",
-    "soc2_current",
-    "iso_expiry",
-    "expiring",
-    "exceptions",
-    "crosswalk",
-    "replace",
-    "set_profile",
-    "show_profile",
-    "list_vendors",
-    "unknown",
-]
-Framework = Literal["soc2", "iso27001"]
+__all__ = ["Intent", "Thread", "Window", "recognize", "NEEDS_VENDOR", "PORTFOLIO_OK"]
 
-# TSC criteria (CC6.1, A1.2, PI1.3, P4.2) or a whole series (CC6); ISO Annex A controls (A.8.28, A 5.23).
-_CRITERION = re.compile(r"\b(CC\d{1,2}(?:\.\d{1,2})?|A1\.\d|C1\.\d|PI1\.\d|P\d\.\d)\b", re.IGNORECASE)
-_ANNEX_A = re.compile(r"\b[Aa]\s?\.\s?([5-8])\.(\d{1,2})\b|\bA\s([5-8])\.(\d{1,2})\b")
-_BARE_ISO = re.compile(r"\b([5-8])\.(\d{1,2})\b")
-_CLAUSE = re.compile(r"\bclause\s+(\d{1,2}(?:\.\d{1,2}){0,2})\b", re.IGNORECASE)
-_DAYS = re.compile(r"\b(?:next|within|in)\s+(\d{1,3})\s+(day|days|week|weeks|month|months)\b", re.IGNORECASE)
-_PROFILE_NAME = re.compile(r"\bprofile\s+[\"'`]?([a-z0-9][a-z0-9_.-]{0,60})", re.IGNORECASE)
-
-# Words that carry the intent (label -> phrases of lower-cased tokens).
-_PATTERNS: dict[str, list[list[str]]] = {
-    "HELP": [["help"], ["examples"], ["what", "can", "you", "do"], ["how", "do", "i", "use"], ["usage"]],
-    "COVER": [
-        ["cover"], ["covers"], ["covered"], ["cover", "us"], ["covers", "us"], ["assess"], ["reassess"],
-        ["re", "-", "assess"], ["evaluate"], ["verdict"], ["good", "enough"], ["meet"], ["meets"],
-        ["our", "requirements"], ["ok", "to", "use"], ["okay", "to", "use"], ["safe", "to", "use"], ["approve"],
-        ["approved"], ["compliant"], ["pass"], ["check"], ["status", "of"],
-    ],
-    "CURRENT": [
-        ["current"], ["valid"], ["fresh"], ["stale"], ["up", "to", "date"], ["recent"], ["latest"], ["still", "good"],
-        ["out", "of", "date"], ["outdated"], ["old"], ["bridged"], ["bridge", "letter"],
-    ],
-    "EXPIRE": [
-        ["expire"], ["expires"], ["expired"], ["expiring"], ["expiry"], ["expiration"], ["lapse"], ["lapses"],
-        ["lapsing"], ["run", "out"], ["runs", "out"], ["valid", "until"], ["due"], ["renewal"], ["renew"],
-    ],
-    "EXCEPTION": [["exception"], ["exceptions"], ["deviation"], ["deviations"], ["finding"], ["findings"]],
-    "MAP": [
-        ["map"], ["maps"], ["mapped"], ["mapping"], ["correspond"], ["corresponds"], ["equivalent"],
-        ["crosswalk"], ["match"], ["matches"], ["relate"], ["relates"],
-    ],
-    "REPLACE": [
-        ["replace"], ["replaces"], ["substitute"], ["instead", "of"], ["enough", "instead"], ["same", "as"],
-        ["do", "we", "still", "need"], ["need", "both"], ["versus"], ["vs"], ["vs", "."], ["difference"],
-        ["compare"],
-    ],
-    "PROFILE": [["profile"], ["profiles"], ["requirements", "profile"]],
-    "SET": [["use"], ["set"], ["switch"], ["bind"], ["apply"]],
-    "WHICH": [["which"], ["what"], ["show"]],
-    "VENDORS": [["vendors"], ["suppliers"], ["list", "vendors"]],
-    "SOC2": [["soc", "2"], ["soc2"], ["soc", "ii"], ["soc", "3"], ["soc3"], ["soc", "report"], ["soc"]],
-    "ISO": [
-        ["iso"], ["iso", "27001"], ["iso", "/", "iec", "27001"], ["iso", "/", "iec"], ["27001"], ["iso27001"],
-        ["certificate"], ["certificates"], ["cert"], ["certification"], ["iso", "42001"], ["42001"],
-    ],
-    "WINDOW": [
-        ["this", "month"], ["this", "week"], ["this", "quarter"], ["this", "year"], ["next", "month"],
-        ["next", "week"], ["next", "quarter"], ["soon"], ["today"],
-    ],
-}
+# Intents about one vendor (asked without one, and with no vendor in the thread, the bot asks which).
+NEEDS_VENDOR = frozenset({"cover", "soc2_current", "iso_expiry", "period", "scope", "cuecs", "what_to_ask",
+                          "coverage", "documents", "compare"})
+# Intents that are about one vendor when one is named and about the whole portfolio otherwise.
+PORTFOLIO_OK = frozenset({"auditor", "opinion", "categories", "subservice", "exceptions", "ai", "type1", "bridge",
+                          "fourth_parties", "expiring", "expired", "verdicts"})
+CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
 STOPWORDS = frozenset(
@@ -91,207 +42,214 @@ STOPWORDS = frozenset(
     s 's ’s ? ! . , : ; ' " ( ) - us? now still yet still still also just really currently vendor vendors
     company supplier report reports doc docs document documents pdf hey hi hello thanks thank bot
     type annex control controls criterion criteria standard standards iec tsc audit auditor opinion period
-    letter cuec cuecs ai month week quarter year days day one ones next last
+    letter cuec cuecs ai month week quarter year days day one ones next last isn't aren't doesn't don't didn't
+    wasn't won't can't what's who's where's when's how's it's that's there's among amongst between wk wks mo qtr
+    yr something anything everything nothing someone anyone vs versus eg ie etc ok okay pls plz thx ty
     """.split()
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
-    """A time window for "what's expiring this month": from ``start`` to ``end``, both included."""
+@dataclass(slots=True)
+class Thread:
+    """What a conversation has been about: follow-ups ("and their ISO cert?") keep its vendors and profile."""
 
-    start: date
-    end: date
-    label: str
+    vendor_ids: tuple[int, ...] = ()
+    vendor_names: tuple[str, ...] = ()
+    kind: str | None = None
+    profile: str | None = None
+    criterion: str | None = None
 
 
 @dataclass(slots=True)
 class Intent:
-    kind: IntentKind
+    """A recognised question: ``kind`` and the slots; ``alternatives`` are the next likeliest intents."""
+
+    kind: str
     text: str
-    vendor: VendorMention | None = None
+    vendors: list[VendorMention] = field(default_factory=list)
+    unknown_vendor: VendorMention | None = None
+    provider: str | None = None
     criterion: str | None = None
     iso_control: str | None = None
-    frameworks: list[Framework] = field(default_factory=list)
+    frameworks: list[str] = field(default_factory=list)
     window: Window | None = None
     profile: str | None = None
-    labels: set[str] = field(default_factory=set)
+    fiscal_year: int | None = None
+    confidence: float = 0.0
+    alternatives: list[str] = field(default_factory=list)
+    masked: str = ""
+    from_thread: bool = False
+    count: bool = False  # "how many ..."
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def vendor(self) -> VendorMention | None:
+        """The first vendor named, or the unmatched name when none matched (the answer says it is unknown)."""
+        if self.vendors:
+            return self.vendors[0]
+        return self.unknown_vendor
 
     @property
     def vendor_query(self) -> str | None:
         return self.vendor.query if self.vendor else None
+
+    @property
+    def vendor_ids(self) -> list[int]:
+        return [m.vendor_id for m in self.vendors if m.vendor_id is not None]
 
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
 
-def _pipeline() -> tuple[Any, Any]:
-    """The tokenizer and Matcher, built once per process (spaCy's vocab is not cheap to build per question)."""
+def _tokenizer() -> Any:
     with _lock:
         if "nlp" not in _state:
             import spacy
-            from spacy.matcher import Matcher
 
-            nlp = spacy.blank("en")
-            matcher = Matcher(nlp.vocab)
-            for label, phrases in _PATTERNS.items():
-                matcher.add(label, [[{"LOWER": word} for word in phrase] for phrase in phrases])
-            _state["nlp"] = nlp
-            _state["matcher"] = matcher
-        return _state["nlp"], _state["matcher"]
-
-
-def _frameworks(text: str) -> list[Framework]:
-    """The frameworks named, in the order they appear ("does ISO 27001 replace SOC 2" -> iso27001, soc2)."""
-    found: list[tuple[int, Framework]] = []
-    for m in re.finditer(r"\bsoc\s?(?:2|ii|3)\b|\bsoc\b", text, re.IGNORECASE):
-        found.append((m.start(), "soc2"))
-    for m in re.finditer(r"\biso(?:\s?/\s?iec)?\s?27001\b|\biso\b|\b27001\b", text, re.IGNORECASE):
-        found.append((m.start(), "iso27001"))
-    out: list[Framework] = []
-    for _pos, fw in sorted(found):
-        if fw not in out:
-            out.append(fw)
-    return out
-
-
-def _window(text: str, today: date) -> Window | None:
-    lowered = text.lower()
-    m = _DAYS.search(text)
-    if m:
-        n = int(m.group(1))
-        unit = m.group(2).lower()
-        days = n * (7 if unit.startswith("week") else 30 if unit.startswith("month") else 1)
-        return Window(today, today + timedelta(days=days), f"in the next {n} {unit}")
-    last_of_month = today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    if "this month" in lowered:
-        return Window(today, last_of_month, "this month")
-    if "next month" in lowered:
-        first = last_of_month + timedelta(days=1)
-        end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        return Window(today, end, "by the end of next month")
-    if "this week" in lowered:
-        return Window(today, today + timedelta(days=6 - today.weekday()), "this week")
-    if "next week" in lowered:
-        return Window(today, today + timedelta(days=13 - today.weekday()), "by the end of next week")
-    if "this quarter" in lowered:
-        q_end_month = ((today.month - 1) // 3 + 1) * 3
-        return Window(today, date(today.year, q_end_month, calendar.monthrange(today.year, q_end_month)[1]),
-                      "this quarter")
-    if "next quarter" in lowered:
-        return Window(today, today + timedelta(days=120), "in the next four months")
-    if "this year" in lowered:
-        return Window(today, date(today.year, 12, 31), "this year")
-    if "today" in lowered:
-        return Window(today, today, "today")
-    return None
-
-
-def _criterion(text: str) -> str | None:
-    m = _CRITERION.search(text)
-    return m.group(1).upper() if m else None
-
-
-def _iso_control(text: str) -> str | None:
-    m = _ANNEX_A.search(text)
-    if m:
-        major, minor = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return f"A.{major}.{minor}"
-    m = _CLAUSE.search(text)
-    if m:
-        return m.group(1)
-    m = _BARE_ISO.search(text)
-    if m and re.search(r"\biso\b|\bannex\b|27001", text, re.IGNORECASE):
-        return f"A.{m.group(1)}.{m.group(2)}"
-    return None
+            _state["nlp"] = spacy.blank("en")
+        return _state["nlp"]
 
 
 def _strip_mentions(text: str) -> str:
     """Slack mentions (<@U123>), channel links and URLs are not words of the question."""
     text = re.sub(r"<[@#!][^>]*>", " ", text)
     text = re.sub(r"<(https?://[^>|]+)(\|[^>]*)?>", " ", text)
+    text = text.replace("’", "'").replace("‘", "'")
     return " ".join(text.split())
 
 
-def recognize(text: str, directory: VendorDirectory | None = None, *, today: date | None = None) -> Intent:
-    """The intent of ``text``; ``directory`` finds the vendor it names (fuzzy, aliases), if any."""
+def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
+    """Whether a word is one of the questions' own words (so never a vendor's name by itself): a stop word, a
+    word of the training corpus, or a misspelling of one, unless it is the distinctive word of a name we know
+    ("stratus" is Stratus Cloud's, not a typo of "status")."""
+    names = directory.distinctive_words() if directory is not None else frozenset()
+    vocab = classifier.vocabulary()
+
+    def common(word: str) -> bool:
+        low = word.lower()
+        if low in STOPWORDS:
+            return True
+        if low in vocab or low.split("'")[0] in vocab:
+            return True
+        if low in names or word[:1].isupper():
+            return False
+        return classifier.prepare(low) in vocab
+
+    return common
+
+
+_FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
+_REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendor|the vendor|this one|that one|"
+                     r"same vendor|he|she)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
+
+
+def recognize(text: str, directory: VendorDirectory | None = None, *, today: date | None = None,
+              profiles: tuple[str, ...] = (), thread: Thread | None = None) -> Intent:
+    """The intent of ``text``; ``directory`` finds the vendors it names; ``thread`` is the conversation so far."""
     today = today or date.today()
     clean = _strip_mentions(text)
-    nlp, matcher = _pipeline()
-    doc = nlp(clean)
-    labels: set[str] = set()
-    consumed: set[int] = set()
-    for match_id, start, end in matcher(doc):
-        label = nlp.vocab.strings[match_id]
-        labels.add(label)
-        consumed.update(range(start, end))
-    intent = Intent(kind="unknown", text=clean, labels=labels)
-    intent.frameworks = _frameworks(clean)
-    intent.criterion = _criterion(clean)
-    intent.iso_control = _iso_control(clean)
-    intent.window = _window(clean, today)
-    pm = _PROFILE_NAME.search(clean)
-    intent.profile = pm.group(1).rstrip(".?!,") if pm else None
+    intent = Intent(kind="unknown", text=clean)
+    if not re.search(r"[A-Za-z0-9]", clean):
+        intent.kind = "help"
+        return intent
+    intent.criterion = slots.criterion(clean)
+    intent.iso_control = slots.iso_control(clean)
+    intent.frameworks = slots.frameworks(clean)
+    intent.window = slots.window(clean, today)
+    intent.fiscal_year = slots.fiscal_year(clean, today)
+    intent.profile = slots.profile(clean, profiles)
+    intent.count = bool(_COUNT.search(clean))
 
-    ids = {m.span() for m in (*_CRITERION.finditer(clean), *_ANNEX_A.finditer(clean))}
+    doc = _tokenizer()(clean)
+    ids = [m.span() for m in (*slots.CRITERION.finditer(clean), *slots.ANNEX_A.finditer(clean))]
+    profile_words = set(re.split(r"[\s-]+", intent.profile)) if intent.profile else set()
     tokens: list[tuple[str, bool]] = []
     for tok in doc:
         in_id = any(a <= tok.idx < b for a, b in ids)
-        is_word = not (tok.i in consumed or in_id or tok.is_punct or tok.is_space or tok.lower_ in STOPWORDS
-                       or tok.like_num)
+        is_word = not (in_id or tok.is_punct or tok.is_space or tok.lower_ in STOPWORDS or tok.like_num
+                       or tok.lower_ in profile_words)
         tokens.append((tok.text, is_word))
+    spans: list[tuple[int, int, str]] = []
     if directory is not None:
-        intent.vendor = directory.find(tokens)
-    intent.kind = _decide(intent, clean)
+        common = _commoner(directory)
+        found, unknown = directory.find_all(tokens, common)
+        intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
+        intent.unknown_vendor = unknown
+        for m in found:
+            spans.append((m.start, m.end, "VENDOR"))
+        provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])
+        if provider is not None:
+            name, start, end = provider
+            intent.provider = name
+            if unknown is not None and unknown.start < end and start < unknown.end:
+                intent.unknown_vendor = None
+            if not any(a <= start < b for a, b, _ in spans):
+                spans.append((start, end, "PROVIDER"))
+    pieces: list[str] = []
+    pos = 0
+    for start, end, placeholder in sorted(spans):
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if a < pos:
+            continue
+        pieces += [clean[pos:a], placeholder]
+        pos = b
+    pieces.append(clean[pos:])
+    intent.masked = slots.mask("".join(pieces))
+    ranked = classifier.predict(intent.masked)
+    intent.kind, intent.confidence = ranked[0]
+    intent.ranked = ranked[:5]
+    intent.alternatives = [label for label, _score in ranked[1:4]]
+    _check(intent, thread)
     return intent
 
 
-def _decide(intent: Intent, text: str) -> IntentKind:
-    labels = intent.labels
-    vendor = intent.vendor
-    words = [w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in {"please", "bot"}]
-    if not words or (("HELP" in labels) and len(words) <= 4 and vendor is None):
-        return "help"
-    if "REPLACE" in labels and len(intent.frameworks) >= 2 and not intent.iso_control and not intent.criterion:
-        return "replace"
-    if intent.iso_control and ("MAP" in labels or intent.frameworks):
-        return "crosswalk"
-    if intent.criterion and "MAP" in labels and "EXCEPTION" not in labels:
-        return "crosswalk"
-    if "EXCEPTION" in labels and (intent.criterion or (vendor is not None and vendor.vendor_id is not None)):
-        return "exceptions"
-    if "PROFILE" in labels:
-        if "SET" in labels and intent.profile:
-            return "set_profile"
-        return "show_profile"
-    if vendor is not None and vendor.vendor_id is not None:
-        if "ISO" in labels and ("EXPIRE" in labels or "CURRENT" in labels):
-            return "iso_expiry"
-        if "SOC2" in labels and ("CURRENT" in labels or "EXPIRE" in labels):
-            return "soc2_current"
-        if "EXPIRE" in labels and "SOC2" not in labels:
-            return "iso_expiry"
-        if "CURRENT" in labels:
-            return "soc2_current"
-        if "COVER" not in labels and "ISO" in labels and "SOC2" not in labels:
-            return "iso_expiry"  # "what ISO certificates does Acme have?"
-        if "COVER" not in labels and "SOC2" in labels and "ISO" not in labels:
-            return "soc2_current"  # "show me Acme's SOC 2"
-        return "cover"
-    if "EXPIRE" in labels and vendor is None:
-        return "expiring"
-    if "EXCEPTION" in labels and intent.criterion:
-        return "exceptions"
-    if vendor is not None and (labels & {"COVER", "ISO", "SOC2", "CURRENT", "EXPIRE"} or len(words) <= 2):
-        # a name we do not know: the answer says so and suggests close ones
-        if "ISO" in labels and "EXPIRE" in labels:
-            return "iso_expiry"
-        if "SOC2" in labels and "CURRENT" in labels:
-            return "soc2_current"
-        return "cover"
-    if "VENDORS" in labels and ("WHICH" in labels or len(words) <= 3):
-        return "list_vendors"
-    if "HELP" in labels:
-        return "help"
-    return "unknown"
+def _check(intent: Intent, thread: Thread | None) -> None:
+    """Hold the classifier's intent against the slots, and carry a thread's vendor into a follow-up."""
+    kind = intent.kind
+    has_vendor = bool(intent.vendors)
+    follow_up = bool(_FOLLOW_UP.search(intent.text)) and len(intent.text.split()) <= 8
+    if thread is not None and not has_vendor and intent.unknown_vendor is None and thread.vendor_ids:
+        if follow_up and (intent.criterion or intent.iso_control) and thread.kind in {"exceptions", "crosswalk"}:
+            kind = thread.kind
+        refers = bool(_REFERS.search(intent.text))
+        if kind in NEEDS_VENDOR or follow_up or refers or (
+                kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2):
+            intent.vendors = [VendorMention(name, vid, name, 100.0) for vid, name
+                              in zip(thread.vendor_ids, thread.vendor_names, strict=False)]
+            intent.from_thread = True
+            if intent.confidence < CONFIDENT and follow_up and thread.kind:
+                kind = thread.kind
+    elif thread is not None and follow_up and (intent.criterion or intent.iso_control) and thread.kind in {
+            "exceptions", "crosswalk"}:
+        kind = thread.kind
+    if thread is not None and intent.profile is None and thread.profile and kind != "set_profile" and (
+            intent.from_thread or follow_up or not intent.vendors):
+        intent.profile = thread.profile  # a follow-up keeps the thread's profile; a new vendor starts afresh
+    if kind == "crosswalk" and not (intent.criterion or intent.iso_control):
+        kind = "replace" if len(intent.frameworks) >= 2 else kind
+    if kind in {"set_profile"} and not intent.profile:
+        kind = "show_profile"
+    if kind == "compare" and len(intent.vendor_ids) < 2:
+        kind = "cover" if intent.vendors else kind
+    if len(intent.vendor_ids) >= 2 and kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}:
+        kind = "compare"
+    if kind == "fourth_parties" and intent.provider is None and intent.vendors:
+        intent.provider = intent.vendors[0].name
+    if kind == "help" and (intent.vendors or intent.criterion or intent.iso_control) and intent.confidence < 0.8:
+        kind = intent.alternatives[0] if intent.alternatives else kind
+    if kind in {"crosswalk"} and intent.criterion and re.search(r"exception|deviation", intent.text, re.I):
+        kind = "exceptions"
+    if kind in NEEDS_VENDOR and not intent.vendors and intent.unknown_vendor is None:
+        scores = dict(intent.ranked)
+        for alt in intent.alternatives:
+            if alt not in NEEDS_VENDOR and scores.get(alt, 0.0) >= 0.12:
+                kind = alt
+                break
+    if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
+        intent.alternatives = [kind, *intent.alternatives][:3]
+        kind = "unknown"
+    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors:
+        intent.unknown_vendor = None  # a name matters only where the question is about a vendor
+    intent.kind = kind

@@ -7,11 +7,15 @@ The index is the service's own (``service.vendors.names``), so the bot and ``GET
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from service.vendors.names import NameIndex, normalize
+from service.vendors.names import PROVIDERS, NameIndex, normalize, same_org
 
+Common = Callable[[str], bool]
+
+# the directory of each database, kept while its vendors and documents are unchanged (the snapshot's stamp)
+_DIRECTORIES: dict[str, tuple[tuple[object, ...], VendorDirectory]] = {}
 ACCEPT = 80.0  # a fuzzy score at or above this names the vendor
 SUGGEST = 55.0  # below ACCEPT but above this, the vendor is offered as "did you mean"
 _JOINERS = {",", "&", "-", ".", "'"}
@@ -31,6 +35,8 @@ class VendorMention:
     name: str | None = None
     score: float = 0.0
     suggestions: tuple[tuple[int, str], ...] = ()
+    start: int = 0  # the tokens of the question it spans
+    end: int = 0
 
     @property
     def ambiguous(self) -> bool:
@@ -40,7 +46,7 @@ class VendorMention:
 class VendorDirectory:
     """All vendor names and aliases, searchable; immutable (build a new one when vendors change)."""
 
-    def __init__(self, entries: Iterable[tuple[int, str, Sequence[str]]]) -> None:
+    def __init__(self, entries: Iterable[tuple[int, str, Sequence[str]]], providers: Iterable[str] = ()) -> None:
         flat: list[tuple[int, str]] = []
         self.names: dict[int, str] = {}
         self._exact: dict[str, set[int]] = {}
@@ -52,6 +58,16 @@ class VendorDirectory:
                 if key:
                     self._exact.setdefault(key, set()).add(vendor_id)
         self._index = NameIndex(flat)
+        # subservice providers named in documents, and the big clouds: "who depends on AWS?"
+        self.providers: list[str] = []
+        for name in (*providers, *PROVIDERS):
+            if not any(same_org(name, known) for known in self.providers):
+                self.providers.append(name)
+        self._provider_index = NameIndex(list(enumerate(self.providers)))
+        self._distinctive: frozenset[str] | None = None
+        self._provider_exact: dict[str, int] = {}
+        for i, name in enumerate(self.providers):
+            self._provider_exact.setdefault(normalize(name), i)
 
     @classmethod
     def from_session(cls, db_session: object) -> VendorDirectory:
@@ -62,11 +78,59 @@ class VendorDirectory:
         from service.vendors.models import Vendor
 
         assert isinstance(db_session, Session)
+        from .portfolio import snapshot
+
+        snap = snapshot(db_session)
+        key = str(db_session.get_bind().engine.url)
+        cached = _DIRECTORIES.get(key)
+        if cached is not None and cached[0] == snap.stamp:
+            return cached[1]
         rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.aliases)).all()
-        return cls((vid, name, aliases or []) for vid, name, aliases in rows)
+        directory = cls(((vid, name, aliases or []) for vid, name, aliases in rows), snap.provider_names())
+        _DIRECTORIES[key] = (snap.stamp, directory)
+        return directory
+
+    def find_provider(self, tokens: Sequence[tuple[str, bool]], common: Common,
+                      taken: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int] | None:
+        """A subservice provider the question names (exactly, by a short form such as "AWS", or with a typo in
+        its distinctive word): (its name, first token, end token). Vendors' own mentions count too."""
+        words = [t for t, _ in tokens]
+        for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                chunk = words[start:start + size]
+                if not any(ok for _t, ok in tokens[start:start + size]):
+                    continue
+                if size == 1 and common(chunk[0]):
+                    continue
+                key = normalize(_join(chunk))
+                if not key:
+                    continue
+                pos = self._provider_exact.get(key)
+                if pos is None:
+                    short = self._provider_index.short_forms(key)
+                    pos = min(short) if len(short) == 1 else None
+                if pos is None and size <= 3 and any(a <= start < b for a, b in taken):
+                    continue
+                if pos is None and any(not ok or (common(t) and not t[:1].isupper())
+                                       for t, ok in tokens[start:start + size]):
+                    continue  # a fuzzy name is made of name-like words only
+                if pos is None:
+                    hits = [h for h in self._provider_index.search(key, limit=2, cutoff=ACCEPT)
+                            if _anchored(chunk, h.matched, common)]
+                    pos = hits[0].vendor_id if hits else None
+                if pos is not None:
+                    return self.providers[pos], start, start + size
+        return None
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def distinctive_words(self) -> frozenset[str]:
+        """The first word of every vendor's and provider's name ("quillfeather", "stratus")."""
+        if self._distinctive is None:
+            words = {normalize(n).split()[0] for n in (*self.names.values(), *self.providers) if normalize(n)}
+            self._distinctive = frozenset(words)
+        return self._distinctive
 
     def search(self, query: str, limit: int = 5, cutoff: float = SUGGEST) -> list[tuple[int, str, float]]:
         """Vendors whose name or alias resembles ``query``: (id, vendor name, score), best first."""
@@ -105,6 +169,89 @@ class VendorDirectory:
             return None
         suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
         return VendorMention(query, None, None, best[0] if best else 0.0, suggestions)
+
+    def find_all(self, tokens: Sequence[tuple[str, bool]], common: Common = lambda w: False,
+                 ) -> tuple[list[VendorMention], VendorMention | None]:
+        """Every vendor a question names, left to right, and the one name it seems to give that matches no vendor.
+
+        ``tokens`` are (token, could-be-part-of-a-name); ``common`` says whether a word is one of the questions'
+        own words. A vendor is found by an exact name, alias or short form ("AWS"), or fuzzily when the question
+        has a word close to the name's first, distinctive word and that word is not a common one: "isn't",
+        "among" or "wk" never become a vendor. The unmatched name is only a run of capitalised, uncommon words.
+        """
+        words = [t for t, _ in tokens]
+        used = [False] * len(tokens)
+        found: list[VendorMention] = []
+        for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                if any(used[start:start + size]):
+                    continue
+                chunk = words[start:start + size]
+                if not any(ok for _t, ok in tokens[start:start + size]):
+                    titled = size >= 2 and all(w[:1].isupper() for w in chunk if w.isalpha())
+                    if not titled:
+                        continue
+                if size == 1 and (common(chunk[0]) or not chunk[0][:1].isalnum()):
+                    continue
+                if chunk[0] in _JOINERS or chunk[-1] in _JOINERS:
+                    continue
+                key = normalize(_join(chunk))
+                ids = set(self._exact.get(key, ())) if key else set()
+                if not ids and size <= 2 and key:
+                    ids = self._index.short_forms(key)
+                if len(ids) == 1:
+                    vid = next(iter(ids))
+                    found.append(VendorMention(_join(chunk), vid, self.names[vid], 100.0, (), start, start + size))
+                    used[start:start + size] = [True] * size
+        pending = list(_runs_at(tokens, used, common))
+        while pending:
+            run_start, run = pending.pop()
+            best: tuple[float, int, int, list[tuple[int, str, float]]] | None = None
+            for a in range(len(run)):
+                for b in range(a + 1, min(len(run), a + _MAX_NGRAM) + 1):
+                    span_words = [w for w in run[a:b] if w not in _JOINERS]
+                    if not span_words or not any(len(w) >= 4 and not common(w) for w in span_words):
+                        continue
+                    hits = [h for h in self.search(" ".join(span_words), limit=3)
+                            if _anchored(span_words, h[1], common)]
+                    if hits and (best is None or (hits[0][2], b - a) > (best[0], best[2] - best[1])):
+                        best = (hits[0][2], a, b, hits)
+            if best is None or best[0] < ACCEPT:
+                continue
+            score, a, b, hits = best
+            tied = {h[0] for h in hits if h[2] >= score - 0.5}
+            text = _join(run[a:b])
+            if len(tied) == 1:
+                found.append(VendorMention(text, hits[0][0], hits[0][1], score, (), run_start + a, run_start + b))
+            else:
+                found.append(VendorMention(text, None, None, score, tuple((h[0], h[1]) for h in hits if h[0] in tied),
+                                           run_start + a, run_start + b))
+            used[run_start + a:run_start + b] = [True] * (b - a)
+            # the rest of the run may name another vendor ("compare corvane, halcyon and ledgerline")
+            for part_start, part in ((run_start, run[:a]), (run_start + b, run[b:])):
+                while part and part[0] in _JOINERS:
+                    part, part_start = part[1:], part_start + 1
+                while part and part[-1] in _JOINERS:
+                    part = part[:-1]
+                if part:
+                    pending.append((part_start, part))
+        found.sort(key=lambda m: m.start)
+        unknown = None
+        for run_start, run in _runs_at(tokens, used, common):
+            lead: list[str] = []
+            for w in run:
+                if not (w[:1].isupper() or w in _JOINERS):
+                    break
+                lead.append(w)
+            run = lead
+            named = [w for w in run if w not in _JOINERS]
+            if named and named[0][:1].isupper() and named[0].isalpha() and not common(named[0]) \
+                    and len(named[0]) >= 3 and all(w[:1].isupper() for w in named):
+                query = _join(run)
+                suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
+                unknown = VendorMention(query, None, None, 0.0, suggestions, run_start, run_start + len(run))
+                break
+        return found, unknown
 
     def _find_exact(self, tokens: Sequence[tuple[str, bool]]) -> VendorMention | None:
         words = [t for t, _ in tokens]
@@ -168,3 +315,36 @@ def _name_likeness(text: str) -> int:
     if not words:
         return 0
     return sum(2 if w[:1].isupper() else 1 for w in words)
+
+
+def _runs_at(tokens: Sequence[tuple[str, bool]], used: Sequence[bool], common: Common) -> list[tuple[int, list[str]]]:
+    """Maximal runs of name-like, unused tokens with where each starts."""
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for i, (text, ok) in enumerate(tokens):
+        good = ok and not used[i]
+        if good:
+            if not current:
+                start = i
+            current.append(text)
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if current and text in _JOINERS and nxt is not None and nxt[1] and not used[i + 1]:
+            current.append(text)
+            continue
+        if current:
+            runs.append((start, current))
+            current = []
+    if current:
+        runs.append((start, current))
+    return [(s, r) for s, r in runs if any(len(t) >= 2 and t[0].isalnum() for t in r)]
+
+
+def _anchored(span_words: Sequence[str], name: str, common: Common) -> bool:
+    """A fuzzy match counts only through the name's distinctive first word: some uncommon word of the question
+    of four letters or more is within a typo of it (so "cloud" alone never finds "Sablewood Cloud")."""
+    first = (normalize(name).split() or [""])[0]
+    from rapidfuzz import fuzz
+
+    return any(len(w) >= 4 and not common(w) and fuzz.ratio(normalize(w), first) >= 80 for w in span_words)

@@ -20,6 +20,7 @@ from service.config import Settings
 from service.database import Database, get_database
 
 from .. import store
+from ..brain.warmup import warm_up_in_background
 from . import errors
 from .deps import Deps
 from .listeners import actions, alerts, home, questions, uploads
@@ -64,6 +65,7 @@ def create_app(
         allowed_channels=frozenset(settings.slack_confidential_channels),
     )
     store.forget_old(deps.db)
+    warm_up_in_background(deps.db)  # the intent model, the portfolio snapshot and the vendor directory
     app = App(
         client=client or web_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None,

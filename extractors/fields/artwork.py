@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 OCR_TIMEOUT = 30.0
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
 _MIN_IMAGE_SHARE = 0.02  # a logo-sized image or larger: a signature squiggle alone is not worth a page of OCR
+_PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH
+# Vector artwork: a logo or an accreditation mark drawn as paths (hundreds of them); rules, boxes and a table's
+# borders take a few dozen.
+_MIN_PATHS = 200
 
 
 def _first_page_has_artwork(doc: Document) -> bool:
@@ -33,7 +37,12 @@ def _first_page_has_artwork(doc: Document) -> bool:
             try:
                 width, height = page.get_size()
                 area = max(width * height, 1.0)
-                for obj in page.get_objects(max_depth=2):
+                paths = 0
+                for obj in page.get_objects(max_depth=3):  # a logo is often a form object of paths
+                    if obj.type == _PATH_OBJECT:
+                        paths += 1
+                        if paths >= _MIN_PATHS:
+                            return True
                     if obj.type != _IMAGE_OBJECT:
                         continue
                     left, bottom, right, top = obj.get_bounds()

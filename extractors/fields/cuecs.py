@@ -93,11 +93,18 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     flow = _TABLE_HEADER.sub(lambda m: "\n" * m.group(0).count("\n") or " ", "\n".join(parts))
     page_at = _page_lookup(chunks, flow)
     starts = list(_ITEM.finditer(flow))
+    # In a list whose items carry a marker (a bullet, a number, their criteria), a sentence without one is the
+    # section's lead-in or closing remark ("User entities are expected to implement the controls listed in this
+    # section", "User entities are responsible for determining whether further controls are needed"), not a control.
+    marked = [m.start() < (m.start("start") if m.group("start") else m.start("start2")) for m in starts]
+    listed = sum(marked) >= 2
     out: list[Cuec] = []
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(flow)
         at = m.start("start") if m.group("start") else m.start("start2")
         body = flow[at:end]
+        if not marked[k] and (listed or _ABOUT_LIST.search(body.split(".")[0])) and not _LEAD_IN.search(body):
+            continue
         lead = _LEAD_IN.search(body)
         if lead and not _SENTENCE_END.search(body[: lead.start()]):
             # "User entities are responsible for:" then a bulleted list: the lead-in is no control, each bullet is one.
@@ -124,6 +131,11 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     return out
 
 
+_ABOUT_LIST = re.compile(
+    r"\b(?:listed\s+(?:in|below|above)|this\s+section|the\s+(?:list|controls)\s+(?:above|below)|further\s+controls|"
+    r"in\s+addition\s+to\s+th)",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(r":\s*(?=[•●▪■◦‣∙·]|[-–]\s|\(?[a-z1-9][.)]\s)")
 _BULLET = re.compile(r"(?:^|\s)(?:[•●▪■◦‣∙·]|[-–](?=\s)|\(?[a-z1-9][.)](?=\s))\s*")
 

@@ -36,11 +36,17 @@ _THE_ORGANIZATION = (
 )
 _CERTIFIES = re.compile(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
-    r"the\s+following\s+organi[sz]ation|management\s+system\s+of|"
+    r"the\s+following\s+organi[sz]ation|management\s+system\s+of|(?:is\s+)?(?:awarded|granted|issued)\s+to|"
     rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$|"
     # An auditor's attestation letter: "THIS IS TO CONFIRM THAT" / "Acme Pty Ltd".
     r"(?:this\s+is\s+to|hereby)\s+confirm\s+that\s*:?\s*$",
     _I | re.M,
+)
+# "<Organisation> / has been assessed and certified by <body> ...": the organisation comes on the line before.
+_CERTIFIED_BY_AFTER = re.compile(
+    r"^(?:has|have)\s+been\s+(?:independently\s+)?(?:assessed|audited|certified|registered|found)\b|"
+    r"^(?:is|are)\s+(?:hereby\s+)?(?:certified|registered)\s+(?:by|as|to|for)\b",
+    _I,
 )
 _ISSUER_PATTERNS = [
     re.compile(rf"(?:For\s+and\s+)?on\s+behalf\s+of\s+(?P<org>{ORG_RE.pattern})"),
@@ -73,7 +79,22 @@ _ISSUER_PATTERNS = [
     ),
     # A footer that starts with the body's name: "Sterling Registrar, Inc. | Validity may be verified ..."
     re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
+    # Names without a legal form, where only the certification body can stand: "Coalfire ISO, a Certification
+    # Body, certifies that ...", a line "For and on behalf of Coalfire ISO".
+    re.compile(
+        r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}),\s+(?:an?|the)\s+(?:accredited\s+)?"
+        r"(?i:certification\s+body|registrar),?\s+(?:hereby\s+)?certifies\b",
+        re.M,
+    ),
+    re.compile(
+        r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$", re.M
+    ),
 ]
+# A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
+_ORG_FIELD = re.compile(
+    rf"^(?i:company|organi[sz]ation|certified\s+organi[sz]ation|client)(?:\s+name)?\s*[|:]?\s+(?P<org>{ORG_RE.pattern})",
+    re.M,
+)
 _PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
 _PREDECESSOR = re.compile(r"\b(?:preceding|prior|previous|predecessor|other\s+(?:auditors?|accountants?))\b", _I)
 _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
@@ -152,8 +173,10 @@ _CERT_NO = re.compile(
 # The certificate number's label in German, French, Spanish, Italian, Dutch and Portuguese: "Zertifikat-Nr.",
 # "Zertifikatsnummer", "Zertifikat-Registrier-Nr.", "N° de certificat", "Certificado nº", "Certificato n.",
 # "Número de registro", "Certificaatnummer".
-_LOCAL_CERT = r"(?:Zertifikats?|Registrier(?:ungs)?|Certificat|Certificado|Certificato|Certificaat|Registro|Registo|" \
+_LOCAL_CERT = (
+    r"(?:Zertifikats?|Registrier(?:ungs)?|Certificat|Certificado|Certificato|Certificaat|Registro|Registo|"
     r"Registrazione|Registratie|Enregistrement)"
+)
 _LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=\s)|Nummer|nummer|#)"
 _CERT_NO_LOCAL = re.compile(
     r"(?i:"
@@ -194,10 +217,31 @@ def _first_org_line(
         # A whole line that is a name, or a letterhead (name then street address, "Acme Ltd, 12 High Street").
         if rest and not re.match(r"^[,;|]?\s*\d", rest):
             continue
-        if exclude and fold(name).casefold() == fold(exclude).casefold():
+        if exclude and same_party(name, exclude):
             continue
         return i, name
     return None
+
+
+_LEGAL = re.compile(
+    r"\b(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|pty|pvt|private|plc|gmbh|ag|bv|b\.v|nv|sa|sas|srl|"
+    r"spa|s\.a|the|services?|group|holdings?)\b\.?",
+    _I,
+)
+
+
+def party_key(name: str) -> str:
+    """A name without case, punctuation, legal form or "Services"/"Group": how two mentions of one party compare."""
+    s = _LEGAL.sub(" ", fold(name).casefold().replace("&", " and "))
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def same_party(a: str, b: str) -> bool:
+    """Whether two names are one party ("Compass Assurance Services Pty Ltd" and "Compass Assurance Services")."""
+    ka, kb = party_key(a), party_key(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka.startswith(kb + " ") or kb.startswith(ka + " ")))
 
 
 def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[str] | None:
@@ -205,7 +249,8 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     if not pages:
         return None
     exclude = issuer.value if issuer else ""
-    # Whatever the kind, a document that certifies something names the organization right after "certify that".
+    # Whatever the kind, a document that certifies something names the organization right after "certify that",
+    # or right before "has been assessed and certified by ..." (the body comes after "by", never the vendor).
     for n in pages[:2]:
         lines = text.page_lines[n]
         for i, line in enumerate(lines):
@@ -213,7 +258,15 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
                 hit = _first_org_line(lines, i + 1, i + 4, exclude, auditors=False)
                 if hit:
                     return _found(hit[1], n)
+            if _CERTIFIED_BY_AFTER.match(line) and i > 0:
+                hit = _first_org_line(lines, max(0, i - 2), i, exclude)
+                if hit:
+                    return _found(hit[1], n)
     if kind == "iso_certificate":
+        for n in pages[:2]:
+            m = _ORG_FIELD.search(text.page_text[n])
+            if m and not (exclude and same_party(m.group("org"), exclude)):
+                return _found(clean_org(m.group("org")), n, m.group(0))
         for n in pages[:2]:
             hit = _first_org_line(text.page_lines[n], 0, None, exclude, auditors=False)
             if hit:
@@ -235,14 +288,14 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         hit = _first_org_line(lines, 0, 12, auditors=False)
         if hit:
             return _found(hit[1], first)
-        return _mentioned_vendor(text)
+        return mentioned_vendor(text)
     # SOC reports and letters: the cover first, then the report's addressee, then management's assertion.
     for n in pages[:3]:
         lines = text.page_lines[n]
         hit = _first_org_line(lines, 0, 8, exclude, auditors=False)
         if hit:
             return _found(hit[1], n)
-    mentioned = _mentioned_vendor(text)
+    mentioned = mentioned_vendor(text)
     if mentioned is not None:
         return mentioned
     # The auditor's scope paragraph: "We have examined Acme, Inc.'s accompanying description of its ... system".
@@ -253,7 +306,8 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     return None
 
 
-def _mentioned_vendor(text: DocText) -> Found[str] | None:
+def mentioned_vendor(text: DocText) -> Found[str] | None:
+    """The organisation a report is addressed to or whose management asserts: "To the Management of X"."""
     for pattern in (_TO_MANAGEMENT, _TO_ORG, _MANAGEMENT_OF, _TO_MANAGEMENT_LOOSE, _SIGNATORY_OF):
         for n in text.text_pages()[:12]:
             m = pattern.search(text.page_text[n])
@@ -394,6 +448,31 @@ def read_accreditation_body(text: DocText) -> Found[str] | None:
         m2 = _ACCRED_RE.search(page)
         if m2:
             return _found(m2.group("ab"), n)
+    return None
+
+
+# Accreditation numbers in the formats IAF MLA signatories give the bodies they accredit: the number alone says
+# which accreditation body it is when its logo is only an image. Formats that could be anything else ("C 466",
+# a four-digit UKAS number) count only on a line that speaks of accreditation.
+ACCREDITATION_NUMBERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("DAkkS", re.compile(r"\bD-ZM-\d{5}-\d{2}(?:-\d{2})?\b"), False),
+    ("IAS", re.compile(r"\bMSCB-\d{2,4}\b"), False),
+    ("JAS-ANZ", re.compile(r"\b[A-Z]\d{7}[A-Z]{2}\b"), True),
+    ("RvA", re.compile(r"\bC\s?\d{3}\b"), True),
+    ("COFRAC", re.compile(r"\b[45]-0\d{3}\b"), True),
+)
+_ACCREDIT_WORD = re.compile(r"accredit|akkredit|accr[ée]dit|acredita", _I)
+
+
+def read_accreditation_number(text: DocText) -> Found[str] | None:
+    """The accreditation body from its accreditation number's format ("D-ZM-16025-01-00" is DAkkS's, "MSCB-118"
+    IAS's), for a certificate whose mark names no body in text. The quote is the line with the number."""
+    for n in text.text_pages()[:3]:
+        for line in text.page_lines[n]:
+            for body, pattern, needs_word in ACCREDITATION_NUMBERS:
+                m = pattern.search(line)
+                if m and (not needs_word or _ACCREDIT_WORD.search(line)):
+                    return _found(body, n, line)
     return None
 
 

@@ -39,6 +39,8 @@ _SKIP_LABEL = re.compile(
     r"acompanhamento|manuten[çc][ãa]o|recertifica[çc]|aplicabilidade|vers[ãa]o",
     _I,
 )
+# "Recertification due" (not "recertification audit due"): the day the certificate must be renewed by, its expiry.
+_RECERT_DUE = re.compile(r"recertification\s+(?:date\s+)?due|due\s+for\s+recertification", _I)
 _EXPIRY_LABEL = re.compile(
     r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|"
     r"g[üu]ltig(?:keit)?\s*bis|ablauf|verfall|l[äa]uft\s+ab|"
@@ -69,7 +71,7 @@ _ORIGINAL_LABEL = re.compile(
     _I,
 )
 _ISSUE_LABEL = re.compile(
-    r"issue|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
+    r"issu(?:e|ance)|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
     r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate|"
     r"ausstell|ausgestellt|ausgabe|zertifizierungsdatum|datum\s+der\s+zertifizierung|zertifikatsdatum|erteilt|"
     r"[ée]mission|[ée]mis\b|d[ée]livr|date\s+de\s+(?:la\s+)?certification|date\s+du\s+certificat|"
@@ -79,6 +81,23 @@ _ISSUE_LABEL = re.compile(
     r"emiss[ãa]o|emitido|data\s+(?:de\s+|da\s+)?certifica[çc][ãa]o|concess[ãa]o",
     _I,
 )
+
+
+# A label that says "issued" in so many words; "Certification date" beside it is then the date the organisation was
+# first certified (kept over a recertification), not this certificate's issue.
+_ISSUE_STRONG = re.compile(
+    r"issu(?:e|ance)|ausstell|ausgestellt|[ée]mission|emisi[óo]n|emissione|uitgifte|afgifte|emiss[ãa]o", _I
+)
+
+
+def date_label(text: str) -> bool:
+    """Whether ``text`` labels a certificate date (issue, original, expiry) in one of the languages read."""
+    return bool(
+        _EXPIRY_LABEL.search(text)
+        or _ISSUE_LABEL.search(text)
+        or _ORIGINAL_LABEL.search(text)
+        or _RECERT_DUE.search(text)
+    )
 
 
 def _iso(d: date) -> str:
@@ -100,8 +119,9 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
     for n in pages:
         for i, line in enumerate(text.page_lines[n]):
             # The opinion paragraph, or a disclaimer's ("we do not express an opinion").
-            if re.search(r"\bIn\s+our\s+opinion\b|^Disclaimer\s+of\s+Opinion\b|\bdo\s+not\s+express\s+an\s+opinion\b",
-                         line, _I):
+            if re.search(
+                r"\bIn\s+our\s+opinion\b|^Disclaimer\s+of\s+Opinion\b|\bdo\s+not\s+express\s+an\s+opinion\b", line, _I
+            ):
                 start = (n, i)
                 break
         if start:
@@ -303,12 +323,17 @@ def _day_first(text: DocText, pages: list[int]) -> bool:
     return bool(_EUROPEAN_WORDS.search(joined))
 
 
-def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
-    """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates."""
+def read_certificate_dates(
+    text: DocText, *, bare: bool = True
+) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
+    """(issue_date, original_issue_date, expiry_date) from a certificate's labelled dates; with ``bare``, a row of
+    unlabelled dates fills what the labels left out (ordered: original, issue, expiry)."""
     issue: Found[str] | None = None
     original: Found[str] | None = None
     expiry: Found[str] | None = None
-    bare: list[tuple[date, int, str]] = []
+    issued: Found[str] | None = None  # under a label that says "issue"
+    due: Found[str] | None = None  # "Recertification due": the expiry when no label says "expiry"
+    unlabelled: list[tuple[date, int, str]] = []
     pages = text.text_pages()[:3]
     day_first = _day_first(text, pages)
     for n in pages:
@@ -328,9 +353,9 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                         label, quote_label = prev, prev + " "
                 if not label.strip(" :-–\t,."):
                     if len(found) >= 2:
-                        bare.append((d.value, n, d.text))
+                        unlabelled.append((d.value, n, d.text))
                     continue
-                if _SKIP_LABEL.search(label):
+                if _SKIP_LABEL.search(label) and not _RECERT_DUE.search(label):
                     continue
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
@@ -340,12 +365,24 @@ def read_certificate_dates(text: DocText) -> tuple[Found[str] | None, Found[str]
                     issue = issue or value
                 elif _EXPIRY_LABEL.search(label) or (k > 0 and _UNTIL_BETWEEN.match(label)):
                     expiry = expiry or value
+                elif _RECERT_DUE.search(label):
+                    due = due or value
                 elif _ORIGINAL_LABEL.search(label):
                     original = original or value
                 elif _ISSUE_LABEL.search(label):
-                    issue = issue or value
-    if bare and (issue is None or expiry is None):
-        ordered = sorted(bare)
+                    if _ISSUE_STRONG.search(label):
+                        issued = issued or value
+                    else:
+                        issue = issue or value
+    expiry = expiry or due
+    if issued is not None and (issue is None or issue.value != issued.value):
+        # "Certification date" beside a different "Date of issue": the first certification when it comes earlier.
+        # The same date under both labels (a bilingual certificate) stays where it was first read.
+        if issue is not None and issue.value < issued.value and original is None:
+            original = issue
+        issue = issued
+    if bare and unlabelled and (issue is None or expiry is None):
+        ordered = sorted(unlabelled)
         if expiry is None and len(ordered) >= 2:
             day, n, raw = ordered.pop()
             expiry = Found(_iso(day), n, raw)

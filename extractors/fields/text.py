@@ -29,7 +29,7 @@ LEGAL_SUFFIX = (
     r"P\.C|PC|P\.A|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
     r"CPAs|CPA|S\.r\.l|Oyj|Oy|AB|A/S|ApS|K\.K|"
     # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
-    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG)\.?"
+    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG|mbH)\.?"
 )
 _NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  # "Évaluation", "Österreich"
 ORG_PATTERN = (

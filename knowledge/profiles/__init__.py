@@ -101,6 +101,8 @@ class Profile:
     carve_out_other: Policy = "note"
     cuecs_acknowledged: tuple[str, ...] = ()
     cuecs_unacknowledged: Policy = "note"
+    cuecs_unowned: Policy = "finding"
+    red_flags: Policy = "finding"
     ai_required: AIRequired = "if_vendor_uses_ai"
     ai_missing: Policy = "finding"
     source: str = field(default="<built in>", compare=False)
@@ -187,7 +189,7 @@ class _Reader:
         return tuple(out)
 
 
-_TOP = ("name", "description", "accept", "required", "exceptions", "carve_outs", "cuecs", "ai")
+_TOP = ("name", "description", "accept", "required", "exceptions", "carve_outs", "cuecs", "ai", "red_flags")
 # Sections whose every key is a policy (what to do with a finding): YAML key -> Profile field.
 _POLICY_SECTIONS: dict[str, dict[str, str]] = {
     "exceptions": {"in_required": "exceptions_in_required", "other": "exceptions_other"},
@@ -228,11 +230,15 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
                 if key in found:
                     kwargs[kwarg] = r.choice(found[key], f"{section}.{key}", POLICIES)
     if "cuecs" in top:
-        cu = r.mapping(top["cuecs"], "cuecs", ("acknowledged", "unacknowledged"))
+        cu = r.mapping(top["cuecs"], "cuecs", ("acknowledged", "unacknowledged", "unowned"))
         if "acknowledged" in cu:
             kwargs["cuecs_acknowledged"] = tuple(v for _, v in r.items(cu["acknowledged"], "cuecs.acknowledged") if v)
         if "unacknowledged" in cu:
             kwargs["cuecs_unacknowledged"] = r.choice(cu["unacknowledged"], "cuecs.unacknowledged", POLICIES)
+        if "unowned" in cu:
+            kwargs["cuecs_unowned"] = r.choice(cu["unowned"], "cuecs.unowned", POLICIES)
+    if "red_flags" in top:
+        kwargs["red_flags"] = r.choice(top["red_flags"], "red_flags", POLICIES)
     if "ai" in top:
         ai = r.mapping(top["ai"], "ai", ("required", "missing"))
         if "required" in ai:

@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -122,8 +122,11 @@ def _profile_digest(profile: Any) -> str:
 _signatures: dict[Any, Any] = {}
 
 
-def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any) -> Any:
-    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked."""
+def _call_assess(
+    assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any, extra: dict[str, Any] | None = None
+) -> Any:
+    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked,
+    and the portfolio's inputs (``controls``, ``signals``, ``duplicates``) when it takes them."""
     params = _signatures.get(assess)
     if params is None:  # inspecting a signature costs more than some rules: once per function
         params = _signatures[assess] = inspect.signature(assess).parameters
@@ -133,7 +136,53 @@ def _call_assess(assess: Any, evidence: list[Extraction], profile: Any, today: d
             kwargs[name] = vendor.processes_data_with_ai
     if "service" in params and vendor.services:
         kwargs["service"] = vendor.services[0]
+    for name, value in (extra or {}).items():
+        if name in params and value is not None:
+            kwargs[name] = value
     return assess(evidence, profile, today, **kwargs)
+
+
+def _controls(settings: Settings) -> tuple[Any, str]:
+    """The buyer's controls (CONTROLS_FILE) and a digest of them for the answer's fingerprint ("" when unset)."""
+    if not settings.controls_file:
+        return None, ""
+    from ..portfolio.service import ControlsUnavailable, controls_for
+
+    try:
+        controls, _ = controls_for(settings)
+    except ControlsUnavailable as exc:
+        raise AssessmentUnavailable(f"the controls file (CONTROLS_FILE) cannot be used: {exc}") from None
+    return controls, hashlib.sha256(repr(controls).encode()).hexdigest()[:16]
+
+
+def _portfolio_inputs(conn: Any, ids: list[int]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Stored text signals and near-duplicate pairs of these documents, keyed by each document's SHA-256."""
+    from ..portfolio.models import DocumentSignals, NearDuplicate
+
+    if not ids:
+        return {}, {}
+    signals = {
+        sha: _as_dict(data)
+        for sha, data in conn.execute(
+            select(Document.sha256, DocumentSignals.signals)
+            .join(DocumentSignals, DocumentSignals.document_id == Document.id)
+            .where(Document.id.in_(ids))
+        )
+    }
+    other = Document.__table__.alias("other")
+    duplicates: dict[str, list[dict[str, Any]]] = {}
+    for sha, filename, vendor_name, similarity in conn.execute(
+        select(Document.sha256, other.c.filename, Vendor.name, NearDuplicate.similarity)
+        .join(NearDuplicate, NearDuplicate.document_id == Document.id)
+        .join(other, other.c.id == NearDuplicate.other_document_id)
+        .outerjoin(Vendor, Vendor.id == other.c.vendor_id)
+        .where(Document.id.in_(ids))
+        .order_by(NearDuplicate.similarity.desc())
+    ):
+        duplicates.setdefault(sha, []).append(
+            {"document": filename, "vendor": vendor_name or "an unassigned vendor", "similarity": similarity}
+        )
+    return signals, duplicates
 
 
 # The answering path's statements, built once: constructing and cache-keying a select costs more CPU than running
@@ -246,11 +295,8 @@ def _answer(
     )
     day = today or utcnow().date()  # the day in UTC, as the daily refresh and the alerts count it
     docs = documents.pick_current([row for row in rows if row.id is not None])
-    basis = "|".join(
-        [str(vendor.id), vendor.updated_at.isoformat(), _profile_digest(prof), day.isoformat()]
-        + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
-    )
-    fingerprint = hashlib.sha256(basis.encode()).hexdigest()
+    controls, controls_digest = _controls(settings)
+    fingerprint = _fingerprint(vendor.id, vendor.updated_at, prof, day, controls_digest, docs)
     key = (str(db_session.get_bind().engine.url), fingerprint)
     with _cache_lock:
         hit = _cache.get(key)
@@ -277,7 +323,9 @@ def _answer(
     ids = [d.id for d in docs]
     stored: dict[int, Any] = dict(conn.execute(_EXTRACTIONS, {"ids": ids}).all())
     evidence = [Extraction.from_dict(_as_dict(stored[i])) for i in ids if stored.get(i)]
-    result = _call_assess(assess, evidence, prof, day, vendor)
+    signals, duplicates = _portfolio_inputs(conn, ids)
+    extra = {"controls": controls, "signals": signals, "duplicates": duplicates}
+    result = _call_assess(assess, evidence, prof, day, vendor, extra)
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
     model = AssessmentRead(
         vendor_id=vendor.id,
@@ -298,6 +346,16 @@ def _answer(
     if keep is not None:  # stored now (a single answer) or with the others of a refresh
         keep(answer, fingerprint)
     return answer
+
+
+def _fingerprint(vendor_id: int, updated_at: Any, prof: Any, day: date, controls_digest: str, docs: list[Any]) -> str:
+    """What an answer was computed from: the vendor record, the profile, the day, the buyer's controls and the
+    current documents (each with its last change)."""
+    basis = "|".join(
+        [str(vendor_id), updated_at.isoformat(), _profile_digest(prof), day.isoformat(), controls_digest]
+        + [f"{d.id}@{d.updated_at.isoformat()}" for d in docs]
+    )
+    return hashlib.sha256(basis.encode()).hexdigest()
 
 
 def _as_dict(value: Any) -> Any:
@@ -373,3 +431,51 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
             pending.clear()
     _store_many(db_session, pending)
     return done
+
+
+def assess_many(
+    *, db_session: Session, settings: Settings, vendor_ids: list[int], today: date, profile: str | None = None,
+    store: bool = True,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each vendor's answer as the API's JSON, decoded (``AssessmentRead`` fields), for reports over every vendor.
+
+    A stored or remembered answer is reused; new ones are stored 200 to a transaction (``store``), so the next
+    report, the API and the bot answer from storage."""
+    pending: list[tuple[_Answer, str]] = []
+    keep: _Keep | None = (lambda a, f: pending.append((a, f))) if store else None
+    ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile)
+    for vendor_id in vendor_ids:
+        kept = ready.get(vendor_id)
+        if kept is not None:
+            yield vendor_id, json.loads(kept)
+            continue
+        answer = _answer(db_session, settings, vendor_id, profile, today, keep)
+        yield vendor_id, json.loads(answer.json)
+        if len(pending) >= _REFRESH_BATCH:
+            _store_many(db_session, pending)
+            pending.clear()
+    _store_many(db_session, pending)
+
+
+def stored_answers(
+    *, db_session: Session, settings: Settings, today: date, profile: str | None = None
+) -> dict[int, str]:
+    """Every vendor's stored answer that still holds (same vendor record, profile, day, controls and documents),
+    in three queries: a report over 10,000 vendors would otherwise make 20,000 round trips."""
+    prof = get_profile(settings=settings, name=profile)
+    _, controls_digest = _controls(settings)
+    vendors_at = dict(db_session.execute(select(Vendor.id, Vendor.updated_at)).all())
+    docs = documents.current_documents_by_vendor(db_session=db_session)
+    out: dict[int, str] = {}
+    for vendor_id, fingerprint, answer in db_session.execute(
+        select(StoredAssessment.vendor_id, StoredAssessment.fingerprint, StoredAssessment.answer).where(
+            StoredAssessment.profile == prof.name, StoredAssessment.as_of == today
+        )
+    ):
+        updated_at = vendors_at.get(vendor_id)
+        if updated_at is None:
+            continue
+        if fingerprint == _fingerprint(vendor_id, updated_at, prof, today, controls_digest, docs.get(vendor_id, [])):
+            out[vendor_id] = answer
+    db_session.commit()
+    return out

@@ -21,7 +21,7 @@ def _optional_modules() -> list[object]:
     import importlib
 
     found: list[object] = []
-    for name in ("eval_cmd", "knowledge_cmd", "serve_cmd"):
+    for name in ("eval_cmd", "knowledge_cmd", "serve_cmd", "import_cmd", "report_cmd", "cuecs_cmd"):
         try:
             found.append(importlib.import_module(f"{__name__}.{name}"))
         except ModuleNotFoundError as exc:

@@ -112,13 +112,23 @@ def list_documents(
     return list(db_session.scalars(stmt))
 
 
-def _resolve_vendor_hint(db_session: Session, vendor: int | str | None) -> Vendor | None:
+def _resolve_vendor_hint(
+    db_session: Session, settings: Settings, vendor: int | str | None
+) -> tuple[Vendor | None, int | None]:
+    """The vendor an uploader named (an id, or a name matched through the same index as documents' names), and
+    the candidate to confirm when the name is uncertain (then nothing is pinned and nothing is created)."""
     if vendor is None or (isinstance(vendor, str) and not vendor.strip()):
-        return None
+        return None, None
     if isinstance(vendor, int) or (isinstance(vendor, str) and vendor.strip().isdigit()):
-        return vendor_service.get_or_raise(db_session=db_session, vendor_id=int(vendor))
+        return vendor_service.get_or_raise(db_session=db_session, vendor_id=int(vendor)), None
+    match = vendor_service.resolve_hint(db_session=db_session, name=str(vendor), auto=settings.vendor_match_auto,
+                                        floor=settings.vendor_match_floor)
+    if match.vendor_id is not None:
+        return vendor_service.get_or_raise(db_session=db_session, vendor_id=match.vendor_id), None
+    if match.status == "uncertain":
+        return None, match.candidate_id
     found, _ = vendor_service.get_or_create(db_session=db_session, name=str(vendor))
-    return found
+    return found, None
 
 
 def ingest(
@@ -144,7 +154,7 @@ def ingest(
     existing = get_by_sha256(db_session=db_session, sha256=sha256)
     if existing is not None:
         return IngestResult(existing, False)
-    pinned = _resolve_vendor_hint(db_session, vendor)
+    pinned, candidate = _resolve_vendor_hint(db_session, settings, vendor)
     name = (filename or "document.pdf").replace("\\", "/").rsplit("/", 1)[-1][:300] or "document.pdf"
     begin_write(db_session)
     doc = Document(
@@ -157,7 +167,8 @@ def ingest(
         uploaded_at=utcnow(),
         vendor_hint=str(vendor)[:300] if vendor is not None else None,
         vendor_id=pinned.id if pinned else None,
-        vendor_match="manual" if pinned else None,
+        vendor_match="manual" if pinned else ("uncertain" if candidate else None),
+        vendor_candidate_id=candidate,
     )
     db_session.add(doc)
     try:
@@ -260,6 +271,9 @@ def _attach_vendor(db_session: Session, doc: Document, settings: Settings) -> No
     match = vendor_service.match_name(
         db_session=db_session, name=doc.vendor_name, auto=settings.vendor_match_auto, floor=settings.vendor_match_floor
     )
+    if doc.vendor_match == "uncertain" and doc.vendor_candidate_id and match.status in {"created", "unknown"}:
+        # the uploader named a vendor we could not place for sure: a person confirms it, nothing new is created
+        match = vendor_service.NameMatch("uncertain", None, doc.vendor_candidate_id, doc.vendor_match_score)
     doc.vendor_match = match.status
     doc.vendor_match_score = match.score
     doc.vendor_candidate_id = match.candidate_id
@@ -309,7 +323,13 @@ def process(
     except OSError as exc:
         return fail(db_session=db_session, document_id=document_id, code="file_missing", message=str(exc))
     extraction = run_extraction(data=data, filename=doc.filename, settings=settings)
-    return record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    doc = record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
+    if doc.status == "parsed":
+        from ..portfolio import signals  # red flags and near-duplicates need the text, read while it is at hand
+
+        signals.record_safely(db_session=db_session, settings=settings, document_id=document_id, data=data)
+        db_session.refresh(doc)
+    return doc
 
 
 def reparse(*, db_session: Session, document_id: int) -> Document:

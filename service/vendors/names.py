@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -85,6 +86,127 @@ def normalize(name: str) -> str:
     return " ".join(kept or tokens)
 
 
+# Short names everyone uses for a few very large providers; not derivable from the legal name's letters.
+WELL_KNOWN: dict[str, tuple[str, ...]] = {
+    "amazon web services": ("aws", "amazon aws"),
+    "amazon": ("aws",),
+    "google cloud platform": ("gcp", "google cloud"),
+    "google cloud": ("gcp",),
+    "google": ("gcp", "google cloud", "goog"),
+    "microsoft": ("msft", "azure", "microsoft azure", "ms azure", "office 365", "m365"),
+    "microsoft azure": ("azure", "msft"),
+    "oracle cloud infrastructure": ("oci",),
+    "oracle": ("oci",),
+    "international business machines": ("ibm",),
+    "salesforce": ("sfdc",),
+    "salesforce com": ("sfdc", "salesforce"),
+}
+_DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|dba|doing business as|trading as|t\s?/\s?a|a\s?/\s?k\s?/\s?a|aka|"
+                  r"also known as|formerly(?: known as)?|f\s?/\s?k\s?/\s?a|fka)\b\.?", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]{2,80})\)|[\"“”]([^\"“”]{2,80})[\"“”]")
+_NOT_INITIAL = {"and", "of", "the", "for", "de", "du", "der", "und", "et"}
+
+
+@lru_cache(maxsize=50_000)
+def name_forms(raw: str) -> tuple[list[str], list[str]]:
+    """The names one vendor goes by, read from its recorded name: (names, short forms).
+
+    Names: the legal name, each side of "doing business as" / "formerly", the name with and without a part in
+    parentheses or quotes ("Quick Pay (QP) Ltd"). Short forms (matched only exactly, never fuzzily, since three
+    letters are too few to tell a typo from another company): the initials of a name of three or more words
+    ("Amazon Web Services" -> "aws") and the well-known short names of a few large providers ("gcp", "msft").
+    """
+    names: list[str] = [raw]
+    for part in _DBA.split(raw):
+        part = part.strip(" ,;")
+        if part and part not in names:
+            names.append(part)
+    for candidate in list(names):
+        for m in _PAREN.finditer(candidate):
+            inner = (m.group(1) or m.group(2) or "").strip()
+            outer = " ".join((candidate[: m.start()] + " " + candidate[m.end():]).split()).strip(" ,;")
+            for part in (outer, inner):
+                if part and part not in names and normalize(part) not in _LEGAL:
+                    names.append(part)
+    shorts: list[str] = []
+    for name in names:
+        if _DBA.search(name) or _PAREN.search(name):
+            continue  # its parts stand on their own
+        norm = normalize(name)
+        words = [w for w in norm.split() if w not in _NOT_INITIAL]
+        if len(words) >= 3:
+            shorts.append("".join(w[0] for w in words))
+        for long, short in WELL_KNOWN.items():
+            if norm == long or norm.startswith(long + " "):
+                shorts.extend(short)
+    full = {normalize(n).replace(" ", "") for n in names}
+    return names, list(dict.fromkeys(s.replace(" ", "") for s in shorts if s.replace(" ", "") not in full))
+
+
+_GROUP = {"group", "holdings", "holding", "international", "global", "worldwide", "gruppe", "groupe", "grupo"}
+Relation = str  # "same" | "typo" | "part" | "other"
+
+
+def relation(a: str, b: str) -> Relation:
+    """How two normalized names relate, for deciding whether they are one company.
+
+    "same": equal. "typo": as many words, each within a typo of the other ("umbrela health" / "umbrella health").
+    "part": one name's words are all in the other ("acme cloud" / "acme cloud services"): often the same company
+    by a shorter name, but not always, so a person decides. "other": distinct words on both sides ("acme cloud" /
+    "acme payments"): sharing a first word does not make two companies one. "near": as "typo", but the first
+    letter differs ("marrowby" / "yarrowby").
+    """
+    if a == b:
+        return "same"
+    ta, tb = a.split(), b.split()
+    # "Group", "Holdings": a corporate group's name, which may be the parent of the vendor read from a document
+    ga, gb = [t for t in ta if t not in _GROUP], [t for t in tb if t not in _GROUP]
+    if ga and gb and (ga, gb) != (ta, tb) and (set(ga) <= set(gb) or set(gb) <= set(ga)):
+        return "part"
+    if len(ta) == len(tb) and all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 80)
+                                  for x, y in zip(ta, tb, strict=True)):
+        # a changed first letter of the distinctive word makes another name more often than a typo does
+        # ("Marrowby" / "Yarrowby"): a person decides
+        return "typo" if ta[0][0] == tb[0][0] else "near"
+    if fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) >= 94:
+        return "typo"  # a space added or lost: "acmecloud"
+    sa, sb = set(ta), set(tb)
+    if sa < sb or sb < sa:
+        return "part"
+    return "other"
+
+
+@lru_cache(maxsize=50_000)
+def same_org(a: str, b: str) -> bool:
+    """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
+    Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or
+    a dropped word after the same first word."""
+    forms_a, shorts_a = name_forms(a)
+    forms_b, shorts_b = name_forms(b)
+    norms_a = {normalize(f) for f in forms_a} - {""}
+    norms_b = {normalize(f) for f in forms_b} - {""}
+    if norms_a & norms_b:
+        return True
+    flat_a = {n.replace(" ", "") for n in norms_a} | set(shorts_a)
+    flat_b = {n.replace(" ", "") for n in norms_b} | set(shorts_b)
+    if ({n.replace(" ", "") for n in norms_a} & set(shorts_b)) or ({n.replace(" ", "") for n in norms_b}
+                                                                    & set(shorts_a)):
+        return True
+    del flat_a, flat_b
+    for x in norms_a:
+        for y in norms_b:
+            rel = relation(x, y)
+            if rel in {"same", "typo"} or (rel == "part" and x.split()[0] == y.split()[0]):
+                return True
+    return False
+
+
+PROVIDERS = ("Amazon Web Services", "Google Cloud Platform", "Microsoft Azure", "Oracle Cloud Infrastructure",
+             "IBM Cloud", "Salesforce", "Cloudflare", "DigitalOcean", "Equinix", "Rackspace", "Snowflake",
+             "Akamai", "Fastly", "Heroku", "MongoDB Atlas", "Twilio", "Stripe", "Okta", "Datadog", "GitHub",
+             "Atlassian", "Zendesk", "OpenAI", "Anthropic", "Digital Realty", "Hetzner", "OVHcloud", "Linode")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     vendor_id: int
@@ -97,10 +219,19 @@ class NameIndex:
 
     def __init__(self, entries: Iterable[tuple[int, str]]) -> None:
         self._ids: list[int] = []
+        self._short_raw: dict[tuple[str, int], str] = {}
         self._raw: list[str] = []
         self._norm: list[str] = []
         by_token: dict[str, set[int]] = defaultdict(set)
+        self._short: dict[str, set[int]] = defaultdict(set)
+        expanded: list[tuple[int, str]] = []
         for vendor_id, raw in entries:
+            forms, shorts = name_forms(raw)
+            expanded.extend((vendor_id, form) for form in forms)
+            for short in shorts:
+                self._short[short].add(vendor_id)
+                self._short_raw.setdefault((short, vendor_id), raw)
+        for vendor_id, raw in expanded:
             norm = normalize(raw)
             if not norm:
                 continue
@@ -204,6 +335,11 @@ class NameIndex:
         query = normalize(q)
         if not query or not self._ids:
             return []
+        short = self._short.get(query.replace(" ", ""))
+        if short:
+            exact_hits = [Hit(vid, 100.0, self._short_raw[(query.replace(" ", ""), vid)]) for vid in sorted(short)]
+            if len(exact_hits) >= limit:
+                return exact_hits[:limit]
         choices = {pos: self._norm[pos] for pos in self._token_candidates(query, cap)}
         scored = process.extract(query, choices, scorer=fuzz.WRatio, score_cutoff=cutoff, limit=limit * 4 + 10)
         if not scored or scored[0][1] < 85:
@@ -218,4 +354,11 @@ class NameIndex:
             current = best.get(vendor_id)
             if current is None or value > current.score:
                 best[vendor_id] = Hit(vendor_id, round(value, 1), self._raw[pos])
+        if short:
+            for hit in exact_hits:
+                best[hit.vendor_id] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.vendor_id))[:limit]
+
+    def short_forms(self, key: str) -> set[int]:
+        """Vendors known by this exact short form ("aws", "gcp"), matched without fuzz."""
+        return set(self._short.get(normalize(key).replace(" ", ""), ()))

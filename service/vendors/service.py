@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..database import begin_write, utcnow
 from .models import Vendor, VendorCreate, VendorRead, VendorUpdate
-from .names import Hit, NameIndex, normalize
+from .names import Hit, NameIndex, normalize, relation
 
 
 class VendorNotFound(LookupError):
@@ -265,8 +265,14 @@ class NameMatch:
 def match_name(*, db_session: Session, name: str | None, auto: float, floor: float) -> NameMatch:
     """Decide where a document whose vendor reads ``name`` belongs, without creating anything.
 
-    Exact (normalized name or alias) -> attach. A clear fuzzy winner at or above ``auto`` -> attach. Anything
-    between ``floor`` and ``auto``, or two close candidates -> uncertain (flagged). Below ``floor`` -> a new vendor.
+    A wrong attach is worse than an uncertain one, and an uncertain one costs a person's time, so the decision
+    rests on how the names relate word by word (``names.relation``), not on a fuzzy score alone:
+
+    - exact (normalized name, alias, a part of a "doing business as" name, a short form such as "AWS") -> attach;
+    - the same words with a typo, and a clear winner scoring at least ``auto`` -> attach;
+    - one name's words all inside the other's ("Acme Cloud" / "Acme Cloud Services") -> uncertain, a person
+      confirms (one click in Slack, ``PUT /documents/{id}/vendor`` in the API);
+    - anything else, even a shared first word ("Acme Cloud" / "Acme Payments") -> a new vendor.
     """
     if not name or not normalize(name):
         return NameMatch("unknown", None, None, None)
@@ -274,17 +280,39 @@ def match_name(*, db_session: Session, name: str | None, auto: float, floor: flo
     exact = get_by_name(db_session=db_session, name=name)
     if exact is not None:
         return NameMatch("exact", exact.id, None, 100.0)
-    hits = search_hits(db_session=db_session, q=name, limit=3, cutoff=floor)
-    alias_exact = [h for h in hits if normalize(h.matched) == norm]
-    if alias_exact:
-        return NameMatch("exact", alias_exact[0].vendor_id, None, 100.0)
-    if not hits:
-        return NameMatch("created", None, None, None)
-    top = hits[0]
-    runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if top.score >= auto and top.score - runner_up >= 5:
-        return NameMatch("fuzzy", top.vendor_id, None, top.score)
-    return NameMatch("uncertain", None, top.vendor_id, top.score)
+    index = _name_index(db_session)
+    short = index.short_forms(name)
+    if len(short) == 1:
+        return NameMatch("exact", next(iter(short)), None, 100.0)
+    hits = index.search(name, limit=5, cutoff=floor)
+    alias_exact = {h.vendor_id for h in hits if normalize(h.matched) == norm}
+    if len(alias_exact) == 1:
+        return NameMatch("exact", next(iter(alias_exact)), None, 100.0)
+    related = [(h, relation(norm, normalize(h.matched))) for h in hits]
+    typos = [(h, r) for h, r in related if r in {"same", "typo"}]
+    parts = [(h, r) for h, r in related if r in {"part", "near"}]
+    if len({h.vendor_id for h, _r in typos}) == 1 and typos[0][0].score >= auto and not parts:
+        return NameMatch("fuzzy", typos[0][0].vendor_id, None, typos[0][0].score)
+    if typos or parts or len(short) > 1:
+        top = (typos or parts)[0][0] if (typos or parts) else None
+        candidate = top.vendor_id if top else min(short)
+        return NameMatch("uncertain", None, candidate, top.score if top else 100.0)
+    return NameMatch("created", None, None, None)
+
+
+def resolve_hint(*, db_session: Session, name: str, auto: float, floor: float) -> NameMatch:
+    """Which vendor a person means by a name typed in an upload form: the same index as for documents, but a
+    short name that only one vendor's name contains ("Quillfeather" for "Quillfeather Analytics, Inc.") is taken,
+    since people call vendors by their short names. Uncertain matches are not acted on."""
+    match = match_name(db_session=db_session, name=name, auto=auto, floor=floor)
+    if match.status != "uncertain" or match.candidate_id is None:
+        return match
+    norm = set(normalize(name).split())
+    containing = {h.vendor_id for h in _name_index(db_session).search(name, limit=5, cutoff=floor)
+                  if norm <= set(normalize(h.matched).split())}
+    if containing == {match.candidate_id}:
+        return NameMatch("fuzzy", match.candidate_id, None, match.score)
+    return match
 
 
 def to_read(vendors: Sequence[Vendor]) -> list[VendorRead]:

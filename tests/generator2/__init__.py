@@ -43,6 +43,8 @@ BUILDERS: dict[str, Builder] = {
     "attestation_letter": letters.attestation,  # even seeds Type 2, odd seeds Type 1
     "bridge_letter": letters.bridge,
     "soc2_certificate": letters.soc2_certificate,
+    "lead_auditor_certificate": letters.lead_auditor_certificate,  # a person's training certificate
+    "hitrust_letter": letters.hitrust_letter,
     "iso_27001_2022": _cert("27001"),
     "iso_42001": _cert("42001"),
     "iso_27001_27701": _cert("27701"),
@@ -59,6 +61,10 @@ LETTER_FIELDS = ("kind", "vendor", "issuer", "report_date", "period_start", "per
                  "warnings")
 PSEUDO_FIELDS = ("kind", "vendor", "opinion", "period_start", "period_end", "subservice_organizations", "cuecs",
                  "exceptions", "warnings")
+# Not assurance over an organization at all (a person's training certificate, a HITRUST letter): what it is, whose,
+# and that no certificate or report dates, opinion or findings are made up for it.
+OTHER_FIELDS = ("kind", "vendor", "issue_date", "expiry_date", "original_issue_date", "period_start", "period_end",
+                "opinion", "tsc_categories", "subservice_organizations", "cuecs", "exceptions")
 
 
 def fields_for(builder: str) -> tuple[str, ...] | None:
@@ -67,6 +73,8 @@ def fields_for(builder: str) -> tuple[str, ...] | None:
         return LETTER_FIELDS
     if builder == "soc2_certificate":
         return PSEUDO_FIELDS
+    if builder in ("lead_auditor_certificate", "hitrust_letter"):
+        return OTHER_FIELDS
     return None
 
 

@@ -135,7 +135,9 @@ def build(variant: str, seed: int, *, local: bool = False) -> tuple[bytes, dict[
         ex.add("standards", s, s)
     if variant == "42001":
         ex.ai(standards[0], standards[0])
-    story.append(r.para("for the scope:" if rng.random() < 0.5 else "Scope of registration:", st.center))
+    scope_lead = "for the scope:" if rng.random() < 0.5 else "Scope of registration:"
+    ex.notes["scope_lead"] = scope_lead
+    story.append(r.para(scope_lead, st.center))
     story.append(r.para(scope + ".", st.center))
     ex.set("scope", scope, scope)
     if "machine learning" in scope and variant != "42001":

@@ -193,3 +193,59 @@ def soc2_certificate(seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.notes.update(pseudo_soc2=True, body=body.country)
     pdf = r.render(story, look, title="SOC 2 certificate", author=body.name)
     return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-soc2-certificate-g2-{seed}.pdf")
+
+
+def lead_auditor_certificate(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A person's training certificate ("ISO/IEC 27001:2022 Lead Auditor"): names the standard, a number and dates,
+    but certifies no organization: kind ``unknown``, no vendor, no certificate dates."""
+    rng = random.Random(f"g2:person:{seed}")
+    trainer = rng.choice(("Mastlight Training Academy Ltd", "Quillon Professional Education GmbH",
+                          "Harbourline Learning Pty Ltd"))
+    person = rng.choice(w.PEOPLE)
+    style = rng.choice(("intl", "dotted", "us"))
+    done = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 700))
+    look = r.Look(font="Times-Roman", bold="Times-Bold", size=12, page_format="{n}", pagesize=r.PAGE_SIZES["a4"],
+                  cover_has_chrome=True, footer=f"{trainer} · Course certificate")
+    st = r.styles_for(look)
+    initials = "".join(p[0] for p in trainer.split()[:2]).upper()
+    story: list[Flowable] = [art.flowable(art.mark(initials, seed), 56, "CENTER"), r.para(trainer, st.h2),
+                             r.para("Certificate of Achievement", st.title),
+                             r.para("This is to certify that", st.center), r.para(person, st.subtitle),
+                             r.para("has successfully completed the five-day course and passed the examination",
+                                    st.center),
+                             r.para("ISO/IEC 27001:2022 Lead Auditor", st.subtitle),
+                             r.para("(Information Security Management Systems)", st.center), r.space(14),
+                             r.para(f"Certificate No.: LA-{rng.randrange(100000, 999999)}", st.center),
+                             r.para(f"Date: {w.fmt(done, style)}", st.center),
+                             r.para("This certificate attests to the training of the named individual. It is not a "
+                                    "certification of any organization's management system.", st.small)]
+    ex = Expect2("unknown")
+    ex.notes.update(person=True, trainer=trainer)
+    pdf = r.render(story, look, title="Lead auditor certificate", author=trainer)
+    return pdf, ex.resolve(pdf, f"lead-auditor-certificate-g2-{seed}.pdf")
+
+
+def hitrust_letter(seed: int) -> tuple[bytes, dict[str, Any]]:
+    """A HITRUST CSF certification letter: an assurance document, but neither a SOC report nor an ISO certificate."""
+    rng = random.Random(f"g2:hitrust:{seed}")
+    vendor = w.vendor(rng, rng.random() < 0.3)
+    system = w.system(rng, vendor)
+    assessor = w.firm(rng, rng.choice(("national", "lowcost")))
+    style = rng.choice(("us", "us_abbr"))
+    issued = date(2024, 6, 1) + timedelta(days=rng.randrange(0, 500))
+    look = _look(rng, None)
+    st = r.styles_for(look)
+    story: list[Flowable] = [r.para("HITRUST CSF® Certification Letter", st.h2), r.para(w.fmt(issued, style), st.body),
+                             r.para(f"To the management of {vendor.name}:", st.body),
+                             r.para(f"Based on an r2 validated assessment performed by {assessor}, the {system} of "
+                                    f"{vendor.name} has met the HITRUST CSF certification criteria. The certification "
+                                    f"is valid for two years from {w.fmt(issued, style)}, subject to an interim "
+                                    "assessment at the first anniversary.", st.body),
+                             r.para("This letter is not a SOC 2 report and is not an ISO/IEC 27001 certificate.",
+                                    st.body),
+                             r.space(10), r.para(f"{rng.choice(w.PEOPLE)}\nAssurance Programs", st.body)]
+    ex = Expect2("unknown")
+    ex.set("vendor", vendor.name, vendor.name)
+    ex.notes.update(assessor=assessor)
+    pdf = r.render(story, look, title="HITRUST letter")
+    return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-hitrust-letter-g2-{seed}.pdf")

@@ -72,6 +72,8 @@ class Plan:
     controls: list[tuple[str, t.Ctl]] = field(default_factory=list)
     exceptions: list[Exc] = field(default_factory=list)
     not_tested: set[str] = field(default_factory=set)
+    cuec_voice: str = "Customers"  # how each CUEC opens: "Customers", "User entities should", ...
+    cuec_lead: str = "following"  # "following": "... responsible for the following:"; "sentence": a full sentence
     look: r.Look = field(default_factory=r.Look)
 
 
@@ -134,7 +136,7 @@ def make_plan(kind: str, seed: int, tier: str | None = None) -> Plan:
     cuecs = rng.sample(pool, rng.randrange(3, min(8, len(pool)) + 1))
     cuecs.sort(key=lambda c: [g for g, _, _ in t.CUECS].index(c[0]))
     look = r.Look(
-        font={"big": "Times-Roman", "national": "Helvetica", "lowcost": rng.choice(("Helvetica", "Courier"))}[tier],
+        font={"big": "Times-Roman", "national": "Helvetica", "lowcost": rng.choice(("Helvetica", "Times-Roman"))}[tier],
         bold={"big": "Times-Bold", "national": "Helvetica-Bold", "lowcost": "Helvetica-Bold"}[tier],
         size=rng.choice((9.5, 10)), justify=tier == "big",
         pagesize=r.PAGE_SIZES["a4" if european else "letter"],
@@ -157,6 +159,11 @@ def make_plan(kind: str, seed: int, tier: str | None = None) -> Plan:
         signature=rng.choice(("image", "image", "text")) if tier != "lowcost" else rng.choice(("image", "text")),
         columns=rng.choice(("one", "one", "frames", "table")), ai=rng.random() < 0.25, look=look,
     )
+    # Drawn apart so that adding them left every other choice of a seed as it was.
+    voice_rng = random.Random(f"g2:{kind}:{seed}:cuec")
+    plan.cuec_voice = voice_rng.choice(("Customers", "Customers", "User entities should", "The user entity is "
+                                        "expected to"))
+    plan.cuec_lead = voice_rng.choice(("following", "following", "sentence"))
     _pick_controls(plan, rng, allowed)
     return plan
 
@@ -211,7 +218,8 @@ def build(kind: str, seed: int, *, tier: str | None = None) -> tuple[bytes, dict
                     columns=plan.columns, dates=plan.date_style, ai=plan.ai,
                     subservice=[m for _, _, m in plan.subservice])
     if kind != "soc3":
-        ex.notes.update(cuecs=plan.cuec_style, cuec_trailer=plan.cuec_trailer)
+        ex.notes.update(cuecs=plan.cuec_style, cuec_trailer=plan.cuec_trailer, cuec_voice=plan.cuec_voice,
+                        cuec_lead=plan.cuec_lead)
     if kind == "soc2_type2":
         ex.notes.update(tests=plan.table_layout, responses=plan.response_place)
     st = r.styles_for(plan.look)
@@ -616,16 +624,29 @@ def _subservice_table(plan: Plan, st: r.Styles, width: float) -> list[Flowable]:
     return out
 
 
+def _cuec_text(plan: Plan, text: str) -> str:
+    """A CUEC in the report's voice: the vocabulary's items read "Customers <verb> ..."."""
+    assert text.startswith("Customers ")
+    return f"{plan.cuec_voice} {text.removeprefix('Customers ')}"
+
+
 def _cuec_section(plan: Plan, st: r.Styles, ex: Expect2, width: float) -> list[Flowable]:
     s = plan.vendor.short
     out: list[Flowable] = [r.para("Complementary User Entity Controls", st.h2)]
-    out.append(r.para(
-        f"{s}’s controls were designed on the assumption that user entities would place certain controls in "
-        "operation. The user entity controls below are needed, together with " f"{s}’s controls, to meet the "
-        "applicable criteria. User entities are responsible for the following:", st.body))
+    if plan.cuec_lead == "following":
+        out.append(r.para(
+            f"{s}’s controls were designed on the assumption that user entities would place certain controls in "
+            f"operation. The user entity controls below are needed, together with {s}’s controls, to meet the "
+            "applicable criteria. User entities are responsible for the following:", st.body))
+    else:
+        # A lead-in that is a whole sentence in the CUECs' own voice: it is not a CUEC.
+        out.append(r.para(
+            f"User entities are expected to implement the controls listed in this section, which are necessary, "
+            f"together with {s}’s controls, to meet the applicable trust services criteria.", st.body))
     if plan.cuec_style == "table":
         rows = [["#", "Complementary user entity control", "Related criteria"]]
-        for i, (_, text, crit) in enumerate(plan.cuecs, start=1):
+        for i, (_, raw, crit) in enumerate(plan.cuecs, start=1):
+            text = _cuec_text(plan, raw)
             rows.append([str(i), text, ", ".join(crit)])
             ex.add("cuecs", text, text, criteria=list(crit))
         out.append(_table(rows, st, [width * 0.08, width * 0.7, width * 0.22]))
@@ -639,17 +660,19 @@ def _cuec_section(plan: Plan, st: r.Styles, ex: Expect2, width: float) -> list[F
                 out.append(r.bullets(list(items), st.body, kind="1" if numbered else "bullet"))
                 items.clear()
 
-        for g, text, _ in plan.cuecs:
+        for g, raw, _ in plan.cuecs:
             if g != group and not numbered:
                 flush()
                 out.append(r.para(f"{g} Responsibilities", st.h3))
                 group = g
+            text = _cuec_text(plan, raw)
             items.append(text)
             ex.add("cuecs", text, text, criteria=[])
         flush()
     if plan.cuec_trailer:
-        out.append(r.para("The list above is not a complete list of the controls user entities should have, and "
-                          "user entities may need other controls of their own.", st.body))
+        out.append(r.para(
+            "The list above is not a complete list of the controls user entities should have. User entities are "
+            "responsible for determining whether further controls are needed in their own environments.", st.body))
     return out
 
 

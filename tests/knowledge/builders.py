@@ -24,7 +24,7 @@ def soc2(
     *,
     kind: Kind = "soc2_type2",
     vendor: str = "Acme Cloud, Inc.",
-    period_start: str | None = "2025-07-01",
+    period_start: str | None = "",
     period_end: str | None = "2026-06-30",
     opinion: str | None = "unqualified",
     categories: Sequence[str] = ("security",),
@@ -33,11 +33,13 @@ def soc2(
     cuecs: Sequence[Cuec] = (),
     ai: bool = False,
 ) -> Extraction:
+    if period_start == "":  # not given: the year before the period end, as most Type 2 reports run
+        period_start = _year_before(period_end) if period_end else "2025-07-01"
     f = Fields(
         vendor=found(vendor),
         issuer=found("Example Attest LLP", 5),
         standards=[found("AICPA TSC 2017", 5)],
-        report_date=found("2026-08-15", 5),
+        report_date=found(_after(period_end) if period_end and period_end > "2026-07-31" else "2026-08-15", 5),
         period_start=found(period_start) if period_start and kind != "soc2_type1" else None,
         period_end=found(period_end) if period_end else None,
         opinion=found(opinion, 5, "In our opinion, in all material respects,") if opinion else None,
@@ -49,6 +51,19 @@ def soc2(
         ai=AICoverage(ai, [found("the machine learning models are within the system boundaries", 3)] if ai else []),
     )
     return Extraction(_file(name), kind, f)
+
+
+def _year_before(end: str) -> str:
+    from datetime import date, timedelta
+
+    day = date.fromisoformat(end) + timedelta(days=1)
+    return day.replace(year=day.year - 1).isoformat() if (day.month, day.day) != (2, 29) else f"{day.year - 1}-03-01"
+
+
+def _after(end: str, days: int = 30) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(end) + timedelta(days=days)).isoformat()
 
 
 def soc3(name: str = "acme-soc3.pdf", **kw: object) -> Extraction:

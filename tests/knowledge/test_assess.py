@@ -59,9 +59,9 @@ def test_adverse_and_disclaimer_do_not_meet(opinion: str) -> None:
     assert run([b.soc2(opinion=opinion)]).verdict == "does_not_meet"
 
 
-def test_a_missing_opinion_is_insufficient() -> None:
+def test_an_opinion_not_read_is_a_finding_to_confirm_not_a_failure() -> None:
     a = run([b.soc2(opinion=None)])
-    assert a.verdict == "insufficient_evidence" and "SOC_OPINION_MISSING" in codes(a)
+    assert a.verdict == "meets_with_findings" and "SOC_OPINION_NOT_READ" in codes(a, "high")
 
 
 def test_a_profile_may_accept_qualified_opinions() -> None:
@@ -206,7 +206,7 @@ def test_a_2013_certificate_is_void_after_the_transition() -> None:
 @pytest.mark.parametrize(("body", "verdict", "code"), [
     ("UKAS", "meets", None),
     ("Wales Akkreditering Forum Limited", "does_not_meet", "ISO_ACCREDITATION_UNRECOGNISED"),
-    (None, "does_not_meet", "ISO_NO_ACCREDITATION"),
+    (None, "meets_with_findings", "ISO_ACCREDITATION_NOT_READ"),
     ("EGAC", "meets", "ISO_ACCREDITATION_SCOPE_UNKNOWN"),
 ])
 def test_accreditation(body: str | None, verdict: str, code: str | None) -> None:

@@ -68,7 +68,7 @@ def test_a_wrong_label_is_reported_as_a_miss(tmp_path: Path, capsys: pytest.Capt
     (tmp_path / "cert.expected.json").write_text(json.dumps(wrong), encoding="utf-8")
     assert main(["eval", str(tmp_path), "--show-misses"]) == 0
     out = capsys.readouterr().out
-    assert "cert.pdf: expiry_date: 2028-03-14 vs 2029-01-01" in out
+    assert "cert.pdf: expiry_date: WRONG 2028-03-14 vs 2029-01-01" in out
     assert "all-field accuracy 100.0%" not in out
 
 
@@ -112,3 +112,20 @@ def test_name_matching_is_lenient_the_published_way() -> None:
     assert text_match("Microsoft Corporation", "Microsoft Corporation - Microsoft Azure (Azure & Azure Government)")
     assert not text_match("Deloitte & Touche LLP", "Ernst & Young LLP")
     assert not text_match(None, "Anything")
+
+
+def test_a_wrong_value_is_counted_apart_from_a_null(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The expiry read differs from the label (a wrong value); the certificate number is labelled but the PDF has
+    none, so it is read as null (a miss, not a wrong value)."""
+    (tmp_path / "cert.pdf").write_bytes(text_pdf([CERT.replace("Certificate number: NCL-ISMS-04512\n", "")]))
+    wrong = _expected(expiry_date={"value": "2029-01-01", "page": 1, "quote": "x"})
+    (tmp_path / "cert.expected.json").write_text(json.dumps(wrong), encoding="utf-8")
+    assert main(["eval", str(tmp_path), "--show-misses"]) == 0
+    out = capsys.readouterr().out
+    assert "cert.pdf: expiry_date: WRONG 2028-03-14 vs 2029-01-01" in out
+    assert "cert.pdf: certificate_number: None vs 'NCL-ISMS-04512'" in out
+    expiry_row = next(line for line in out.splitlines() if line.startswith("expiry_date "))
+    number_row = next(line for line in out.splitlines() if line.startswith("certificate_number "))
+    assert expiry_row.split()[-1] == "1"
+    assert number_row.split()[-1] == "0"
+    assert "wrong values 1 (" in out
