@@ -119,14 +119,33 @@ def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
             found = _method(page[s:e])
             if found:
                 methods.add(found)
-    sole = methods.pop() if len(methods) == 1 else None
+    sole = next(iter(methods)) if len(methods) == 1 else None
     out = [o if o.method or sole is None else Subservice(o.value, o.page, o.quote, sole) for o in out]  # type: ignore[arg-type]
-    if sole is None:
+    # "Acme uses the subservice organizations identified in Section 3 ... (carve-out method)": that sentence's
+    # method is the table's, even when another organization, named in the prose, is included.
+    table_method = _referred_method(text) or sole
+    if table_method is None:
         return out
-    for row in _from_table(text, vendor, sole):
+    for row in _from_table(text, vendor, table_method):
         if not any(o.value.casefold() == row.value.casefold() for o in out):
             out.append(row)
     return out
+
+
+_REFERRAL = re.compile(
+    r"subservice\s+organi[sz]ations?\s+(?:identified|listed|described|named)\s+(?:in|under)\s+(?:Section|Part|the)", _I
+)
+
+
+def _referred_method(text: DocText) -> str | None:
+    for n in text.text_pages()[:14]:
+        page = text.page_text[n]
+        m = _REFERRAL.search(page)
+        if m:
+            s, e = sentence_around(page, m.start(), m.end())
+            nxt = sentence_around(page, min(len(page) - 1, e + 2), min(len(page), e + 3))[1] if e + 2 < len(page) else e
+            return _method(page[s:nxt])
+    return None
 
 
 def _read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
