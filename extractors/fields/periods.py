@@ -22,6 +22,8 @@ _I = re.IGNORECASE
 _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
 # "Date: January 16, 2025" under a signature or at the top of a letter.
 _DATE_LABEL = re.compile(r"^(?:Date[d]?|Report\s+date|Letter\s+date)\s*:\s*", _I)
+# A line that a sentence runs on from: a long one that does not end a sentence ("... August 1, 2024 through").
+_CONTINUES = re.compile(r"^.{40,}[^.:;!?\"”’)\]]$")
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
 _PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
@@ -140,8 +142,8 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
             if not m:
                 continue
             d = find_dates(m.group("date"))
-            if not d:
-                continue
+            if not d or (i > 0 and _CONTINUES.search(lines[i - 1]) and not _CITY.match(lines[i - 1])):
+                continue  # the wrapped end of a sentence ("... through" / "January 31, 2025."), not a signed date
             quote = lines[i]
             if not m.group("pre") and i > 0 and _CITY.match(lines[i - 1]) and not find_dates(lines[i - 1]):
                 quote = lines[i - 1] + " " + lines[i]

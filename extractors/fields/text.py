@@ -144,6 +144,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
 # Abbreviations that never end a sentence, and names' abbreviations ("Inc.", "P.C.") that end one only when a
 # new sentence follows rather than an aside in parentheses.
 _NEVER_FINAL = re.compile(r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|vs|approx|Fig|Vol|e\.g|i\.e|cf)\.$")
+_SUFFIX_NEXT = re.compile(r"(?:LLP|LLC|L\.L\.C|Inc\b|Ltd\b|Limited|PLC|plc|GmbH|P\.C\.|PLLC|Pty)")
 _NAME_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 
 
@@ -152,6 +153,8 @@ def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     for m in _SENTENCE_END.finditer(text, start, stop):
         if _NEVER_FINAL.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _SUFFIX_NEXT.match(text, m.end()) and _NAME_ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Stavros Lindahl & Co. LLP": a legal form follows the abbreviation, the name goes on
         if text[m.end() : m.end() + 1] == "(" and _NAME_ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
             continue
         yield m
