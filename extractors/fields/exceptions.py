@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import Segment
+from ..limits import DocumentError
 from ..model import ExceptionRow
 from .sections import Sections
 from .text import DocText, Line, fold
@@ -138,6 +140,62 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
     return parts, j
 
 
+def _guarded_cell(text: DocText, page: int, first: str) -> str | None:
+    try:
+        return _cell_by_column(text, page, first)
+    except DocumentError:
+        raise
+    except Exception:  # noqa: BLE001 - the layout is a refinement; the line stream's reading stands without it
+        return None
+
+
+def _starts_row(row: list[Segment], left: float) -> bool:
+    """A visual line that opens a new row or group of the table: its first cell lies left of the result column and
+    holds a control id or a criterion heading."""
+    first = row[0]
+    return first.x0 < left - 20 and bool(_stop(" ".join(s.text for s in row)))
+
+
+def _cell_by_column(text: DocText, page: int, first: str) -> str | None:
+    """The results cell that starts with ``first`` on ``page``, read down its column to the next row, and on from
+    the top of the next page when the row breaks there (repeated table headers, running headers and footers
+    skipped)."""
+    doc = text.doc
+    if doc is None:
+        return None
+    rows = doc.lines(page)
+    key = fold(first)[:12]
+    start = next(((r, s) for r, row in enumerate(rows) for s in row if s.text.startswith(key)), None)
+    if start is None:
+        return None
+    r0, seg0 = start
+    left = seg0.x0 - 3
+    right = min((s.x0 for s in rows[r0] if s.x0 > seg0.x1 + 1), default=float("inf"))
+    parts = [" ".join(s.text for s in rows[r0] if left <= s.x0 < right)]
+
+    def take(rows_: list[list[Segment]], begin: int) -> bool:
+        """Add the column's text from rows_[begin:]; True when the next row was reached."""
+        for row in rows_[begin:]:
+            joined = " ".join(s.text for s in row)
+            if _is_chrome(joined, text.dropped) or _TABLE_HEADER.match(joined):
+                continue
+            if _starts_row(row, left):
+                return True
+            parts.extend(s.text for s in row if left <= s.x0 < right)
+        return False
+
+    if not take(rows, r0 + 1) and page + 1 in text.page_lines:
+        take(doc.lines(page + 1), 0)
+    return fold(" ".join(p for p in parts if p))
+
+
+def _is_chrome(line: str, dropped: frozenset[str]) -> bool:
+    shape = re.sub(r"\d+", "#", line.casefold())
+    return shape in dropped or (shape.endswith(" #") and shape[:-2].rstrip() in dropped) or bool(
+        re.fullmatch(r"[#\W]*", shape)
+    )
+
+
 def _line_index(text: DocText, where: tuple[int, int]) -> int:
     """The index in ``text.lines`` of (page, line index on that page)."""
     page, idx = where
@@ -197,6 +255,12 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))
+        if text.doc is not None and any(lines[k].page != line.page for k in range(i, min(j + 1, len(lines)))):
+            # The row breaks across pages: the text layer interleaves the columns' continuations, so the result
+            # cell is read by its column on both pages.
+            cell = _guarded_cell(text, line.page, parts[0])
+            if cell and cell.startswith(fold(parts[0])[:12]):
+                value = cell
         if _GENERIC.search(value.split(". ")[0]) and control is None:
             continue
         response = None
