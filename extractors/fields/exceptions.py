@@ -243,9 +243,11 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
             rest = line.text[at + head.end() :] if head else ""
         else:
             rest = line.text[head.end() :]
-        if _NONE_AFTER.match(rest) or (not rest.strip(" :.") and i + 1 < len(lines) and re.match(
-            r"^(?:none|n/?a|nil)\.?$", lines[i + 1].text, _I
-        )):
+        # "Deviation noted: no" / "ticket was raised ...": a narrow cell wrapped after "no".
+        wraps = i + 1 < len(lines) and bool(re.match(r"^[a-z]", lines[i + 1].text))
+        if (_NONE_AFTER.match(rest) and not (wraps and re.search(r"\bno\s*$", rest, _I))) or (
+            not rest.strip(" :.") and i + 1 < len(lines) and re.match(r"^(?:none|n/?a|nil)\.?$", lines[i + 1].text, _I)
+        ):
             continue
         # A glued result may share its line with the row's control id ("CC6.7.1 Customer data ... Exception noted"):
         # then the search for the id starts on that line.
