@@ -109,7 +109,7 @@ def _control_for(lines: list[Line], i: int) -> tuple[str | None, tuple[str, ...]
                 return None, criteria
             return control, criteria
     if control and not criteria:
-        m = re.match(rf"^({_CRIT})\.\d+$", control)
+        m = re.match(rf"^({_CRIT})[.-]\d+$", control)  # "CC8.1.2", "CC8.1-23": the id names its criterion
         if m:
             criteria = (m.group(1),)
     return control, criteria
