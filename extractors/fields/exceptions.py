@@ -32,7 +32,7 @@ _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,
 _CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
-    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)",
+    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
     _I,
 )
 _NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
@@ -47,7 +47,7 @@ _RESP_SECTION = re.compile(
     r"^(?:Testing\s+)?(?:Exceptions|Deviations)\s+and\s+Management[’']?s?\s+Responses?",
     _I,
 )
-_SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
+_SECTION = re.compile(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 # A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
 # identified: N/A", "Exceptions found – 0".
