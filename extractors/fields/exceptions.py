@@ -263,6 +263,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
             cell = _guarded_cell(text, line.page, parts[0])
             if cell and cell.startswith(fold(parts[0])[:12]):
                 value = cell
+                # The row's response ("Management's Response: ...") comes after the interleaved continuations.
+                for k in range(j, min(len(lines), j + 40)):
+                    if _response_at(lines, k):
+                        j = k
+                        break
+                    if _ROW_START.match(lines[k].text) or _SECTION.match(lines[k].text):
+                        break
         if _GENERIC.search(value.split(". ")[0]) and control is None:
             continue
         response = None
