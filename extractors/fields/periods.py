@@ -142,7 +142,8 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
             if not m:
                 continue
             d = find_dates(m.group("date"))
-            if not d or (i > 0 and _CONTINUES.search(lines[i - 1]) and not _CITY.match(lines[i - 1])):
+            wrapped = not m.group("pre") and i > 0 and _CONTINUES.search(lines[i - 1]) and not _CITY.match(lines[i - 1])
+            if not d or wrapped:
                 continue  # the wrapped end of a sentence ("... through" / "January 31, 2025."), not a signed date
             quote = lines[i]
             if not m.group("pre") and i > 0 and _CITY.match(lines[i - 1]) and not find_dates(lines[i - 1]):
