@@ -230,7 +230,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
         f.cuecs = guard("CUECs", lambda: cuecs.read_cuecs(text), [])
         if kind != "soc2_type1":
-            found = guard("exceptions", lambda: exceptions.read_exceptions(text, find_sections(text)), [])
+            found = guard("exceptions", lambda: exceptions.read_exceptions(text, find_sections(text, 40)), [])
             if len(found) > exceptions.MAX_PLAUSIBLE:
                 warnings.append(
                     f"Exceptions not read: {len(found)} rows of the tests of controls looked like exceptions, more "

@@ -109,11 +109,23 @@ def _title_like(t: str) -> bool:
     return capital / len(words) >= 0.6
 
 
+# Words one of the parts' headings holds (on its line or the next): a cheap test before the heading patterns.
+_HEADING_WORDS = re.compile(
+    r"auditor|accountant|practitioner|assertion|description|overview|tests?\b|testing|criteria|categor|controls?\b|"
+    r"opinion|matter|section\s+\w+\s*[:.–—-]?\s*$|^(?:section|part)\s+\w+$|^[ivx]+\.?$|^\d+\.?$",
+    _I,
+)
+
+
 def _heading_candidates(lines: list[str]) -> list[tuple[int, str]]:
     """Short title-like lines, and a short one joined with the next (a heading set over two lines)."""
     out = []
     for i, t in enumerate(lines):
-        if len(t) > 120 or t.rstrip().endswith((",", ";")) or re.search(r"[a-z]\.$", t) or not _title_like(t):
+        if len(t) > 120 or not _HEADING_WORDS.search(t) and not (
+            len(t) <= 45 and i + 1 < len(lines) and _HEADING_WORDS.search(lines[i + 1])
+        ):
+            continue
+        if t.rstrip().endswith((",", ";")) or re.search(r"[a-z]\.$", t) or not _title_like(t):
             continue
         out.append((i, t))
         short = len(t) <= 45 or re.match(r"(?i)section\s+\w+\s*[:.–—-]", t)
@@ -122,8 +134,17 @@ def _heading_candidates(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def find_sections(text: DocText, max_pages: int = 400) -> Sections:
-    """The first heading of each part, page by page; a contents page is skipped (it names every part)."""
+def find_sections(text: DocText, max_pages: int = 40) -> Sections:
+    """The first heading of each part, page by page, in the first ``max_pages`` pages (the auditor's report,
+    the assertion and the description open every report); a contents page is skipped (it names every part).
+    Computed once per document."""
+    cache: dict[int, Sections] = text.__dict__.setdefault("_sections", {})
+    if max_pages not in cache:
+        cache[max_pages] = _find_sections(text, max_pages)
+    return cache[max_pages]
+
+
+def _find_sections(text: DocText, max_pages: int) -> Sections:
     found = Sections()
     toc = toc_pages(text)
     for n in text.text_pages()[:max_pages]:
@@ -212,7 +233,16 @@ class ScopeParagraph:
 
 
 def read_scope_paragraph(text: DocText, sections: Sections | None = None) -> ScopeParagraph | None:
-    """The auditor's scope sentence (or management's in its assertion): vendor, system and period."""
+    """The auditor's scope sentence (or management's in its assertion): vendor, system and period. Read once per
+    document (the vendor, scope and cross-check readers all ask for it)."""
+    cache: dict[bool, ScopeParagraph | None] = text.__dict__.setdefault("_scope_paragraph", {})
+    key = sections is not None
+    if key not in cache:
+        cache[key] = _read_scope_paragraph(text, sections)
+    return cache[key]
+
+
+def _read_scope_paragraph(text: DocText, sections: Sections | None) -> ScopeParagraph | None:
     pages = text.text_pages()
     start = 0
     if sections and "auditor_report" in sections.starts:
