@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .brain.answers import Answer, Context, Item, respond
+from .brain.mentions import render as render_mentions
 
 _MARK = {"good": "[OK]", "warn": "[!]", "bad": "[X]", "info": "[i]"}
 WIDTH = 100
@@ -57,7 +58,7 @@ def render_text(answer: Answer) -> str:
             lines.append(f"    … and {section.more} more")
     for note in answer.notes:
         if note:
-            lines += _wrap(note, "  ")
+            lines += _wrap(render_mentions(note, lambda user: f"@{user}"), "  ")
     if answer.examples:
         lines.append("  Try:")
         lines += [f"    {e}" for e in answer.examples]

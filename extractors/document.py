@@ -12,6 +12,7 @@ import io
 import logging
 import re
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -23,7 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from . import ocr
-from .limits import Deadline, DocumentError, Limits
+from .limits import Deadline, DocumentError, Limits, human_bytes
 
 log = logging.getLogger(__name__)
 
@@ -547,6 +548,7 @@ def load(
     """
     limits = limits or Limits()
     deadline = deadline or Deadline(limits.timeout_seconds)
+    check_streams(data, limits, deadline)
     reader: _PageReader | None = None
     try:
         with _pdfium_turn(deadline, "opening the document"):
@@ -564,7 +566,7 @@ def load(
                         f"the PDF has {count} pages, over the {limits.max_pages}-page limit "
                         "(raise it with --max-pages or VA_MAX_PAGES)",
                     )
-                reader = _PageReader(pdf, deadline, use_ocr, progress or _quiet)
+                reader = _PageReader(pdf, deadline, use_ocr, progress or _quiet, limits)
                 reader.read_pages(count)
             finally:
                 pdf.close()
@@ -576,6 +578,69 @@ def load(
     doc.data = data
     doc.deadline = deadline
     return doc
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_OBJ_START = re.compile(rb"\d+\s+\d+\s+obj\b")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
+_INFLATE_IN = 256 * 1024  # compressed bytes fed to zlib at a time
+_INFLATE_OUT = 4 * 1024 * 1024  # inflated bytes produced at a time (and so held at most)
+
+
+def check_streams(data: bytes, limits: Limits, deadline: Deadline | None = None) -> None:
+    """Refuse a PDF with a stream that inflates past ``limits.max_stream_bytes``, before any parser opens it.
+
+    Parsers hold a content stream whole and build objects many times its size, and neither pdfium nor pdfminer can
+    be told to stop part-way; a 400 KB file whose content stream inflates to 400 MB took 2 GB. So every Flate
+    stream that is not an image is inflated here first, a few MB at a time and thrown away, counting bytes, stopping
+    at the limit. Images are left to ``max_image_pixels`` (only rendering decodes them), attached files to nobody
+    (nothing here opens them). Streams that are not Flate,
+    or are encrypted, fail to inflate at once and cost nothing; the memory ceiling of ``extractors.worker`` is the
+    last line behind this check.
+    """
+    view = memoryview(data)
+    limit = limits.max_stream_bytes
+    for found in _STREAM.finditer(data):
+        start = found.end()
+        if _is_image_stream(data, found.start()):
+            continue
+        if deadline is not None:
+            deadline.check("checking the PDF's streams")
+        inflated = _inflated_size(view, start, limit)
+        if inflated > limit:
+            raise DocumentError(
+                "too_large",
+                f"a stream in the PDF inflates to more than {human_bytes(limit)} (the limit for one stream; raise "
+                "it with VA_MAX_STREAM_BYTES); the PDF may be built to exhaust memory",
+            )
+
+
+def _is_image_stream(data: bytes, keyword_at: int) -> bool:
+    """Is the stream starting at ``keyword_at`` an image XObject (or an attached file)? Its dictionary is between
+    ``N 0 obj`` and here."""
+    window = data[max(0, keyword_at - 4096) : keyword_at]
+    starts = list(_OBJ_START.finditer(window))
+    head = window[starts[-1].end() :] if starts else window
+    return _IMAGE.search(head) is not None
+
+
+def _inflated_size(view: memoryview, start: int, limit: int) -> int:
+    """Bytes the Flate data at ``start`` inflates to, counted up to just past ``limit`` (0 when it is not Flate)."""
+    inflater = zlib.decompressobj()
+    total = 0
+    pos = start
+    try:
+        while pos < len(view) and not inflater.eof:
+            piece = inflater.decompress(view[pos : pos + _INFLATE_IN], _INFLATE_OUT)
+            pos += _INFLATE_IN
+            total += len(piece)
+            while inflater.unconsumed_tail and not inflater.eof and total <= limit:
+                total += len(inflater.decompress(inflater.unconsumed_tail, _INFLATE_OUT))
+            if total > limit:
+                return total
+    except zlib.error:
+        return total  # not Flate (or damaged): the parser reports what it makes of it
+    return total
 
 
 def _open_error(exc: pdfium.PdfiumError, data: bytes) -> DocumentError:
@@ -603,10 +668,13 @@ _SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
 class _PageReader:
     """One pass over the pages: text now, OCR images rendered in order and read by Tesseract in parallel."""
 
-    def __init__(self, pdf: Any, deadline: Deadline, use_ocr: bool, progress: Progress) -> None:
+    def __init__(
+        self, pdf: Any, deadline: Deadline, use_ocr: bool, progress: Progress, limits: Limits | None = None
+    ) -> None:
         self.pdf = pdf
         self.deadline = deadline
         self.progress = progress
+        self.limits = limits or Limits()
         self.use_ocr = use_ocr and ocr.available()
         self.wanted_ocr = use_ocr
         self.pages: list[Page] = []
@@ -614,9 +682,12 @@ class _PageReader:
         self.unreadable: list[int] = []
         self.needs_ocr: list[int] = []
         self.blank: list[int] = []
+        # pages that needed OCR but were not sent (or not read), by the budget that stopped them
+        self.over_budget: dict[str, list[int]] = {}
         self._jobs: dict[int, Future[str]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._running = ocr.Running()
+        self._ocr_budget: Deadline | None = None  # started when the first page goes to OCR
         self.ocr_failure: str | None = None
 
     def read_pages(self, count: int) -> None:
@@ -653,42 +724,84 @@ class _PageReader:
                 textpage.close()
             if _looks_scanned(page, text):
                 self.needs_ocr.append(number)
-                if self.use_ocr:
-                    self._submit(number, ocr.render(page))
+                if self.use_ocr and self._within_budget(number, page):
+                    self._submit(number, ocr.render(page, max_image_pixels=self.limits.max_image_pixels))
             elif not text.strip():
                 self.blank.append(number)
             return Page(number, text)
         finally:
             page.close()
 
+    def _within_budget(self, number: int, page: Any) -> bool:
+        """May this scanned page go to OCR? Not past the document's OCR pages or seconds, nor with an image too
+        large to decode (``Limits``); a page refused is recorded under the budget that refused it."""
+        limits = self.limits
+        reason: str | None = None
+        if len(self._jobs) >= limits.max_ocr_pages:
+            reason = f"over the OCR budget of {limits.max_ocr_pages} pages per document (VA_MAX_OCR_PAGES)"
+        elif self._ocr_budget is not None and self._ocr_budget.expired():
+            reason = f"over the OCR budget of {limits.max_ocr_seconds:g} s per document (VA_MAX_OCR_SECONDS)"
+        else:
+            pixels = ocr.largest_image_pixels(page)
+            if pixels > limits.max_image_pixels:
+                reason = (
+                    f"an image of {pixels / 1e6:,.0f} million pixels, over the {limits.max_image_pixels / 1e6:,.0f}"
+                    " million a page may hold to be read with OCR (VA_MAX_IMAGE_PIXELS)"
+                )
+        if reason is None:
+            return True
+        self.over_budget.setdefault(reason, []).append(number)
+        return False
+
+    def _ocr_seconds_left(self) -> float:
+        if self._ocr_budget is None:
+            self._ocr_budget = Deadline(self.limits.max_ocr_seconds)
+        return min(self.deadline.remaining(), self._ocr_budget.remaining())
+
     def _submit(self, number: int, image: bytes) -> None:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=ocr.workers(), thread_name_prefix="ocr")
         # Bound the rendered images waiting in memory (~8 MB each) on a fully scanned report.
         while sum(not f.done() for f in self._jobs.values()) >= 2 * ocr.workers():
-            self._wait(next(n for n, f in self._jobs.items() if not f.done()))
+            waiting = next(n for n, f in self._jobs.items() if not f.done())
+            with suppress(ocr.OcrUnavailable, _OcrBudgetSpent):
+                self._wait(waiting)
         self._jobs[number] = self._pool.submit(
-            ocr.read_image, image, timeout=self.deadline.remaining(), running=self._running
+            ocr.read_image, image, timeout=self._ocr_seconds_left(), running=self._running
         )
 
     def _wait(self, number: int) -> str:
+        """The page's OCR text. Raises DocumentError (the document's time limit), _OcrBudgetSpent (the OCR seconds
+        budget: the page is reported as not read) or OcrUnavailable."""
         future = self._jobs[number]
+        budget = self._ocr_budget
         try:
-            return future.result(timeout=self.deadline.remaining() + 1.0)
-        except TimeoutError:
-            raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
-        except ocr.OcrTimeout:
-            raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
+            return future.result(timeout=self._ocr_seconds_left() + 1.0)
+        except (TimeoutError, ocr.OcrTimeout):
+            if self.deadline.expired() or budget is None or not budget.expired():
+                raise DocumentError("timeout", _ocr_timeout(self.deadline)) from None
+            raise _OcrBudgetSpent from None
 
     def _collect_ocr(self) -> None:
+        spent: list[int] = []
         for done, number in enumerate(sorted(self._jobs)):
             self.progress(f"OCR of scanned pages, {done} of {len(self._jobs)} done")
+            if spent:  # the budget ran out: stop the rest rather than wait for each in turn
+                spent.append(number)
+                continue
             try:
                 text = self._wait(number)
             except ocr.OcrUnavailable as exc:
                 self.ocr_failure = self.ocr_failure or str(exc)
                 continue
+            except _OcrBudgetSpent:
+                spent.append(number)
+                self._running.kill_all()
+                continue
             self.pages[number - 1] = Page(number, text, ocr=True)
+        if spent:
+            reason = f"over the OCR budget of {self.limits.max_ocr_seconds:g} s per document (VA_MAX_OCR_SECONDS)"
+            self.over_budget.setdefault(reason, []).extend(spent)
 
     def _why_not_read(self) -> str:
         """Why scanned pages have no text: OCR off, Tesseract missing (how to install it) or Tesseract failing."""
@@ -709,10 +822,17 @@ class _PageReader:
                 "check quotes taken from OCR against the PDF"
             )
         has_text = any(_WORD.search(p.text) for p in self.pages)
+        budgeted = {n for pages in self.over_budget.values() for n in pages}
+        other = [n for n in missing if n not in budgeted]
         if missing and not has_text:
-            raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {self._why_not_read()}")
-        if missing:
-            self.warnings.append(f"{ocr.pages_phrase(missing)}: no text layer, not read. {self._why_not_read()}")
+            why = " ".join(f"{ocr.pages_phrase(sorted(p))}: {r}." for r, p in self.over_budget.items())
+            if other:
+                why = f"{why} {self._why_not_read()}".strip()
+            raise DocumentError("no_text_layer", f"the PDF has no text layer (scanned pages). {why}")
+        for reason, pages in self.over_budget.items():
+            self.warnings.append(f"{ocr.pages_phrase(sorted(pages))}: no text layer, not read: {reason}")
+        if other:
+            self.warnings.append(f"{ocr.pages_phrase(other)}: no text layer, not read. {self._why_not_read()}")
         if not has_text:
             if len(self.unreadable) == count:
                 raise DocumentError("corrupt", "the PDF is damaged: none of its pages could be read")
@@ -745,6 +865,10 @@ def _looks_scanned(page: Any, text: str) -> bool:
                 if (right - left) * (top - bottom) >= SCAN_COVER * area:
                     return True
     return False
+
+
+class _OcrBudgetSpent(Exception):
+    """The document's OCR seconds ran out: the pages still waiting are reported as not read."""
 
 
 def _ocr_timeout(deadline: Deadline) -> str:

@@ -19,7 +19,13 @@ ENV_VARS = {
     "max_pages": "VA_MAX_PAGES",
     "timeout_seconds": "VA_TIMEOUT_SECONDS",
     "max_memory_mb": "VA_MAX_MEMORY_MB",
+    "max_ocr_pages": "VA_MAX_OCR_PAGES",
+    "max_ocr_seconds": "VA_MAX_OCR_SECONDS",
+    "max_image_pixels": "VA_MAX_IMAGE_PIXELS",
+    "max_stream_bytes": "VA_MAX_STREAM_BYTES",
 }
+_SECONDS = ("timeout_seconds", "max_ocr_seconds")
+_SIZES = ("VA_MAX_BYTES", "VA_MAX_STREAM_BYTES")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +37,28 @@ class Limits:
     timeout_seconds: float = 120.0
     # Memory one file may take in the worker process (``extractors.worker``) that reads untrusted files: a 200 KB PDF
     # whose content stream inflates a million-fold can otherwise take the host's memory. Not applied in-process.
-    max_memory_mb: int = 2048
+    # 640 MB of address space on top of what the child maps at start keeps the whole extraction (the parent, the
+    # child and its Tesseract processes) under 768 MB resident; the largest real reports need under 300 MB.
+    max_memory_mb: int = 640
+    # Pages sent to OCR: Tesseract takes about a second a page, so an 80 KB file of 390 image-only pages would hold
+    # a worker for minutes. Real reports have a few scanned pages (the signed opinion, a certificate); beyond this
+    # many the rest are reported as not read, with a warning, and a fully scanned archive raises it.
+    max_ocr_pages: int = 50
+    # Total wall-clock seconds of OCR per document, counted from the first page sent: the same bound in time, for
+    # pages that are slow to read (dense or noisy scans). Pages not read by then are reported, not a timeout.
+    max_ocr_seconds: float = 30.0
+    # Decoded pixels of one image that a page may hold to be rendered for OCR: a 40000 x 40000 image is 1.6 GB once
+    # decoded. 64 million is a 600 DPI scan of an A3 sheet; a page with a larger image is not OCR'd (a warning).
+    max_image_pixels: int = 64_000_000
+    # Bytes one stream other than an image may inflate to (content streams, fonts, object streams), checked before
+    # the PDF is opened: parsers hold a content stream whole and build objects many times its size, so a 400 KB
+    # file whose stream inflates to 400 MB took 2 GB. Real content streams are well under 5 MB; embedded CJK fonts
+    # reach ~20 MB.
+    max_stream_bytes: int = 32 * 1024 * 1024
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_pages", "max_memory_mb"):
+        for name in ("max_bytes", "max_pages", "max_memory_mb", "max_ocr_pages", "max_image_pixels",
+                     "max_stream_bytes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(f"{name} must be a whole number, got {value!r}")
@@ -42,15 +66,16 @@ class Limits:
                 raise ValueError(f"{name} must be at least 1, got {value}")
         if self.max_memory_mb < 128:
             raise ValueError(f"max_memory_mb must be at least 128 (OCR alone needs that), got {self.max_memory_mb}")
-        t = self.timeout_seconds
-        if isinstance(t, bool) or not isinstance(t, int | float):
-            raise ValueError(f"timeout_seconds must be a number of seconds, got {t!r}")
-        if not math.isfinite(t) or t <= 0:
-            raise ValueError(f"timeout_seconds must be a positive number of seconds, got {t!r}")
+        for name in _SECONDS:
+            t = getattr(self, name)
+            if isinstance(t, bool) or not isinstance(t, int | float):
+                raise ValueError(f"{name} must be a number of seconds, got {t!r}")
+            if not math.isfinite(t) or t <= 0:
+                raise ValueError(f"{name} must be a positive number of seconds, got {t!r}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: float | int | None) -> Limits:
-        """Defaults, then ``VA_MAX_BYTES`` / ``VA_MAX_PAGES`` / ``VA_TIMEOUT_SECONDS``, then explicit overrides.
+        """Defaults, then the ``VA_*`` variables of ``ENV_VARS``, then explicit overrides.
 
         ``None`` overrides are ignored so CLI flags that were not given fall through to the environment.
         """
@@ -60,7 +85,7 @@ class Limits:
             var = ENV_VARS[f.name]
             raw = env.get(var, "").strip()
             if raw and overrides.get(f.name) is None:  # a flag given wins, even over a malformed variable
-                values[f.name] = _parse(var, raw, integer=f.name != "timeout_seconds")
+                values[f.name] = _parse(var, raw, integer=f.name not in _SECONDS)
         for name, value in overrides.items():
             if name not in ENV_VARS:
                 raise ValueError(f"unknown limit {name!r}; known: {', '.join(ENV_VARS)}")
@@ -72,7 +97,7 @@ class Limits:
 def _parse(var: str, raw: str, *, integer: bool) -> float | int:
     try:
         if integer:
-            return _parse_size(raw) if var == "VA_MAX_BYTES" else int(raw)
+            return _parse_size(raw) if var in _SIZES else int(raw)
         return float(raw)
     except ValueError:
         kind = "a whole number" if integer else "a number of seconds"

@@ -19,6 +19,8 @@ import threading
 from contextlib import suppress
 from typing import Any
 
+from .limits import Limits
+
 INSTALL_HINT = (
     "Tesseract OCR is not installed, so pages without a text layer cannot be read. "
     "Install it with `apt-get install tesseract-ocr` (Debian/Ubuntu), `brew install tesseract` (macOS) "
@@ -27,6 +29,7 @@ INSTALL_HINT = (
 
 DPI = 300  # below ~250 DPI Tesseract starts confusing digits in dates and ZIP codes
 MAX_PIXELS = 12_000_000  # a Letter page at 300 DPI is 8.4 M; caps memory for poster-sized pages
+MAX_IMAGE_PIXELS = Limits().max_image_pixels  # the default budget, for callers without limits at hand
 LANG = "eng"  # the default; VA_OCR_LANG ("deu+eng") sets the languages of the certificates a buyer receives
 
 
@@ -102,8 +105,31 @@ def workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def render(page: Any) -> bytes:
-    """Render one pypdfium2 page to a greyscale PGM image (fast to encode, Tesseract reads it from stdin)."""
+class ImageTooLarge(ValueError):
+    """The page holds an image too large to decode for rendering (see ``Limits.max_image_pixels``)."""
+
+
+def largest_image_pixels(page: Any) -> int:
+    """Decoded pixels of the largest image on the page, from the images' dictionaries (nothing is decoded)."""
+    import pypdfium2.raw as pdfium_c
+
+    largest = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        with suppress(Exception):
+            width, height = obj.get_px_size()
+            largest = max(largest, int(width) * int(height))
+    return largest
+
+
+def render(page: Any, *, max_image_pixels: int = MAX_IMAGE_PIXELS) -> bytes:
+    """Render one pypdfium2 page to a greyscale PGM image (fast to encode, Tesseract reads it from stdin).
+
+    Rendering decodes every image on the page at full size, whatever the output size: a page holding an image over
+    ``max_image_pixels`` raises ImageTooLarge instead (a 40000 x 40000 image is 1.6 GB decoded)."""
+    pixels = largest_image_pixels(page)
+    if pixels > max_image_pixels:
+        raise ImageTooLarge(f"an image of {pixels / 1e6:,.0f} million pixels is over the {max_image_pixels / 1e6:,.0f}"
+                            " million a page may hold to be rendered (VA_MAX_IMAGE_PIXELS)")
     width, height = page.get_size()
     scale = DPI / 72
     if width * height * scale * scale > MAX_PIXELS:

@@ -42,6 +42,10 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+# A number as OCR reads it where a digit stands for a letter of a letter prefix ("1QA2025-270" for "IQA2025-270").
+_OCR_AMBIGUOUS = re.compile(r"^[10][A-Z]{2}")
+
+
 def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     """Standard, issuer and accreditation body from the certificate's artwork, when the text layer lacks them."""
     art = artwork.read_artwork(doc)
@@ -211,6 +215,18 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
                     "check the mark."
                 )
         f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
+        number = f.certificate_number
+        if (
+            number is not None
+            and number.page is not None
+            and doc.page(number.page).ocr
+            and _OCR_AMBIGUOUS.match(number.value)
+        ):
+            f.certificate_number = None
+            warnings.append(
+                f"The certificate number could not be read: OCR gave '{number.value}', whose '1' before letters may "
+                "be an 'I' (or '0' an 'O'); check it in the PDF."
+            )
         f.issue_date, f.original_issue_date, f.expiry_date = guard(
             "certificate dates", lambda: _certificate_dates(text, f), (None, None, None)
         )

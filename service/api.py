@@ -13,18 +13,27 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from . import jobs
 from .alerts.service import AlertNotFound
 from .alerts.views import router as alerts_router
+from .apidocs import mount_docs
 from .assessments.service import AssessmentUnavailable, ProfileNotFound
 from .assessments.views import router as assessments_router
+from .auth.service import LastAdminToken
 from .auth.views import router as tokens_router
 from .config import Settings, get_settings
 from .database import get_database
+from .documents.pages import router as pages_router
+from .documents.reviews import router as reviews_router
 from .documents.service import DocumentNotFound, UnsupportedContent, UploadTooLarge
 from .documents.views import router as documents_router
+from .errors import validation_error
+from .health import router as health_router
+from .inputs import UnsafeText
+from .middleware import UPLOAD_ENVELOPE, BodyLimit, allow_uploads
 from .plugins import load_plugins
 from .portfolio.views import router as portfolio_router
 from .vendors.service import VendorExists, VendorNotFound
@@ -39,6 +48,8 @@ _ERRORS: dict[type[Exception], int] = {
     AlertNotFound: status.HTTP_404_NOT_FOUND,
     ProfileNotFound: status.HTTP_404_NOT_FOUND,
     VendorExists: status.HTTP_409_CONFLICT,
+    LastAdminToken: status.HTTP_409_CONFLICT,
+    UnsafeText: status.HTTP_422_UNPROCESSABLE_CONTENT,
     UploadTooLarge: status.HTTP_413_CONTENT_TOO_LARGE,
     UnsupportedContent: status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
     AssessmentUnavailable: status.HTTP_503_SERVICE_UNAVAILABLE,
@@ -80,15 +91,26 @@ def create_app(
         description="Reads vendors' SOC 2 / SOC 3 reports, bridge letters and ISO certificates and assesses them. "
         "Every endpoint needs a bearer token (`vendor-assurance token create --scope read`).",
         lifespan=lifespan,
+        docs_url=None,  # served from the package by mount_docs, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
+    app.state.upload_paths = set()
+    allow_uploads(app, "POST", "/documents")
+    app.add_middleware(
+        BodyLimit, limit=settings.max_request_bytes, upload_limit=settings.max_upload_bytes + UPLOAD_ENVELOPE
+    )
     app.state.db = get_database(settings)
     jobs.init(settings, immediate=immediate)
     for exc_type, code in _ERRORS.items():
         app.add_exception_handler(exc_type, _error_handler(code))
+    app.add_exception_handler(RequestValidationError, validation_error)
     for router in (documents_router, vendors_router, assessments_router, alerts_router, tokens_router,
-                   portfolio_router):
+                   portfolio_router, health_router):
         app.include_router(router)
+    for router in (pages_router, reviews_router):  # page images; reviewers' corrections
+        app.include_router(router)
+    mount_docs(app)
     for plugin in load_plugins():
         mount = getattr(plugin, "mount_api", None)
         if mount is None:

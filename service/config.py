@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     public_base_url: str = Field(default="http://127.0.0.1:8000", description="Used in links inside alerts.")
 
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, gt=0)
+    max_request_bytes: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        description="Largest body of any request but an upload (JSON, Slack events); larger ones get 413 unread.",
+    )
     max_pages: int = Field(default=400, gt=0)
     parse_timeout_seconds: float = Field(default=300.0, gt=0)
     worker_concurrency: int = Field(default=2, gt=0, le=64, description="Parsing jobs run at once per process.")

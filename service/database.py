@@ -8,6 +8,7 @@ when another writer committed meanwhile). Each service function that changes sta
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from .config import Settings
+from .inputs import UnsafeText
 
 _IMMEDIATE = "va_begin_immediate"
 
@@ -114,6 +116,22 @@ def _ping_idle_connections(engine: Engine) -> None:
             dbapi_conn.rollback()
         except Exception as exc:  # noqa: BLE001 - any failure means the connection is unusable
             raise DisconnectionError(f"a pooled connection idle for {time.monotonic() - since:.0f} s is gone") from exc
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unstorable_text(db_session: Session, _context: Any, _instances: Any) -> None:
+    """The last line behind the API's validation (``service.inputs``): a string attribute with a NUL (PostgreSQL
+    refuses it) or a lone surrogate (no driver can encode it) fails the flush with UnsafeText, a 422 at the API,
+    before anything is written, the same way on every database."""
+    for obj in (*db_session.new, *db_session.dirty):
+        for key, value in vars(obj).items():
+            if isinstance(value, str) and not key.startswith("_") and _UNSTORABLE.search(value):
+                raise UnsafeText(f"{type(obj).__name__}.{key} contains a character that cannot be stored")
+
+
+event.listen(Session, "before_flush", _refuse_unstorable_text)
 
 
 class Database:

@@ -8,9 +8,11 @@ from typing import Annotated, Any, TypeVar
 import anyio
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from .auth import service as auth_service
+from .auth import sessions
 from .auth.service import Principal
 from .config import Settings
 from .database import Database
@@ -79,11 +81,29 @@ async def current_principal(
             db: Database = request.app.state.db
             with db.session() as db_session:
                 principal = auth_service.authenticate(db_session=db_session, token=credentials.credentials)
+    elif credentials is None and sessions.COOKIE in request.cookies:
+        principal = _session_principal(request)
     if principal is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "a valid API token is required", headers={"WWW-Authenticate": "Bearer"}
         )
     return principal
+
+
+def _session_principal(request: Request) -> Principal | None:
+    """The web app's signed-in person (``service.auth.sessions``); a change made with the cookie alone, without
+    the CSRF token in the ``X-CSRF-Token`` header, is refused."""
+    settings: Settings = request.app.state.settings
+    session = sessions.read(settings.data_dir, request.cookies.get(sessions.COOKIE))
+    if session is None:
+        return None
+    if request.method not in sessions.SAFE_METHODS and not sessions.csrf_ok(
+        session, request.headers.get(sessions.CSRF_HEADER)
+    ):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "the CSRF token is missing or wrong: reload the page")
+    db: Database = request.app.state.db
+    with db.session() as db_session:
+        return sessions.principal(db_session, session)
 
 
 def require(scope: str) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
@@ -103,3 +123,20 @@ Admin = Annotated[Principal, Depends(require("admin"))]
 
 # Ids fit a 32-bit column everywhere; larger numbers would overflow SQLite's driver instead of giving a 404.
 IdPath = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+class Written(BaseModel):
+    """The answer to a write-only token: the id of what it wrote, not the record.
+
+    ``write`` does not imply ``read`` (an upload robot's token must not read reports back), so the record a write
+    returns to a reader is withheld from a token that could not GET it."""
+
+    id: int
+
+
+R = TypeVar("R")
+
+
+def written(principal: Principal, record: R, record_id: int) -> R | Written:
+    """``record`` for a principal that may read it, else only its id."""
+    return record if principal.allows("read") else Written(id=record_id)

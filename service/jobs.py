@@ -117,11 +117,16 @@ def requeue_interrupted(settings: Settings, *, exclusive: bool) -> list[int]:
     from .documents import service as documents
 
     with get_database(settings).session() as db_session:
+        interrupted = documents.interrupted_ids(db_session=db_session, exclusive=exclusive)
         ids = documents.requeue_interrupted(db_session=db_session, exclusive=exclusive)
     for document_id in ids:
         enqueue_ingest(document_id)
-    if ids:
-        log.info("re-queued %d interrupted document(s): %s", len(ids), ids)
+    again = [i for i in ids if i in interrupted]
+    waiting = [i for i in ids if i not in interrupted]
+    if again:
+        log.info("re-queued %d interrupted document(s): %s", len(again), again)
+    if waiting:
+        log.info("queued %d document(s) waiting to be parsed (or being parsed elsewhere): %s", len(waiting), waiting)
     return ids
 
 

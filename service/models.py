@@ -2,10 +2,11 @@
 
 from .alerts.models import Alert, AlertDelivery
 from .assessments.models import StoredAssessment
-from .auth.models import ApiToken
+from .auth.models import ApiToken, SignedOutSession
 from .channels.models import ChannelProfile, HandledEvent
 from .database import Base
 from .documents.models import Document
+from .documents.review_models import FieldReview, FieldReviewLog, ReviewDismissal
 from .portfolio.models import DocumentSignals, MinhashBand, NearDuplicate
 from .vendors.models import Vendor
 
@@ -17,9 +18,13 @@ __all__ = [
     "ChannelProfile",
     "Document",
     "DocumentSignals",
+    "FieldReview",
+    "FieldReviewLog",
     "HandledEvent",
     "MinhashBand",
     "NearDuplicate",
+    "ReviewDismissal",
+    "SignedOutSession",
     "StoredAssessment",
     "Vendor",
 ]

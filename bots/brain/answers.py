@@ -7,6 +7,7 @@ understood, and examples of what it can do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -21,6 +22,7 @@ from service.documents import service as documents
 from service.documents.models import Document
 from service.vendors import service as vendors
 
+from . import reviewed
 from .intents import Intent, Thread, recognize
 from .vendors import VendorDirectory, VendorMention
 
@@ -115,6 +117,7 @@ class Answer:
     confidential: bool = False
     confirm_vendor: tuple[int, str] | None = None  # (vendor id, name) a person should confirm for this document
     full_list: bool = False  # every item matters (CUECs): renderers show them all, in as many parts as it takes
+    question: str | None = None  # what was asked, so a button can answer it again in full (in a DM)
 
 
 @dataclass(slots=True)
@@ -158,6 +161,11 @@ def respond(text: str, ctx: Context) -> Answer:
         ctx.profile_override = intent.profile
     handler = _handler(intent)
     answer = handler(intent, ctx)
+    answer.summary = _DOUBLE_STOP.sub(".", answer.summary)  # "…: Acme, Inc.." reads as a typo
+    if answer.kind not in ("cover", "help", "unknown"):
+        answer.question = intent.text
+        if intent.from_thread:  # asked again outside the thread, the question must name its vendors
+            answer.question += " (" + ", ".join(m.name or m.query for m in intent.vendors) + ")"
     ids = tuple(m.vendor_id for m in intent.vendors if m.vendor_id is not None)
     names = tuple(m.name or m.query for m in intent.vendors if m.vendor_id is not None)
     previous = ctx.thread or Thread()
@@ -171,14 +179,41 @@ def respond(text: str, ctx: Context) -> Answer:
     return answer
 
 
+_PER_VENDOR = frozenset({"auditor", "period", "opinion", "categories", "scope", "soc2_current", "iso_expiry", "cuecs",
+                         "bridge", "type1", "documents", "what_to_ask", "coverage", "subservice", "ai", "exceptions"})
+
+
 def _handler(intent: Intent) -> Callable[[Intent, Context], Answer]:
     from . import questions
+
+    if intent.kind in _PER_VENDOR and len(set(intent.vendor_ids)) > 1:
+        return _per_vendor
 
     if intent.kind == "replace" and intent.vendors:
         return questions.replace_for_vendor
     if intent.kind == "one_evidence" or (intent.kind == "replace" and len(intent.frameworks) < 2):
         return questions.one_evidence if intent.kind == "one_evidence" else _replace_default
     return _HANDLERS.get(intent.kind) or questions.HANDLERS.get(intent.kind) or questions.refuse
+
+
+def _per_vendor(intent: Intent, ctx: Context) -> Answer:
+    """One fact about several vendors ("who certified Sablewood and Corvane?"): the answer for each, in turn."""
+    from dataclasses import replace
+
+    parts = []
+    for mention in [m for m in intent.vendors if m.vendor_id is not None][:6]:
+        one = replace(intent, vendors=[mention])
+        parts.append(_handler(one)(one, ctx))
+    sections = [Section(f"{a.title}: {a.summary}", a.items[: ctx.max_items], max(0, len(a.items) - ctx.max_items))
+                for a in parts]
+    statuses: tuple[Status, ...] = ("bad", "warn", "good")
+    worst: Status = next((st for st in statuses if any(a.status == st for a in parts)), "info")
+    return Answer(kind=intent.kind, title=" / ".join(m.name or m.query for m in intent.vendors[:6]),
+                  summary=" ".join(f"{(m.name or m.query).split(',')[0]}: {a.summary}"
+                                   for m, a in zip(intent.vendors, parts, strict=False)),
+                  status=worst, sections=sections, confidential=any(a.confidential for a in parts),
+                  profile=parts[0].profile if parts else None,
+                  profile_source=parts[0].profile_source if parts else None)
 
 
 def _profile_names(ctx: Context) -> tuple[str, ...]:
@@ -197,6 +232,7 @@ def _known_profile(ctx: Context, name: str) -> bool:
 
 
 _PROFILES: dict[int, tuple[str, ...]] = {}
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$|\))")
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
@@ -327,6 +363,10 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
         facts.append(("Documents", ", ".join(d.filename for d in result.documents)))
     summary = VERDICT_TEXT.get(verdict, verdict)
     notes: list[str] = []
+    # issue 13: a verdict resting on a reviewer's correction says so
+    stored = documents.extractions(db_session=ctx.db_session, ids=[d.id for d in result.documents])
+    for d in result.documents:
+        notes += reviewed.notes(stored.get(d.id), d.filename)
     if not result.documents:
         held = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, limit=10)
         if held:
@@ -368,6 +408,10 @@ def _cover(intent: Intent, ctx: Context) -> Answer:
 
 
 def _soc2_current(intent: Intent, ctx: Context) -> Answer:
+    if not intent.vendors and intent.unknown_vendor is None:
+        from .questions import soc_portfolio
+
+        return soc_portfolio(intent, ctx)
     vendor_id, problem = _vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
@@ -388,6 +432,7 @@ def _soc2_current(intent: Intent, ctx: Context) -> Answer:
         stale_on = report.period_end + timedelta(days=ctx.settings.freshness_days)
         period = f"{_fmt_date(report.period_start)} to {_fmt_date(report.period_end)}" if report.period_start \
             else f"as of {_fmt_date(report.period_end)}"
+        period = reviewed.mark(period, reviewed.review_of(report.extraction, "period_end"))  # issue 13
         facts.append(("Period", period))
         items.append(Item(f"Period: {period}", cites=_cite(report.filename, f.period_end if f else None)))
         bridge = _bridge_after(ctx, vendor_id, report.period_end)
@@ -409,8 +454,9 @@ def _soc2_current(intent: Intent, ctx: Context) -> Answer:
         status = "warn"
         summary = "The report states no period I could read, so I cannot tell whether it is current."
     if f is not None and f.opinion is not None:
-        facts.append(("Opinion", str(f.opinion.value)))
-        items.append(Item(f"Opinion: {f.opinion.value}", cites=_cite(report.filename, f.opinion)))
+        opinion = reviewed.mark(str(f.opinion.value), reviewed.review_of(report.extraction, "opinion"))  # issue 13
+        facts.append(("Opinion", opinion))
+        items.append(Item(f"Opinion: {opinion}", cites=_cite(report.filename, f.opinion)))
     if report.report_date:
         facts.append(("Report date", _fmt_date(report.report_date)))
     return Answer(kind="soc2_current", title=f"{vendor.name} — SOC report", summary=summary, status=status,
@@ -424,6 +470,10 @@ def _bridge_after(ctx: Context, vendor_id: int, period_end: date) -> Document | 
 
 
 def _iso_expiry(intent: Intent, ctx: Context) -> Answer:
+    if not intent.vendors and intent.unknown_vendor is None:
+        from .questions import iso_portfolio
+
+        return iso_portfolio(intent, ctx)
     vendor_id, problem = _vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
@@ -467,8 +517,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
     start = window.start if window else ctx.today
     end = window.end if window else ctx.today + timedelta(days=30)
     label = window.label if window else "in the next 30 days"
-    rows = expiries(ctx, until=end)
-    due = [r for r in rows if start <= r[0] <= end]
+    due = expiries(ctx, until=end, since=start)
     if intent.vendors and intent.vendors[0].name:
         due = [r for r in due if r[1] == intent.vendors[0].name]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: {what}", cites=[Cite(filename)])
@@ -486,7 +535,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
                   items_title="Due" if due else None)
 
 
-def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
+def expiries(ctx: Context, *, until: date, since: date = date.min) -> list[tuple[date, str, str, str]]:
     """(day, vendor, what happens, file) for every current document's expiry or staleness up to ``until``.
 
     Read from the portfolio snapshot (every vendor's current documents, kept in memory), so a question over
@@ -498,14 +547,14 @@ def expiries(ctx: Context, *, until: date) -> list[tuple[date, str, str, str]]:
     for vendor_id, docs in snap.docs.items():
         name = snap.names.get(vendor_id, f"vendor {vendor_id}")
         for doc in docs:
-            if doc.kind == "iso_certificate" and doc.expiry_date and doc.expiry_date <= until:
+            if doc.kind == "iso_certificate" and doc.expiry_date and since <= doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
                 out.append((doc.expiry_date, name, f"{standards} certificate expires", doc.filename))
             elif doc.kind in SOC_KINDS and doc.period_end:
                 stale = doc.period_end + timedelta(days=ctx.settings.freshness_days)
-                if stale <= until:
+                if since <= stale <= until:
                     out.append((stale, name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))
-            elif doc.kind == "bridge_letter" and doc.period_end and doc.period_end <= until:
+            elif doc.kind == "bridge_letter" and doc.period_end and since <= doc.period_end <= until:
                 out.append((doc.period_end, name, "bridge letter coverage ends", doc.filename))
     return sorted(out)
 

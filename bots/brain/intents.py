@@ -26,11 +26,10 @@ from .vendors import VendorDirectory, VendorMention
 __all__ = ["Intent", "Thread", "Window", "recognize", "NEEDS_VENDOR", "PORTFOLIO_OK"]
 
 # Intents about one vendor (asked without one, and with no vendor in the thread, the bot asks which).
-NEEDS_VENDOR = frozenset({"cover", "soc2_current", "iso_expiry", "period", "scope", "cuecs", "what_to_ask",
-                          "coverage", "documents", "compare"})
+NEEDS_VENDOR = frozenset({"cover", "period", "scope", "cuecs", "what_to_ask", "coverage", "documents", "compare"})
 # Intents that are about one vendor when one is named and about the whole portfolio otherwise.
 PORTFOLIO_OK = frozenset({"auditor", "opinion", "categories", "subservice", "exceptions", "ai", "type1", "bridge",
-                          "fourth_parties", "expiring", "expired", "verdicts"})
+                          "fourth_parties", "expiring", "expired", "verdicts", "soc2_current", "iso_expiry"})
 CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
@@ -68,7 +67,9 @@ class Intent:
     text: str
     vendors: list[VendorMention] = field(default_factory=list)
     unknown_vendor: VendorMention | None = None
+    unknown_name: str | None = None  # a capitalised name that is no vendor's, kept even where it is no vendor
     provider: str | None = None
+    providers: list[str] = field(default_factory=list)
     criterion: str | None = None
     iso_control: str | None = None
     frameworks: list[str] = field(default_factory=list)
@@ -142,6 +143,10 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
 _FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
 _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendor|the vendor|this one|that one|"
                      r"same vendor|he|she)\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(?:vendors|suppliers|companies|which|who|whom|any|anyone|anybody|all|every|everyone|list|"
+                  r"how many|portfolio|across)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
+                   r"\b(?:already|went stale|ran out)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
 
 
@@ -177,16 +182,16 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         found, unknown = directory.find_all(tokens, common)
         intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
         intent.unknown_vendor = unknown
+        intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
-        provider = directory.find_provider(tokens, common, taken=[(m.start, m.end) for m in found])
-        if provider is not None:
-            name, start, end = provider
-            intent.provider = name
+        for name, start, end in directory.find_providers(tokens, common, taken=[(m.start, m.end) for m in found]):
+            intent.providers.append(name)
             if unknown is not None and unknown.start < end and start < unknown.end:
                 intent.unknown_vendor = None
             if not any(a <= start < b for a, b, _ in spans):
                 spans.append((start, end, "PROVIDER"))
+        intent.provider = intent.providers[0] if intent.providers else None
     pieces: list[str] = []
     pos = 0
     for start, end, placeholder in sorted(spans):
@@ -214,8 +219,10 @@ def _check(intent: Intent, thread: Thread | None) -> None:
         if follow_up and (intent.criterion or intent.iso_control) and thread.kind in {"exceptions", "crosswalk"}:
             kind = thread.kind
         refers = bool(_REFERS.search(intent.text))
+        about_all = bool(_ALL.search(intent.text))
         if kind in NEEDS_VENDOR or follow_up or refers or (
-                kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2):
+                kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2) or (
+                kind in PORTFOLIO_OK - {"expiring", "expired", "verdicts", "fourth_parties"} and not about_all):
             intent.vendors = [VendorMention(name, vid, name, 100.0) for vid, name
                               in zip(thread.vendor_ids, thread.vendor_names, strict=False)]
             intent.from_thread = True
@@ -228,9 +235,18 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             intent.from_thread or follow_up or not intent.vendors):
         intent.profile = thread.profile  # a follow-up keeps the thread's profile; a new vendor starts afresh
     if kind == "crosswalk" and not (intent.criterion or intent.iso_control):
-        kind = "replace" if len(intent.frameworks) >= 2 else kind
+        # a crosswalk needs an id to look up; without one it is a framework question or nothing we can answer
+        if len(intent.frameworks) >= 2:
+            kind = "replace"
+        else:
+            intent.alternatives = [a for a in intent.alternatives if a != "crosswalk"]
+            kind = "unknown"
     if kind in {"set_profile"} and not intent.profile:
         kind = "show_profile"
+    if kind == "expiring" and _PAST.search(intent.text):
+        kind = "expired"  # "have any certs expired this year?" looks back, not ahead
+    if kind == "cover" and intent.fiscal_year is not None:
+        kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
     if kind == "compare" and len(intent.vendor_ids) < 2:
         kind = "cover" if intent.vendors else kind
     if len(intent.vendor_ids) >= 2 and kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}:
@@ -250,6 +266,7 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
-    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors:
+    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors or (
+            kind in PORTFOLIO_OK and _ALL.search(intent.text)):
         intent.unknown_vendor = None  # a name matters only where the question is about a vendor
     intent.kind = kind

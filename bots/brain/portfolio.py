@@ -59,6 +59,7 @@ class DocSummary:
     exceptions: list[tuple[str | None, tuple[str, ...], Quote]] = field(default_factory=list)  # control, criteria
     ai_covered: bool = False
     ai_evidence: list[Quote] = field(default_factory=list)
+    dated: Quote | None = None  # where the period's end (reports) or the expiry (certificates) was read
 
 
 @dataclass(slots=True)
@@ -114,6 +115,7 @@ def _summary(row: Any, extraction: dict[str, Any] | None) -> DocSummary:
             row = ExceptionRow(value=q.value, page=q.page, quote=q.quote, control=e.get("control"),
                                criteria=tuple(e.get("criteria") or ()))
             doc.exceptions.append((e.get("control"), exception_criteria(row), q))
+    doc.dated = _quote(fields.get("period_end")) or _quote(fields.get("expiry_date"))
     ai = fields.get("ai") or {}
     doc.ai_covered = bool(ai.get("covered"))
     doc.ai_evidence = [q for q in (_quote(e) for e in ai.get("evidence") or []) if q is not None]

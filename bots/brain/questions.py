@@ -22,7 +22,7 @@ from service.assessments.models import StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
 from service.vendors.models import Vendor
-from service.vendors.names import same_org
+from service.vendors.names import normalize, same_org
 
 from .answers import (
     KIND_TEXT,
@@ -41,7 +41,7 @@ from .answers import (
     _unknown_vendor,
     assessment_answer,
 )
-from .intents import Intent
+from .intents import Intent, Window
 from .portfolio import DocSummary, Quote, snapshot
 
 # One example question per intent: the refusal offers the closest ones, help shows several.
@@ -143,7 +143,8 @@ def auditor(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    soc_first = "iso27001" not in intent.frameworks[:1]
+    soc_first = "iso27001" not in intent.frameworks[:1] and not re.search(
+        r"\biso\b|cert|registrar|\bcb\b|27\d{3}|42001", intent.text, re.IGNORECASE)
     order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: order.get(d.kind, 6) if soc_first
                       else -order.get(d.kind, 6)):
@@ -170,6 +171,20 @@ def _portfolio_auditors(intent: Intent, ctx: Context) -> Answer:
         for doc in docs:
             if doc.issuer is not None:
                 by[doc.issuer.value].add(snap.names.get(vid, str(vid)))
+    firm = intent.unknown_name or intent.provider
+    if firm:  # "which vendors are certified by Keystone Registrar?": a firm, not a vendor
+        wanted = [f for f in by if same_org(firm, f) or normalize(firm) in normalize(f)]
+        if not wanted and intent.unknown_vendor is not None:
+            return _unknown_vendor(intent.unknown_vendor, ctx, intent.text)
+        if not wanted:
+            return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                          summary=f"No current document names {firm} as its auditor or certification body.",
+                          examples=[example("auditor", ctx)])
+        names = sorted({n for f in wanted for n in by[f]})
+        return Answer(kind="auditor", title=f"Audited or certified by {firm}",
+                      summary=f"{_plural(len(names), 'vendor')} audited or certified by {', '.join(wanted) or firm}"
+                              + (": " + ", ".join(names) if names else "") + ".",
+                      items=[Item(f"{f}: {', '.join(sorted(by[f]))}") for f in wanted])
     items = [Item(f"{firm}: {', '.join(sorted(names))}") for firm, names in
              sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     shown = items[: ctx.max_items * 3]
@@ -184,7 +199,12 @@ def period(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    for doc in _docs(ctx, vendor_id):
+    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    if re.search(r"\bbridge|\bgap letter", intent.text, re.IGNORECASE):
+        order["bridge_letter"] = -1
+    iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
+    for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
+                      else order.get(d.kind, 6)):
         if doc.kind in (*SOC_KINDS, "bridge_letter", "soc1"):
             if doc.period_start and doc.period_end:
                 text = f"{_kind(doc)}: {_fmt_date(doc.period_start)} to {_fmt_date(doc.period_end)}"
@@ -198,7 +218,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
             text = f"{_kind(doc)}: issued {_fmt_date(doc.issue_date)}, valid until {_fmt_date(doc.expiry_date)}"
         else:
             continue
-        items.append(Item(text, cites=[Cite(doc.filename)]))
+        items.append(Item(text, cites=_q_cites(doc.filename, doc.dated)))
     if not items:
         return _nothing(ctx, vendor_id, "dated report or certificate", "period")
     return Answer(kind="period", title=f"{_name(ctx, vendor_id)} — dates", summary=items[0].text + ".",
@@ -227,24 +247,30 @@ def opinion(intent: Intent, ctx: Context) -> Answer:
     lowered = intent.text.lower()
     wanted = next((value for word, value in _OPINION_WORDS if re.search(rf"\b{word}", lowered)), None)
     snap = snapshot(ctx.db_session)
+    room = ctx.max_items * 2 if wanted else ctx.max_items
+    counts: dict[str, int] = defaultdict(int)
     by: dict[str, list[Item]] = defaultdict(list)
     for vid, docs in snap.docs.items():
         for doc in docs:
             if doc.opinion is None:
                 continue
-            by[doc.opinion.value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
-                                              cites=_q_cites(doc.filename, doc.opinion)))
+            value = doc.opinion.value
+            counts[value] += 1
+            if (wanted is None or value == wanted) and len(by[value]) < room:
+                by[value].append(Item(f"{snap.names.get(vid, vid)} — {_kind(doc)}",
+                                      cites=_q_cites(doc.filename, doc.opinion)))
     if wanted:
         items = by.get(wanted, [])
-        summary = (f"{_plural(len(items), 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
-                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "") + ".")
-        shown = items[: ctx.max_items * 2]
-        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=shown,
-                      more=len(items) - len(shown), items_title="Reports" if items else None,
+        n = counts.get(wanted, 0)
+        summary = (f"{_plural(n, 'vendor report')} with {'an' if wanted[0] in 'au' else 'a'} {wanted} "
+                   "opinion" + (": " + ", ".join(i.text.split(' — ')[0] for i in items[:10]) if items else "")
+                   + ("…" if n > 10 else "") + ".")
+        return Answer(kind="opinion", title=f"{wanted.capitalize()} opinions", summary=summary, items=items,
+                      more=n - len(items), items_title="Reports" if items else None,
                       status="warn" if items and wanted != "unqualified" else "info", confidential=bool(items))
-    sections = [Section(f"{value} ({len(items)})", items[: ctx.max_items], max(0, len(items) - ctx.max_items))
+    sections = [Section(f"{value} ({counts[value]})", items, counts[value] - len(items))
                 for value, items in sorted(by.items(), key=lambda kv: kv[0])]
-    summary = "; ".join(f"{len(items)} {value}" for value, items in sorted(by.items())) or "no opinions read"
+    summary = "; ".join(f"{counts[value]} {value}" for value in sorted(counts)) or "no opinions read"
     return Answer(kind="opinion", title="Opinions across vendors", summary=summary.capitalize() + ".",
                   sections=sections, confidential=True)
 
@@ -263,22 +289,23 @@ def categories(intent: Intent, ctx: Context) -> Answer:
         if not reports:
             return _nothing(ctx, vendor_id, "SOC report stating its trust services categories", "categories")
         doc = reports[0]
-        cats = ", ".join(doc.categories)
+        cats = ", ".join(c.replace("_", " ") for c in doc.categories)
         summary = f"{_kind(doc)} covers: {cats}."
         status: Status = "info"
         if wanted:
-            missing = [w for w in wanted if w not in [c.lower() for c in doc.categories]]
+            missing = [w for w in wanted if w not in [c.lower().replace("_", " ") for c in doc.categories]]
             summary = (f"{'No' if missing else 'Yes'}: {_kind(doc)} covers {cats}" +
                        (f"; not {', '.join(missing)}." if missing else "."))
             status = "bad" if missing else "good"
         return Answer(kind="categories", title=f"{_name(ctx, vendor_id)} — categories", summary=summary,
-                      status=status, items=[Item(f"{_kind(r)}: {', '.join(r.categories)}", cites=[Cite(r.filename)])
+                      status=status, items=[Item(f"{_kind(r)}: {', '.join(r.categories).replace('_', ' ')}",
+                                                 cites=[Cite(r.filename)])
                                             for r in reports], vendor_id=vendor_id)
     snap = snapshot(ctx.db_session)
     hits = []
     for vid, docs in snap.docs.items():
         for doc in docs:
-            lowered_cats = [c.lower() for c in doc.categories]
+            lowered_cats = [c.lower().replace("_", " ") for c in doc.categories]
             if doc.categories and all(w in lowered_cats for w in wanted):
                 hits.append(Item(f"{snap.names.get(vid, vid)}: {', '.join(doc.categories)}",
                                  cites=[Cite(doc.filename)]))
@@ -312,7 +339,7 @@ def subservice(intent: Intent, ctx: Context) -> Answer:
     items = []
     for doc in _docs(ctx, vendor_id):
         for name, method, q in doc.subservices:
-            how = {"carve_out": "carved out", "inclusive": "included"}.get(method or "", method or "method not stated")
+            how = {"carve-out": "carved out", "inclusive": "included"}.get(method or "", method or "method not stated")
             items.append(Item(f"{name} ({how})", cites=_q_cites(doc.filename, q)))
     name = _name(ctx, vendor_id)
     if not items:
@@ -357,6 +384,15 @@ def fourth_parties(intent: Intent, ctx: Context) -> Answer:
     provider = intent.provider
     if not provider:
         return _portfolio_subservices(intent, ctx)
+    if len(intent.providers) > 1:  # "who relies on AWS or Azure?"
+        from dataclasses import replace
+
+        parts = [fourth_parties(replace(intent, provider=p, providers=[p]), ctx) for p in intent.providers[:5]]
+        return Answer(kind="fourth_parties", title="Who depends on " + " or ".join(intent.providers[:5]),
+                      summary=" ".join(a.summary for a in parts),
+                      sections=[Section(a.title, a.items, a.more) for a in parts if a.items],
+                      status="warn" if any(a.items for a in parts) else "info",
+                      confidential=any(a.confidential for a in parts))
     snap = snapshot(ctx.db_session)
     items: list[Item] = []
     users: set[str] = set()
@@ -366,7 +402,7 @@ def fourth_parties(intent: Intent, ctx: Context) -> Answer:
                 if same_org(provider, name):
                     vname = snap.names.get(vid, str(vid))
                     users.add(vname)
-                    how = {"carve_out": "carved out", "inclusive": "included"}.get(method or "", "method not stated")
+                    how = {"carve-out": "carved out", "inclusive": "included"}.get(method or "", "method not stated")
                     items.append(Item(f"{vname} — names {name} ({how})", cites=_q_cites(doc.filename, q)))
     shown = items[: ctx.max_items * 3]
     summary = (f"{_plural(len(users), 'vendor')} depend{'s' if len(users) == 1 else ''} on {provider}: "
@@ -431,22 +467,43 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
 # --- the portfolio ------------------------------------------------------------------------------------------------
 
 
+def _whole(window: Window, today: date) -> tuple[date, date]:
+    """A "this year / month / quarter / week" window from its first day (such windows otherwise start today, as
+    they should for what is coming up): what already happened this year, or how much of it is covered."""
+    if window.start < today or not window.label.startswith("this"):
+        return window.start, window.end
+    label = window.label
+    if "year" in label:
+        return date(today.year, 1, 1), window.end
+    if "month" in label:
+        return today.replace(day=1), window.end
+    if "quarter" in label:
+        return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), window.end
+    return today - timedelta(days=today.weekday()), window.end
+
+
 def expired(intent: Intent, ctx: Context) -> Answer:
     from .answers import expiries
 
-    rows = [r for r in expiries(ctx, until=ctx.today - timedelta(days=1))]
+    since = date.min
+    window = intent.window
+    if window is not None:
+        since = _whole(window, ctx.today)[0]
+    until = min(ctx.today - timedelta(days=1), window.end if window else ctx.today)
+    rows = expiries(ctx, until=until, since=since)
+    rows.reverse()  # the most recent first
+    shown = rows[: ctx.max_items * 2]
     items = [Item(f"{_fmt_date(day)} ({_in_days(day, ctx.today)}) — {vendor}: "
                   + what.replace("expires", "expired").replace("goes stale", "went stale")
                   .replace("coverage ends", "coverage ended"), cites=[Cite(filename)])
-             for day, vendor, what, filename in sorted(rows, reverse=True)]
+             for day, vendor, what, filename in shown]
     names = sorted({r[1] for r in rows})
-    shown = items[: ctx.max_items * 2]
     return Answer(kind="expired", title="Expired or stale",
                   summary=(f"{_plural(len(names), 'vendor')} with expired or stale evidence "
-                           f"({_plural(len(items), 'document')}): " + ", ".join(names[:12])
-                           + ("…" if len(names) > 12 else "") + ".") if items else
-                  "Nothing has expired or gone stale.", status="bad" if items else "good", items=shown,
-                  more=len(items) - len(shown), items_title="Expired" if items else None)
+                           f"({_plural(len(rows), 'document')}): " + ", ".join(names[:12])
+                           + ("…" if len(names) > 12 else "") + ".") if rows else
+                  "Nothing has expired or gone stale.", status="bad" if rows else "good", items=items,
+                  more=len(rows) - len(items), items_title="Expired" if items else None)
 
 
 def ai(intent: Intent, ctx: Context) -> Answer:
@@ -520,6 +577,65 @@ def ai_reach(intent: Intent, ctx: Context) -> Answer:
                   confidential=bool(items))
 
 
+_KIND_WORDS = (("type 2", "soc2_type2"), ("type ii", "soc2_type2"), ("type 1", "soc2_type1"), ("type i", "soc2_type1"),
+               ("soc 3", "soc3"), ("soc3", "soc3"))
+
+
+def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
+    """Which vendors hold which SOC reports, and whether each is current."""
+    lowered = intent.text.lower()
+    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)} or {"soc2_type2",
+                                                                                            "soc2_type1", "soc3"}
+    snap = snapshot(ctx.db_session)
+    fresh = timedelta(days=ctx.settings.freshness_days)
+    items: list[Item] = []
+    current = 0
+    for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        for d in docs:
+            if d.kind not in wanted or d.period_end is None:
+                continue
+            live = d.period_end + fresh >= ctx.today
+            current += live
+            if len(items) < ctx.max_items * 3:
+                items.append(Item(f"{snap.names.get(vid, vid)}: {_kind(d)}, period to {_fmt_date(d.period_end)} "
+                                  f"({'current' if live else 'stale'})", cites=[Cite(d.filename)]))
+    total = sum(1 for docs in snap.docs.values() for d in docs if d.kind in wanted and d.period_end)
+    what = " or ".join(sorted({KIND_TEXT[k] for k in wanted}))
+    return Answer(kind="soc2_current", title="SOC reports across vendors",
+                  summary=f"{_plural(total, 'vendor')} with a {what}; {current} of them current.",
+                  items=items, more=total - len(items), items_title="Reports" if items else None)
+
+
+def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
+    """Which vendors hold which ISO certificates (a standard or edition named in the question narrows it)."""
+    lowered = intent.text.lower()
+    wanted = [std for std in ("27001:2013", "27001:2022", "27701", "27017", "27018", "42001", "27001")
+              if std in lowered.replace(" ", "")]
+    if "2013" in lowered and "27001:2013" not in wanted:
+        wanted.insert(0, "2013")
+    only_gone = bool(re.search(r"\b(?:expired|lapsed|void|invalid|out of date)\b", lowered))
+    snap = snapshot(ctx.db_session)
+    items: list[Item] = []
+    total = expired = 0
+    for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        for d in docs:
+            if d.kind != "iso_certificate" or (wanted and not any(w in (d.standards or "") for w in wanted[:1])):
+                continue
+            gone = d.expiry_date is not None and d.expiry_date < ctx.today or "2013" in (d.standards or "")
+            if only_gone and not gone:
+                continue
+            total += 1
+            expired += gone
+            if len(items) < ctx.max_items * 3:
+                state = "expired or void" if gone else f"valid until {_fmt_date(d.expiry_date)}"
+                items.append(Item(f"{snap.names.get(vid, vid)}: {_kind(d)}, {state}", cites=[Cite(d.filename)]))
+    what = f"ISO {wanted[0]}" if wanted else "ISO"
+    return Answer(kind="iso_expiry", title=f"{what} certificates across vendors",
+                  summary=f"{_plural(total, what + ' certificate')} on record; {expired} expired or void "
+                          "(2013 editions are void since 2025-10-31).", items=items, more=total - len(items),
+                  items_title="Certificates" if items else None, status="warn" if expired else "info")
+
+
 def type1(intent: Intent, ctx: Context) -> Answer:
     if intent.vendors or intent.unknown_vendor is not None:
         vendor_id, problem = _one_vendor(intent, ctx)
@@ -561,8 +677,8 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
         pool = {vendor_id: snap.of(vendor_id)}
     else:
         pool = snap.docs
-    items = []
-    needing = []
+    items: list[Item] = []
+    needing: list[str] = []
     letters_total = 0
     room = ctx.max_items * 2 if len(pool) > 1 else 50
     for vid, docs in pool.items():
@@ -770,7 +886,7 @@ def what_to_ask(intent: Intent, ctx: Context) -> Answer:
         if covered_to < ctx.today and last.period_end + fresh >= ctx.today:
             asks.append(Item(f"A bridge letter from {_fmt_date(covered_to + timedelta(days=1))} to today: nothing "
                              "covers the time since", cites=[Cite(last.filename)]))
-        carved = sorted({n for d in socs for n, m, _q in d.subservices if m == "carve_out"})
+        carved = sorted({n for d in socs for n, m, _q in d.subservices if m == "carve-out"})
         if carved:
             asks.append(Item("The SOC reports of its carved-out subservice organizations: " + ", ".join(carved)))
         exc = sum(len(d.exceptions) for d in socs)
@@ -838,7 +954,7 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
         year = intent.fiscal_year or ctx.today.year
         start, end, label = date(year, 1, 1), date(year, 12, 31), f"FY{year}"
     else:
-        start, end, label = window.start, window.end, window.label.replace("in ", "", 1)
+        (start, end), label = _whole(window, ctx.today), window.label.replace("in ", "", 1)
     name = _name(ctx, vendor_id)
     rows = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, status="parsed", limit=200)
     spans: list[tuple[date, date, str]] = []
@@ -885,6 +1001,8 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
                    "." if not gaps else f"; {_plural(len(gaps), 'gap')}: " + ", ".join(
                        f"{_fmt_date(a)} to {_fmt_date(b)}" for a, b in gaps) + "."))
     notes = ["A gap still ahead of today may close with the next report or a bridge letter."] if future else []
+    if any(d.kind == "soc2_type1" for d in rows):
+        notes.append("A SOC 2 Type 1 report is as of one date: it tests no period, so it covers no days here.")
     return Answer(kind="coverage", title=f"{name} — {label} coverage", summary=summary,
                   status="good" if not gaps else ("warn" if days else "bad"), items=items,
                   items_title="Periods" if items else None, vendor_id=vendor_id, notes=notes)

@@ -14,6 +14,7 @@ from service.assessments import service as assessments
 from service.documents.models import Document
 
 from .answers import KIND_TEXT, VERDICT_STATUS, VERDICT_TEXT, Answer, Cite, Context, Item, Section, _finding_item
+from .mentions import mention
 
 ERROR_TEXT = {
     "not_pdf": "This file is not a PDF. Export the document as PDF and share it again.",
@@ -36,7 +37,7 @@ def uploader(text: str | None) -> str:
     if not text:
         return "someone"
     if text.startswith("slack:"):
-        return f"<@{text.split(':', 1)[1]}>"
+        return mention(text.split(":", 1)[1])
     return text
 
 

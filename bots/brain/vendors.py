@@ -90,13 +90,17 @@ class VendorDirectory:
         _DIRECTORIES[key] = (snap.stamp, directory)
         return directory
 
-    def find_provider(self, tokens: Sequence[tuple[str, bool]], common: Common,
-                      taken: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int] | None:
-        """A subservice provider the question names (exactly, by a short form such as "AWS", or with a typo in
-        its distinctive word): (its name, first token, end token). Vendors' own mentions count too."""
+    def find_providers(self, tokens: Sequence[tuple[str, bool]], common: Common,
+                       taken: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
+        """The subservice providers the question names (exactly, by a short form such as "AWS", or with a typo in
+        its distinctive word), left to right: (name, first token, end token). Vendors' own mentions count too."""
         words = [t for t, _ in tokens]
+        used = [False] * len(words)
+        found: list[tuple[str, int, int]] = []
         for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
             for start in range(0, len(words) - size + 1):
+                if any(used[start:start + size]):
+                    continue
                 chunk = words[start:start + size]
                 if not any(ok for _t, ok in tokens[start:start + size]):
                     continue
@@ -118,9 +122,16 @@ class VendorDirectory:
                     hits = [h for h in self._provider_index.search(key, limit=2, cutoff=ACCEPT)
                             if _anchored(chunk, h.matched, common)]
                     pos = hits[0].vendor_id if hits else None
-                if pos is not None:
-                    return self.providers[pos], start, start + size
-        return None
+                if pos is not None and all(self.providers[pos] != f[0] for f in found):
+                    found.append((self.providers[pos], start, start + size))
+                    used[start:start + size] = [True] * size
+        return sorted(found, key=lambda f: f[1])
+
+    def find_provider(self, tokens: Sequence[tuple[str, bool]], common: Common,
+                      taken: Sequence[tuple[int, int]] = ()) -> tuple[str, int, int] | None:
+        """The first provider the question names, or None."""
+        found = self.find_providers(tokens, common, taken)
+        return found[0] if found else None
 
     def __len__(self) -> int:
         return len(self.names)
@@ -245,6 +256,10 @@ class VendorDirectory:
                 lead.append(w)
             run = lead
             named = [w for w in run if w not in _JOINERS]
+            after = tokens[run_start + len(run)][0] if run_start + len(run) < len(tokens) else ""
+            opener = run_start == 0 or tokens[run_start - 1][0] in {":", ".", "!", "?", ";", "—", "-", "("}
+            if len(named) == 1 and (opener or after == "," or named[0].lower().endswith("ly")):
+                continue  # "Honestly, ...", "Regarding the ...": a sentence's first word, not a vendor's name
             if named and named[0][:1].isupper() and named[0].isalpha() and not common(named[0]) \
                     and len(named[0]) >= 3 and all(w[:1].isupper() for w in named):
                 query = _join(run)
@@ -271,7 +286,7 @@ class VendorDirectory:
 def _join(chunk: Sequence[str]) -> str:
     out = ""
     for tok in chunk:
-        if not out or tok in {",", ".", "'s", "’s"} or out.endswith(("-", "&")) or tok == "-":
+        if not out or tok in {",", ".", "'s", "’s"} or out.endswith("-") or tok == "-":
             out += tok
         else:
             out += " " + tok

@@ -8,7 +8,6 @@ lists short and saying how many were left out, never by letting chat.postMessage
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from service.alerts.models import AlertRead
 
 from ..brain.answers import Answer, Item
+from ..brain.mentions import render as render_mentions
 
 Block = dict[str, Any]
 
@@ -49,12 +49,10 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_USER_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{1,20})&gt;")
-
-
 def escape_keeping_users(text: str) -> str:
-    """Like ``escape``, but user mentions the bot wrote ("uploaded by <@U123>") stay mentions."""
-    return _USER_MENTION.sub(r"<@\1>", escape(text))
+    """Like ``escape``, but the mentions the bot wrote itself (``brain.mentions.mention``: "uploaded by @alice")
+    become Slack mentions; a ``<@U123>`` that came from a file name or a document stays escaped text."""
+    return render_mentions(escape(text), lambda user: f"<@{user}>")
 
 
 def header(text: str) -> Block:
@@ -103,15 +101,18 @@ def _item_blocks(item: Item) -> list[Block]:
 
 
 def text_fallback(answer: Answer) -> str:
-    """The notification text (and what screen readers get) for a Block Kit message."""
-    return _cut(f"{answer.title}: {answer.summary}", 3000)
+    """The notification text (and what screen readers get) for a Block Kit message.
+
+    A message's ``text`` is mrkdwn too, and it is what notifications show: a vendor named ``<!channel> ...`` must
+    not ping a channel or become a link there either, so it is escaped like every block."""
+    return _cut(f"{escape(answer.title)}: {escape(answer.summary)}", 3000)
 
 
 def answer_blocks(answer: Answer, *, full: bool = True, budget: int = MAX_BLOCKS) -> list[Block]:
     """An answer as blocks. ``full=False`` is the confidential form: verdict at a glance and an offer to DM."""
     emoji = STATUS_EMOJI.get(answer.status, "")
     blocks: list[Block] = [header(f"{answer.title}"), section(f"{emoji} *{escape(answer.summary)}*")]
-    profile_line = (f"Profile: *{answer.profile}* ({answer.profile_source})" if answer.profile and
+    profile_line = (f"Profile: *{escape(answer.profile)}* ({escape(answer.profile_source)})" if answer.profile and
                     answer.profile_source else None)
     if not full and answer.confidential:
         if profile_line:
@@ -123,7 +124,7 @@ def answer_blocks(answer: Answer, *, full: bool = True, budget: int = MAX_BLOCKS
             button("Send me the details", DM_DETAILS, _ref(answer), style="primary")]})
         return blocks
     if answer.facts:
-        fields = [{"type": "mrkdwn", "text": _cut(f"*{label}*\n{escape(value)}", FIELD_MAX)}
+        fields = [{"type": "mrkdwn", "text": _cut(f"*{escape(label)}*\n{escape(value)}", FIELD_MAX)}
                   for label, value in answer.facts[:10]]
         blocks.append({"type": "section", "fields": fields})
     if profile_line:
@@ -132,7 +133,7 @@ def answer_blocks(answer: Answer, *, full: bool = True, budget: int = MAX_BLOCKS
     room = budget - len(blocks) - len(tail) - 2
     body: list[Block] = []
     if answer.items:
-        body.append(section(f"*{answer.items_title or 'Details'}*"))
+        body.append(section(f"*{escape(answer.items_title or 'Details')}*"))
         body.extend(b for item in answer.items for b in _item_blocks(item))
         if answer.more:
             body.append(context(f"… and {answer.more} more (press *Details*)"))
@@ -157,6 +158,8 @@ def _ref(answer: Answer) -> dict[str, Any]:
     if answer.profile:
         ref["p"] = answer.profile
     ref["k"] = answer.kind
+    if answer.question:
+        ref["q"] = answer.question[:300]
     return ref
 
 
@@ -242,7 +245,7 @@ def home_view(by_verdict: dict[str, list[str]], expiries: Sequence[tuple[date, s
              "does_not_meet": ":red_circle: Does not meet",
              "insufficient_evidence": ":white_circle: Not enough evidence"}
     blocks: list[Block] = [header("Vendor assurance"),
-                           context(f"Verdicts against the *{profile}* profile, as of {today.isoformat()}.")]
+                           context(f"Verdicts against the *{escape(profile)}* profile, as of {today.isoformat()}.")]
     if not any(by_verdict.values()):
         blocks.append(section("No vendors yet. Share a vendor's SOC 2 report or ISO certificate (PDF) with me in a "
                               "direct message, and I will read it."))

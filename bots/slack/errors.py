@@ -16,6 +16,8 @@ from slack_sdk import WebClient
 from service.assessments.service import AssessmentUnavailable, ProfileNotFound
 from service.vendors.service import VendorNotFound
 
+from .blocks import escape
+
 log = logging.getLogger("vendor_assurance.slack")
 
 _FRIENDLY: dict[type[Exception], str] = {
@@ -29,7 +31,7 @@ def user_message(exc: Exception) -> str:
     """What to tell a person about ``exc``."""
     for kind, text in _FRIENDLY.items():
         if isinstance(exc, kind):
-            return text + (str(exc) if text.endswith(": ") else "")
+            return text + (escape(str(exc)) if text.endswith(": ") else "")
     return "Sorry, something went wrong while answering. The error was logged; please try again in a minute."
 
 

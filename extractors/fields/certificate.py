@@ -109,15 +109,16 @@ def verbatim(rows: LabelRows, found: Found[str] | None) -> Found[str] | None:
 # --- certificates of a person, and other schemes --------------------------------------------------------------------
 
 _PERSON_CERT = re.compile(
-    r"\blead\s+(?:auditor|implementer)\b|\bcertificate\s+of\s+(?:competenc[ey]|completion|achievement|attendance|"
+    r"\blead\s+(?:auditor|implementer)\b(?!\s*:)|\bcertificate\s+of\s+(?:competenc[ey]|completion|achievement|attendance|"
     r"participation)|\bcredit\s+hours\b|\bCPE\s+(?:credits|hours)\b|successfully\s+(?:completed|completing|passed)\s+"
     r"(?:the\s+)?(?:training|course|exam)|\btraining\s+course\b",
     _I,
 )
 # What only an organisation's certificate says: its management system, scope or sites.
 _ORG_CERT = re.compile(
-    r"management\s+system\s+(?:of|that|which)|\bscope\s+of\s+(?:certification|registration)|"
-    r"conforms?\s+(?:to|with)\s+the\s+requirements|has\s+been\s+(?:independently\s+)?assessed",
+    r"management\s+system\s+(?:of|that|which)|\bscope\s+of\s+(?:certification|registration)|\bscope\s*:|"
+    r"conforms?\s+(?:to|with)|meets\s+the\s+requirements|has\s+been\s+(?:independently\s+)?(?:assessed|audited)|"
+    r"\bsites?\s*:|\blocations?\s*:",
     _I,
 )
 _HITRUST = re.compile(r"\bHITRUST\b", re.I)

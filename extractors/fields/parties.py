@@ -87,9 +87,16 @@ _ISSUER_PATTERNS = [
         re.M,
     ),
     re.compile(
-        r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$", re.M
+        r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?"
+        r"(?!(?:Board|Management|Certification\s+Body|Registrar|Director|Company)\b)"
+        r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$",
+        re.M,
     ),
 ]
+_CERTIFY_INLINE = re.compile(
+    r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
+    rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
+)
 # A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
 _ORG_FIELD = re.compile(
     rf"^(?i:company|organi[sz]ation|certified\s+organi[sz]ation|client)(?:\s+name)?\s*[|:]?\s+(?P<org>{ORG_RE.pattern})",
@@ -262,6 +269,13 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
                 hit = _first_org_line(lines, max(0, i - 2), i, exclude)
                 if hit:
                     return _found(hit[1], n)
+    # The organisation inside the lead-in sentence: "We certify that Acme S.L., 75 King Street, ... has been audited",
+    # "This is to certify that the information security management system of Acme LLC, <address>, complies".
+    for n in pages[:2]:
+        for inline in _CERTIFY_INLINE.finditer(text.page_text[n]):
+            name = clean_org(inline.group("org"))
+            if not (exclude and same_party(name, exclude)):
+                return _found(name, n, fold(inline.group(0)))
     if kind == "iso_certificate":
         for n in pages[:2]:
             m = _ORG_FIELD.search(text.page_text[n])

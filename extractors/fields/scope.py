@@ -32,7 +32,7 @@ _SOC_PATTERNS = [
 _SCOPE_ROW = re.compile(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
-    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|"
+    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|^for\s+the\s+scope|"
     # German, French, Spanish, Italian, Dutch and Portuguese certificates
     r"geltungsbereich|anwendungsbereich|domaine\s+d['’]application|p[ée]rim[èe]tre(?:\s+de\s+certification)?|"
     r"\balcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+di\s+applicazione|toepassingsgebied|"

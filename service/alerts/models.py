@@ -15,6 +15,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import Base, utcnow
+from ..inputs import SafeStr, SaneDate
 
 AlertKind = Literal[
     "certificate_expiry",
@@ -108,11 +109,11 @@ class AlertList(BaseModel):
 
 
 class AlertSnooze(BaseModel):
-    until: date = Field(description="Send the alert again on this day.")
+    until: SaneDate = Field(description="Send the alert again on this day (1970-2100).")
 
 
 class AlertAck(BaseModel):
-    by: str | None = Field(default=None, max_length=200)
+    by: SafeStr | None = Field(default=None, max_length=200)
 
 
 class ScanResult(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -46,7 +46,7 @@ def soc_freshness_months(settings: Settings) -> int | None:
     return min(found) if found else None
 
 
-def _rows(db_session: Session) -> list[rules.DocRow]:
+def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> list[rules.DocRow]:
     stmt = (
         select(
             Document.id,
@@ -65,6 +65,8 @@ def _rows(db_session: Session) -> list[rules.DocRow]:
         .outerjoin(Vendor, Vendor.id == Document.vendor_id)
         .where(Document.status.in_(("parsed", "failed")))
     )
+    if document_ids is not None:
+        stmt = stmt.where(Document.id.in_(list(document_ids)))
     return [rules.DocRow(*cast(tuple[Any, ...], row)) for row in db_session.execute(stmt)]
 
 
@@ -85,14 +87,21 @@ def _insert_ignoring_duplicates(db_session: Session, values: list[dict[str, obje
     return created
 
 
-def raise_due(*, db_session: Session, settings: Settings, today: date) -> tuple[int, int]:
+def raise_due(
+    *, db_session: Session, settings: Settings, today: date, document_ids: Collection[int] | None = None
+) -> tuple[int, int]:
     """Insert the alerts due today that do not exist yet (commits); returns (documents scanned, alerts created).
 
-    Snoozed alerts whose day has come are put back to pending, so they are sent again once.
+    Snoozed alerts whose day has come are put back to pending, so they are sent again once. With ``document_ids``
+    only those documents are looked at (a document just parsed: an expired certificate is an alert at once, not
+    at the next daily scan) and snoozed alerts are left to the daily scan.
     """
-    rows = _rows(db_session)
+    rows = _rows(db_session, document_ids)
     months = soc_freshness_months(settings)
-    existing = {(d, k, t) for d, k, t in db_session.execute(select(Alert.document_id, Alert.kind, Alert.threshold))}
+    existing_stmt = select(Alert.document_id, Alert.kind, Alert.threshold)
+    if document_ids is not None:
+        existing_stmt = existing_stmt.where(Alert.document_id.in_(list(document_ids)))
+    existing = {(d, k, t) for d, k, t in db_session.execute(existing_stmt)}
     now = utcnow()
     new: list[dict[str, object]] = []
     for row in rows:
@@ -120,11 +129,13 @@ def raise_due(*, db_session: Session, settings: Settings, today: date) -> tuple[
             )
     begin_write(db_session)
     created = _insert_ignoring_duplicates(db_session, new)
-    woken = (
-        db_session.execute(select(Alert.id).where(Alert.status == "snoozed", Alert.snoozed_until <= today))
-        .scalars()
-        .all()
-    )
+    woken: Sequence[int] = []
+    if document_ids is None:
+        woken = (
+            db_session.execute(select(Alert.id).where(Alert.status == "snoozed", Alert.snoozed_until <= today))
+            .scalars()
+            .all()
+        )
     if woken:
         db_session.execute(delete(AlertDelivery).where(AlertDelivery.alert_id.in_(woken)))
         db_session.execute(

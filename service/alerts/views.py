@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer
+from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer, Written
 from . import service
 from .models import AlertAck, AlertList, AlertRead, AlertSnooze, ScanResult
 from .scheduled import run_daily
@@ -37,19 +37,25 @@ def list_alerts(
     )
 
 
-@router.post("/{alert_id}/ack", response_model=AlertRead)
+@router.post("/{alert_id}/ack", response_model=AlertRead | Written)
 def acknowledge(
     db_session: SessionDep, settings: SettingsDep, principal: Writer, alert_id: IdPath, body: AlertAck
-) -> AlertRead:
-    """Mark an alert as handled; it is not sent again."""
+) -> AlertRead | Written:
+    """Mark an alert as handled; it is not sent again. A write-only token gets the id."""
     alert = service.acknowledge(db_session=db_session, alert_id=alert_id, by=body.by or principal.name)
+    if not principal.allows("read"):
+        return Written(id=alert.id)
     return service.list_one(db_session=db_session, settings=settings, alert=alert)
 
 
-@router.post("/{alert_id}/snooze", response_model=AlertRead)
-def snooze(db_session: SessionDep, settings: SettingsDep, _: Writer, alert_id: IdPath, body: AlertSnooze) -> AlertRead:
-    """Hold an alert until a day, when it is sent again."""
+@router.post("/{alert_id}/snooze", response_model=AlertRead | Written)
+def snooze(
+    db_session: SessionDep, settings: SettingsDep, principal: Writer, alert_id: IdPath, body: AlertSnooze
+) -> AlertRead | Written:
+    """Hold an alert until a day, when it is sent again. A write-only token gets the id."""
     alert = service.snooze(db_session=db_session, alert_id=alert_id, until=body.until)
+    if not principal.allows("read"):
+        return Written(id=alert.id)
     return service.list_one(db_session=db_session, settings=settings, alert=alert)
 
 

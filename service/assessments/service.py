@@ -31,6 +31,7 @@ from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents import service as documents
 from ..documents.models import Document
+from ..portfolio.models import DocumentSignals, NearDuplicate
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
 from .models import AssessedDocument, AssessmentRead, ProfileRead, StoredAssessment
@@ -155,30 +156,30 @@ def _controls(settings: Settings) -> tuple[Any, str]:
     return controls, hashlib.sha256(repr(controls).encode()).hexdigest()[:16]
 
 
+_OTHER = Document.__table__.alias("other")
+# Built once, like the statements below: constructing a select with a join and an alias costs more than running it.
+_SIGNALS = (
+    select(Document.sha256, DocumentSignals.signals)
+    .join(DocumentSignals, DocumentSignals.document_id == Document.id)
+    .where(Document.id.in_(bindparam("ids", expanding=True)))
+)
+_DUPLICATES = (
+    select(Document.sha256, _OTHER.c.filename, Vendor.name, NearDuplicate.similarity)
+    .join(NearDuplicate, NearDuplicate.document_id == Document.id)
+    .join(_OTHER, _OTHER.c.id == NearDuplicate.other_document_id)
+    .outerjoin(Vendor, Vendor.id == _OTHER.c.vendor_id)
+    .where(Document.id.in_(bindparam("ids", expanding=True)))
+    .order_by(NearDuplicate.similarity.desc())
+)
+
+
 def _portfolio_inputs(conn: Any, ids: list[int]) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """Stored text signals and near-duplicate pairs of these documents, keyed by each document's SHA-256."""
-    from ..portfolio.models import DocumentSignals, NearDuplicate
-
     if not ids:
         return {}, {}
-    signals = {
-        sha: _as_dict(data)
-        for sha, data in conn.execute(
-            select(Document.sha256, DocumentSignals.signals)
-            .join(DocumentSignals, DocumentSignals.document_id == Document.id)
-            .where(Document.id.in_(ids))
-        )
-    }
-    other = Document.__table__.alias("other")
+    signals = {sha: _as_dict(data) for sha, data in conn.execute(_SIGNALS, {"ids": ids})}
     duplicates: dict[str, list[dict[str, Any]]] = {}
-    for sha, filename, vendor_name, similarity in conn.execute(
-        select(Document.sha256, other.c.filename, Vendor.name, NearDuplicate.similarity)
-        .join(NearDuplicate, NearDuplicate.document_id == Document.id)
-        .join(other, other.c.id == NearDuplicate.other_document_id)
-        .outerjoin(Vendor, Vendor.id == other.c.vendor_id)
-        .where(Document.id.in_(ids))
-        .order_by(NearDuplicate.similarity.desc())
-    ):
+    for sha, filename, vendor_name, similarity in conn.execute(_DUPLICATES, {"ids": ids}):
         duplicates.setdefault(sha, []).append(
             {"document": filename, "vendor": vendor_name or "an unassigned vendor", "similarity": similarity}
         )
@@ -435,7 +436,7 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
 
 def assess_many(
     *, db_session: Session, settings: Settings, vendor_ids: list[int], today: date, profile: str | None = None,
-    store: bool = True,
+    store: bool = True, current: dict[int, list[Any]] | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each vendor's answer as the API's JSON, decoded (``AssessmentRead`` fields), for reports over every vendor.
 
@@ -443,7 +444,7 @@ def assess_many(
     report, the API and the bot answer from storage."""
     pending: list[tuple[_Answer, str]] = []
     keep: _Keep | None = (lambda a, f: pending.append((a, f))) if store else None
-    ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile)
+    ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile, current=current)
     for vendor_id in vendor_ids:
         kept = ready.get(vendor_id)
         if kept is not None:
@@ -458,14 +459,16 @@ def assess_many(
 
 
 def stored_answers(
-    *, db_session: Session, settings: Settings, today: date, profile: str | None = None
+    *, db_session: Session, settings: Settings, today: date, profile: str | None = None,
+    current: dict[int, list[Any]] | None = None,
 ) -> dict[int, str]:
     """Every vendor's stored answer that still holds (same vendor record, profile, day, controls and documents),
-    in three queries: a report over 10,000 vendors would otherwise make 20,000 round trips."""
+    in three queries: a report over 10,000 vendors would otherwise make 20,000 round trips. ``current``: the
+    vendors' current documents when the caller has them (``documents.current_documents_by_vendor``)."""
     prof = get_profile(settings=settings, name=profile)
     _, controls_digest = _controls(settings)
     vendors_at = dict(db_session.execute(select(Vendor.id, Vendor.updated_at)).all())
-    docs = documents.current_documents_by_vendor(db_session=db_session)
+    docs = current if current is not None else documents.current_documents_by_vendor(db_session=db_session)
     out: dict[int, str] = {}
     for vendor_id, fingerprint, answer in db_session.execute(
         select(StoredAssessment.vendor_id, StoredAssessment.fingerprint, StoredAssessment.answer).where(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from ..deps import DatabaseDep, IdPath, Reader, SessionDep, SettingsDep, run_read
+from ..inputs import SaneDate
 from . import service
 from .models import AssessmentRead, ProfileRead
 
@@ -23,7 +23,9 @@ async def assess(
     _: Reader,
     vendor_id: IdPath,
     profile: Annotated[str | None, Query(max_length=200, description="A profile name; the default if omitted.")] = None,
-    as_of: Annotated[date | None, Query(description="Judge as of this day (default today).")] = None,
+    as_of: Annotated[
+        SaneDate | None, Query(description="Judge as of this day (1970-2100; default today).")
+    ] = None,
 ) -> AssessmentRead:
     """The verdict and findings (each citing document, page and quote) over the vendor's current documents."""
     answer = functools.partial(

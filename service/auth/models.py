@@ -10,6 +10,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import Base, utcnow
+from ..inputs import SafeStr
 
 Scope = Literal["read", "write", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
@@ -27,8 +28,17 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column()
 
 
+class SignedOutSession(Base):
+    """A web session signed out before its cookie expired: its cookie is refused from then on (kept until expiry)."""
+
+    __tablename__ = "signed_out_sessions"
+
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column()
+
+
 class TokenCreate(BaseModel):
-    name: str = Field(default="api", min_length=1, max_length=200)
+    name: SafeStr = Field(default="api", min_length=1, max_length=200)
     scopes: list[Scope] = Field(min_length=1)
 
 

@@ -90,15 +90,33 @@ def list_tokens(*, db_session: Session) -> list[ApiToken]:
     return list(db_session.scalars(select(ApiToken).order_by(ApiToken.id)))
 
 
+class LastAdminToken(ValueError):
+    """Revoking this token would leave no admin token, and nobody could create tokens any more (409)."""
+
+
 def revoke(*, db_session: Session, token_id: int) -> ApiToken | None:
-    """Revoke a token (commits); None when it does not exist."""
+    """Revoke a token (commits); None when it does not exist. Raises LastAdminToken for the last live admin token.
+
+    The live tokens are read with FOR UPDATE (on SQLite the write transaction is already exclusive), so two admins
+    revoking each other's tokens at the same moment cannot both succeed and lock everyone out.
+    """
     begin_write(db_session)
+    live = list(db_session.scalars(select(ApiToken).where(ApiToken.revoked_at.is_(None)).with_for_update()))
     record = db_session.get(ApiToken, token_id)
     if record is None:
         db_session.rollback()
         return None
+    admins = [t for t in live if "admin" in (t.scopes or [])]
+    if record.revoked_at is None and "admin" in (record.scopes or []) and len(admins) <= 1:
+        db_session.rollback()
+        raise LastAdminToken(
+            f"token {token_id} is the last admin token; create another admin token before revoking this one"
+        )
     record.revoked_at = record.revoked_at or utcnow()
     db_session.commit()
     with _cache_lock:
         _cache.clear()
+    from .sessions import forget_principals  # web sessions acting for this token end at once too
+
+    forget_principals()
     return record

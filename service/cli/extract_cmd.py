@@ -44,6 +44,7 @@ KIND_LABELS = {
 PROGRESS_AFTER = 0.5  # seconds: below this a spinner would only flicker
 POLL_SECONDS = 0.1
 QUOTE_WIDTH = 90
+PIPE_WIDTH = 100_000  # "no width" for rich when the output is not a terminal
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         err.print(f"[red]vendor-assurance extract:[/] {escape(str(exc))}", highlight=False)
         return 2
-    out = Console(highlight=False, soft_wrap=False)
+    # Piped or redirected, the output is for grep and scripts: whole quotes on one line each, no terminal width.
+    out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
     workers = [] if args.in_process else [IsolatedExtractor(limits) for _ in range(_parallel(len(args.files)))]
     pool = _Pool(workers, args.files) if workers else None
     try:
@@ -225,8 +227,12 @@ class _Progress:
 # --- the human-readable summary ----------------------------------------------------------------------------------
 
 
-def render(console: Console, result: Extraction, *, elapsed: float | None = None) -> None:
-    """One file's summary: a header line, a table of fields with page and quote, then warnings."""
+def render(console: Console, result: Extraction, *, elapsed: float | None = None, whole: bool | None = None) -> None:
+    """One file's summary: a header line, a table of fields with page and quote, then warnings.
+
+    On a terminal long quotes are shortened to fit; otherwise (``whole``, the default when not on a terminal)
+    every quote is written in full on its row, so a pipe into grep or a file keeps what the reader quoted."""
+    whole = not console.is_terminal if whole is None else whole
     info = result.file
     if result.error is not None:
         message = result.error.message
@@ -245,12 +251,17 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
 
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False, box=None)
     table.add_column("Field", style="bold", no_wrap=True)
-    table.add_column("Value", overflow="fold", max_width=60 if console.width >= 110 else 28)
-    table.add_column("Page", justify="right", no_wrap=True)
-    table.add_column("Quote", style="dim", overflow="fold", max_width=QUOTE_WIDTH)
+    if whole:
+        table.add_column("Value", no_wrap=True)
+        table.add_column("Page", justify="right", no_wrap=True)
+        table.add_column("Quote", style="dim", no_wrap=True)
+    else:
+        table.add_column("Value", overflow="fold", max_width=60 if console.width >= 110 else 28)
+        table.add_column("Page", justify="right", no_wrap=True)
+        table.add_column("Quote", style="dim", overflow="fold", max_width=QUOTE_WIDTH)
     # On a narrow terminal a folded quote would take a dozen lines per field: show its first line's worth instead.
-    room = None if console.width >= 110 else max(12, console.width - 64)
-    for label, value, page, quote in rows(result):
+    room = None if whole or console.width >= 110 else max(12, console.width - 64)
+    for label, value, page, quote in rows(result, whole=whole):
         if room is not None and len(quote) > room:
             quote = quote[: room - 1] + "…"
         table.add_row(label, value, page, quote)
@@ -260,7 +271,7 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
     console.print()
 
 
-def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
+def rows(result: Extraction, *, whole: bool = False) -> list[tuple[str, Text | str, str, str]]:
     """The table's rows: single fields as stated or "not stated", lists summarized with their first evidence."""
     f = result.fields
     iso = result.kind == "iso_certificate"
@@ -271,7 +282,7 @@ def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
             if always:
                 out.append((label, Text("not stated", style="dim italic"), "", ""))
             return
-        out.append((label, str(found.value), _page(found.page), _quote(found.quote)))
+        out.append((label, str(found.value), _page(found.page), _quote(found.quote, whole)))
 
     def many(label: str, items: list[Any], describe: Any = None, *, always: bool = False) -> None:
         if not items:
@@ -281,7 +292,7 @@ def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
         values = [describe(i) if describe else str(i.value) for i in items]
         pages = sorted({i.page for i in items if i.page is not None})
         shown = "; ".join(values[:6]) + (f"; … ({len(values)} in all)" if len(values) > 6 else "")
-        out.append((label, shown, _pages(pages), _quote(items[0].quote)))
+        out.append((label, shown, _pages(pages), _quote(items[0].quote, whole)))
 
     single("Vendor", f.vendor)
     single("Auditor / certification body" if iso else "Auditor", f.issuer)
@@ -312,7 +323,7 @@ def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
                 "Exceptions",
                 Text(f"{len(ids)}: {', '.join(ids[:8])}" + (" …" if len(ids) > 8 else ""), style="bold yellow"),
                 _pages(sorted({e.page for e in f.exceptions if e.page})),
-                _quote(f.exceptions[0].quote),
+                _quote(f.exceptions[0].quote, whole),
             )
         )
     elif result.kind == "soc2_type2":
@@ -324,7 +335,7 @@ def rows(result: Extraction) -> list[tuple[str, Text | str, str, str]]:
             "AI in scope",
             "yes" if ai.covered else "no evidence",
             ai_pages,
-            _quote(ai.evidence[0].quote) if ai.evidence else "",
+            _quote(ai.evidence[0].quote, whole) if ai.evidence else "",
         )
     )
     return out
@@ -340,11 +351,11 @@ def _pages(pages: list[int]) -> str:
     return ", ".join(str(p) for p in pages)
 
 
-def _quote(quote: str | None) -> str:
+def _quote(quote: str | None, whole: bool = False) -> str:
     if not quote:
         return ""
     text = " ".join(quote.split())
-    return f"“{text[: QUOTE_WIDTH * 2 - 3]}…”" if len(text) > QUOTE_WIDTH * 2 else f"“{text}”"
+    return f"“{text[: QUOTE_WIDTH * 2 - 3]}…”" if len(text) > QUOTE_WIDTH * 2 and not whole else f"“{text}”"
 
 
 # --- argument types: argparse shows their ValueError messages as usage errors --------------------------------------

@@ -67,10 +67,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _date(text: str) -> date:
+    """YYYY-MM-DD within 1970-2100 (``service.inputs``): a usage error, not a traceback from date arithmetic."""
+    from ..inputs import parse_date
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _err(message: str) -> int:

@@ -15,10 +15,13 @@ from .serve_cmd import settings_from
 
 
 def _day(raw: str) -> date:
+    """YYYY-MM-DD within 1970-2100 (``service.inputs``): a usage error, never a traceback from date arithmetic."""
+    from ..inputs import parse_date
+
     try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+        return parse_date(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -85,6 +85,10 @@ def run_serve(args: argparse.Namespace) -> int:
         get_database(settings)  # migrate once, before the processes start
         jobs.init(settings)
     url = f"http://{args.host}:{args.port}"
+    from ..plugins import load_plugins
+
+    # front ends say where a person finds them (the web app: /ui/)
+    addresses = [line for p in load_plugins() for line in getattr(p, "addresses", lambda _url: [])(url)]
     if args.load_examples:
         from ..examples import load_examples
 
@@ -92,6 +96,8 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"example documents: {loaded.new} new, {loaded.existing} already loaded", flush=True)
         token = _create_token(settings, ["admin"], "examples")
         print(f"API: {url}  (OpenAPI: {url}/docs)")
+        for line in addresses:
+            print(line)
         auth = f"-H 'Authorization: Bearer {token}'"
         print("try:")
         print(f"  curl {auth} '{url}/vendors?q=quillfeather'          # fuzzy vendor search")
@@ -104,6 +110,8 @@ def run_serve(args: argparse.Namespace) -> int:
             f"API: {url}  (OpenAPI: {url}/docs); create a token with: vendor-assurance token create --scope admin",
             flush=True,
         )
+        for line in addresses:
+            print(line, flush=True)
         if _no_documents(settings):
             print("no documents yet: restart with --load-examples to load the bundled examples", flush=True)
     sys.setswitchinterval(0.0005)  # short GIL slices: a request waiting on the database is not starved by CPU work

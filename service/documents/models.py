@@ -110,8 +110,8 @@ class DocumentAccepted(BaseModel):
     file_url: str
     sha256: str
     created: bool
-    first_uploaded_by: str | None
-    first_uploaded_at: datetime
+    first_uploaded_by: str | None = Field(description="Withheld (null) from a token without the read scope.")
+    first_uploaded_at: datetime | None = Field(description="Withheld (null) from a token without the read scope.")
 
 
 class VendorAssign(BaseModel):

@@ -21,10 +21,12 @@ from extractors import Extraction
 
 from ..config import Settings
 from ..database import begin_write, utcnow
+from ..inputs import strip_unsafe
 from ..queries import equals_if_given, newest_first
 from ..vendors import service as vendor_service
 from ..vendors.models import Vendor
 from ..vendors.names import normalize
+from .corrections import reapply
 from .extraction import count_pages, run_extraction
 from .models import Document
 from .sniff import UnsupportedContent, sniff
@@ -53,6 +55,7 @@ __all__ = [
     "current_documents",
     "get",
     "ingest",
+    "interrupted_ids",
     "list_documents",
     "process",
     "record_extraction",
@@ -150,11 +153,13 @@ def ingest(
     if len(data) > settings.max_upload_bytes:
         raise UploadTooLarge(f"the file is {len(data)} bytes; the limit is {settings.max_upload_bytes}")
     content_type = sniff(data)
+    filename = strip_unsafe(filename or "")  # a name from a chat app or a folder; the API refuses such names (422)
+    hint = strip_unsafe(str(vendor))[:300] if vendor is not None else None
     sha256 = file_store(settings).put(data)
     existing = get_by_sha256(db_session=db_session, sha256=sha256)
     if existing is not None:
         return IngestResult(existing, False)
-    pinned, candidate = _resolve_vendor_hint(db_session, settings, vendor)
+    pinned, candidate = _resolve_vendor_hint(db_session, settings, hint if isinstance(vendor, str) else vendor)
     name = (filename or "document.pdf").replace("\\", "/").rsplit("/", 1)[-1][:300] or "document.pdf"
     begin_write(db_session)
     doc = Document(
@@ -163,9 +168,9 @@ def ingest(
         content_type=content_type,
         size=len(data),
         status="queued",
-        uploaded_by=(uploaded_by or None) and uploaded_by[:200],
+        uploaded_by=(uploaded_by or None) and strip_unsafe(uploaded_by)[:200],
         uploaded_at=utcnow(),
-        vendor_hint=str(vendor)[:300] if vendor is not None else None,
+        vendor_hint=hint,
         vendor_id=pinned.id if pinned else None,
         vendor_match="manual" if pinned else ("uncertain" if candidate else None),
         vendor_candidate_id=candidate,
@@ -241,6 +246,7 @@ def _record(db_session: Session, document_id: int, extraction: Extraction, setti
     begin_write(db_session)
     doc = get_or_raise(db_session=db_session, document_id=document_id)
     contract = extraction.to_dict()
+    contract = reapply(db_session, document_id, contract)  # a reviewer's corrections outlive a re-parse
     fields = contract.get("fields") or {}
     doc.extraction = contract
     doc.pages = extraction.file.pages
@@ -329,7 +335,22 @@ def process(
 
         signals.record_safely(db_session=db_session, settings=settings, document_id=document_id, data=data)
         db_session.refresh(doc)
+    _raise_alerts_now(db_session, settings, document_id)
     return doc
+
+
+def _raise_alerts_now(db_session: Session, settings: Settings, document_id: int) -> None:
+    """Raise the alerts a just-parsed document is already due for (an expired certificate, a lapsed bridge letter,
+    a failed parse), whichever path parsed it (the queue, a Slack upload, the examples), so they are listed now
+    rather than after the next daily scan, which still sends them and raises what time makes due later. Best
+    effort: the document is recorded either way."""
+    from ..alerts import service as alerts
+
+    try:
+        alerts.raise_due(db_session=db_session, settings=settings, today=utcnow().date(), document_ids=[document_id])
+    except Exception:  # noqa: BLE001 - never fail a parse that was recorded; the daily scan raises them
+        db_session.rollback()
+        log.warning("could not raise the alerts of document %s after parsing", document_id, exc_info=True)
 
 
 def reparse(*, db_session: Session, document_id: int) -> Document:
@@ -341,6 +362,21 @@ def reparse(*, db_session: Session, document_id: int) -> Document:
     doc.claimed_at = None
     db_session.commit()
     return doc
+
+
+def interrupted_ids(*, db_session: Session, exclusive: bool = True) -> set[int]:
+    """Documents whose parsing started and did not finish (``parsing``, or ``queued`` again after an attempt), as
+    opposed to documents that are only waiting for their first turn (just uploaded, or loaded as examples).
+
+    Without ``exclusive`` (other processes share the queue) a ``parsing`` document may be in the hands of a live
+    worker, so only those queued again after an attempt count."""
+    interrupted = (Document.status == "queued") & (Document.attempts > 0)
+    if exclusive:
+        interrupted = interrupted | (Document.status == "parsing")
+    stmt = select(Document.id).where(interrupted)
+    ids = set(db_session.scalars(stmt))
+    db_session.commit()
+    return ids
 
 
 def requeue_interrupted(*, db_session: Session, exclusive: bool) -> list[int]:

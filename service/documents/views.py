@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile, status
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from .. import jobs
-from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer
+from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer, Written, written
+from ..inputs import SafeStr, unsafe_reason
 from . import service
 from .models import STATUSES, DocumentAccepted, DocumentRead, VendorAssign
 
@@ -33,17 +35,32 @@ async def _read_limited(upload: UploadFile, limit: int) -> bytes:
     return b"".join(parts)
 
 
+def _check_form(form: Any, filename: str) -> None:
+    """One ``file`` part, and names that can be stored: refused before the bytes are stored (a 422)."""
+    if len(form.getlist("file")) > 1:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "send one file per upload (this request has several 'file' parts)"
+        )
+    reason = unsafe_reason(filename)
+    if reason is not None:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"the file name cannot be stored: {reason}")
+
+
 @router.post("", response_model=DocumentAccepted, status_code=status.HTTP_202_ACCEPTED)
 async def upload(
     request: Request,
     settings: SettingsDep,
     principal: Writer,
-    file: Annotated[UploadFile, File(description="The PDF.")],
+    file: Annotated[UploadFile, File(description="The PDF (one per request).")],
     vendor: Annotated[
-        str | None, Form(max_length=300, pattern=r"^[^\x00]*$", description="A vendor id or name to file it under.")
+        SafeStr | None, Form(max_length=300, description="A vendor id or name to file it under.")
     ] = None,
 ) -> DocumentAccepted:
-    """Store the PDF once (the same bytes again return the same document) and queue it for parsing."""
+    """Store the PDF once (the same bytes again return the same document) and queue it for parsing.
+
+    A token without the read scope is not told who uploaded the same bytes first, or when."""
+    filename = file.filename or "document.pdf"
+    _check_form(await request.form(), filename)
     data = await _read_limited(file, settings.max_upload_bytes)
     db = request.app.state.db
 
@@ -53,7 +70,7 @@ async def upload(
                 db_session=db_session,
                 settings=settings,
                 data=data,
-                filename=file.filename or "document.pdf",
+                filename=filename,
                 uploaded_by=principal.name,
                 vendor=vendor,
             )
@@ -62,6 +79,7 @@ async def upload(
                 jobs.enqueue_ingest(doc.id)
                 db_session.expire_all()
                 doc = service.get_or_raise(db_session=db_session, document_id=doc.id)
+            reader = principal.allows("read")
             return DocumentAccepted(
                 id=doc.id,
                 status=doc.status,
@@ -69,8 +87,8 @@ async def upload(
                 file_url=str(request.url_for("get_document_file", document_id=doc.id).path),
                 sha256=doc.sha256,
                 created=result.created,
-                first_uploaded_by=doc.uploaded_by,
-                first_uploaded_at=doc.uploaded_at,
+                first_uploaded_by=doc.uploaded_by if reader else None,
+                first_uploaded_at=doc.uploaded_at if reader else None,
             )
 
     return await run_in_threadpool(work)
@@ -117,17 +135,30 @@ def get_document_file(db_session: SessionDep, settings: SettingsDep, _: Reader, 
         data = service.file_store(settings).get(doc.sha256)
     except OSError as exc:
         raise HTTPException(status.HTTP_410_GONE, "the stored file is missing") from exc
-    safe = "".join(ch for ch in doc.filename if ch.isalnum() or ch in "._- ") or "document.pdf"
     return Response(
-        data, media_type=doc.content_type, headers={"Content-Disposition": f'attachment; filename="{safe}"'}
+        data, media_type=doc.content_type, headers={"Content-Disposition": content_disposition(doc.filename)}
     )
 
 
-@router.put("/{document_id}/vendor", response_model=DocumentRead)
-def assign_vendor(db_session: SessionDep, _: Writer, document_id: IdPath, body: VendorAssign) -> DocumentRead:
-    """Confirm or correct the vendor of a document (e.g. one flagged as an uncertain match)."""
+def content_disposition(filename: str) -> str:
+    """``attachment`` with an ASCII ``filename`` for old clients and the exact name as RFC 5987 ``filename*``
+    (RFC 6266): a header must be Latin-1, and a Turkish, Chinese or Cyrillic name is not."""
+    ascii_name = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._- ()") else "_" for ch in filename)
+    ascii_name = ascii_name.strip() or "document.pdf"
+    value = f'attachment; filename="{ascii_name}"'
+    if ascii_name != filename:
+        value += f"; filename*=UTF-8''{quote(filename, safe='')}"
+    return value
+
+
+@router.put("/{document_id}/vendor", response_model=DocumentRead | Written)
+def assign_vendor(
+    db_session: SessionDep, principal: Writer, document_id: IdPath, body: VendorAssign
+) -> DocumentRead | Written:
+    """Confirm or correct the vendor of a document (e.g. one flagged as an uncertain match); a write-only token
+    gets the id."""
     doc = service.assign_vendor(db_session=db_session, document_id=document_id, vendor_id=body.vendor_id)
-    return DocumentRead.from_document(doc, with_extraction=False)
+    return written(principal, DocumentRead.from_document(doc, with_extraction=False), doc.id)
 
 
 @router.post("/{document_id}/reparse", response_model=DocumentRead, status_code=status.HTTP_202_ACCEPTED)

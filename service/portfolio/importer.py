@@ -9,6 +9,7 @@ next run; a Ctrl-C puts the ones in progress back to ``queued``.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -17,13 +18,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from ..config import Settings
-from ..database import Database, begin_write, get_database
+from ..database import Database, begin_write, get_database, utcnow
 from ..documents import service as documents
 from ..documents.models import Document
 from . import signals
+
+log = logging.getLogger(__name__)
 
 Outcome = str  # "new" | "existing" | "failed"
 
@@ -117,7 +120,30 @@ def import_folder(
     with db.session() as db_session:  # parsed by an earlier version, or the text pass failed: try again
         for doc_id in signals.missing(db_session=db_session):
             signals.record_safely(db_session=db_session, settings=settings, document_id=doc_id)
+    _store_answers(db, settings, summary)
     return summary
+
+
+def _store_answers(db: Database, settings: Settings, summary: ImportSummary) -> None:
+    """As after an upload: the new documents' vendors are assessed (default profile) and the answers stored, once
+    per vendor after all its documents are in. Best effort: a question computes the answer if this fails."""
+    from ..assessments import service as assessments
+
+    ids = [r.document_id for r in summary.results if r.outcome == "new" and r.document_id is not None]
+    if not ids:
+        return
+    with db.session() as db_session:
+        vendor_ids = sorted(
+            {v for v in db_session.scalars(select(Document.vendor_id).where(Document.id.in_(ids))) if v is not None}
+        )
+        try:
+            for _ in assessments.assess_many(
+                db_session=db_session, settings=settings, vendor_ids=vendor_ids, today=utcnow().date()
+            ):
+                pass
+        except Exception:  # noqa: BLE001 - the documents are recorded; answers are computed when asked for
+            db_session.rollback()
+            log.warning("could not store the assessments after the import", exc_info=True)
 
 
 def _existing(shown: str, doc: Document) -> FileResult:

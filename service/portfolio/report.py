@@ -28,6 +28,7 @@ from knowledge.rules.iso_validity import surveillance_due
 from ..assessments import service as assessments
 from ..config import Settings
 from ..documents.models import Document
+from ..documents.service import current_documents_by_vendor
 from ..vendors.models import Vendor
 from . import service as portfolio
 
@@ -93,13 +94,14 @@ def build(
     vendor_rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.tier).order_by(Vendor.name, Vendor.id)).all()
     db_session.commit()
     names = {v.id: v.name for v in vendor_rows}
-    subs = portfolio.subservices_by_vendor(db_session=db_session)
+    current = current_documents_by_vendor(db_session=db_session)
+    subs = portfolio.subservices_by_vendor(db_session=db_session, current=current)
     dated = portfolio.dated_documents(db_session=db_session)
     max_age = _soc_max_age(settings, profile)
     answers = dict(
         assessments.assess_many(
             db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
-            profile=profile,
+            profile=profile, current=current,
         )
     )
     for v in vendor_rows:
@@ -115,6 +117,8 @@ def build(
             if f["code"] in OPEN_CUEC_CODES:
                 open_cuecs += len(f.get("evidence") or [])
             evidence: list[dict[str, Any]] = f.get("evidence") or []
+            if f["severity"] == "info":
+                continue  # counted in the vendor's row; the sheet lists what needs a follow-up
             paged = [c for c in evidence if c.get("page")]
             cite: dict[str, Any] = (paged or evidence or [{}])[0]
             report.findings.append(
@@ -128,8 +132,7 @@ def build(
         docs = answer.get("documents") or []
         relied = result.get("relied_on")
         relied_doc = next((d for d in docs if d["filename"] == relied), None)
-        current = [r for r in dated.get(v.id, []) if r.id in {d["id"] for d in docs}]
-        nxt, what = _next_date(current, as_of, max_age)
+        nxt, what = _next_date(current.get(v.id, []), as_of, max_age)
         cov = audit_window(spans_of(dated.get(v.id, [])), *window)
         providers = sorted({normalize_provider(n) for n, _ in subs.get(v.id, [])}, key=str.casefold)
         report.vendors.append(
@@ -223,20 +226,22 @@ def write_xlsx(report: Report, path: Path) -> None:
         ws.freeze_panes(1, 2 if title == "Vendors" else 0)
         ws.autofilter(0, 0, len(rows), len(columns) - 1)
         ws.write_row(0, 0, columns, header)
-        special = [(i, name) for i, name in enumerate(columns) if name in wrapped or name == colour]
-        dates = [i for i, name in enumerate(columns) if "date" in name or name.startswith("period")]
+        # each cell written once, with its column's format: the writer's cost is per call
+        plan = [(i, name, wrap if name in wrapped else None) for i, name in enumerate(columns)]
+        write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
         for r, row in enumerate(rows, 1):
-            values = [_xl(row.get(name)) for name in columns]
-            ws.write_row(r, 0, values, top)
-            for i in dates:
-                if isinstance(values[i], date):
-                    ws.write_datetime(r, i, datetime(values[i].year, values[i].month, values[i].day), day)
-            for i, name in special:
-                value = values[i]
-                if value is None:
+            for i, name, fmt in plan:
+                value = row.get(name)
+                if value is None or value == "":
                     continue
-                fmt = wrap if name in wrapped else fills.get(str(value), top)
-                ws.write(r, i, value, fmt)
+                if isinstance(value, str):
+                    write_string(r, i, value, fills.get(value, top) if name == colour else (fmt or top))
+                elif isinstance(value, bool | int | float):
+                    write_number(r, i, value, top)
+                elif isinstance(value, date):
+                    write_datetime(r, i, datetime(value.year, value.month, value.day), day)
+                else:
+                    write_string(r, i, str(value), top)
 
     sheet("Vendors", VENDOR_COLUMNS, report.vendors, "verdict")
     sheet("Findings", FINDING_COLUMNS, report.findings, "severity")
@@ -251,8 +256,3 @@ def write_xlsx(report: Report, path: Path) -> None:
         about.write_row(r, 0, [k, v])
     wb.close()
     tmp.replace(path)
-
-
-def _xl(value: Any) -> Any:
-    """Dates are written again with their format; None is an empty cell."""
-    return "" if value is None else value

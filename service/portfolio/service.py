@@ -69,9 +69,13 @@ def _methods(methods: Iterable[str | None]) -> str | None:
     return found.pop() if len(found) == 1 else ("carve-out" if "carve-out" in found else None)
 
 
-def subservices_by_vendor(*, db_session: Session) -> dict[int, list[tuple[str, str | None]]]:
-    """Each vendor's subservice organizations (printed name, method) from its current SOC reports, in one pass."""
-    current = documents.current_documents_by_vendor(db_session=db_session)
+def subservices_by_vendor(
+    *, db_session: Session, current: dict[int, list[Any]] | None = None
+) -> dict[int, list[tuple[str, str | None]]]:
+    """Each vendor's subservice organizations (printed name, method) from its current SOC reports, in one pass;
+    ``current``: the vendors' current documents when the caller has them."""
+    if current is None:
+        current = documents.current_documents_by_vendor(db_session=db_session)
     soc_ids = {d.id: vendor_id for vendor_id, docs in current.items() for d in docs if d.kind in SOC_KINDS}
     out: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
     seen: set[int] = set()

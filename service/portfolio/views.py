@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
 from ..deps import IdPath, Reader, SessionDep, SettingsDep
+from ..inputs import SaneDate
 from . import service
 from .models import ConcentrationAlert, CoverageRead, FourthParty, VendorCuecs
 
@@ -39,8 +39,10 @@ def coverage(
     db_session: SessionDep,
     _: Reader,
     vendor_id: IdPath,
-    from_: Annotated[date, Query(alias="from", description="First day of the buyer's audit window (YYYY-MM-DD).")],
-    to: Annotated[date, Query(description="Last day of the window (YYYY-MM-DD).")],
+    from_: Annotated[
+        SaneDate, Query(alias="from", description="First day of the buyer's audit window (YYYY-MM-DD, 1970-2100).")
+    ],
+    to: Annotated[SaneDate, Query(description="Last day of the window (YYYY-MM-DD, 1970-2100).")],
 ) -> CoverageRead:
     """The days of the window covered by SOC report periods and bridge letters (certificates shown, marked as
     such, without closing a gap), and the gaps."""

@@ -9,6 +9,7 @@ from sqlalchemy import Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import Base, utcnow
+from ..inputs import check_text
 
 
 class Vendor(Base):
@@ -40,15 +41,13 @@ def _clean_names(value: list[str] | None) -> list[str] | None:
 
 
 class _Text(BaseModel):
-    """Vendor text fields hold no NUL character: PostgreSQL cannot store one, so it is refused up front (a 422)."""
+    """Vendor text fields hold no NUL, control character or lone surrogate: PostgreSQL cannot store a NUL and
+    neither driver can encode a surrogate, so they are refused up front (a 422, see ``service.inputs``)."""
 
     @field_validator("*")
     @classmethod
-    def _no_nul(cls, value: object) -> object:
-        items = value if isinstance(value, list) else [value]
-        if any(isinstance(item, str) and "\x00" in item for item in items):
-            raise ValueError("text may not contain NUL characters")
-        return value
+    def _safe_text(cls, value: object) -> object:
+        return check_text(value)
 
 
 class VendorBase(_Text):

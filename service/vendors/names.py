@@ -48,6 +48,35 @@ _LEGAL = {
     "ab",
     "as",
     "the",
+    # more languages: Poland (sp. z o.o.), Czechia/Slovakia (s.r.o.), Brazil/Portugal (Ltda), Nordics (Oyj, ApS,
+    # ASA, AB publ), Malaysia (Sdn Bhd), Singapore (Pte), India (Pvt), Hungary (Kft, Zrt), Russia (OOO), Germany
+    # (KG, OHG, UG, e.V., GesmbH), Spain (S.L., S.L.U., S.A.E.), France (SCS, SNC), Japan (KK, GK)
+    "sp",
+    "zoo",
+    "sro",
+    "ltda",
+    "oyj",
+    "aps",
+    "asa",
+    "publ",
+    "sdn",
+    "bhd",
+    "pte",
+    "pvt",
+    "kft",
+    "zrt",
+    "ooo",
+    "kg",
+    "ohg",
+    "ug",
+    "ev",
+    "gesmbh",
+    "sl",
+    "slu",
+    "sae",
+    "scs",
+    "snc",
+    "gk",
 }
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -82,7 +111,10 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
     tokens = _join_initials([t for t in _NON_WORD.sub(" ", text).split() if t])
-    kept = [t for t in tokens if t not in _LEGAL and not _misspelt_legal(t)]
+    legal = [t in _LEGAL or _misspelt_legal(t) for t in tokens]
+    # "& Co. KG": an "and" that only joins legal words goes with them
+    kept = [t for i, t in enumerate(tokens) if not legal[i] and not (
+        t == "and" and i + 1 < len(tokens) and all(legal[i + 1:]))]
     return " ".join(kept or tokens)
 
 
@@ -181,6 +213,11 @@ def same_org(a: str, b: str) -> bool:
     """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
     Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or
     a dropped word after the same first word."""
+    from knowledge.portfolio.providers import known_provider
+
+    known_a = known_provider(a)
+    if known_a is not None and known_a == known_provider(b):
+        return True  # the knowledge base's list of providers' names and products ("Amazon S3" is AWS)
     forms_a, shorts_a = name_forms(a)
     forms_b, shorts_b = name_forms(b)
     norms_a = {normalize(f) for f in forms_a} - {""}

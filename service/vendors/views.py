@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
-from ..deps import DatabaseDep, IdPath, Reader, SessionDep, Writer, run_read
+from ..deps import DatabaseDep, IdPath, Reader, SessionDep, Writer, Written, run_read, written
 from . import service
 from .models import VendorCreate, VendorMatch, VendorRead, VendorUpdate
 
@@ -47,13 +47,15 @@ def _listed(db_session: Session, limit: int, offset: int) -> bytes:
     return _MATCHES.dump_json(listed)
 
 
-@router.post("", response_model=VendorRead, status_code=status.HTTP_201_CREATED)
-def create(db_session: SessionDep, _: Writer, vendor_in: VendorCreate) -> VendorRead:
-    """Create a vendor; 409 if one with the same name (ignoring case, punctuation, "Inc.") exists."""
+@router.post("", response_model=VendorRead | Written, status_code=status.HTTP_201_CREATED)
+def create(db_session: SessionDep, principal: Writer, vendor_in: VendorCreate) -> VendorRead | Written:
+    """Create a vendor; 409 if one with the same name (ignoring case, punctuation, "Inc.") exists. A token without
+    the read scope gets only the new id."""
     try:
-        return VendorRead.model_validate(service.create(db_session=db_session, vendor_in=vendor_in))
+        vendor = service.create(db_session=db_session, vendor_in=vendor_in)
     except service.VendorExists as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    return written(principal, VendorRead.model_validate(vendor), vendor.id)
 
 
 @router.get("/{vendor_id}", response_model=VendorRead)
@@ -62,12 +64,13 @@ def get(db_session: SessionDep, _: Reader, vendor_id: IdPath) -> VendorRead:
     return VendorRead.model_validate(service.get_or_raise(db_session=db_session, vendor_id=vendor_id))
 
 
-@router.patch("/{vendor_id}", response_model=VendorRead)
-def update(db_session: SessionDep, _: Writer, vendor_id: IdPath, vendor_in: VendorUpdate) -> VendorRead:
-    """Change aliases, tier, services bought, AI use or owner (only the fields sent)."""
+@router.patch("/{vendor_id}", response_model=VendorRead | Written)
+def update(
+    db_session: SessionDep, principal: Writer, vendor_id: IdPath, vendor_in: VendorUpdate
+) -> VendorRead | Written:
+    """Change aliases, tier, services bought, AI use or owner (only the fields sent); a write-only token gets the id."""
     try:
-        return VendorRead.model_validate(
-            service.update(db_session=db_session, vendor_id=vendor_id, vendor_in=vendor_in)
-        )
+        vendor = service.update(db_session=db_session, vendor_id=vendor_id, vendor_in=vendor_in)
     except service.VendorExists as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    return written(principal, VendorRead.model_validate(vendor), vendor.id)

@@ -142,3 +142,18 @@ def test_name_forms_and_relations() -> None:
     assert relation("acme cloud", "acme payments") == "other"
     assert relation("acme cloud", "acme cloud services") == "part"
     assert relation("umbrela health", "umbrella health") == "typo"
+
+
+def test_confidential_one_fact_answer_goes_to_a_dm_as_asked(bot: Bot) -> None:
+    from bots.slack.blocks import DM_DETAILS
+
+    from .conftest import OPEN
+    from .test_questions import _click
+
+    reply = bot.ask("who audited Quillfeather?", channel=OPEN)
+    assert "confidential" in reply.text()
+    button = next(e for b in reply.body["blocks"] for e in b.get("elements") or [] if e.get("action_id") == DM_DETAILS)
+    assert bot.interact(_click(OPEN, reply, button, user="U77")).status_code == 200
+    bot.fake.wait_for("conversations.open", lambda c: c.body.get("users") == "U77")
+    dm = bot.fake.wait_for("chat.postMessage", lambda c: c.body.get("channel") == "D77")[0]
+    assert "service auditor" in dm.text() and "p. " in dm.text()  # the auditor, with page and quote

@@ -200,7 +200,9 @@ def test_partly_scanned_pdf_without_tesseract_is_read_with_a_warning(no_tesserac
 def test_limit_defaults_are_sensible() -> None:
     limits = Limits.from_env({})
     assert limits.max_bytes == 50 * 1024 * 1024 and limits.max_pages == 500 and limits.timeout_seconds == 120
-    assert limits.max_memory_mb == 2048
+    assert limits.max_memory_mb == 640
+    assert (limits.max_ocr_pages, limits.max_ocr_seconds) == (50, 30.0)
+    assert limits.max_image_pixels == 64_000_000 and limits.max_stream_bytes == 32 * 1024 * 1024
 
 
 @pytest.mark.parametrize(
@@ -281,13 +283,20 @@ def test_worker_kills_a_file_that_overruns_and_serves_the_next(report: bytes) ->
 
 @pytest.fixture(scope="module")
 def parser_bomb() -> bytes:
-    """~120 KB whose single page keeps pdfium busy ~4 s inside one native call (and ~800 MB)."""
+    """~120 KB whose single page keeps pdfium busy ~4 s inside one native call (and ~800 MB).
+
+    Its content stream inflates to 50 MB, which ``max_stream_bytes`` refuses before pdfium opens the file
+    (tests/extractors/test_budgets.py); the tests here raise that limit (``_NO_STREAM_CHECK``) to show the hard stops
+    behind it: the kill on time and the memory ceiling."""
     return make_pdf.content_stream_bomb(2_000_000)
+
+
+_NO_STREAM_CHECK = {"max_stream_bytes": 1 << 40}
 
 
 def test_worker_hard_stops_a_file_the_deadline_cannot_interrupt(parser_bomb: bytes, report: bytes) -> None:
     started = time.monotonic()
-    with IsolatedExtractor(Limits(timeout_seconds=1.0)) as worker:  # room to start python on a loaded machine
+    with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK)) as worker:  # room to start python
         stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
         elapsed = time.monotonic() - started
         after = worker.extract_bytes(report, "next.pdf")
@@ -297,7 +306,7 @@ def test_worker_hard_stops_a_file_the_deadline_cannot_interrupt(parser_bomb: byt
 
 
 def test_worker_memory_cap_turns_a_memory_bomb_into_too_large(parser_bomb: bytes, report: bytes) -> None:
-    with IsolatedExtractor(Limits(timeout_seconds=60, max_memory_mb=300)) as worker:
+    with IsolatedExtractor(Limits(timeout_seconds=60, max_memory_mb=300, **_NO_STREAM_CHECK)) as worker:
         result = worker.extract_bytes(parser_bomb, "bomb.pdf")
         after = worker.extract_bytes(report, "next.pdf")
     assert result.error is not None and result.error.code == "too_large"
@@ -316,7 +325,7 @@ def test_worker_in_a_threaded_host_starts_a_fresh_interpreter(parser_bomb: bytes
     thread.start()
     try:
         assert not worker_module._can_fork()
-        with IsolatedExtractor(Limits(timeout_seconds=1.0)) as worker:  # room to start python on a loaded machine
+        with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK)) as worker:  # room to start python
             same = worker.extract_bytes(report, "r.pdf")
             stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
             after = worker.extract_bytes(report, "r.pdf")

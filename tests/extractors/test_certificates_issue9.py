@@ -243,3 +243,26 @@ def test_a_number_far_from_any_image_is_not_an_accreditation_number() -> None:
         "For and on behalf of Pennine Certification Ltd\n0874"
     )
     assert _read(text_pdf([text])).fields.accreditation_body is None
+
+
+def test_an_organisation_certificate_naming_its_lead_auditor_stays_a_certificate() -> None:
+    text = (
+        "CERTIFICATE OF REGISTRATION\nThis is to certify that\nTarrow Logistics Ltd\n1 Dock Road, Leeds\n"
+        "operates an information security management system which conforms to ISO/IEC 27001:2022\n"
+        "Scope: warehouse management software\nLead Auditor: Jordan Avery Blake\nCertificate number: TL-0099\n"
+        "Date of issue: 15 March 2025\nExpiry date: 14 March 2028\nFor and on behalf of Pennine Certification Ltd\nUKAS"
+    )
+    x = _read(text_pdf([text]))
+    assert x.kind == "iso_certificate"
+    assert x.fields.vendor is not None and x.fields.vendor.value == "Tarrow Logistics Ltd"
+
+
+def test_vendor_inside_the_lead_in_sentence_not_the_body_above_it() -> None:
+    text = (
+        "Northvale Zertifizierungsgesellschaft mbH\nCERTIFICATE\nWe certify that Quillon Analytics S.L., 75 King "
+        "Street West, Toronto, Canada, has been audited and\nmeets the requirements of\nISO/IEC 27001:2022\n"
+        "Certificate number: QA-0042\nDate of issue: 15 March 2025\nExpiry date: 14 March 2028\nDAkkS"
+    )
+    x = _read(text_pdf([text]))
+    assert x.fields.vendor is not None and x.fields.vendor.value == "Quillon Analytics S.L."
+    assert x.fields.issuer is None or "Northvale" in x.fields.issuer.value

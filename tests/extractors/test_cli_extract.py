@@ -199,3 +199,19 @@ def test_a_reader_that_stops_early_gets_no_traceback(files: dict[str, Path]) -> 
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (0, 1)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_piped_output_keeps_whole_quotes(tmp_path: Path) -> None:
+    """Not on a terminal (a pipe, a file), every quote is written whole, on one line, whatever its length."""
+    from tests.generator import soc
+
+    pdf, _expected = soc.build("soc2_type2", 3, controls=12, filler_pages=2)
+    path = tmp_path / "soc2.pdf"
+    path.write_bytes(pdf)
+    as_json = json.loads(run(path, "--json").stdout)
+    quotes = [" ".join(str(f["quote"]).split()) for f in as_json["fields"].values()
+              if isinstance(f, dict) and f.get("quote")]
+    assert quotes and max(len(q) for q in quotes) > 100  # long enough that a terminal would have shortened one
+    plain = run(path, env={"COLUMNS": "80"}).stdout
+    for quote in quotes:
+        assert quote in plain, quote

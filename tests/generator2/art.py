@@ -24,7 +24,10 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         path = d / name
         if path.exists():
             return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size=size)
+    try:  # no DejaVu or Liberation fonts on this host: Pillow's own (scalable from Pillow 10.1)
+        return ImageFont.load_default(size=size)
+    except TypeError:
+        return ImageFont.load_default()
 
 
 def _png(image: Image.Image) -> bytes:

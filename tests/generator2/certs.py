@@ -125,11 +125,20 @@ def build(variant: str, seed: int, *, local: bool = False) -> tuple[bytes, dict[
                         st.title))
     lead = rng.choice((f"This is to certify that the {ms_name} of", f"{body.name} hereby certifies that",
                        "We certify that"))
-    story.append(r.para(lead, st.center))
-    story.append(r.para(vendor.name, st.subtitle))
-    story.append(r.para(rng.choice(_SITES).format(n=rng.randrange(1, 300)), st.center))
-    story.append(r.para(rng.choice(("has been assessed and found to conform to the requirements of",
-                                    "has been audited and meets the requirements of", "complies with")), st.center))
+    site = rng.choice(_SITES).format(n=rng.randrange(1, 300))
+    conforms = rng.choice(("has been assessed and found to conform to the requirements of",
+                           "has been audited and meets the requirements of", "complies with"))
+    # Drawn apart so that adding it left every other choice of a seed as it was.
+    inline = random.Random(f"g2:iso:{variant}:{seed}:{local}:inline").random() < 0.3
+    ex.notes["vendor_inline"] = inline
+    if inline:
+        # The organization inside a sentence in body type, smaller than the body's name above it.
+        story.append(r.para(f"{lead} {vendor.name}, {site}, {conforms}", st.center))
+    else:
+        story.append(r.para(lead, st.center))
+        story.append(r.para(vendor.name, st.subtitle))
+        story.append(r.para(site, st.center))
+        story.append(r.para(conforms, st.center))
     for s in standards:
         story.append(r.para(s, st.subtitle))
         ex.add("standards", s, s)

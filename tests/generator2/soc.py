@@ -387,9 +387,8 @@ def _auditor_report(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Random, s
         out.append(r.para("Description of Tests of Controls", st.h3))
         out.append(r.para(
             f"The specific controls we tested and the nature, timing and results of those tests are listed in "
-            f"{_section_title(plan, 4, 'Testing Matrices').split(' ')[0]} {4 if plan.tier != 'national' else 'IV'} "
-            "of this report. Where a test identified an exception, the exception and management’s response, if "
-            "any, are described there.", st.body))
+            f"Section {'IV' if plan.tier == 'national' else 4} of this report. Where a test identified an "
+            "exception, the exception and management’s response, if any, are described there.", st.body))
     if plan.opinion == "qualified":
         e = plan.exceptions[0]
         out.append(r.para("Basis for Qualified Opinion", st.h3))
@@ -448,7 +447,8 @@ def _subservice_paragraph(plan: Plan, st: r.Styles, ex: Expect2, rng: random.Ran
         # Named only in Section 3's subservice table; the auditor's report refers to it.
         ex.notes["subservice_named"] = "section3_table"
         out.append(r.para(
-            f"{s} uses the subservice organizations identified in Section 3 of this report. The description includes "
+            f"{s} uses the subservice organizations identified in Section {'III' if plan.tier == 'national' else 3} "
+            "of this report. The description includes "
             f"only the controls of {s} and excludes the controls of those subservice organizations (carve-out "
             "method); our examination did not extend to them.", st.body))
         for n, _ in carved:

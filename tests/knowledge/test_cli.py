@@ -126,3 +126,14 @@ def test_agreement_with_the_reference_crosswalks(shared_dir: Path, capsys: pytes
                          "crosswalk_tsc_series_iso2022_mit.csv"}
     for r in rows.values():
         assert 0 < r["jaccard"] <= 1 and r["shared"] <= min(r["ours"], r["ref"])
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1969-12-31", "2101-01-01", "2026-02-30", "soon"])
+def test_check_as_of_outside_a_sane_range_is_a_usage_error(
+    day: str, cert_pdf: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--as-of", day, str(cert_pdf)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--as-of" in err and "Traceback" not in err

@@ -107,10 +107,13 @@ def test_a_failed_parse_keeps_the_file_and_the_reason(settings: Settings, db_ses
     assert service.file_store(settings).get(done.sha256) == broken
 
 
-def test_a_parse_over_the_time_limit_is_killed_and_recorded(settings: Settings, db_session: Session) -> None:
+def test_a_parse_over_the_time_limit_is_killed_and_recorded(
+    settings: Settings, db_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One native pdfium call that runs for seconds: the reader's child process is killed at the limit, the
     document fails with the reason, the file is kept, and the next document is read at once (no abandoned thread
     still holds the pdfium lock)."""
+    monkeypatch.setenv("VA_MAX_STREAM_BYTES", "1G")  # past the stream budget, which refuses this file up front
     bomb = make_pdf.content_stream_bomb(2_000_000)
     tight = settings.model_copy(update={"parse_timeout_seconds": 0.5})
     doc = service.ingest(db_session=db_session, settings=tight, data=bomb, filename="bomb.pdf").document

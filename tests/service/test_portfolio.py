@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from service.api import create_app
 from service.assessments import service as assessments
 from service.config import Settings
-from service.database import forget_databases, get_database
+from service.database import forget_databases, get_database, utcnow
 from service.portfolio import report as report_mod
 from service.portfolio import service as portfolio
 from service.portfolio.importer import import_folder
@@ -30,7 +30,7 @@ from tests.generator import bridge, soc
 from tests.generator import soc_text as t
 from tests.generator import words as w
 
-from .conftest import bearer, make_token
+from .conftest import BACKENDS, PG_URL, _pg_schema_url, bearer, make_token
 
 CONTROLS = """
 controls:
@@ -61,8 +61,17 @@ def _plan(seed: int, **changes: Any) -> Any:
     return dataclasses.replace(plan, **changes)
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
+    if request.param == "sqlite":
+        yield from _world(tmp_path_factory, None)
+        return
+    assert PG_URL is not None
+    for url in _pg_schema_url(PG_URL):
+        yield from _world(tmp_path_factory, url)
+
+
+def _world(tmp_path_factory: pytest.TempPathFactory, database_url: str | None) -> Iterator[Portfolio]:
     root = tmp_path_factory.mktemp("portfolio")
     folder = root / "in"
     (folder / "nested").mkdir(parents=True)
@@ -90,7 +99,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
     controls = root / "controls.yaml"
     controls.write_text(CONTROLS)
     settings = Settings(data_dir=root / "data", parse_timeout_seconds=60, controls_file=controls,
-                        critical_tiers=["critical"], concentration_share=0.5)
+                        critical_tiers=["critical"], concentration_share=0.5, database_url=database_url)
     first = import_folder(folder, settings=settings, workers=2)
     with get_database(settings).session() as s:
         ids = {v.name: v.id for v in s.query(Vendor).all()}
@@ -109,6 +118,9 @@ def test_import_stores_every_pdf_once_and_a_second_run_adds_nothing(world: Portf
     assert again.line() == "0 new, 4 already there, 1 failed"
     kinds = sorted(r.kind or "" for r in world.first.results if r.outcome == "new")
     assert kinds == ["bridge_letter", "soc2_type2", "soc2_type2", "soc2_type2"]
+    with get_database(world.settings).session() as s:  # as after an upload: the vendors' answers are stored
+        kept = assessments.stored_answers(db_session=s, settings=world.settings, today=utcnow().date())
+    assert sorted(kept) == sorted(world.ids.values())
 
 
 def test_fourth_parties_are_one_provider_whatever_the_report_calls_it(world: Portfolio) -> None:
@@ -228,11 +240,15 @@ def test_report_csv_and_workbook_hold_one_row_per_vendor(world: Portfolio, tmp_p
     assert wb["Documents"].max_row == 5  # the four documents stored; a refused file is never stored
 
 
-def test_cli_import_report_and_cuecs(world: Portfolio, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import_report_and_cuecs(
+    world: Portfolio, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
 
     from service.cli import main
 
+    if world.settings.database_url:
+        monkeypatch.setenv("DATABASE_URL", world.settings.database_url)
     data_dir = str(world.settings.data_dir)
     assert main(["import", str(world.folder), "--data-dir", data_dir]) == 1  # the refused file is a failure
     out, err = capsys.readouterr()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 import time
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from service.config import Settings
 from service.vendors import service as vendors
-from service.vendors.models import VendorCreate
+from service.vendors.models import Vendor, VendorCreate
 from service.vendors.names import normalize
 
 
@@ -53,3 +55,26 @@ def test_short_names_and_acronyms_find_their_vendor(db_session: Session) -> None
     both = vendors.resolve_hint(db_session=db_session, name="Quillfeather", auto=92, floor=75)
     assert both.status == "uncertain" and both.vendor_id is None
     assert both.candidate_id in {ids["Quillfeather Analytics, Inc."], ids["Quillfeather Payments GmbH"]}
+
+
+def test_upload_form_vendor_goes_through_the_same_index(settings: Settings, db_session: Session) -> None:
+    """The upload's ``vendor`` field: a short name finds the vendor on record instead of creating a second one; a
+    name two vendors share pins nothing and creates nothing, and one call confirms the right one."""
+    from service.documents import service as documents
+
+    from .docs import generated
+
+    one = vendors.create(db_session=db_session, vendor_in=VendorCreate(name="Amazon Web Services, Inc.")).id
+    pdf, _expected = generated("iso_27001_2022", 11)
+    doc = documents.ingest(db_session=db_session, settings=settings, data=pdf, filename="a.pdf", vendor="AWS").document
+    assert (doc.vendor_id, doc.vendor_match) == (one, "manual")
+    before = db_session.scalar(select(func.count(Vendor.id)))
+    a = vendors.create(db_session=db_session, vendor_in=VendorCreate(name="Tallowmere Analytics, Inc.")).id
+    b = vendors.create(db_session=db_session, vendor_in=VendorCreate(name="Tallowmere Payments GmbH")).id
+    pdf2, _ = generated("iso_27001_2022", 12)
+    doc2 = documents.ingest(db_session=db_session, settings=settings, data=pdf2, filename="b.pdf",
+                            vendor="Tallowmere").document
+    assert doc2.vendor_id is None and doc2.vendor_match == "uncertain" and doc2.vendor_candidate_id in {a, b}
+    assert db_session.scalar(select(func.count(Vendor.id))) == before + 2  # nothing created for the hint
+    done = documents.assign_vendor(db_session=db_session, document_id=doc2.id, vendor_id=b)  # the one call
+    assert (done.vendor_id, done.vendor_match) == (b, "manual")

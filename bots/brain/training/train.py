@@ -51,10 +51,14 @@ def train(out: Path = MODEL_DIR, epochs: int = 12, seed: int = 7) -> float:
     accuracy = right / len(held)
     print(f"{len(train_set)} questions, {len(labels)} intents, {time.perf_counter() - started:.1f} s; "
           f"held-out accuracy {accuracy:.3f} ({right}/{len(held)})")
-    if out.exists():
+    fresh = out.with_name(out.name + ".new")
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    nlp.to_disk(fresh)
+    (fresh / "vocabulary.txt").write_text("\n".join(sorted(vocabulary())) + "\n", encoding="utf-8")
+    if out.exists():  # swapped in whole, so a process loading the model never sees half of it
         shutil.rmtree(out)
-    nlp.to_disk(out)
-    (out / "vocabulary.txt").write_text("\n".join(sorted(vocabulary())) + "\n", encoding="utf-8")
+    fresh.rename(out)
     return accuracy
 
 

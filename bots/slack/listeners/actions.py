@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from service.documents import service as documents
 
 from ...brain.answers import Answer, Context, assessment_answer
+from ...brain.mentions import mention
 from ...brain.triage import triage_answer
 from ..blocks import CONFIRM_VENDOR, DETAILS, DM_DETAILS, REASSESS, answer_blocks, text_fallback
 from ..deps import Deps
@@ -32,6 +33,10 @@ def _ref(body: dict[str, Any]) -> dict[str, Any]:
 def _answer_for(ref: dict[str, Any], ctx: Context) -> Answer | None:
     """Rebuild the answer a button refers to, fresh from the database, with every finding."""
     ctx.max_items = DETAIL_ITEMS
+    if ref.get("q") and ref.get("k") not in ("cover", "triage"):
+        from ...brain.answers import respond
+
+        return respond(str(ref["q"]), ctx)  # a one-fact or portfolio answer, asked again in full
     if ref.get("d") is not None:
         doc = documents.get(db_session=ctx.db_session, document_id=int(ref["d"]))
         return triage_answer(doc, ctx) if doc is not None else None
@@ -78,7 +83,7 @@ def register(app: App, deps: Deps) -> None:
             return
         with deps.context(channel, profile=ref.get("p")) as ctx:
             answer = assessment_answer(ctx, int(ref["v"]), profile=ref.get("p"))
-        answer.notes.append(f"Re-assessed by <@{body['user']['id']}>.")
+        answer.notes.append(f"Re-assessed by {mention(body['user']['id'])}.")
         blocks = answer_blocks(answer, full=deps.may_show_details(channel))
         if ts and (body.get("container") or {}).get("type") != "message" or not ts:
             client.chat_postMessage(channel=channel, text=text_fallback(answer), blocks=blocks)
@@ -104,7 +109,7 @@ def register(app: App, deps: Deps) -> None:
             doc = documents.assign_vendor(db_session=ctx.db_session, document_id=int(ref["d"]),
                                           vendor_id=int(ref["v"]))
             answer = triage_answer(doc, ctx)
-        answer.notes.insert(0, f"Vendor confirmed by <@{user}>.")
+        answer.notes.insert(0, f"Vendor confirmed by {mention(user)}.")
         client.chat_postMessage(channel=channel, thread_ts=thread, text=text_fallback(answer),
                                 blocks=answer_blocks(answer, full=deps.may_show_details(channel)))
 

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from ...brain.answers import Answer
 from ...brain.answers import respond as brain_respond
 from ...brain.intents import Thread
-from ..blocks import answer_blocks, text_fallback
+from ..blocks import answer_blocks, escape, text_fallback
 from ..deps import Deps
 from ..errors import polite
 
@@ -56,10 +56,11 @@ def full_list_messages(answer: Answer) -> list[str]:
     """The whole list of an answer whose every item matters (the CUECs), as plain thread messages."""
     if not answer.full_list or not answer.items:
         return []
-    lines = [f"{n}. {item.text}" + (f" (p. {item.cites[0].page})" if item.cites and item.cites[0].page else "")
+    # mrkdwn like every message: an item read from a PDF must not become a mention or a link
+    lines = [f"{n}. {escape(item.text)}" + (f" (p. {item.cites[0].page})" if item.cites and item.cites[0].page else "")
              for n, item in enumerate(answer.items, start=1)]
     messages: list[str] = []
-    current = f"All {len(lines)} {answer.items_title or 'items'} of {answer.title}:"
+    current = f"All {len(lines)} {escape(answer.items_title or 'items')} of {escape(answer.title)}:"
     for line in lines:
         if len(current) + len(line) + 1 > _CHUNK:
             messages.append(current)

@@ -24,7 +24,7 @@ from service.documents.sniff import UnsupportedContent, sniff
 
 from ... import store
 from ...brain.triage import triage_answer
-from ..blocks import answer_blocks, status_blocks, text_fallback
+from ..blocks import answer_blocks, escape, status_blocks, text_fallback
 from ..deps import Deps
 from ..errors import polite
 
@@ -116,7 +116,8 @@ class Triage:
             file = self.client.files_info(file=file["id"])["file"]
         if not self.dm and not _is_document(file):
             return
-        name = file.get("name") or file.get("title") or "file"
+        raw_name = str(file.get("name") or file.get("title") or "file")
+        name = escape(raw_name)  # the messages below are mrkdwn: a file name must not become a mention or a link
         size = int(file.get("size") or 0)
         if size > self.deps.settings.max_upload_bytes:
             self.say(f":warning: *{name}* is {size // (1024 * 1024)} MB; I read files up to "
@@ -125,7 +126,7 @@ class Triage:
         try:
             data = download(file.get("url_private_download") or file.get("url_private") or "", self.deps)
         except (DownloadFailed, httpx.HTTPError) as exc:
-            self.say(f":warning: I could not download *{name}*: {exc}")
+            self.say(f":warning: I could not download *{name}*: {escape(str(exc))}")
             return
         try:
             sniff(data)
@@ -138,12 +139,12 @@ class Triage:
         with self.deps.session() as session:
             try:
                 result = documents.ingest(db_session=session, settings=self.deps.settings, data=data,
-                                          filename=name, uploaded_by=f"slack:{self.user}" if self.user else None)
+                                          filename=raw_name, uploaded_by=f"slack:{self.user}" if self.user else None)
             except UnsupportedContent as exc:
                 self._finish(progress_ts, self._unsupported(name, exc))
                 return
             except documents.UploadTooLarge as exc:
-                self._finish(progress_ts, f":no_entry_sign: *{name}* is too large: {exc}.")
+                self._finish(progress_ts, f":no_entry_sign: *{name}* is too large: {escape(str(exc))}.")
                 return
             doc = self._parsed(session, result.document)
         seconds = time.perf_counter() - self.started
@@ -162,8 +163,8 @@ class Triage:
 
     @staticmethod
     def _unsupported(name: str, exc: Exception) -> str:
-        return (f":no_entry_sign: *{name}* is not something I can read: {exc}. Share the vendor's SOC 2 report, "
-                "bridge letter or ISO certificate as a PDF.")
+        return (f":no_entry_sign: *{name}* is not something I can read: {escape(str(exc))}. Share the vendor's "
+                "SOC 2 report, bridge letter or ISO certificate as a PDF.")
 
     def _parsed(self, session: Session, doc: Document) -> Document:
         """Parse now if nobody has; if another worker holds it, wait for its result (bounded by the timeout)."""
