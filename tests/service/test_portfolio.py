@@ -268,3 +268,30 @@ def test_cli_import_report_and_cuecs(
     bad.write_text("controls: [{id: A}]")
     assert main(["cuecs", "acmeridge", "--controls", str(bad), "--data-dir", data_dir]) == 2
     assert "'title' is required" in capsys.readouterr().err
+
+
+def _read_flags(data: bytes) -> tuple[list[str], dict[str, Any]]:
+    from extractors import extract_bytes
+    from knowledge.rules.red_flags import read_signals, red_flags
+    from service.portfolio.signals import page_texts
+
+    x = extract_bytes(data, "generated.pdf")
+    signals = read_signals(page_texts(data), x)
+    return sorted(f.code for f in red_flags(x, signals)), signals
+
+
+def test_a_report_signed_by_a_person_is_flagged_and_firms_reports_are_not() -> None:
+    plan = dataclasses.replace(soc.make_plan("soc2_type2", 12), auditor="Dana R. Whitcombe, CPA")
+    person, _ = soc.render_plan(plan, 12)
+    codes, signals = _read_flags(person)
+    assert codes == ["SIGNED_BY_PERSON"] and signals["signature"]["name"] == "Dana R. Whitcombe"
+    assert signals["signature"]["page"] and "Whitcombe" in signals["signature"]["quote"]
+    from tests.generator import build
+
+    for name in ("soc2_type2", "soc3", "bridge_letter", "iso_27001_2022"):
+        for seed in (1, 2):
+            data, _ = build(name, seed)
+            codes, signals = _read_flags(data)
+            assert codes == [], (name, seed, codes)
+            if name.startswith("soc"):
+                assert signals["signature"]["by"] == "firm"
