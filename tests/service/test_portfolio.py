@@ -295,3 +295,42 @@ def test_a_report_signed_by_a_person_is_flagged_and_firms_reports_are_not() -> N
             assert codes == [], (name, seed, codes)
             if name.startswith("soc"):
                 assert signals["signature"]["by"] == "firm"
+
+
+def test_two_copies_stored_at_the_same_moment_still_find_each_other(sqlite_settings: Settings) -> None:
+    import threading
+
+    import numpy as np
+    from sqlalchemy import insert
+
+    from knowledge.portfolio.fingerprint import PERMUTATIONS, Fingerprint
+    from service.documents.models import Document
+    from service.portfolio import signals
+    from service.portfolio.models import NearDuplicate
+
+    db = get_database(sqlite_settings)
+    now = utcnow()
+    with db.engine.begin() as conn:
+        conn.execute(insert(Vendor), [{"id": i, "name": f"Vendor {i}", "normalized_name": f"vendor {i}",
+                                       "aliases": [], "services": [], "created_at": now, "updated_at": now}
+                                      for i in (1, 2)])
+        conn.execute(insert(Document), [{"id": i, "sha256": f"{i:064x}", "filename": f"r{i}.pdf", "size": 1,
+                                         "content_type": "application/pdf", "status": "parsed", "attempts": 1,
+                                         "uploaded_at": now, "updated_at": now, "vendor_id": i,
+                                         "kind": "soc2_type2"} for i in (1, 2)])
+    template = Fingerprint(np.arange(PERMUTATIONS, dtype=np.uint64) * np.uint64(7919), 3000)
+    start = threading.Barrier(2)
+
+    def store(doc_id: int) -> None:
+        with db.session() as s:
+            start.wait()
+            signals.store(db_session=s, document_id=doc_id, signals={}, fp=template)
+
+    threads = [threading.Thread(target=store, args=(i,)) for i in (1, 2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    with db.session() as s:
+        pairs = sorted((p.document_id, p.other_document_id) for p in s.query(NearDuplicate).all())
+    assert pairs == [(1, 2), (2, 1)]
