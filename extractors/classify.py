@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .dates import AS_OF_RE, find_period
 from .fields.parties import CERTIFIES_LOCAL
+from .fields.sections import Sections, find_sections
 from .fields.text import DocText, fold
 from .model import Kind
 
@@ -46,6 +47,37 @@ _AUDITOR_REPORT = re.compile(
 _TSC = re.compile(r"trust\s+services\s+(?:criteria|principles|categor)", _I)
 _OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|were\s+effective\s+throughout", _I)
 _BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
+# A bridge letter without the words: management writes about the months after the last report's period ("since the
+# end of the period covered by our most recent SOC 2 report", "subsequent to the review period") and confirms that
+# nothing material changed.
+_AFTER_REPORT = re.compile(
+    r"(?:between|since|after|following|subsequent\s+to)\s+the\s+(?:end\s+of\s+the\s+|close\s+of\s+the\s+)?"
+    r"(?:(?:most\s+recent|last|prior|previous)\s+)?(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
+    r"(?:report(?:ing)?|examination|audit|review)\s+period|"
+    r"(?:subsequent\s+to|since|after)\s+the\s+(?:end\s+of\s+the\s+)?period\s+covered\s+by|"
+    r"since\s+(?:our|the|its)\s+(?:last|most\s+recent|prior|previous)\s+(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
+    r"(?:report|examination|audit)|follows\s+the\s+end\s+of\s+(?:that|the|our|its)\s+report[’']?s?\s+period|"
+    r"after\s+(?:that|the)\s+(?:review|report(?:ing)?|examination|audit)\s+period\s+ended",
+    _I,
+)
+# Management's own letter: it speaks for management and signs as an officer, not as an accountant.
+_MANAGEMENT_LETTER = re.compile(
+    r"management[’']?s\s+representation|issued\s+by\s+the\s+management|\bmanagement\s+(?:of\s+\S+\s+)?confirms|"
+    r"^Chief\s+\w+\s+Officer\b",
+    _I | re.M,
+)
+_MANAGEMENT_CONFIRMS = re.compile(
+    r"\b(?:management|we)\b[^.]{0,60}\b(?:confirms?|represents?|attests?)\b|to\s+the\s+best\s+of\s+(?:our|its)\s+knowledge|"
+    r"no\s+(?:significant|material)\s+changes",
+    _I,
+)
+# An auditor's letter that confirms a report was issued ("Attestation Status Confirmation", "This is to confirm
+# that X was issued an attestation report for SOC 2 Type 2").
+_ATTESTATION_LETTER = re.compile(
+    r"confirm(?:s|ation)?\b|attestation\s+(?:status|letter|report)|(?:was|were|has\s+been)\s+issued|"
+    r"completed\s+(?:an?\s+|its\s+)?(?:SOC|examination|audit)|performed\s+an?\s+(?:SOC|examination)",
+    _I,
+)
 _CERT_WORDS = re.compile(
     r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
     r"hereby\s+certif|has\s+been\s+(?:independently\s+)?assessed|is\s+compliant\s+with|certificate\s+(?:number|no)|"
@@ -78,10 +110,40 @@ _CERT_NO_LOCAL = re.compile(
 _CERT_WORDS_LOCAL = re.compile(rf"{CERTIFIES_LOCAL}|{_CERT_NO_LOCAL.pattern}", _I)
 
 
+_CPA = re.compile(r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+Accountants?", _I)
+
+
 @dataclass
 class Classification:
     kind: Kind
     warnings: list[str] = field(default_factory=list)
+    # What the document is within its kind, when that matters to the readers: "attestation_letter" (an auditor's
+    # letter about a report, kind unknown).
+    genre: str | None = None
+    sections: Sections | None = None
+
+
+def _letter_genre(text: DocText, head: str, n_pages: int, sections: Sections) -> str | None:
+    """A short document that names a SOC report but has neither a system description nor tests of controls is a
+    letter about a report, not the report: management's about the months after its period (a bridge letter), or
+    the auditor's confirming that it was issued (an attestation letter), even when it quotes the opinion."""
+    if n_pages > 3 or sections.has("description") or sections.has("tests"):
+        return None
+    if not (_SOC2.search(head) or _SOC3.search(head) or _SOC1.search(head)):
+        return None
+    if _AFTER_REPORT.search(head) and _MANAGEMENT_CONFIRMS.search(head):
+        return "bridge_letter"
+    if _MANAGEMENT_LETTER.search(head):
+        return None  # management writing about its report: not the auditor's letter
+    first_lines = "\n".join(text.page_lines[text.text_pages()[0]][:4]) if text.text_pages() else ""
+    by_accountant = bool(
+        _CPA.search(first_lines) or re.search(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*CPA\b", head, re.M)
+    )
+    if sections.has("auditor_report") or by_accountant or (
+        _ATTESTATION_LETTER.search(head) and _CPA.search(head)
+    ):
+        return "attestation_letter"
+    return None
 
 
 def classify(text: DocText) -> Classification:
@@ -131,6 +193,10 @@ def classify(text: DocText) -> Classification:
 
     if _BRIDGE.search(title) and n_pages <= 6:
         return Classification("bridge_letter")
+    sections = find_sections(text, 12) if n_pages <= 3 else None
+    letter = _letter_genre(text, head, n_pages, sections) if sections is not None else None
+    if letter == "bridge_letter":
+        return Classification("bridge_letter", sections=sections)
 
     iso = _ISO_MS.search(title)
     # The other languages' certificate words count only beside an ISO standard in the title (a certificate in
@@ -160,6 +226,19 @@ def classify(text: DocText) -> Classification:
             )  # fmt: skip
         return Classification("iso_certificate")
 
+    if letter == "attestation_letter" and not iso:
+        which = "SOC 3" if soc3_named and not soc2_named else "SOC 1" if _SOC1.search(head) and not soc2_named else (
+            "SOC 2")
+        return Classification(
+            "unknown",
+            [
+                f"Not a {which} report: this is an auditor's attestation letter ({n_pages} page"
+                f"{'s' if n_pages > 1 else ''}) that says an examination took place; it has no system description "
+                "and no tests of controls. Ask the vendor for the report itself."
+            ],
+            genre="attestation_letter",
+            sections=sections,
+        )
     if soc3_named and (has_report or _TSC.search(head)):
         return Classification("soc3")
     if _SOC1.search(title) and not soc2_named and not _TSC.search(head):

@@ -23,6 +23,7 @@ from .fields import (
     certificate,
     cuecs,
     exceptions,
+    letters,
     opinion,
     parties,
     periods,
@@ -30,7 +31,8 @@ from .fields import (
     standards,
     subservice,
 )
-from .fields.text import DocText, build
+from .fields.sections import find_sections, read_scope_paragraph
+from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
 from .model import AICoverage, Extraction, Fields, FileInfo, Found
@@ -67,6 +69,70 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     if not filled:
         return []
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
+
+
+_COVER_LABEL = re.compile(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
+
+
+def _words(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
+
+
+def _first_word(name: str) -> str:
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    return next((w for w in words if w not in ("the", "a")), "")
+
+
+def _cross_check(text: DocText, f: Fields) -> list[str]:
+    """A SOC report states its vendor and period twice: on the cover and in the auditor's scope sentence, and its
+    opinion in a paragraph whose kind a "Basis for Qualified Opinion" heading also says. When two readings disagree,
+    neither is trusted: the field is null and a warning says what to check (a wrong value is worse than none). The
+    order of dates and the vendor against the issuer are ``constraints``' rules."""
+    out: list[str] = []
+    sections = find_sections(text, 40)
+    if f.opinion is not None and f.opinion.value == "unqualified" and sections.basis_for_modification is not None:
+        page, line = sections.basis_for_modification
+        out.append(
+            f"Opinion not read: the opinion paragraph reads as unqualified, but page {page} has a heading "
+            f"\"{text.page_lines[page][line]}\"; read the opinion in the PDF."
+        )
+        f.opinion = None
+    paragraph = read_scope_paragraph(text, sections)
+    if paragraph is None:
+        return out
+    if f.period_end is not None and paragraph.period is not None and f.period_start is not None:
+        if (f.period_start.value, f.period_end.value) != paragraph.period:
+            out.append(
+                f"Period not read: the cover says {f.period_start.value} to {f.period_end.value}, the auditor's scope "
+                f"paragraph {paragraph.period[0]} to {paragraph.period[1]}; check the PDF."
+            )
+            f.period_start = f.period_end = None
+    if f.period_end is not None and f.period_start is None and paragraph.as_of is not None:
+        if f.period_end.value != paragraph.as_of:
+            out.append(
+                f"Date not read: the cover says as of {f.period_end.value}, the auditor's scope paragraph as of "
+                f"{paragraph.as_of}; check the PDF."
+            )
+            f.period_end = None
+    if f.vendor is not None and _COVER_LABEL.match(f.vendor.value):
+        # A key/value cover: "Service Organization  Lanternfish Metrics, Inc." names the vendor after its label.
+        name = _COVER_LABEL.sub("", f.vendor.value)
+        f.vendor = Found(name, f.vendor.page, f.vendor.quote)
+    if f.vendor is not None and paragraph.vendor:
+        cover, said = _words(f.vendor.value), _words(paragraph.vendor)
+        if said and cover != said and said in cover and ORG_LINE_RE.match(paragraph.vendor):
+            # The cover's line carries a label ("Service Organization Nightjar Cargo Co."): the sentence's name.
+            f.vendor = Found(paragraph.vendor, paragraph.page, paragraph.quote)
+            return out
+        a, b = _first_word(f.vendor.value), _first_word(paragraph.vendor)
+        # A short name is the start of the legal one ("Nightjar" / "Nightjarbenefits Corporation"): no disagreement.
+        if a and b and not (a.startswith(b) or b.startswith(a)) and a not in said.split() and b not in cover.split():
+            out.append(
+                f"Vendor not read: the cover names {f.vendor.value}, the auditor's scope paragraph "
+                f"{paragraph.vendor}; check the PDF."
+            )
+            f.vendor = None
+    return out
 
 
 def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Extraction:
@@ -113,11 +179,20 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         warnings += warnings_for(kind, f, today or date.today())
         return Extraction(file=info, kind=kind, fields=f, warnings=warnings)
 
-    report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
-    if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
-        f.report_date = report_date
-    f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
-    f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
+    letter = None
+    if verdict.genre == "attestation_letter":
+        # An auditor's letter about a report: its own labels give the firm, the date, the report's id and scope.
+        letter = guard("attestation letter", lambda: letters.read_attestation_letter(text), None)
+    if letter is not None:
+        f.report_date, f.issuer = letter.report_date, letter.issuer
+    else:
+        report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
+        if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
+            f.report_date = report_date
+        f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
+    f.vendor = letter.vendor if letter is not None and letter.vendor is not None else None
+    if f.vendor is None:
+        f.vendor = guard("vendor", lambda: parties.read_vendor(text, kind, f.issuer), None)
     if f.vendor is None and kind == "unknown":
         f.vendor = guard("vendor", lambda: parties.read_form_vendor(doc, text), None)
     candidates = constraints.Candidates()
@@ -171,8 +246,23 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
         f.cuecs = guard("CUECs", lambda: cuecs.read_cuecs(text), [])
         if kind != "soc2_type1":
-            f.exceptions = guard("exceptions", lambda: exceptions.read_exceptions(text), [])
+            found = guard("exceptions", lambda: exceptions.read_exceptions(text, find_sections(text, 40)), [])
+            if len(found) > exceptions.MAX_PLAUSIBLE:
+                warnings.append(
+                    f"Exceptions not read: {len(found)} rows of the tests of controls looked like exceptions, more "
+                    "than a report plausibly lists; the table's layout was not understood. Read them in the PDF."
+                )
+                found = []
+            f.exceptions = found
+        warnings += guard("cross-check", lambda: _cross_check(text, f), [])
+    if letter is not None:
+        f.certificate_number = letter.report_id
+        if letter.period_end is not None:
+            f.period_start, f.period_end = letter.period_start, letter.period_end
+        f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
     f.scope = guard("scope", lambda: scope.read_scope(text, kind), None)
+    if f.scope is None and letter is not None:
+        f.scope = letter.scope
     evidence = guard("AI coverage", lambda: ai.read_ai(text, kind, f.standards, f.scope), [])
     f.ai = AICoverage(bool(evidence), evidence)
 

@@ -514,9 +514,11 @@ def _iso_expiry(intent: Intent, ctx: Context) -> Answer:
 
 def _expiring(intent: Intent, ctx: Context) -> Answer:
     window = intent.window
+    one = intent.vendors[0].name if intent.vendors and intent.vendors[0].vendor_id is not None else None
+    horizon = 400 if one else 30  # "what's expiring for Acme?": everything ahead for one vendor
     start = window.start if window else ctx.today
-    end = window.end if window else ctx.today + timedelta(days=30)
-    label = window.label if window else "in the next 30 days"
+    end = window.end if window else ctx.today + timedelta(days=horizon)
+    label = window.label if window else f"in the next {horizon} days"
     due = expiries(ctx, until=end, since=start)
     if intent.vendors and intent.vendors[0].name:
         due = [r for r in due if r[1] == intent.vendors[0].name]
@@ -530,7 +532,7 @@ def _expiring(intent: Intent, ctx: Context) -> Answer:
                f"{len(who)} vendor{'s' if len(who) != 1 else ''}: " + ", ".join(who[:12])
                + ("…" if len(who) > 12 else "") + "." if due
                else f"Nothing expires or goes stale {label} ({span}).")
-    return Answer(kind="expiring", title=f"Expiring {label}", summary=summary,
+    return Answer(kind="expiring", title=f"Expiring {label}" + (f" — {one}" if one else ""), summary=summary,
                   status="warn" if due else "good", items=shown, more=len(items) - len(shown),
                   items_title="Due" if due else None)
 

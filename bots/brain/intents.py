@@ -220,7 +220,7 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             kind = thread.kind
         refers = bool(_REFERS.search(intent.text))
         about_all = bool(_ALL.search(intent.text))
-        if kind in NEEDS_VENDOR or follow_up or refers or (
+        if kind in NEEDS_VENDOR or follow_up or (refers and not about_all) or (
                 kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2) or (
                 kind in PORTFOLIO_OK - {"expiring", "expired", "verdicts", "fourth_parties"} and not about_all):
             intent.vendors = [VendorMention(name, vid, name, 100.0) for vid, name

@@ -578,7 +578,7 @@ def ai_reach(intent: Intent, ctx: Context) -> Answer:
 
 
 _KIND_WORDS = (("type 2", "soc2_type2"), ("type ii", "soc2_type2"), ("type 1", "soc2_type1"), ("type i", "soc2_type1"),
-               ("soc 3", "soc3"), ("soc3", "soc3"))
+               ("soc 3", "soc3"), ("soc3", "soc3"), ("soc 1", "soc1"), ("soc1", "soc1"))
 
 
 def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
@@ -600,7 +600,7 @@ def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
                 items.append(Item(f"{snap.names.get(vid, vid)}: {_kind(d)}, period to {_fmt_date(d.period_end)} "
                                   f"({'current' if live else 'stale'})", cites=[Cite(d.filename)]))
     total = sum(1 for docs in snap.docs.values() for d in docs if d.kind in wanted and d.period_end)
-    what = " or ".join(sorted({KIND_TEXT[k] for k in wanted}))
+    what = " or ".join(sorted({KIND_TEXT.get(k, k) for k in wanted}))
     return Answer(kind="soc2_current", title="SOC reports across vendors",
                   summary=f"{_plural(total, 'vendor')} with a {what}; {current} of them current.",
                   items=items, more=total - len(items), items_title="Reports" if items else None)
@@ -615,6 +615,17 @@ def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
         wanted.insert(0, "2013")
     only_gone = bool(re.search(r"\b(?:expired|lapsed|void|invalid|out of date)\b", lowered))
     snap = snapshot(ctx.db_session)
+    if re.search(r"\b(?:lack|lacks|lacking|without|missing|don'?t have|doesn'?t have|no)\b", lowered):
+        std = wanted[0] if wanted else "27001"
+        lacking = sorted(snap.names.get(vid, str(vid)) for vid, docs in snap.docs.items()
+                         if not any(d.kind == "iso_certificate" and std in (d.standards or "")
+                                    and not (d.expiry_date and d.expiry_date < ctx.today) for d in docs))
+        return Answer(kind="iso_expiry", title=f"Vendors without a valid ISO {std} certificate",
+                      summary=f"{_plural(len(lacking), 'vendor')} with documents on file but no valid ISO {std} "
+                              "certificate" + (": " + ", ".join(lacking[:15]) + ("…" if len(lacking) > 15 else "")
+                                               if lacking else "") + ".",
+                      items=[Item(n) for n in lacking[: ctx.max_items * 3]],
+                      more=max(0, len(lacking) - ctx.max_items * 3), status="warn" if lacking else "good")
     items: list[Item] = []
     total = expired = 0
     for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):

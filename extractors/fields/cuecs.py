@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Cuec
+from .sections import ROLES
 from .text import DocText, fold
 
 _HEADING = re.compile(
@@ -24,6 +25,9 @@ _END = re.compile(
     r"^(?:SECTION|Section|Attachment|Appendix|Part)\s+[IVX\dA-Z]+\b|^Complementary\s+Subservice|"
     r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the|for|to|&)){0,6}$"
 )
+_GROUP = re.compile(r"^(?!(?:SECTION|Section|Attachment|Appendix|Part|Complementary)\b)[A-Z][a-z]+(?:\s+\S+){0,5}$")
+_MARKER = re.compile(r"^(?:[•●▪■◦‣∙·]|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)")
+_NUMBERED_PART = re.compile(r"^[IVX]{1,4}\.\s+[A-Z]")
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
 _SUBJECT = (
@@ -32,9 +36,14 @@ _SUBJECT = (
     r"Controls\s+(?:should|must|are\s+expected\s+to)\s+(?:be\s+)?(?:established|implemented|in\s+place|operat\w*)\s+"
     r"(?:at|by|within)\s+(?:the\s+)?(?:user|customer)"
 )
+_SUBJECT_WORD = r"(?:User\s+entities|User\s+entity|Customers|Clients|User\s+organi[sz]ations|Subscribers)"
 _ITEM = re.compile(
     rf"(?:(?<![\w.])(?:\d{{1,3}}[.)]?|[a-z][.)]|\(\d{{1,3}}\))\s+|[•●▪■◦‣∙·–-]\s*)?"
     rf"(?:(?P<crit>{_CRIT_LIST})\s+)?(?P<start>{_SUBJECT})"
+    # After a list marker, the subject and any verb: "• Customers disable the accounts of their departing staff".
+    rf"|(?:(?<![\w.])(?:\d{{1,3}}[.)]|[a-z][.)]|\(\d{{1,3}}\))\s+|(?<![\w.,])\d{{1,3}}\s+|[•●▪■◦‣∙·]\s*)"
+    rf"(?:(?P<crit2>{_CRIT_LIST})\s+)?"
+    rf"(?P<start2>{_SUBJECT_WORD}\s+[a-z]\w+\b)"
 )
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 _ONLY_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT_LIST})\b")
@@ -63,9 +72,18 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     chunks: list[tuple[int, int]] = []  # (offset, page)
     parts: list[str] = []
     offset = 0
-    for k, line in enumerate(lines[start : start + 500]):
+    window = lines[start : start + 500]
+    for k, line in enumerate(window):
         if k > 0 and _END.match(line.text) and not _TABLE_HEADER.fullmatch(line.text) and not _continues(parts):
-            break
+            if not (_GROUP.match(line.text) and k + 1 < len(window) and _MARKER.match(window[k + 1].text)):
+                break
+            # A group heading inside the list ("Access Responsibilities" over its bullets): not an item, not the end.
+            chunks.append((offset, line.page))
+            parts.append("")
+            offset += 1
+            continue
+        if k > 0 and (_NUMBERED_PART.match(line.text) or ROLES["tests"].match(line.text)):
+            break  # "IV. Trust Services Criteria and Related Controls": the next part of the report
         chunks.append((offset, line.page))
         parts.append(line.text)
         offset += len(line.text) + 1
@@ -75,14 +93,32 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     flow = _TABLE_HEADER.sub(lambda m: "\n" * m.group(0).count("\n") or " ", "\n".join(parts))
     page_at = _page_lookup(chunks, flow)
     starts = list(_ITEM.finditer(flow))
+    # In a list whose items carry a marker (a bullet, a number, their criteria), a sentence without one is the
+    # section's lead-in or closing remark ("User entities are expected to implement the controls listed in this
+    # section", "User entities are responsible for determining whether further controls are needed"), not a control.
+    marked = [m.start() < (m.start("start") if m.group("start") else m.start("start2")) for m in starts]
+    listed = sum(marked) >= 2
     out: list[Cuec] = []
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(flow)
-        body = flow[m.start("start") : end]
+        at = m.start("start") if m.group("start") else m.start("start2")
+        body = flow[at:end]
+        if not marked[k] and (listed or _ABOUT_LIST.search(body.split(".")[0])) and not _LEAD_IN.search(body):
+            continue
+        lead = _LEAD_IN.search(body)
+        if lead and not _SENTENCE_END.search(body[: lead.start()]):
+            # "User entities are responsible for:" then a bulleted list: the lead-in is no control, each bullet is one.
+            base = at + lead.end()
+            for b in _bullets(body[lead.end() :]):
+                value = fold(b[1]).rstrip(" ;.").strip()
+                if len(value) >= 20:
+                    out.append(Cuec(value, page_at(base + b[0]), value, ()))
+            continue
         cut = _SENTENCE_END.search(body)
         value = fold(body[: cut.end()] if cut else body)
         rest = body[cut.end() :] if cut else ""
-        criteria = _crit_list(m.group("crit")) if m.group("crit") else ()
+        crit = m.group("crit") or m.group("crit2")
+        criteria = _crit_list(crit) if crit else ()
         if not criteria:
             tail = _ONLY_CRIT.match(rest)
             if tail:
@@ -91,8 +127,26 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         if value.endswith(":") or re.search(r"\bthe\s+following\b", value) or len(value) < 20:
             continue
         value = value.rstrip(" •")
-        out.append(Cuec(value, page_at(m.start("start")), value, criteria))
+        out.append(Cuec(value, page_at(at), value, criteria))
     return out
+
+
+_ABOUT_LIST = re.compile(
+    r"\b(?:listed\s+(?:in|below|above)|this\s+section|the\s+(?:list|controls)\s+(?:above|below)|further\s+controls|"
+    r"in\s+addition\s+to\s+th)",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r":\s*(?=[•●▪■◦‣∙·]|[-–]\s|\(?[a-z1-9][.)]\s)")
+_BULLET = re.compile(r"(?:^|\s)(?:[•●▪■◦‣∙·]|[-–](?=\s)|\(?[a-z1-9][.)](?=\s))\s*")
+
+
+def _bullets(listing: str) -> list[tuple[int, str]]:
+    """(offset, text) of each item of a bulleted or lettered list."""
+    marks = list(_BULLET.finditer(listing))
+    return [
+        (mk.end(), listing[mk.end() : marks[k + 1].start() if k + 1 < len(marks) else len(listing)])
+        for k, mk in enumerate(marks)
+    ]
 
 
 def _continues(parts: list[str]) -> bool:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..document import Segment
+from ..limits import DocumentError
 from ..model import ExceptionRow
+from .sections import Sections
 from .text import DocText, Line, fold
 
 _I = re.IGNORECASE
@@ -20,14 +23,16 @@ _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _EXC_MID = re.compile(r"(?<=[.;:]\s)(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
 _ROW_START = re.compile(
-    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}\.\d{{1,3}})"
+    rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}[.-]\d{{1,3}}|"
+    # "C014": a letter or two and a zero-padded number
+    r"[A-Z]{1,2}0\d{2,3})"
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
 _CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
-    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)\b.*(?:Control|Test|Result)",
+    r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
     _I,
 )
 _NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
@@ -37,9 +42,31 @@ _RESP_START = re.compile(
     _I,
 )
 _HEADING = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
-_RESP_SECTION = re.compile(r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)", _I)
-_SECTION = re.compile(r"^Section\s+[IVX\d]+\b", _I)
+_RESP_SECTION = re.compile(
+    r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)|"
+    r"^(?:Testing\s+)?(?:Exceptions|Deviations)\s+and\s+Management[’']?s?\s+Responses?",
+    _I,
+)
+_SECTION = re.compile(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
+# A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
+# identified: N/A", "Exceptions found – 0".
+_NONE_AFTER = re.compile(
+    r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
+)
+_SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
+_SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
+# A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
+# ("Deviations identified within the Testing Matrices are not necessarily weaknesses ...", "exceptions noted, if
+# any, are ..."): never a result.
+_GENERIC = re.compile(
+    r"\bif\s+any\b|not\s+necessarily|\bthe\s+phrase\b|(?:is|are)\s+(?:noted|described|indicated|presented|listed)\s+"
+    r"(?:by|in|as|within)\b|\bwould\b|\bmay\s+(?:be|have)\b|\bsuch\s+as\b|\bany\s+(?:exceptions|deviations)\b|"
+    r"\bthe\s+(?:testing\s+matri|test\s+result\s+column|results?\s+column)",
+    _I,
+)
+# More rows than any report reports deviations for: the reader took a column of the table for results.
+MAX_PLAUSIBLE = 40
 
 
 def _stop(t: str) -> bool:
@@ -82,7 +109,7 @@ def _control_for(lines: list[Line], i: int) -> tuple[str | None, tuple[str, ...]
                 return None, criteria
             return control, criteria
     if control and not criteria:
-        m = re.match(rf"^({_CRIT})\.\d+$", control)
+        m = re.match(rf"^({_CRIT})[.-]\d+$", control)  # "CC8.1.2", "CC8.1-23": the id names its criterion
         if m:
             criteria = (m.group(1),)
     return control, criteria
@@ -113,17 +140,115 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
     return parts, j
 
 
-def read_exceptions(text: DocText) -> list[ExceptionRow]:
+def _guarded_cell(text: DocText, page: int, first: str) -> str | None:
+    try:
+        return _cell_by_column(text, page, first)
+    except DocumentError:
+        raise
+    except Exception:  # noqa: BLE001 - the layout is a refinement; the line stream's reading stands without it
+        return None
+
+
+def _starts_row(row: list[Segment], left: float) -> bool:
+    """A visual line that opens a new row or group of the table: its first cell lies left of the result column and
+    holds a control id or a criterion heading."""
+    first = row[0]
+    return first.x0 < left - 20 and bool(_stop(" ".join(s.text for s in row)))
+
+
+def _cell_by_column(text: DocText, page: int, first: str) -> str | None:
+    """The results cell that starts with ``first`` on ``page``, read down its column to the next row, and on from
+    the top of the next page when the row breaks there (repeated table headers, running headers and footers
+    skipped)."""
+    doc = text.doc
+    if doc is None:
+        return None
+    rows = doc.lines(page)
+    key = fold(first)[:12]
+    start = next(((r, s) for r, row in enumerate(rows) for s in row if s.text.startswith(key)), None)
+    if start is None:
+        return None
+    r0, seg0 = start
+    left = seg0.x0 - 3
+    right = min((s.x0 for s in rows[r0] if s.x0 > seg0.x1 + 1), default=float("inf"))
+    parts = [" ".join(s.text for s in rows[r0] if left <= s.x0 < right)]
+
+    def take(rows_: list[list[Segment]], begin: int) -> bool:
+        """Add the column's text from rows_[begin:]; True when the next row was reached."""
+        for row in rows_[begin:]:
+            joined = " ".join(s.text for s in row)
+            if _is_chrome(joined, text.dropped) or _TABLE_HEADER.match(joined):
+                continue
+            if _starts_row(row, left):
+                return True
+            parts.extend(s.text for s in row if left <= s.x0 < right)
+        return False
+
+    if not take(rows, r0 + 1) and page + 1 in text.page_lines:
+        take(doc.lines(page + 1), 0)
+    return fold(" ".join(p for p in parts if p))
+
+
+def _is_chrome(line: str, dropped: frozenset[str]) -> bool:
+    shape = re.sub(r"\d+", "#", line.casefold())
+    return shape in dropped or (shape.endswith(" #") and shape[:-2].rstrip() in dropped) or bool(
+        re.fullmatch(r"[#\W]*", shape)
+    )
+
+
+def _line_index(text: DocText, where: tuple[int, int]) -> int:
+    """The index in ``text.lines`` of (page, line index on that page)."""
+    page, idx = where
+    return sum(len(text.page_lines[n]) for n in text.page_numbers if n < page) + idx
+
+
+def _report_lines(text: DocText, sections: Sections | None) -> range | None:
+    """The lines of the auditor's report, whose paragraphs speak of exceptions without reporting any."""
+    if sections is None or "auditor_report" not in sections.starts:
+        return None
+    start = _line_index(text, sections.starts["auditor_report"])
+    later = [_line_index(text, w) for r, w in sections.starts.items() if r != "auditor_report"]
+    later = [x for x in later if x > start]
+    return range(start, min(later)) if later else None
+
+
+def read_exceptions(text: DocText, sections: Sections | None = None) -> list[ExceptionRow]:
+    """Deviations reported in the results of the tests of controls, each with its control, criteria and response.
+
+    With the report's sections known, the auditor's report is skipped: its paragraphs speak of exceptions in
+    general. A results cell that says none ("Exceptions noted: None") and a sentence about exceptions in general
+    are not exceptions."""
     lines = text.lines
+    skip = _report_lines(text, sections)
     out: list[ExceptionRow] = []
     for i, line in enumerate(lines):
         at = 0
-        if not _EXC_START.match(line.text):
+        if skip is not None and i in skip:
+            continue
+        head = _EXC_START.match(line.text)
+        split = i + 1 < len(lines) and _SPLIT_WORD.match(line.text) and _SPLIT_REST.match(lines[i + 1].text)
+        if head is None and split:
+            # A narrow results column broke the phrase: "Deviation" / "noted: the blocking policy ...".
+            head = _SPLIT_WORD.match(line.text)
+            rest = lines[i + 1].text[_SPLIT_REST.match(lines[i + 1].text).end() :]  # type: ignore[union-attr]
+            if _NONE_AFTER.match(rest):
+                continue
+        elif head is None:
             # A result cell glued to the test text before it: "Inspected the report. Deviation noted. Of 25 ..."
             mid = _EXC_MID.search(line.text)
             if mid is None:
                 continue
             at = mid.start()
+            head = _EXC_START.match(line.text[at:])
+            rest = line.text[at + head.end() :] if head else ""
+        else:
+            rest = line.text[head.end() :]
+        # "Deviation noted: no" / "ticket was raised ...": a narrow cell wrapped after "no".
+        wraps = i + 1 < len(lines) and bool(re.match(r"^[a-z]", lines[i + 1].text))
+        if (_NONE_AFTER.match(rest) and not (wraps and re.search(r"\bno\s*$", rest, _I))) or (
+            not rest.strip(" :.") and i + 1 < len(lines) and re.match(r"^(?:none|n/?a|nil)\.?$", lines[i + 1].text, _I)
+        ):
+            continue
         # A glued result may share its line with the row's control id ("CC6.7.1 Customer data ... Exception noted"):
         # then the search for the id starts on that line.
         control, criteria = _control_for(lines, i + 1 if at else i)
@@ -132,6 +257,21 @@ def read_exceptions(text: DocText) -> list[ExceptionRow]:
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))
+        if text.doc is not None and any(lines[k].page != line.page for k in range(i, min(j + 1, len(lines)))):
+            # The row breaks across pages: the text layer interleaves the columns' continuations, so the result
+            # cell is read by its column on both pages.
+            cell = _guarded_cell(text, line.page, parts[0])
+            if cell and cell.startswith(fold(parts[0])[:12]):
+                value = cell
+                # The row's response ("Management's Response: ...") comes after the interleaved continuations.
+                for k in range(j, min(len(lines), j + 40)):
+                    if _response_at(lines, k):
+                        j = k
+                        break
+                    if _ROW_START.match(lines[k].text) or _SECTION.match(lines[k].text):
+                        break
+        if _GENERIC.search(value.split(". ")[0]) and control is None:
+            continue
         response = None
         label = _response_at(lines, j) if j < len(lines) else None
         if label is not None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import find_dates
 from ..model import Found, Kind
+from .sections import read_scope_paragraph
 from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
 
 _I = re.IGNORECASE
@@ -35,7 +37,9 @@ _THE_ORGANIZATION = (
 _CERTIFIES = re.compile(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
     r"the\s+following\s+organi[sz]ation|management\s+system\s+of|(?:is\s+)?(?:awarded|granted|issued)\s+to|"
-    rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$",
+    rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$|"
+    # An auditor's attestation letter: "THIS IS TO CONFIRM THAT" / "Acme Pty Ltd".
+    r"(?:this\s+is\s+to|hereby)\s+confirm\s+that\s*:?\s*$",
     _I | re.M,
 )
 # "<Organisation> / has been assessed and certified by <body> ...": the organisation comes on the line before.
@@ -99,7 +103,17 @@ _ORG_FIELD = re.compile(
     re.M,
 )
 _PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
+_PREDECESSOR = re.compile(r"\b(?:preceding|prior|previous|predecessor|other\s+(?:auditors?|accountants?))\b", _I)
 _ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
+# A bridge letter names the auditor of the last report as the subject of its work: "Ardent & Loewe LLP examined
+# the controls of ...", "... issued by Ogilvie Marsh CPAs, P.C.".
+_FIRM_EXAMINED = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))",
+    re.M,
+)
+_AUDITOR_LABEL = re.compile(
+    rf"^(?i:(?:Independent\s+)?(?:Service\s+)?Auditor(?:\s+Firm)?)\s*:?[ \t]+(?P<org>{ORG_RE.pattern})[ \t]*$", re.M
+)
 _NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
 _TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
 _MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
@@ -186,12 +200,21 @@ def _found(value: str, page: int, quote: str | None = None) -> Found[str]:
     return Found(value, page, quote if quote is not None else value)
 
 
+# An accountant's name: a CPA firm ("AssuranceLab CPAs LLC", "... Certified Public Accountants") or a person who signs
+# with the credential ("Erika Villanueva, CPA"). The auditor, never the vendor.
+AUDITOR_NAME = re.compile(
+    r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+(?:Professional\s+)?Accountants?", _I
+)
+
+
 def _first_org_line(
-    lines: list[str], start: int = 0, stop: int | None = None, exclude: str = ""
+    lines: list[str], start: int = 0, stop: int | None = None, exclude: str = "", auditors: bool = True
 ) -> tuple[int, str] | None:
     for i in range(start, min(len(lines), stop if stop is not None else len(lines))):
         line = lines[i]
         if _SKIP_LINE.match(line) or re.match(r"^To\s", line):
+            continue
+        if not auditors and AUDITOR_NAME.search(line):
             continue
         m = ORG_RE.match(line)
         if m is None:
@@ -239,7 +262,7 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         lines = text.page_lines[n]
         for i, line in enumerate(lines):
             if _CERTIFIES.search(line):
-                hit = _first_org_line(lines, i + 1, i + 4, exclude)
+                hit = _first_org_line(lines, i + 1, i + 4, exclude, auditors=False)
                 if hit:
                     return _found(hit[1], n)
             if _CERTIFIED_BY_AFTER.match(line) and i > 0:
@@ -259,7 +282,7 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
             if m and not (exclude and same_party(m.group("org"), exclude)):
                 return _found(clean_org(m.group("org")), n, m.group(0))
         for n in pages[:2]:
-            hit = _first_org_line(text.page_lines[n], 0, None, exclude)
+            hit = _first_org_line(text.page_lines[n], 0, None, exclude, auditors=False)
             if hit:
                 return _found(hit[1], n)
         return None
@@ -273,20 +296,28 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
                 to = _TO_MANAGEMENT.match(line)
                 if to and clean_org(to.group("org")).casefold() != letterhead[1].casefold():
                     return _found(clean_org(to.group("org")), first)
-            addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1])
+            addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1], auditors=False)
             if addressee:
                 return _found(addressee[1], first)
-        hit = _first_org_line(lines, 0, 12)
+        hit = _first_org_line(lines, 0, 12, auditors=False)
         if hit:
             return _found(hit[1], first)
         return mentioned_vendor(text)
     # SOC reports and letters: the cover first, then the report's addressee, then management's assertion.
     for n in pages[:3]:
         lines = text.page_lines[n]
-        hit = _first_org_line(lines, 0, 8, exclude)
+        hit = _first_org_line(lines, 0, 8, exclude, auditors=False)
         if hit:
             return _found(hit[1], n)
-    return mentioned_vendor(text)
+    mentioned = mentioned_vendor(text)
+    if mentioned is not None:
+        return mentioned
+    # The auditor's scope paragraph: "We have examined Acme, Inc.'s accompanying description of its ... system".
+    paragraph = read_scope_paragraph(text)
+    if paragraph and paragraph.vendor and not AUDITOR_NAME.search(paragraph.vendor):
+        if fold(paragraph.vendor).casefold() != fold(exclude).casefold():
+            return _found(paragraph.vendor, paragraph.page, paragraph.quote)
+    return None
 
 
 def mentioned_vendor(text: DocText) -> Found[str] | None:
@@ -296,6 +327,8 @@ def mentioned_vendor(text: DocText) -> Found[str] | None:
             m = pattern.search(text.page_text[n])
             if m:
                 name = clean_org(m.group("org"))
+                if AUDITOR_NAME.search(name):
+                    continue
                 return _found(name, n)
     return None
 
@@ -323,14 +356,16 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         if report_date_line is None:
             return None
     for n in pages[:2]:
-        m = _PREPARED_BY.search(text.page_text[n])
-        if m:
-            return _found(clean_org(m.group("org")), n)
+        for m in _PREPARED_BY.finditer(text.page_text[n]):
+            # "... for the preceding period were examined by X": a predecessor auditor, in an Other Matter paragraph.
+            if not _PREDECESSOR.search(text.page_text[n][max(0, m.start() - 160) : m.start()]):
+                return _found(clean_org(m.group("org")), n)
     if kind == "bridge_letter":
-        for n in pages[:2]:
-            m = _ENGAGED.search(text.page_text[n])
-            if m:
-                return _found(clean_org(m.group("org")), n, fold(m.group(0)))
+        for pattern in (_ENGAGED, _FIRM_EXAMINED, _AUDITOR_LABEL):
+            for n in pages[:2]:
+                m = pattern.search(text.page_text[n])
+                if m and not _SIGNATORY_OF.search(m.group(0)):
+                    return _found(clean_org(m.group("org")), n, fold(m.group(0)))
         return None
     if report_date_line is not None:
         page, idx = report_date_line
@@ -340,17 +375,41 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
             m = ORG_LINE_RE.match(_SIGNED.sub("", lines[i]).strip(" *"))
             if m:
                 return _found(clean_org(m.group(0)), page)
+        signer = _signing_accountant(lines, window)
+        if signer is not None:
+            return _found(signer[0], page, signer[1])
         # A signature on the page before the date (the firm's name, then "City, State" and the date overleaf).
         prev_page = page - 1
         if idx <= 2 and prev_page in text.page_lines:
             for line in reversed(text.page_lines[prev_page][-4:]):
                 if ORG_LINE_RE.match(_SIGNED.sub("", line)):
                     return _found(clean_org(_SIGNED.sub("", line)), prev_page)
+    # A cover laid out as a key/value table: "Service Auditor  ComplySentry CPAs, PLLC".
+    for n in pages[:2]:
+        m = _AUDITOR_LABEL.search(text.page_text[n])
+        if m:
+            return _found(clean_org(m.group("org")), n, fold(m.group(0)))
     for n in pages:
         m = _NO_OPINION.search(text.page_text[n])
         if m:
             return _found(clean_org(m.group("org")), n)
     return _letterhead_issuer(text, pages)
+
+
+_CREDENTIAL_LINE = re.compile(r"^(?:Certified\s+Public\s+Accountants?|CPA|Chartered\s+Accountants?)\s*$", _I)
+_PERSON_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _signing_accountant(lines: list[str], window: list[int]) -> tuple[str, str] | None:
+    """A report signed by a licensed accountant in person, with no firm in the block ("JAY MARU" / "Certified Public
+    Accountant" / "License Number: ..."): the signer and the credential, as printed."""
+    for i in window:
+        if _CREDENTIAL_LINE.match(lines[i]) and i > 0 and _PERSON_LINE.match(lines[i - 1]):
+            name, credential = lines[i - 1], lines[i]
+            if find_dates(name):
+                continue
+            return f"{name}, {credential}", f"{name} {credential}"
+    return None
 
 
 def _addressees(text: DocText, pages: list[int]) -> set[str]:

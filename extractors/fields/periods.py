@@ -11,7 +11,7 @@ original certification, issue, expiry.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..dates import AS_OF_RE, DATE_PATTERN, find_dates, find_periods
 from ..model import Found, Kind
@@ -20,6 +20,10 @@ from .text import DocText, fold, sentence_around
 _I = re.IGNORECASE
 
 _DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
+# "Date: January 16, 2025" under a signature or at the top of a letter.
+_DATE_LABEL = re.compile(r"^(?:Date[d]?|Report\s+date|Letter\s+date)\s*:\s*", _I)
+# A line that a sentence runs on from: a long one that does not end a sentence ("... August 1, 2024 through").
+_CONTINUES = re.compile(r"^.{40,}[^.:;!?\"”’)\]]$")
 _CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
 _PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
@@ -134,12 +138,13 @@ def read_report_date(text: DocText, kind: Kind) -> tuple[Found[str] | None, tupl
             budget -= 1
             if budget < 0:
                 return None, None
-            m = _DATE_LINE.match(lines[i])
+            m = _DATE_LINE.match(_DATE_LABEL.sub("", lines[i]))
             if not m:
                 continue
             d = find_dates(m.group("date"))
-            if not d:
-                continue
+            wrapped = not m.group("pre") and i > 0 and _CONTINUES.search(lines[i - 1]) and not _CITY.match(lines[i - 1])
+            if not d or wrapped:
+                continue  # the wrapped end of a sentence ("... through" / "January 31, 2025."), not a signed date
             quote = lines[i]
             if not m.group("pre") and i > 0 and _CITY.match(lines[i - 1]) and not find_dates(lines[i - 1]):
                 quote = lines[i - 1] + " " + lines[i]
@@ -161,7 +166,7 @@ def _dated_report_heading(text: DocText, pages: list[int]) -> tuple[Found[str] |
 def _first_date_line(lines: list[str], page: int) -> tuple[Found[str] | None, tuple[int, int] | None]:
     """The first line that is a date alone (a signature block's date, a letter's date), and where it is."""
     for i, line in enumerate(lines):
-        m = _DATE_LINE.match(line)
+        m = _DATE_LINE.match(_DATE_LABEL.sub("", line))
         if m and not m.group("pre"):
             d = find_dates(m.group("date"))
             if d:
@@ -223,23 +228,60 @@ def _bridge_period(
             return Found(_iso(start_dates[0].value), n, quote), Found(report_date.value, n, quote)
     best = None
     best_score = -99
+    report_end: date | None = None  # the end of the last report's period, which the bridge period must follow
     for n in pages:
         page_text = text.page_text[n]
         for p in find_periods(page_text):
             if letter_date and p.end > letter_date:
                 continue  # a period still to come (the next report's)
             s, e = sentence_around(page_text, p.span_start, p.span_end)
+            # Short unpunctuated lines above the sentence's first words (a heading, "Management Bridge Letter", or a
+            # letterhead) are not part of it.
+            while s < p.span_start and (s == 0 or page_text[s - 1] == "\n"):
+                nl = page_text.find("\n", s, p.span_start)
+                head = page_text[s:nl] if nl >= 0 else ""
+                if nl < 0 or len(head) >= 60 or head.rstrip().endswith((".", ",", ";", ":")):
+                    break
+                s = nl + 1
             sentence = page_text[s:e].casefold()
+            about_report = bool(re.search(r"\breport\b", sentence)) and not re.search(r"bridge|letter", sentence)
+            if about_report:
+                report_end = max(report_end, p.end) if report_end else p.end
             score = 0
             score += 2 if re.search(r"bridge|gap|this\s+letter", sentence) else 0
-            score -= 2 if re.search(r"\breport\b", sentence) and not re.search(r"bridge|letter", sentence) else 0
+            score -= 2 if about_report else 0
             score += 1 if letter_date and p.end == letter_date else 0
             if best is None or score > best_score or (score == best_score and p.end > best[1].end):
                 best, best_score = (n, p), score
+    if best is not None and (best_score < 0 or (report_end is not None and best[1].start <= report_end)):
+        best = None  # only the last report's own period was found: it is not the letter's (issue 9)
     if best is None:
-        return None, None
+        return _day_after(text, pages, report_end)
     n, p = best
     return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
+
+
+_DAY_AFTER = re.compile(
+    r"beginning\s+(?:on\s+)?the\s+day\s+after\s+(?:that|the)\s+(?:review|report(?:ing)?|examination|audit)\s+period\s+"
+    rf"ended,?\s+and\s+ending\s+(?:on\s+)?(?P<end>(?i:{DATE_PATTERN}))",
+    _I,
+)
+
+
+def _day_after(
+    text: DocText, pages: list[int], report_end: date | None
+) -> tuple[Found[str] | None, Found[str] | None]:
+    """"The period beginning the day after that review period ended and ending on 30 April 2025": the bridge period
+    starts the day after the last report's period ends."""
+    if report_end is None:
+        return None, None
+    for n in pages:
+        m = _DAY_AFTER.search(fold(text.page_text[n]))
+        ends = find_dates(m.group("end")) if m else []
+        if m and ends and ends[0].value > report_end:
+            quote = fold(m.group(0))
+            return Found(_iso(report_end + timedelta(days=1)), n, quote), Found(_iso(ends[0].value), n, quote)
+    return None, None
 
 
 _DATE_CUT = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Kind
+from .sections import read_scope_paragraph
 from .text import DocText, fold
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
@@ -25,7 +26,10 @@ _SOC_PATTERNS = [
         rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+(?:the|its|our)\s+{_NAME}"
         rf"(?=,|\s+(?:performed|system|was|by)\b)"
     ),
+    # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
+    re.compile(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
 ]
+_SCOPE_ROW = re.compile(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
     r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|^for\s+the\s+scope|"
@@ -52,6 +56,12 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
         return _certificate_scope(text, pages[:2])
     if kind == "unknown":
         return None
+    if kind == "bridge_letter":
+        # A bridge letter's key/value table: "Scope  Benefits Operations Hub".
+        for n in pages[:2]:
+            m = _SCOPE_ROW.search(text.page_text[n])
+            if m:
+                return Found(fold(m.group("name")), n, fold(m.group(0)))
     for pattern in _SOC_PATTERNS:
         for n in pages[:3]:
             m = pattern.search(text.page_text[n])
@@ -60,6 +70,11 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
                 if name.lower() in ("the", "its", "description") or len(name) < 3:
                     continue
                 return Found(name, n, fold(m.group(0)))
+    # No title names the system: the auditor's scope paragraph or management's assertion does ("We have examined
+    # Acme's accompanying description of its Payroll system", "the accompanying "Description of Acme, a ...").
+    paragraph = read_scope_paragraph(text)
+    if paragraph and paragraph.system and len(paragraph.system) >= 3:
+        return Found(paragraph.system, paragraph.page, paragraph.quote)
     return None
 
 

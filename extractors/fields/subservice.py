@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import Subservice
-from .text import LEGAL_SUFFIX, ORG_PROSE_RE, DocText, clean_org, fold, sentence_around
+from .sections import toc_pages
+from .text import LEGAL_SUFFIX, ORG_PROSE_RE, ORG_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
 
@@ -23,12 +24,22 @@ _USES = re.compile(
     r"(?:,?\s+(?:as\s+)?(?:an?\s+|various\s+|several\s+)?(?:independent\s+|third[- ]party\s+)?"
     r"subservice\s+organi[sz]ations?,?)?\s+(?:to\s+provide|to\s+perform|for)\b",
 )
+# "Tembo uses a subservice organization, Amazon Web Services ("AWS"), to provide cloud hosting services."
+_USES_A_SUBSERVICE = re.compile(
+    r"\b(?:uses|utilizes|utilises|relies\s+(?:up)?on|engages)\s+(?:a|an|one|two|three|several|various|the\s+following)\s+"
+    r"(?:independent\s+|third[- ]party\s+)?subservice\s+organi[sz]ations?,?\s+(?P<orgs>[A-Z][^;]{0,200}?),?\s+"
+    r"(?:to\s+provide|to\s+perform|for)\b"
+)
+_ALIAS = re.compile(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)")
 _SPLIT_AND = re.compile(r",?\s+and\s+|;\s*")
 _SPLIT_COMMA = re.compile(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
 _CARVE = re.compile(
     r"carve[ds]?[-\s]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
     r"excludes?\s+(?:the\s+)?controls\s+of|excluded\s+from\s+the\s+(?:scope|description)|"
-    r"not\s+included\s+in\s+the\s+scope",
+    r"not\s+included\s+in\s+the\s+scope|"
+    # AT-C 205's carve-out wording: the description "does not disclose the actual controls at the subservice
+    # organization" (the inclusive method presents them).
+    r"does\s+not\s+disclose\s+the\s+actual\s+controls\s+at\s+the\s+subservice",
     _I,
 )
 _INCLUSIVE = re.compile(
@@ -56,20 +67,94 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
     names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
     if names:
         return list(dict.fromkeys(names))
-    m = _USES.search(sentence)
+    m = _USES_A_SUBSERVICE.search(sentence) or _USES.search(sentence)
     if not m:
         return []
     found: list[str] = []
-    for part in _SPLIT_AND.split(fold(m.group("orgs"))):
+    for part in _SPLIT_AND.split(_ALIAS.sub("", fold(m.group("orgs")))):
         found.extend(p for p in _SPLIT_COMMA.split(part) if p)
     found = [clean_org(x) for x in found if re.match(r"^[A-Z]", x.strip())]
     return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
 
 
+_TABLE_HEADING = re.compile(r"^Subservice\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}$", _I)
+_TABLE_END = re.compile(r"^(?:Complementary\s+User|User\s+Entity|Section\s+\w+|[IVX]{1,4}\.\s)", _I)
+
+
+def _from_table(text: DocText, vendor: str, method: str | None) -> list[Subservice]:
+    """The organizations named at the start of the rows of the description's subservice table ("Subservice
+    Organizations and Complementary Subservice Organization Controls" / "Nimbuscape Cloud Services, Inc. | cloud
+    hosting | ..."), when the auditor's report only says they are "identified in Section 3"."""
+    out: list[Subservice] = []
+    contents = toc_pages(text)
+    for line_no, line in enumerate(text.lines):
+        if line.page in contents or not _TABLE_HEADING.match(line.text):
+            continue
+        for row in text.lines[line_no + 1 : line_no + 80]:
+            if _TABLE_END.match(row.text):
+                break
+            m = ORG_RE.match(row.text)
+            if m is None:
+                continue
+            name = clean_org(m.group(0))
+            if name.casefold() == vendor.casefold() or _NOT_NAMES.match(name):
+                continue
+            if not any(o.value.casefold() == name.casefold() for o in out):
+                out.append(Subservice(name, row.page, name, method))  # type: ignore[arg-type]
+        if out:
+            return out
+    return []
+
+
 def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
+    """Organizations named in the report's prose, then those in the description's subservice table. A name whose
+    own sentence states no method takes the report's, when the report states exactly one (a report that uses both
+    methods is not guessed for a name the text does not tie to one)."""
+    out = _read_subservice(text, vendor)
+    methods = set()
+    for n in text.text_pages()[:14]:
+        page = text.page_text[n]
+        for t in _TRIGGER.finditer(page):
+            s, e = sentence_around(page, t.start(), t.end())
+            found = _method(page[s:e])
+            if found:
+                methods.add(found)
+    sole = next(iter(methods)) if len(methods) == 1 else None
+    out = [o if o.method or sole is None else Subservice(o.value, o.page, o.quote, sole) for o in out]  # type: ignore[arg-type]
+    # "Acme uses the subservice organizations identified in Section 3 ... (carve-out method)": that sentence's
+    # method is the table's, even when another organization, named in the prose, is included.
+    table_method = _referred_method(text) or sole
+    if table_method is None:
+        return out
+    for row in _from_table(text, vendor, table_method):
+        if not any(o.value.casefold() == row.value.casefold() for o in out):
+            out.append(row)
+    return out
+
+
+_REFERRAL = re.compile(
+    r"subservice\s+organi[sz]ations?\s+(?:identified|listed|described|named)\s+(?:in|under)\s+(?:Section|Part|the)", _I
+)
+
+
+def _referred_method(text: DocText) -> str | None:
+    for n in text.text_pages()[:14]:
+        page = text.page_text[n]
+        m = _REFERRAL.search(page)
+        if m:
+            s, e = sentence_around(page, m.start(), m.end())
+            nxt = sentence_around(page, min(len(page) - 1, e + 2), min(len(page), e + 3))[1] if e + 2 < len(page) else e
+            return _method(page[s:nxt])
+    return None
+
+
+def _read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
     out: list[Subservice] = []
     first_page: int | None = None
+    contents = toc_pages(text)  # a contents page names "Complementary Subservice Organization Controls" too
     for n in text.text_pages()[:14]:
+        if n in contents:
+            continue
         if first_page is not None and n > first_page + 1:
             break
         page = text.page_text[n]

@@ -23,9 +23,11 @@ _WS = re.compile(r"\s+")
 LEGAL_SUFFIX = (
     # Dotted forms that extend a shorter one ("S.A.S." / "S.A.") come first: a name must not end inside them.
     r"(?:S\.A\.S|S\.L\.U|S\.A\.U|S\.A\.R\.L|"
+    # Czech and Slovak "s.r.o." / "a.s.", Polish "sp. z o.o.": the vendor of a report in English is often one
+    r"s\.r\.o|S\.R\.O|spol\.\s+s\s+r\.o|sp\.\s?z\s?o\.o|Sp\.\s?z\s?o\.o|"
     r"Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
-    r"P\.C|PC|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
-    r"CPAs|CPA|S\.r\.l|Oy|AB|A/S|K\.K|"
+    r"P\.C|PC|P\.A|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
+    r"CPAs|CPA|S\.r\.l|Oyj|Oy|AB|A/S|ApS|K\.K|"
     # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
     r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG|mbH)\.?"
 )
@@ -124,7 +126,13 @@ def build(doc: Document) -> DocText:
 
 def _without_edges(lines: list[str], drop: set[str] | frozenset[str]) -> list[str]:
     """The lines without the running headers and footers among the first and last two."""
-    return [t for i, t in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _shape(t) in drop)]
+    return [t for i, t in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _is_edge(_shape(t), drop))]
+
+
+def _is_edge(shape: str, drop: set[str] | frozenset[str]) -> bool:
+    """A running header or footer; also one that a page printed with its number on the same line ("Acme –
+    Restricted Use 10" where the other pages put "10" on a line of its own)."""
+    return shape in drop or (shape.endswith(" #") and shape[:-2].rstrip() in drop)
 
 
 _HEADING_LINE = re.compile(
@@ -136,6 +144,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
 # Abbreviations that never end a sentence, and names' abbreviations ("Inc.", "P.C.") that end one only when a
 # new sentence follows rather than an aside in parentheses.
 _NEVER_FINAL = re.compile(r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|vs|approx|Fig|Vol|e\.g|i\.e|cf)\.$")
+_SUFFIX_NEXT = re.compile(r"(?:LLP|LLC|L\.L\.C|Inc\b|Ltd\b|Limited|PLC|plc|GmbH|P\.C\.|PLLC|Pty)")
 _NAME_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 
 
@@ -144,6 +153,8 @@ def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     for m in _SENTENCE_END.finditer(text, start, stop):
         if _NEVER_FINAL.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _SUFFIX_NEXT.match(text, m.end()) and _NAME_ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Stavros Lindahl & Co. LLP": a legal form follows the abbreviation, the name goes on
         if text[m.end() : m.end() + 1] == "(" and _NAME_ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
             continue
         yield m

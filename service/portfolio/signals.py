@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
@@ -29,6 +29,7 @@ from .models import DocumentSignals, MinhashBand, NearDuplicate
 log = logging.getLogger(__name__)
 
 FINGERPRINTED = ("soc2_type1", "soc2_type2", "soc3", "soc1")
+_LOCK_KEY = 0x7661_6E64  # serializes near-duplicate searches and their writes on PostgreSQL
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -108,10 +109,14 @@ def store(*, db_session: Session, document_id: int, signals: dict[str, Any], fp:
     """Replace the document's signals, bands and near-duplicate pairs in one transaction (commits).
 
     The documents on both sides of a new pair get a new ``updated_at``, so their vendors' remembered answers are
-    computed again with the flag."""
+    computed again with the flag. The candidate search runs inside the writing transaction, one document at a time
+    (SQLite's write lock; an advisory lock on PostgreSQL): two copies of one template ingested at the same moment
+    by two workers would otherwise each search before the other's bands were stored, and miss each other."""
+    begin_write(db_session)
+    if db_session.get_bind().dialect.name == "postgresql":
+        db_session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
     vendor_id = db_session.scalar(select(Document.vendor_id).where(Document.id == document_id))
     found = duplicates_of(db_session=db_session, document_id=document_id, vendor_id=vendor_id, fp=fp) if fp else []
-    begin_write(db_session)
     for table in (MinhashBand, DocumentSignals):
         db_session.execute(delete(table).where(table.document_id == document_id))
     db_session.execute(

@@ -292,11 +292,13 @@ def parser_bomb() -> bytes:
 
 
 _NO_STREAM_CHECK = {"max_stream_bytes": 1 << 40}
+# The deadline tests lift the memory ceiling so that the kill on time, not the ceiling, is what stops the bomb.
+_NO_MEMORY_CAP = {"max_memory_mb": 1 << 16}
 
 
 def test_worker_hard_stops_a_file_the_deadline_cannot_interrupt(parser_bomb: bytes, report: bytes) -> None:
     started = time.monotonic()
-    with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK)) as worker:  # room to start python
+    with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK, **_NO_MEMORY_CAP)) as worker:
         stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
         elapsed = time.monotonic() - started
         after = worker.extract_bytes(report, "next.pdf")
@@ -325,7 +327,7 @@ def test_worker_in_a_threaded_host_starts_a_fresh_interpreter(parser_bomb: bytes
     thread.start()
     try:
         assert not worker_module._can_fork()
-        with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK)) as worker:  # room to start python
+        with IsolatedExtractor(Limits(timeout_seconds=1.0, **_NO_STREAM_CHECK, **_NO_MEMORY_CAP)) as worker:
             same = worker.extract_bytes(report, "r.pdf")
             stopped = worker.extract_bytes(parser_bomb, "bomb.pdf")
             after = worker.extract_bytes(report, "r.pdf")

@@ -268,3 +268,69 @@ def test_cli_import_report_and_cuecs(
     bad.write_text("controls: [{id: A}]")
     assert main(["cuecs", "acmeridge", "--controls", str(bad), "--data-dir", data_dir]) == 2
     assert "'title' is required" in capsys.readouterr().err
+
+
+def _read_flags(data: bytes) -> tuple[list[str], dict[str, Any]]:
+    from extractors import extract_bytes
+    from knowledge.rules.red_flags import read_signals, red_flags
+    from service.portfolio.signals import page_texts
+
+    x = extract_bytes(data, "generated.pdf")
+    signals = read_signals(page_texts(data), x)
+    return sorted(f.code for f in red_flags(x, signals)), signals
+
+
+def test_a_report_signed_by_a_person_is_flagged_and_firms_reports_are_not() -> None:
+    plan = dataclasses.replace(soc.make_plan("soc2_type2", 12), auditor="Dana R. Whitcombe, CPA")
+    person, _ = soc.render_plan(plan, 12)
+    codes, signals = _read_flags(person)
+    assert codes == ["SIGNED_BY_PERSON"] and signals["signature"]["name"] == "Dana R. Whitcombe"
+    assert signals["signature"]["page"] and "Whitcombe" in signals["signature"]["quote"]
+    from tests.generator import build
+
+    for name in ("soc2_type2", "soc3", "bridge_letter", "iso_27001_2022"):
+        for seed in (1, 2):
+            data, _ = build(name, seed)
+            codes, signals = _read_flags(data)
+            assert codes == [], (name, seed, codes)
+            if name.startswith("soc"):
+                assert signals["signature"]["by"] == "firm"
+
+
+def test_two_copies_stored_at_the_same_moment_still_find_each_other(sqlite_settings: Settings) -> None:
+    import threading
+
+    import numpy as np
+    from sqlalchemy import insert
+
+    from knowledge.portfolio.fingerprint import PERMUTATIONS, Fingerprint
+    from service.documents.models import Document
+    from service.portfolio import signals
+    from service.portfolio.models import NearDuplicate
+
+    db = get_database(sqlite_settings)
+    now = utcnow()
+    with db.engine.begin() as conn:
+        conn.execute(insert(Vendor), [{"id": i, "name": f"Vendor {i}", "normalized_name": f"vendor {i}",
+                                       "aliases": [], "services": [], "created_at": now, "updated_at": now}
+                                      for i in (1, 2)])
+        conn.execute(insert(Document), [{"id": i, "sha256": f"{i:064x}", "filename": f"r{i}.pdf", "size": 1,
+                                         "content_type": "application/pdf", "status": "parsed", "attempts": 1,
+                                         "uploaded_at": now, "updated_at": now, "vendor_id": i,
+                                         "kind": "soc2_type2"} for i in (1, 2)])
+    template = Fingerprint(np.arange(PERMUTATIONS, dtype=np.uint64) * np.uint64(7919), 3000)
+    start = threading.Barrier(2)
+
+    def store(doc_id: int) -> None:
+        with db.session() as s:
+            start.wait()
+            signals.store(db_session=s, document_id=doc_id, signals={}, fp=template)
+
+    threads = [threading.Thread(target=store, args=(i,)) for i in (1, 2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    with db.session() as s:
+        pairs = sorted((p.document_id, p.other_document_id) for p in s.query(NearDuplicate).all())
+    assert pairs == [(1, 2), (2, 1)]
