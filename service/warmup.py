@@ -12,6 +12,8 @@ import gc
 import logging
 import time
 
+import knowledge
+
 from .assessments.service import AssessmentUnavailable, profiles
 from .config import Settings
 from .database import Database
@@ -27,11 +29,9 @@ def warm_up(settings: Settings, db: Database) -> None:
     reports it."""
     started = time.perf_counter()
     try:
-        import knowledge
-
         knowledge.preload()
         profiles(settings=settings)
-    except (ImportError, AssessmentUnavailable, ValueError) as exc:
+    except (AssessmentUnavailable, ValueError) as exc:
         log.warning("the knowledge base could not be preloaded: %s", exc)
     try:
         with db.session() as db_session:

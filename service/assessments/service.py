@@ -8,8 +8,6 @@ when its documents, its record, the profile or the day change.
 from __future__ import annotations
 
 import hashlib
-import importlib
-import inspect
 import json
 import logging
 import threading
@@ -26,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
+from knowledge import Profile, assess, list_profiles
 
 from ..config import Settings
 from ..database import begin_write, utcnow
@@ -40,7 +39,8 @@ log = logging.getLogger(__name__)
 
 
 class AssessmentUnavailable(RuntimeError):
-    """The knowledge engine is not installed in this build."""
+    """What an assessment needs from the operator cannot be used: a malformed profile file in PROFILES_DIR, or an
+    unusable CONTROLS_FILE (the API answers 503 and says which)."""
 
 
 class ProfileNotFound(LookupError):
@@ -49,31 +49,16 @@ class ProfileNotFound(LookupError):
 
 _PROFILE_TTL = 30.0
 _profiles_lock = threading.Lock()
-_profiles_cache: dict[str, tuple[float, dict[str, Any]]] = {}
+_profiles_cache: dict[str, tuple[float, dict[str, Profile]]] = {}
 
 
-def _knowledge() -> Any:
-    try:
-        import knowledge
-    except ImportError as exc:  # pragma: no cover - knowledge ships with the package
-        raise AssessmentUnavailable(f"the knowledge package is missing: {exc}") from exc
-    return knowledge
-
-
-def profiles(*, settings: Settings) -> dict[str, Any]:
+def profiles(*, settings: Settings) -> dict[str, Profile]:
     """Profiles by name (bundled, then PROFILES_DIR, which wins); re-read at most every 30 seconds."""
     key = str(settings.profiles_dir or "")
     now = time.monotonic()
     cached = _profiles_cache.get(key)
     if cached is not None and now - cached[0] < _PROFILE_TTL:
         return cached[1]
-    knowledge = _knowledge()
-    list_profiles = getattr(knowledge, "list_profiles", None)
-    if list_profiles is None:
-        try:
-            list_profiles = importlib.import_module("knowledge.profiles").list_profiles
-        except (ImportError, AttributeError) as exc:
-            raise AssessmentUnavailable(f"the knowledge package cannot list profiles: {exc}") from exc
     try:
         found = dict(list_profiles(settings.profiles_dir))
     except ValueError as exc:  # a malformed profile file: say which file and line instead of failing obscurely
@@ -86,12 +71,12 @@ def profiles(*, settings: Settings) -> dict[str, Any]:
 def list_profile_summaries(*, settings: Settings) -> list[ProfileRead]:
     """Every profile's name, description and the file it came from."""
     return [
-        ProfileRead(name=name, description=getattr(p, "description", "") or "", source=str(getattr(p, "source", "")))
+        ProfileRead(name=name, description=p.description or "", source=str(p.source or ""))
         for name, p in sorted(profiles(settings=settings).items())
     ]
 
 
-def get_profile(*, settings: Settings, name: str | None) -> Any:
+def get_profile(*, settings: Settings, name: str | None) -> Profile:
     wanted = name or settings.default_profile
     found = profiles(settings=settings)
     if wanted not in found:
@@ -118,29 +103,6 @@ def _profile_digest(profile: Any) -> str:
         _digests.clear()
     _digests[id(profile)] = (profile, digest)
     return digest
-
-
-_signatures: dict[Any, Any] = {}
-
-
-def _call_assess(
-    assess: Any, evidence: list[Extraction], profile: Any, today: date, vendor: Any, extra: dict[str, Any] | None = None
-) -> Any:
-    """Call ``knowledge.assess`` with what it accepts: evidence, profile and day, plus the vendor's AI use if asked,
-    and the portfolio's inputs (``controls``, ``signals``, ``duplicates``) when it takes them."""
-    params = _signatures.get(assess)
-    if params is None:  # inspecting a signature costs more than some rules: once per function
-        params = _signatures[assess] = inspect.signature(assess).parameters
-    kwargs: dict[str, Any] = {}
-    for name in ("vendor_uses_ai", "uses_ai", "processes_data_with_ai"):
-        if name in params:
-            kwargs[name] = vendor.processes_data_with_ai
-    if "service" in params and vendor.services:
-        kwargs["service"] = vendor.services[0]
-    for name, value in (extra or {}).items():
-        if name in params and value is not None:
-            kwargs[name] = value
-    return assess(evidence, profile, today, **kwargs)
 
 
 def _controls(settings: Settings) -> tuple[Any, str]:
@@ -317,17 +279,14 @@ def _answer(
     if hit is not None and keep is not None:  # known in this process, not yet stored
         keep(hit, fingerprint)
         return hit
-    knowledge = _knowledge()
-    assess = getattr(knowledge, "assess", None)
-    if assess is None:
-        raise AssessmentUnavailable("the knowledge package has no assess() yet")
     ids = [d.id for d in docs]
     stored: dict[int, Any] = dict(conn.execute(_EXTRACTIONS, {"ids": ids}).all())
     evidence = [Extraction.from_dict(_as_dict(stored[i])) for i in ids if stored.get(i)]
     signals, duplicates = _portfolio_inputs(conn, ids)
-    extra = {"controls": controls, "signals": signals, "duplicates": duplicates}
-    result = _call_assess(assess, evidence, prof, day, vendor, extra)
-    data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    result = assess(evidence, prof, day, vendor_uses_ai=vendor.processes_data_with_ai,
+                    service=vendor.services[0] if vendor.services else None,
+                    controls=controls, signals=signals, duplicates=duplicates)
+    data: dict[str, Any] = result.to_dict()
     model = AssessmentRead(
         vendor_id=vendor.id,
         vendor_name=vendor.name,
