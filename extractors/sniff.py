@@ -31,6 +31,27 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def has_pdf_header(data: bytes) -> bool:
+    """The PDF header within the first ``HEADER_WINDOW`` bytes, where readers look for it."""
+    return b"%PDF-" in data[:HEADER_WINDOW]
+
+
+def upload_refusal(data: bytes) -> str | None:
+    """Why an upload is refused before it is stored (None: it could be a PDF), in a few words for a form or a chat.
+
+    The bytes decide, never the name or the Content-Type; the full check (truncation, size) is ``check``'s, when the
+    document is read. This is the one sniffer: the service and the bots ask it too."""
+    if not data:
+        return "the file is empty"
+    if has_pdf_header(data):
+        return None
+    if data[:4] == b"PK\x03\x04":
+        return "this is a ZIP or Office file, not a PDF"
+    if data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "this is an image, not a PDF; export the document as PDF"
+    return "the file is not a PDF"
+
+
 def describe(data: bytes) -> str:
     """What the bytes look like, for the not-a-PDF message."""
     head = data[:HEADER_WINDOW]
@@ -62,7 +83,7 @@ def check(data: bytes, name: str, limits: Limits) -> list[str]:
             f"{name} is {human_bytes(len(data))}, over the {human_bytes(limits.max_bytes)} limit "
             "(raise it with --max-bytes or VA_MAX_BYTES)",
         )
-    if b"%PDF-" not in data[:HEADER_WINDOW]:
+    if not has_pdf_header(data):
         raise DocumentError("not_pdf", f"{name} is not a PDF: its content looks like {describe(data)}")
     body = data.rstrip(_BLANK)
     if b"%%EOF" in body[-TRAILER_WINDOW:]:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
+from extractors.sniff import upload_refusal
 
 from ..config import Settings
 from ..database import begin_write, utcnow
@@ -29,7 +30,6 @@ from ..vendors.names import normalize
 from .corrections import reapply
 from .extraction import count_pages, run_extraction
 from .models import Document
-from .sniff import UnsupportedContent, sniff
 from .storage import FileStore
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,18 @@ class DocumentNotFound(LookupError):
 
 class UploadTooLarge(ValueError):
     """The upload is over the configured size limit."""
+
+
+class UnsupportedContent(ValueError):
+    """The bytes are not a document this service reads (``extractors.sniff`` decides, from the bytes)."""
+
+
+def sniff(data: bytes) -> str:
+    """The media type of ``data``; raises UnsupportedContent with the reason unless it could be a PDF."""
+    reason = upload_refusal(data)
+    if reason is not None:
+        raise UnsupportedContent(reason)
+    return "application/pdf"
 
 
 __all__ = [

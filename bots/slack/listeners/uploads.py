@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from service.documents import service as documents
 from service.documents.models import Document
-from service.documents.sniff import UnsupportedContent, sniff
+from service.documents.service import UnsupportedContent, sniff
 
 from ... import store
 from ...brain.triage import triage_answer
