@@ -26,9 +26,8 @@ from datetime import date, timedelta
 from .dates import find_periods
 from .fields.parties import same_party
 from .fields.text import DocText, sentence_around
-from .model import Fields, Found, Kind
+from .model import SOC_KINDS, Fields, Found, Kind
 
-_SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 # ISO/IEC 17021-1: a three-year cycle from the certification decision; bodies print the expiry the day before the
 # third anniversary or up to a few weeks after (the recertification decision's slack).
 MAX_VALIDITY = timedelta(days=3 * 366 + 62)
@@ -221,7 +220,7 @@ def apply(
             "The accreditation body could not be read: the name found is the certification body's own; check the "
             "accreditation mark."
         )
-    if kind in _SOC:
+    if kind in SOC_KINDS:
         _soc_dates(f, candidates, warnings)
     elif kind == "bridge_letter":
         _bridge(f, bridged_end, warnings)

@@ -15,6 +15,15 @@ QUOTE_MAX = 400
 
 Kind = Literal["soc2_type1", "soc2_type2", "soc3", "soc1", "bridge_letter", "iso_certificate", "unknown"]
 KINDS: tuple[Kind, ...] = ("soc2_type1", "soc2_type2", "soc3", "soc1", "bridge_letter", "iso_certificate", "unknown")
+# The groups of kinds every layer reasons with, defined once (issue 10: they were spelled in ten places, and disagreed
+# on SOC 1). SOC 2 reports, Type 1 (a point in time) or Type 2 (a period, with tests of operating effectiveness):
+SOC2_KINDS: tuple[Kind, ...] = ("soc2_type1", "soc2_type2")
+# Reports on the AICPA Trust Services Criteria (security and the other categories): SOC 2 and its summary, SOC 3.
+TRUST_SERVICES_KINDS: tuple[Kind, ...] = (*SOC2_KINDS, "soc3")
+# Every SOC report, SOC 1 (internal control over financial reporting, not security) included.
+SOC_KINDS: tuple[Kind, ...] = (*TRUST_SERVICES_KINDS, "soc1")
+# What counts as evidence about a vendor's security: the Trust Services reports, bridge letters, ISO certificates.
+ASSURANCE_KINDS: tuple[Kind, ...] = (*TRUST_SERVICES_KINDS, "bridge_letter", "iso_certificate")
 ErrorCode = Literal["not_pdf", "encrypted", "corrupt", "empty", "too_large", "no_text_layer", "timeout"]
 Opinion = Literal["unqualified", "qualified", "adverse", "disclaimer"]
 Category = Literal["security", "availability", "processing_integrity", "confidentiality", "privacy"]

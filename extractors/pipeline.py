@@ -35,9 +35,8 @@ from .fields.sections import find_sections, read_scope_paragraph
 from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
-from .model import AICoverage, Extraction, Fields, FileInfo, Found
+from .model import SOC_KINDS, AICoverage, Extraction, Fields, FileInfo, Found
 
-_SOC = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -187,7 +186,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         f.report_date, f.issuer = letter.report_date, letter.issuer
     else:
         report_date, signed_at = guard("report date", lambda: periods.read_report_date(text, kind), (None, None))
-        if kind in _SOC or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
+        if kind in SOC_KINDS or kind == "bridge_letter" or (kind == "unknown" and report_date is not None):
             f.report_date = report_date
         f.issuer = guard("issuer", lambda: parties.read_issuer(text, kind, signed_at), None)
     f.vendor = letter.vendor if letter is not None and letter.vendor is not None else None
@@ -237,7 +236,7 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             "period", lambda: periods.read_period(text, kind, f.report_date), (None, None)
         )
 
-    if kind in _SOC:
+    if kind in SOC_KINDS:
         vendor = f.vendor.value if f.vendor else ""
         f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extractors.model import Extraction
+from extractors.model import ASSURANCE_KINDS, SOC2_KINDS, TRUST_SERVICES_KINDS, Extraction
 
 from .ai import nist_categories_not_reached, nist_categories_reached
 from .crosswalk import controls_for, criteria_for, crosswalk
@@ -60,7 +60,6 @@ from .rules.opinion import PLAIN, judge_opinion
 from .rules.red_flags import red_flags
 from .rules.soc_freshness import soc_freshness
 
-ASSURANCE_KINDS = ("soc2_type1", "soc2_type2", "soc3", "bridge_letter", "iso_certificate")
 CATEGORY_OF_SERIES = {"CC": "security", "A": "availability", "C": "confidentiality", "PI": "processing_integrity",
                       "P": "privacy"}
 
@@ -549,13 +548,13 @@ def _try_option(opt: Option, evidence: Sequence[Extraction], profile: Profile, t
     service_source = None
     if service is None:
         # Without a service name, the system a SOC report describes is the service the certificate should name.
-        soc = next((x for x in evidence if x.kind in ("soc2_type1", "soc2_type2", "soc3") and x.fields.scope), None)
+        soc = next((x for x in evidence if x.kind in TRUST_SERVICES_KINDS and x.fields.scope), None)
         if soc is not None and soc.fields.scope is not None:
             service, service_source = str(soc.fields.scope.value), soc.file.name
     letters = [x for x in evidence if x.kind == "bridge_letter"]
     candidates: list[_Candidate] = []
     for x in evidence:
-        if isinstance(opt, Soc2Option) and x.kind in ("soc2_type1", "soc2_type2"):
+        if isinstance(opt, Soc2Option) and x.kind in SOC2_KINDS:
             candidates.append(_soc(opt, x, profile, today, letters))
         elif isinstance(opt, Soc3Option) and x.kind == "soc3":
             candidates.append(_soc(opt, x, profile, today, letters))
@@ -659,7 +658,7 @@ def assess(evidence: Sequence[Extraction], profile: Profile | str | None = None,
             out.append(_soften(s, f"another accepted option is met by {relied_on}") if relied_on else s)
 
     letters = [x for x in docs if x.kind == "bridge_letter"]
-    soc_docs = [x for x in docs if x.kind in ("soc2_type1", "soc2_type2", "soc3")]
+    soc_docs = [x for x in docs if x.kind in TRUST_SERVICES_KINDS]
     for letter in letters:
         if not soc_docs:
             out.append(_Sourced(Finding("medium", "BRIDGE_WITHOUT_REPORT", "A bridge letter only extends a SOC "

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from extractors.model import Extraction, Found
+from extractors.model import TRUST_SERVICES_KINDS, Extraction, Found
 from service.assessments import service as assessments
 from service.config import Settings
 from service.documents import service as documents
@@ -49,7 +49,7 @@ KIND_TEXT = {
     "iso_certificate": "ISO certificate",
     "unknown": "Not an assurance document I recognise",
 }
-SOC_KINDS = ("soc2_type2", "soc2_type1", "soc3")
+SOC_KINDS = TRUST_SERVICES_KINDS  # the security reports the bot answers from (a SOC 1 is about finance)
 EXAMPLES = (
     "does {v} cover us?",
     "is {v}'s SOC 2 current?",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extractors.model import Extraction
+from extractors.model import TRUST_SERVICES_KINDS, Extraction
 from service.assessments import service as assessments
 from service.documents.models import Document
 
@@ -99,7 +99,7 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
         facts.append(("Issued by", str(f.issuer.value)))
     if x.file.pages:
         facts.append(("Pages", str(x.file.pages)))
-    if x.kind in ("soc2_type2", "soc2_type1", "soc3") or f.ai.covered or f.ai.evidence:
+    if x.kind in TRUST_SERVICES_KINDS or f.ai.covered or f.ai.evidence:
         facts.append(("AI coverage", "AI/ML systems are in the assured scope" if f.ai.covered
                       else "AI/ML systems are not in the assured scope"))
 

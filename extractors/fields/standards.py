@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Found, Kind
+from ..model import TRUST_SERVICES_KINDS, Found, Kind
 from .text import DocText, fold
 
 _ISO = re.compile(
@@ -75,7 +75,7 @@ def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:
                     out.append(Found(value, n, fold(page[start : m.end()])))
         # Drop a bare "ISO/IEC 27001" when the edition was printed elsewhere.
         return [f for f in out if ":" in f.value or not any(o.value.startswith(f.value + ":") for o in out)]
-    if kind in ("soc2_type1", "soc2_type2", "soc3"):
+    if kind in TRUST_SERVICES_KINDS:
         for pattern in _TSC_2017:
             for n in pages[:15]:
                 hit = pattern.search(text.page_text[n])

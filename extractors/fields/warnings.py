@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..model import Fields, Kind
+from ..model import TRUST_SERVICES_KINDS, Fields, Kind
 from .text import LEGAL_SUFFIX, ORG_PROSE_RE, clean_org
 
 ISO27001_2013_TRANSITION_END = date(2025, 10, 31)
@@ -54,7 +54,7 @@ def warnings_for(kind: Kind, fields: Fields, today: date) -> list[str]:
             fields.opinion.value
         ]
         out.append(f"The service auditor issued {label} opinion (page {fields.opinion.page}).")
-    if kind in ("soc2_type1", "soc2_type2", "soc3") and fields.period_end is not None:
+    if kind in TRUST_SERVICES_KINDS and fields.period_end is not None:
         end = date.fromisoformat(fields.period_end.value)
         if _months_between(end, today) >= 12 and end < today:
             out.append(

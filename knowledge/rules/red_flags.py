@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from extractors.fields.text import ORG_PROSE_RE
-from extractors.model import Extraction
+from extractors.model import TRUST_SERVICES_KINDS, Extraction
 
 from ..findings import Citation, Finding, Severity
 from ..portfolio.providers import known_provider, provider_key
@@ -82,7 +82,6 @@ _TERM = re.compile(
     re.IGNORECASE,
 )
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_SOC = ("soc2_type1", "soc2_type2", "soc3")
 _CERT_WARNING = "this certificate names SOC 2"
 
 
@@ -119,7 +118,7 @@ def read_signals(pages: Sequence[str], extraction: Extraction) -> dict[str, Any]
     f = extraction.fields
     vendor = str(f.vendor.value) if f.vendor and f.vendor.value else None
     out: dict[str, Any] = {"version": SIGNAL_VERSION, "cites_aicpa": any(_AICPA.search(p) for p in pages)}
-    if extraction.kind in _SOC:
+    if extraction.kind in TRUST_SERVICES_KINDS:
         out["self_tested"] = _self_tested(pages, vendor)
         out["signature"] = _signature(pages, extraction)
     if extraction.kind == "iso_certificate":

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from extractors.model import SOC_KINDS
 from knowledge import TRANSITION_END_2013, soc_freshness, surveillance_due
 from knowledge.rules.iso_validity import parse_standard
 
-SOC_KINDS = frozenset({"soc1", "soc2_type1", "soc2_type2", "soc3"})
 SURVEILLANCE_NOTICE_DAYS = 30
 
 

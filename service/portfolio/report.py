@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractors.model import TRUST_SERVICES_KINDS
 from knowledge.portfolio import audit_window, spans_of
 from knowledge.portfolio.providers import normalize_provider
 from knowledge.rules.dates import add_months
@@ -71,7 +72,7 @@ def _next_date(docs: Sequence[Any], today: date, max_age: int) -> tuple[date | N
     """The earliest date on or after ``today`` when something about the vendor's current evidence changes."""
     dates: list[tuple[date, str]] = []
     for d in docs:
-        if d.kind in ("soc2_type1", "soc2_type2", "soc3") and d.period_end:
+        if d.kind in TRUST_SERVICES_KINDS and d.period_end:
             dates.append((add_months(d.period_end, max_age), f"{d.filename} goes stale"))
         elif d.kind == "bridge_letter" and d.period_end:
             dates.append((d.period_end, f"{d.filename} runs out"))

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
+from extractors.model import SOC_KINDS
 from knowledge.portfolio import Control, ControlsError, audit_window, load_controls, match_cuec, spans_of
 from knowledge.portfolio.providers import normalize_provider, provider_key
 
@@ -50,8 +51,6 @@ from .models import (
     VendorCuecs,
     VendorRef,
 )
-
-SOC_KINDS = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 
 
 class ControlsUnavailable(ValueError):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from extractors import Extraction
 from extractors.document import PDFIUM_LOCK
+from extractors.model import SOC_KINDS
 from knowledge.portfolio.fingerprint import THRESHOLD, Fingerprint, fingerprint, names_to_drop, report_body, similarity
 from knowledge.rules.red_flags import read_signals
 
@@ -28,7 +29,6 @@ from .models import DocumentSignals, MinhashBand, NearDuplicate
 
 log = logging.getLogger(__name__)
 
-FINGERPRINTED = ("soc2_type1", "soc2_type2", "soc3", "soc1")
 _LOCK_KEY = 0x7661_6E64  # serializes near-duplicate searches and their writes on PostgreSQL
 
 
@@ -71,7 +71,7 @@ def record(*, db_session: Session, settings: Settings, document_id: int, data: b
         {"name": str(s.value), "method": s.method, "page": s.page} for s in x.fields.subservice_organizations
     ]
     fp: Fingerprint | None = None
-    if x.kind in FINGERPRINTED and pages:
+    if x.kind in SOC_KINDS and pages:  # every SOC report is fingerprinted
         issuer = str(x.fields.issuer.value) if x.fields.issuer else None
         vendor = str(x.fields.vendor.value) if x.fields.vendor else None
         fp = fingerprint(report_body(pages), names_to_drop([vendor, issuer]))
