@@ -98,7 +98,7 @@ def run_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO | None 
     """Answer the questions of ``args`` (or of stdin) with the settings the command line built."""
     from service.database import get_database
 
-    from . import store
+    from . import memory
 
     stdin = stdin or sys.stdin
     out = stdout or sys.stdout
@@ -118,10 +118,10 @@ def run_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO | None 
         if text.lower() in {"quit", "exit", "bye"}:
             break
         with db.session() as db_session:
-            bound = args.profile or store.channel_profile(db_session, "console")
+            bound = args.profile or memory.channel_profile(db_session, "console")
             ctx = Context(db_session=db_session, settings=settings, today=args.today or date.today(),
                           profile=bound,
-                          bind_profile=lambda name: store.bind_channel_profile(db, "console", name, "console"),
+                          bind_profile=lambda name: memory.bind_channel_profile(db, "console", name, "console"),
                           thread=thread)
             try:
                 answer = respond(text, ctx)

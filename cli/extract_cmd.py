@@ -214,7 +214,7 @@ def _run_files(args: argparse.Namespace, limits: Limits, pool: _Pool | None, out
 
 
 def _extract(path: str, index: int, limits: Limits, pool: _Pool | None, progress: _Progress) -> Extraction:
-    from extractors.api import extract_file
+    from extractors.reader import extract_file
 
     if pool is None:
         progress.start_now()

@@ -16,7 +16,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .api import extract_bytes, extract_file
+    from .reader import extract_bytes, extract_file
     from .worker import IsolatedExtractor
 
 
@@ -30,9 +30,9 @@ def __getattr__(name: str) -> Any:
 
         return IsolatedExtractor
     if name in ("extract_bytes", "extract_file"):
-        from . import api
+        from . import reader
 
-        return getattr(api, name)
+        return getattr(reader, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

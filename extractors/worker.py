@@ -24,9 +24,9 @@ from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .api import error_result, extract_bytes, read_input
 from .limits import Limits
 from .model import Extraction
+from .reader import error_result, extract_bytes, read_input
 
 Tick = Callable[[float, "str | None"], None]  # (seconds waited, what the child last said it was doing)
 POLL = 0.1

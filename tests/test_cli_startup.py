@@ -57,7 +57,7 @@ def test_crosswalk_needs_neither_spacy_nor_the_service(tmp_path: Path) -> None:
     assert status == 0
     assert "knowledge.crosswalk" in modules
     assert not _within(modules, {"spacy", "service", "sqlalchemy", "bots", "web"})
-    assert "extractors.api" not in modules  # no document is read, so none of the field readers is loaded
+    assert "extractors.reader" not in modules  # no document is read, so none of the field readers is loaded
 
 
 @pytest.mark.parametrize("mode", [[], ["--in-process"]], ids=["worker", "in-process"])
@@ -66,5 +66,5 @@ def test_extract_needs_neither_the_service_nor_the_database(tmp_path: Path, mode
     pdf.write_bytes(iso.build("27001_27017_27018", 0)[0])
     status, modules = loaded_by(tmp_path, "extract", "--json", *mode, str(pdf))
     assert status == 0
-    assert "extractors.api" in modules
+    assert "extractors.reader" in modules
     assert not _within(modules, {"service", "sqlalchemy", "alembic", "fastapi", "knowledge", "bots", "web"})

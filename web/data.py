@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge.findings import SEVERITIES
-from service.alerts import rules
+from service.alerts import triggers
 from service.assessments.models import StoredAssessment
 from service.config import Settings
 from service.documents import corrections
@@ -164,7 +164,7 @@ def forget_portfolio() -> None:
         _portfolio_cache.clear()
 
 
-def _event_day(c: rules.Candidate) -> date | None:
+def _event_day(c: triggers.Candidate) -> date | None:
     if c.kind == "surveillance_due":
         return c.due_date
     if c.kind in ("certificate_expired", "bridge_letter_expired", "soc_report_stale"):
@@ -194,9 +194,9 @@ def upcoming(
         for d in docs:
             if not _may_fall_due(d, today, horizon, soc_days):
                 continue
-            row = rules.DocRow(d.id, vid, names.get(vid), d.filename, "parsed", d.kind, d.standards, d.period_end,
+            row = triggers.DocRow(d.id, vid, names.get(vid), d.filename, "parsed", d.kind, d.standards, d.period_end,
                                d.issue_date, None, d.expiry_date, None)
-            for c in rules.candidates(row, thresholds=[0], freshness_days=settings.freshness_days,
+            for c in triggers.candidates(row, thresholds=[0], freshness_days=settings.freshness_days,
                                       freshness_months=months):
                 day = _event_day(c)
                 if day is not None and today <= day <= horizon:
@@ -302,7 +302,7 @@ def findings(assessment: Any, extractions: dict[int, dict[str, Any]]) -> list[Fi
 def coverage(docs: list[Document], today: date) -> Coverage:
     """The vendor's coverage over time: SOC report periods, bridge letters, certificate validity, surveillance
     audits, and the gaps no SOC report or bridge letter covers (from the first report's start until today)."""
-    from service.alerts.rules import _surveillance_audits
+    from service.alerts.triggers import _surveillance_audits
 
     out = Coverage()
     soc: list[tuple[date, date]] = []

@@ -19,7 +19,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from service.config import Settings
 from service.database import Database, get_database
 
-from .. import store
+from .. import memory
 from ..brain.warmup import warm_up_in_background
 from . import errors
 from .deps import Deps
@@ -64,7 +64,7 @@ def create_app(
         today=today,
         allowed_channels=frozenset(settings.slack_confidential_channels),
     )
-    store.forget_old(deps.db)
+    memory.forget_old(deps.db)
     warm_up_in_background(deps.db)  # the intent model, the portfolio snapshot and the vendor directory
     app = App(
         client=client or web_client(settings),
@@ -80,7 +80,7 @@ def create_app(
     def drop_redeliveries(body: dict[str, Any], next: Any) -> BoltResponse | None:  # noqa: A002 - Bolt's name
         """Slack retries an event it thinks was lost (X-Slack-Retry-Num); each event_id is handled once."""
         key = _event_key(body)
-        if key is not None and not store.first_time(deps.db, key):
+        if key is not None and not memory.first_time(deps.db, key):
             log.info("dropping a redelivered event %s", key)
             return BoltResponse(status=200, body="")
         next()

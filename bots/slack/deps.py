@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from service.config import Settings
 from service.database import Database
 
-from .. import store
+from .. import memory
 from ..brain.answers import Context
 
 
@@ -47,13 +47,13 @@ class Deps:
     def context(self, channel: str | None, *, profile: str | None = None) -> Iterator[Context]:
         """A brain context for a conversation: a session, today, and the channel's bound profile."""
         with self.db.session() as db_session:
-            bound = profile or store.channel_profile(db_session, channel)
+            bound = profile or memory.channel_profile(db_session, channel)
             yield Context(
                 db_session=db_session,
                 settings=self.settings,
                 today=self.day(),
                 profile=bound,
-                bind_profile=(lambda name: store.bind_channel_profile(self.db, channel, name, None))
+                bind_profile=(lambda name: memory.bind_channel_profile(self.db, channel, name, None))
                 if channel else None,
             )
 

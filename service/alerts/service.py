@@ -20,7 +20,7 @@ from ..database import begin_write, utcnow
 from ..documents.models import Document
 from ..queries import equals_if_given, newest_first
 from ..vendors.models import Vendor
-from . import rules
+from . import triggers
 from .models import Alert, AlertDelivery, AlertRead, ScanResult, UpcomingAlert
 from .notifiers import Notifier
 
@@ -47,7 +47,7 @@ def soc_freshness_months(settings: Settings) -> int | None:
     return min(months) if months else None
 
 
-def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> list[rules.DocRow]:
+def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> list[triggers.DocRow]:
     stmt = (
         select(
             Document.id,
@@ -68,7 +68,7 @@ def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> l
     )
     if document_ids is not None:
         stmt = stmt.where(Document.id.in_(list(document_ids)))
-    return [rules.DocRow(*cast(tuple[Any, ...], row)) for row in db_session.execute(stmt)]
+    return [triggers.DocRow(*cast(tuple[Any, ...], row)) for row in db_session.execute(stmt)]
 
 
 def _insert_ignoring_duplicates(db_session: Session, values: list[dict[str, object]]) -> int:
@@ -106,7 +106,7 @@ def raise_due(
     now = utcnow()
     new: list[dict[str, object]] = []
     for row in rows:
-        for c in rules.due(
+        for c in triggers.due(
             row,
             today=today,
             thresholds=settings.alert_thresholds_days,
@@ -284,7 +284,7 @@ def upcoming(
     for row in _rows(db_session):
         if vendor_id is not None and row.vendor_id != vendor_id:
             continue
-        cands = rules.candidates(
+        cands = triggers.candidates(
             row,
             thresholds=settings.alert_thresholds_days,
             freshness_days=settings.freshness_days,

@@ -17,10 +17,10 @@ import threading
 from dataclasses import replace
 
 from extractors import Extraction
-from extractors.api import error_result
 from extractors.document import PDFIUM_LOCK
 from extractors.limits import Limits
 from extractors.model import ExtractionError
+from extractors.reader import error_result
 from extractors.worker import IsolatedExtractor
 
 from ..config import Settings

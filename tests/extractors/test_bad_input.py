@@ -16,9 +16,9 @@ from PIL import Image
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 from extractors import ocr
-from extractors.api import extract_bytes, extract_file
 from extractors.limits import Limits
 from extractors.model import Extraction
+from extractors.reader import extract_bytes, extract_file
 from extractors.worker import IsolatedExtractor
 
 from . import make_pdf

@@ -15,9 +15,9 @@ import time
 import pytest
 
 from extractors import ocr
-from extractors.api import extract_bytes
 from extractors.document import check_streams
 from extractors.limits import DocumentError, Limits
+from extractors.reader import extract_bytes
 from extractors.worker import IsolatedExtractor
 
 from . import hostile_pdfs, make_pdf

@@ -103,7 +103,7 @@ def test_documents_read_from_several_threads_match_sequential_reads() -> None:
     """PDFium is not thread-safe; the service reads from worker threads, so document.py serializes pdfium calls."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from extractors.api import extract_bytes
+    from extractors.reader import extract_bytes
 
     inputs = [make_pdf.report_pdf(n) for n in (2, 5, 9)] + [make_pdf.control_table_pdf(CONTROLS)] * 3
 
@@ -122,8 +122,8 @@ def test_a_document_stuck_in_pdfium_turns_the_next_into_a_timeout_not_a_hang() -
     import threading
     import time
 
-    from extractors.api import extract_bytes
     from extractors.limits import Limits
+    from extractors.reader import extract_bytes
 
     held, release = threading.Event(), threading.Event()
 

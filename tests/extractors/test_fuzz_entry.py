@@ -10,9 +10,9 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.api import extract_bytes
 from extractors.limits import Limits
 from extractors.model import Extraction
+from extractors.reader import extract_bytes
 
 from . import make_pdf
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors import document, ocr
-from extractors.api import extract_bytes
+from extractors.reader import extract_bytes
 
 from . import make_pdf
 

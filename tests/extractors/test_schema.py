@@ -17,8 +17,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from reportlab.lib.pdfencrypt import StandardEncryption
 
-from extractors.api import extract_bytes
 from extractors.limits import Limits
+from extractors.reader import extract_bytes
 
 from . import make_pdf
 

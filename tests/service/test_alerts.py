@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
-from service.alerts import rules, service
+from service.alerts import service, triggers
 from service.alerts.models import AlertRead
 from service.alerts.notifiers import LogNotifier, WebhookNotifier
 from service.config import Settings
@@ -48,7 +48,7 @@ def _store(db_session: Session, settings: Settings, pdf: bytes, expected: dict[s
     return doc.id
 
 
-def _row(**kw: Any) -> rules.DocRow:
+def _row(**kw: Any) -> triggers.DocRow:
     base: dict[str, Any] = dict(
         id=1,
         vendor_id=1,
@@ -64,11 +64,11 @@ def _row(**kw: Any) -> rules.DocRow:
         error_message=None,
     )
     base.update(kw)
-    return rules.DocRow(**base)
+    return triggers.DocRow(**base)
 
 
-def _due(row: rules.DocRow, today: date) -> set[tuple[str, int]]:
-    return {(c.kind, c.threshold) for c in rules.due(row, today=today, thresholds=[90, 30, 7], freshness_days=365)}
+def _due(row: triggers.DocRow, today: date) -> set[tuple[str, int]]:
+    return {(c.kind, c.threshold) for c in triggers.due(row, today=today, thresholds=[90, 30, 7], freshness_days=365)}
 
 
 def test_rules_pick_the_nearest_expiry_threshold_only() -> None:
@@ -248,8 +248,8 @@ def test_webhook_and_log_notifiers_deliver(
 def test_soc_freshness_follows_the_profile_in_months() -> None:
     soc = _row(kind="soc2_type2", standards=None, period_end=date(2025, 2, 28), expiry_date=None)
     kw: dict[str, Any] = {"thresholds": [90, 30, 7], "freshness_days": 365, "freshness_months": 18}
-    assert not rules.due(soc, today=date(2026, 8, 28), **kw)
-    assert [(c.kind, c.fires_on) for c in rules.due(soc, today=date(2026, 8, 29), **kw)] == [
+    assert not triggers.due(soc, today=date(2026, 8, 28), **kw)
+    assert [(c.kind, c.fires_on) for c in triggers.due(soc, today=date(2026, 8, 29), **kw)] == [
         ("soc_report_stale", date(2026, 8, 29))
     ]
 
@@ -262,9 +262,9 @@ def test_alert_rules_agree_with_knowledge_day_by_day() -> None:
     cert = _row(issue_date=date(2024, 2, 29), expiry_date=date(2027, 2, 27))
     day = date(2025, 1, 1)
     while day < date(2026, 6, 1):
-        kinds = {c.kind for c in rules.due(soc, today=day, thresholds=[7], freshness_days=365, freshness_months=12)}
+        kinds = {c.kind for c in triggers.due(soc, today=day, thresholds=[7], freshness_days=365, freshness_months=12)}
         assert ("soc_report_stale" in kinds) == (not soc_freshness(date(2024, 2, 29), day, 12).fresh), day
-        audits = {c.due_date for c in rules.candidates(cert, thresholds=[90], freshness_days=365)
+        audits = {c.due_date for c in triggers.candidates(cert, thresholds=[90], freshness_days=365)
                   if c.kind == "surveillance_due"}
         assert surveillance_due(date(2024, 2, 29), date(2027, 2, 27), day).next_due in audits | {None}
         day += timedelta(days=1)

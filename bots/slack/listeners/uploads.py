@@ -22,7 +22,7 @@ from service.documents import service as documents
 from service.documents.models import Document
 from service.documents.service import UnsupportedContent, sniff
 
-from ... import store
+from ... import memory
 from ...brain.triage import triage_answer
 from ..blocks import answer_blocks, escape, status_blocks, text_fallback
 from ..deps import Deps
@@ -192,7 +192,7 @@ def register(app: App, deps: Deps) -> None:
         ack()
 
     def _once(file_id: str, channel: str) -> bool:
-        return store.first_time(deps.db, f"file:{file_id}:{channel}")
+        return memory.first_time(deps.db, f"file:{file_id}:{channel}")
 
     @polite
     def from_message(body: dict[str, Any], event: dict[str, Any], client: WebClient) -> None:

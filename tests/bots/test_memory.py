@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bots import store
+from bots import memory
 from service.config import Settings
 from service.database import Database, forget_databases, get_database
 from tests.service.conftest import BACKENDS, PG_URL, _pg_schema_url
@@ -32,7 +32,7 @@ def test_a_key_is_first_only_once_even_when_raced(db: Database) -> None:
 
     def claim() -> None:
         barrier.wait()
-        results.append(store.first_time(db, "event:Ev-race"))
+        results.append(memory.first_time(db, "event:Ev-race"))
 
     threads = [threading.Thread(target=claim) for _ in range(8)]
     for t in threads:
@@ -40,15 +40,15 @@ def test_a_key_is_first_only_once_even_when_raced(db: Database) -> None:
     for t in threads:
         t.join()
     assert sorted(results) == [False] * 7 + [True]
-    assert store.first_time(db, "event:Ev-other") is True
+    assert memory.first_time(db, "event:Ev-other") is True
 
 
 def test_channel_profiles_are_per_channel(db: Database) -> None:
     with db.session() as s:
-        assert store.channel_profile(s, "C1") is None
-    store.bind_channel_profile(db, "C1", "low-risk-tool", "U1")
-    store.bind_channel_profile(db, "C1", "critical-data-processor", "U2")
+        assert memory.channel_profile(s, "C1") is None
+    memory.bind_channel_profile(db, "C1", "low-risk-tool", "U1")
+    memory.bind_channel_profile(db, "C1", "critical-data-processor", "U2")
     with db.session() as s:
-        assert store.channel_profile(s, "C1") == "critical-data-processor"
-        assert store.channel_profile(s, "C2") is None
-    assert store.forget_old(db) == 0  # nothing is older than two days
+        assert memory.channel_profile(s, "C1") == "critical-data-processor"
+        assert memory.channel_profile(s, "C2") is None
+    assert memory.forget_old(db) == 0  # nothing is older than two days
