@@ -326,6 +326,48 @@ def _day_first(text: DocText, pages: list[int]) -> bool:
     return bool(_EUROPEAN_WORDS.search(joined))
 
 
+_LabelKind = str  # "expiry", "due", "original", "issue" or "skip"
+_ROW_LABELS: tuple[tuple[_LabelKind, re.Pattern[str]], ...] = (
+    ("due", _RECERT_DUE),
+    ("skip", _SKIP_LABEL),
+    ("expiry", _EXPIRY_LABEL),
+    ("original", _ORIGINAL_LABEL),
+    ("issue", _ISSUE_LABEL),
+    ("issue", _FROM_LABEL),
+)
+
+
+def _label_kinds(text: str) -> list[tuple[int, int, _LabelKind]]:
+    """Every date-label word in ``text`` as (start, end, kind), in reading order, overlaps resolved by priority."""
+    spans: list[tuple[int, int, _LabelKind]] = []
+    for kind, pattern in _ROW_LABELS:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and not any(m.start() < e and s < m.end() for s, e, _ in spans):
+                spans.append((m.start(), m.end(), kind))
+    return sorted(spans)
+
+
+def _label_row(line: str) -> list[tuple[_LabelKind, str]] | None:
+    """A line of date labels of two or more kinds and no values ("Expiry date  Date of issue") as one (kind, words)
+    per label, or None when it is not such a row.
+
+    Plain text (and OCR without positions) does not show where one label ends and the next begins, so words of one
+    kind in a row count as one label; a caller maps labels to dates only when the counts agree, and guesses nothing
+    otherwise ("Original Registration Date" reads as two labels and so stops the mapping rather than misplace it).
+    """
+    if len(line) > 160:
+        return None
+    merged: list[tuple[int, int, _LabelKind]] = []
+    for start, end, kind in _label_kinds(line):
+        if merged and merged[-1][2] == kind:
+            merged[-1] = (merged[-1][0], end, kind)
+        else:
+            merged.append((start, end, kind))
+    if len({kind for _, _, kind in merged}) < 2:
+        return None
+    return [(kind, line[start:end]) for start, end, kind in merged]
+
+
 def read_certificate_dates(
     text: DocText, *, bare: bool = True
 ) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
@@ -343,6 +385,23 @@ def read_certificate_dates(
         lines = _join_split_dates(text.page_lines[n])
         for i, line in enumerate(lines):
             found = find_dates(line, day_first=day_first)
+            row = _label_row(lines[i - 1]) if i > 0 and len(found) >= 2 and not find_dates(lines[i - 1]) else None
+            if row is not None and not _label_kinds(line[: found[0].start]):
+                # A row of labels over a row of values (a table whose cells the text pass put on two lines, or OCR
+                # of one): the k-th date is the k-th date label's when the counts agree; otherwise no guess at all.
+                if len(row) == len(found):
+                    for (kind, label), d in zip(row, found, strict=True):
+                        value = Found(_iso(d.value), n, d.text)
+                        if kind == "expiry":
+                            expiry = expiry or value
+                        elif kind == "due":
+                            due = due or value
+                        elif kind == "original":
+                            original = original or value
+                        elif kind == "issue":
+                            issued = issued or value if _ISSUE_STRONG.search(label) else issued
+                            issue = issue or value
+                continue
             prev_end = 0
             for k, d in enumerate(found):
                 label = line[prev_end : d.start]

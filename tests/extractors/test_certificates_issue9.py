@@ -266,3 +266,43 @@ def test_vendor_inside_the_lead_in_sentence_not_the_body_above_it() -> None:
     x = _read(text_pdf([text]))
     assert x.fields.vendor is not None and x.fields.vendor.value == "Quillon Analytics S.L."
     assert x.fields.issuer is None or "Northvale" in x.fields.issuer.value
+
+
+def _scanned_row_certificate(labels: str, values: str) -> Extraction:
+    """A scanned certificate whose dates sit in a table: one line of labels over one line of values (OCR keeps no
+    column positions, so which date is which must come from the labels' order)."""
+    lines = [
+        "CERTIFICATE",
+        "Meridale Certification Pty Ltd hereby certifies that",
+        "Corbel Ledger Systems Ltd",
+        "has been audited and meets the requirements of ISO/IEC 27001:2022",
+        labels,
+        values,
+        "Accredited by JAS-ANZ",
+    ]
+    return _read(scanned_pdf([lines]))
+
+
+@pytest.mark.skipif(not ocr.available(), reason="needs Tesseract")
+def test_issue9_scanned_label_row_dates_follow_the_labels_order() -> None:
+    f = _scanned_row_certificate(
+        "Certificate No.   Expiry date   Date of issue   Initial certification",
+        "CL 40412   11 September 2027   8 October 2024   12 September 2021",
+    ).fields
+    assert f.expiry_date is not None and f.expiry_date.value == "2027-09-11"
+    assert f.issue_date is not None and f.issue_date.value == "2024-10-08"
+    assert f.original_issue_date is not None and f.original_issue_date.value == "2021-09-12"
+
+
+@pytest.mark.skipif(not ocr.available(), reason="needs Tesseract")
+def test_issue9_a_label_row_that_cannot_be_split_gives_no_dates_rather_than_sorted_guesses() -> None:
+    """Four date words over three dates: sorting the dates (oldest = original, newest = expiry) put the issue date
+    in the expiry once; now nothing is guessed and the reviewer is told the dates were not read."""
+    x = _scanned_row_certificate(
+        "Registration No.  Expiry date  Current certificate issued  Original Registration Date",
+        "CL 40412   11 September 2027   8 October 2024   12 September 2021",
+    )
+    wrong = {"2024-10-08", "2021-09-12"}
+    assert x.fields.expiry_date is None or x.fields.expiry_date.value == "2027-09-11"
+    assert x.fields.issue_date is None or x.fields.issue_date.value == "2024-10-08"
+    assert (x.fields.expiry_date.value if x.fields.expiry_date else None) not in wrong
