@@ -49,7 +49,6 @@ KIND_TEXT = {
     "iso_certificate": "ISO certificate",
     "unknown": "Not an assurance document I recognise",
 }
-SOC_KINDS = TRUST_SERVICES_KINDS  # the security reports the bot answers from (a SOC 1 is about finance)
 EXAMPLES = (
     "does {v} cover us?",
     "is {v}'s SOC 2 current?",
@@ -416,7 +415,8 @@ def _soc2_current(intent: Intent, ctx: Context) -> Answer:
     if problem is not None or vendor_id is None:
         return problem or _unknown(intent, ctx)
     vendor = vendors.get_or_raise(db_session=ctx.db_session, vendor_id=vendor_id)
-    reports = sorted(_current(ctx, vendor_id, SOC_KINDS), key=lambda d: d.period_end or date.min, reverse=True)
+    reports = sorted(_current(ctx, vendor_id, TRUST_SERVICES_KINDS), key=lambda d: d.period_end or date.min,
+                     reverse=True)
     if not reports:
         return Answer(kind="soc2_current", title=vendor.name, status="warn", vendor_id=vendor_id,
                       summary=f"I have no SOC 2 or SOC 3 report for {vendor.name}.",
@@ -552,7 +552,7 @@ def expiries(ctx: Context, *, until: date, since: date = date.min) -> list[tuple
             if doc.kind == "iso_certificate" and doc.expiry_date and since <= doc.expiry_date <= until:
                 standards = (doc.standards or "ISO certificate").replace("|", ", ")
                 out.append((doc.expiry_date, name, f"{standards} certificate expires", doc.filename))
-            elif doc.kind in SOC_KINDS and doc.period_end:
+            elif doc.kind in TRUST_SERVICES_KINDS and doc.period_end:
                 stale = doc.period_end + timedelta(days=ctx.settings.freshness_days)
                 if since <= stale <= until:
                     out.append((stale, name, f"{KIND_TEXT[doc.kind]} goes stale", doc.filename))

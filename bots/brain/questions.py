@@ -17,6 +17,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
+from extractors.model import ASSURANCE_KINDS, SOC2_KINDS, SOC_KINDS, TRUST_SERVICES_KINDS
 from service.assessments import service as assessments
 from service.assessments.models import StoredAssessment
 from service.documents import service as documents
@@ -26,7 +27,6 @@ from service.vendors.names import normalize, same_org
 
 from .answers import (
     KIND_TEXT,
-    SOC_KINDS,
     VERDICT_STATUS,
     VERDICT_TEXT,
     Answer,
@@ -205,7 +205,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
     iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: -order.get(d.kind, 6) if iso_first
                       else order.get(d.kind, 6)):
-        if doc.kind in (*SOC_KINDS, "bridge_letter", "soc1"):
+        if doc.kind in (*SOC_KINDS, "bridge_letter"):
             if doc.period_start and doc.period_end:
                 text = f"{_kind(doc)}: {_fmt_date(doc.period_start)} to {_fmt_date(doc.period_end)}"
             elif doc.period_end:
@@ -343,7 +343,7 @@ def subservice(intent: Intent, ctx: Context) -> Answer:
             items.append(Item(f"{name} ({how})", cites=_q_cites(doc.filename, q)))
     name = _name(ctx, vendor_id)
     if not items:
-        reports = [d for d in _docs(ctx, vendor_id) if d.kind in SOC_KINDS]
+        reports = [d for d in _docs(ctx, vendor_id) if d.kind in TRUST_SERVICES_KINDS]
         if not reports:
             return _nothing(ctx, vendor_id, "SOC report (which is where subservice organizations are named)",
                             "subservice")
@@ -418,7 +418,7 @@ def cuecs(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     reports = [d for d in documents.current_documents(db_session=ctx.db_session, vendor_id=vendor_id)
-               if d.kind in SOC_KINDS]
+               if d.kind in TRUST_SERVICES_KINDS]
     items: list[Item] = []
     source = None
     for report in reports:
@@ -455,7 +455,7 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
                           + (f", {_fmt_date(when)}" if when else "")
                           + (" (current)" if d.id in current else "") + state))
     name = _name(ctx, vendor_id)
-    assurance = [d for d in docs if d.kind in (*SOC_KINDS, "bridge_letter", "iso_certificate", "soc1")]
+    assurance = [d for d in docs if d.kind in (*ASSURANCE_KINDS, "soc1")]
     summary = f"{_plural(len(docs), 'document')} on file for {name}"
     summary += "." if assurance or not docs else ", none of them assurance evidence (a SOC report, bridge letter " \
                                                  "or ISO certificate)."
@@ -584,8 +584,7 @@ _KIND_WORDS = (("type 2", "soc2_type2"), ("type ii", "soc2_type2"), ("type 1", "
 def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
     """Which vendors hold which SOC reports, and whether each is current."""
     lowered = intent.text.lower()
-    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)} or {"soc2_type2",
-                                                                                            "soc2_type1", "soc3"}
+    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)} or set(TRUST_SERVICES_KINDS)
     snap = snapshot(ctx.db_session)
     fresh = timedelta(days=ctx.settings.freshness_days)
     items: list[Item] = []
@@ -652,7 +651,7 @@ def type1(intent: Intent, ctx: Context) -> Answer:
         vendor_id, problem = _one_vendor(intent, ctx)
         if vendor_id is None:
             return problem or _refuse(intent, ctx)
-        socs = [d for d in _docs(ctx, vendor_id) if d.kind in SOC_KINDS]
+        socs = [d for d in _docs(ctx, vendor_id) if d.kind in TRUST_SERVICES_KINDS]
         if not socs:
             return _nothing(ctx, vendor_id, "SOC report", "type1")
         kinds = ", ".join(f"{_kind(d)} ({d.filename})" for d in socs)
@@ -704,7 +703,7 @@ def bridge(intent: Intent, ctx: Context) -> Answer:
             items.append(Item(f"{name}: bridge letter {_fmt_date(d.period_start)} to {_fmt_date(d.period_end)} "
                               f"({state})", cites=[Cite(d.filename)]))
         if not letters:
-            ends = [d.period_end for d in docs if d.kind in ("soc2_type2", "soc2_type1") and d.period_end]
+            ends = [d.period_end for d in docs if d.kind in SOC2_KINDS and d.period_end]
             if ends and max(ends) < ctx.today:
                 needing.append(f"{snap.names.get(vid, str(vid))} (report period ended {_fmt_date(max(ends))})")
     if len(pool) == 1:
@@ -809,7 +808,7 @@ def compare(intent: Intent, ctx: Context) -> Answer:
         docs = _docs(ctx, vid)
         lines = [Item(f"Verdict: {VERDICT_TEXT.get(result.verdict or '', result.summary)}")]
         for d in docs:
-            if d.kind in SOC_KINDS:
+            if d.kind in TRUST_SERVICES_KINDS:
                 opinion = d.opinion.value if d.opinion else "not read"
                 lines.append(Item(f"{_kind(d)}: period to {_fmt_date(d.period_end)}, opinion {opinion}, "
                                   f"{_plural(len(d.exceptions), 'exception')}, "
@@ -842,7 +841,7 @@ def replace_for_vendor(intent: Intent, ctx: Context) -> Answer:
     name = _name(ctx, vendor_id)
     docs = _docs(ctx, vendor_id)
     certs = [d for d in docs if d.kind == "iso_certificate" and "27001" in (d.standards or "")]
-    socs = [d for d in docs if d.kind in ("soc2_type2", "soc2_type1")]
+    socs = [d for d in docs if d.kind in SOC2_KINDS]
     have = certs if held == "iso27001" else socs
     lacks = delta(wanted, held)  # what the framework they would skip brings that the held one does not
     adds = delta(held, wanted)
@@ -877,7 +876,8 @@ def what_to_ask(intent: Intent, ctx: Context) -> Answer:
     docs = _docs(ctx, vendor_id)
     fresh = timedelta(days=ctx.settings.freshness_days)
     asks: list[Item] = []
-    socs = sorted((d for d in docs if d.kind in SOC_KINDS and d.period_end), key=lambda d: d.period_end or date.min)
+    socs = sorted((d for d in docs if d.kind in TRUST_SERVICES_KINDS and d.period_end),
+                  key=lambda d: d.period_end or date.min)
     letters = [d for d in docs if d.kind == "bridge_letter" and d.period_end]
     certs = [d for d in docs if d.kind == "iso_certificate"]
     if not socs and not certs:
@@ -947,7 +947,7 @@ def one_evidence(intent: Intent, ctx: Context) -> Answer:
     if intent.vendors and intent.vendors[0].vendor_id is not None:
         vid = intent.vendors[0].vendor_id
         docs = _docs(ctx, vid)
-        has_soc = any(d.kind in ("soc2_type2", "soc2_type1") for d in docs)
+        has_soc = any(d.kind in SOC2_KINDS for d in docs)
         has_iso = any(d.kind == "iso_certificate" and "27001" in (d.standards or "") for d in docs)
         notes.append(f"{_name(ctx, vid)} has {'a SOC 2 report' if has_soc else 'no SOC 2 report'} and "
                      f"{'an ISO/IEC 27001 certificate' if has_iso else 'no ISO/IEC 27001 certificate'} on file.")
