@@ -178,7 +178,6 @@ KNOWN_LAZY_CIRCLES = [
     ["bots.brain.answers", "bots.brain.questions"],
     ["service.alerts.service", "service.assessments.service", "service.documents.corrections",
      "service.documents.service", "service.portfolio.service"],
-    ["service.auth.service", "service.auth.sessions"],
 ]
 
 

@@ -12,28 +12,16 @@ import secrets
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..database import begin_write, utcnow
-from .models import SCOPES, ApiToken
+from .models import SCOPES, ApiToken, Principal
+from .sessions import forget_principals
 
 TOKEN_PREFIX = "va_"
 _CACHE_SECONDS = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """Who is calling: the token's id, name and scopes."""
-
-    token_id: int
-    name: str
-    scopes: frozenset[str]
-
-    def allows(self, scope: str) -> bool:
-        return "admin" in self.scopes or scope in self.scopes
 
 
 def hash_token(token: str) -> str:
@@ -116,7 +104,5 @@ def revoke(*, db_session: Session, token_id: int) -> ApiToken | None:
     db_session.commit()
     with _cache_lock:
         _cache.clear()
-    from .sessions import forget_principals  # web sessions acting for this token end at once too
-
-    forget_principals()
+    forget_principals()  # web sessions acting for this token end at once too
     return record

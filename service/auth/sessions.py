@@ -30,8 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..database import begin_write, utcnow
-from .models import ApiToken, SignedOutSession
-from .service import Principal
+from .models import ApiToken, Principal, SignedOutSession
 
 COOKIE = "va_session"
 CSRF_HEADER = "x-csrf-token"
