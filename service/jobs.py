@@ -17,10 +17,13 @@ from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
-from sqlalchemy.orm import Session
 
+from .alerts.scheduled import run_daily
+from .assessments.scheduled import refresh_daily
 from .config import Settings
 from .database import get_database
+from .documents import service as documents
+from .documents import tasks as documents_tasks
 
 log = logging.getLogger(__name__)
 
@@ -35,42 +38,22 @@ def _settings() -> Settings:
     return settings
 
 
+# The tasks live beside their domains (documents/tasks.py, alerts/scheduled.py, assessments/scheduled.py); these are
+# the queue's entry points, with the settings this process was started with. Their names are the queue's task names.
+
+
 def ingest_document(document_id: int) -> str:
-    """The ingestion job: parse one document and record the result (idempotent)."""
-    from .documents import service as documents
-
-    settings = _settings()
-    with get_database(settings).session() as db_session:
-        doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
-        if doc.status == "parsed" and doc.vendor_id is not None:
-            _store_answer(db_session, settings, doc.vendor_id)
-        return doc.status
-
-
-def _store_answer(db_session: Session, settings: Settings, vendor_id: int) -> None:
-    """Assess the vendor anew against the default profile and store the answer, so the first question after an
-    upload is answered from storage rather than computed while the asker waits. Best effort: the document is
-    already recorded, and a question computes the answer itself if this fails."""
-    from .assessments import service as assessments
-
-    try:
-        assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, store=True)
-    except Exception:  # noqa: BLE001 - never fail an ingestion that succeeded
-        db_session.rollback()
-        log.warning("could not store the assessment of vendor %s after ingestion", vendor_id, exc_info=True)
+    """The ingestion job: parse one document, then store its vendor's answer."""
+    return documents_tasks.ingest_document(_settings(), document_id)
 
 
 def daily_alerts() -> dict[str, Any]:
     """The periodic job: raise today's alerts and send them through every configured notifier."""
-    from .alerts.scheduled import run_daily
-
     return run_daily(_settings()).model_dump(mode="json")
 
 
 def refresh_assessments() -> int:
     """The periodic job: store today's answer for every vendor, so the first questions of the day are fast."""
-    from .assessments.scheduled import refresh_daily
-
     return refresh_daily(_settings())
 
 
@@ -114,8 +97,6 @@ def enqueue_alert_scan() -> None:
 
 def requeue_interrupted(settings: Settings, *, exclusive: bool) -> list[int]:
     """Queue again every document a crash or stop left unparsed; returns their ids."""
-    from .documents import service as documents
-
     with get_database(settings).session() as db_session:
         interrupted = documents.interrupted_ids(db_session=db_session, exclusive=exclusive)
         ids = documents.requeue_interrupted(db_session=db_session, exclusive=exclusive)
