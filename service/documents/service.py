@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from extractors import Extraction
 from extractors.sniff import upload_refusal
+from knowledge.supersession import pick_current
 
 from ..config import Settings
 from ..database import begin_write, utcnow
@@ -426,48 +427,6 @@ def assign_vendor(*, db_session: Session, document_id: int, vendor_id: int) -> D
     doc.vendor_candidate_id = None
     db_session.commit()
     return doc
-
-
-_SOC_FAMILY = {"soc2_type1": "soc2", "soc2_type2": "soc2", "soc3": "soc3", "soc1": "soc1", "bridge_letter": "bridge"}
-
-
-class _Dated(Protocol):
-    id: int
-    kind: str | None
-    standards: str | None
-    period_end: date | None
-    issue_date: date | None
-    report_date: date | None
-    expiry_date: date | None
-    uploaded_at: datetime
-
-
-_D = TypeVar("_D", bound=_Dated)
-
-
-def _slot(doc: _Dated) -> str | None:
-    if doc.kind in _SOC_FAMILY:
-        return _SOC_FAMILY[doc.kind]
-    if doc.kind == "iso_certificate":
-        return "iso:" + "|".join(sorted(s.split(":")[0] for s in (doc.standards or "").split("|") if s))
-    return None
-
-
-def _recency(doc: _Dated) -> tuple[date, datetime]:
-    when = doc.period_end or doc.issue_date or doc.report_date or doc.expiry_date or date.min
-    return when, doc.uploaded_at
-
-
-def pick_current(docs: Sequence[_D]) -> list[_D]:
-    """Of a vendor's parsed documents (records or rows with the dated columns), the latest per kind of evidence."""
-    best: dict[str, _D] = {}
-    for doc in docs:
-        slot = _slot(doc)
-        if slot is None:
-            continue
-        if slot not in best or _recency(doc) > _recency(best[slot]):
-            best[slot] = doc
-    return sorted(best.values(), key=lambda d: d.id)
 
 
 # What picking a vendor's current documents needs (see pick_current), plus what an answer shows of each: read
