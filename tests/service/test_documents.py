@@ -114,6 +114,8 @@ def test_a_parse_over_the_time_limit_is_killed_and_recorded(
     document fails with the reason, the file is kept, and the next document is read at once (no abandoned thread
     still holds the pdfium lock)."""
     monkeypatch.setenv("VA_MAX_STREAM_BYTES", "1G")  # past the stream budget, which refuses this file up front
+    # and past the memory ceiling, which the bomb can reach before the time limit on a fast host (as in 1ec89f7)
+    monkeypatch.setenv("VA_MAX_MEMORY_MB", str(1 << 16))
     bomb = make_pdf.content_stream_bomb(2_000_000)
     tight = settings.model_copy(update={"parse_timeout_seconds": 0.5})
     doc = service.ingest(db_session=db_session, settings=tight, data=bomb, filename="bomb.pdf").document
