@@ -68,18 +68,18 @@ def render_text(answer: Answer) -> str:
 
 
 def load_examples_now(settings: Settings) -> tuple[int, int]:
-    """Ingest and parse the bundled examples in this process (no worker needed); returns (new, already there)."""
+    """Ingest and parse the bundled examples in this process (no worker needed), each vendor's answer stored as the
+    queue would; returns (read now, already there)."""
     from service.database import get_database
-    from service.documents import service as documents
+    from service.documents import intake
     from service.examples import EXAMPLES_DIR
 
     new = old = 0
     with get_database(settings).session() as db_session:
         for path in sorted(EXAMPLES_DIR.glob("*.pdf")):
-            result = documents.ingest(db_session=db_session, settings=settings, data=path.read_bytes(),
-                                      filename=path.name, uploaded_by="examples")
-            if result.created or result.document.status == "queued":
-                documents.process(db_session=db_session, settings=settings, document_id=result.document.id)
+            received = intake.receive(db_session=db_session, settings=settings, data=path.read_bytes(),
+                                      filename=path.name, uploaded_by="examples", parse="now")
+            if received.started:
                 new += 1
             else:
                 old += 1

@@ -27,25 +27,23 @@ def load_examples(settings: Settings, folder: Path | None = None, *, queue: bool
 
     ``serve`` passes ``queue=False``: its start-up queues every document still waiting, these included, and
     queueing them here as well would parse each twice over (the second time a no-op, but noise in the log)."""
-    from . import jobs
-    from .documents import service as documents
+    from .documents import intake
 
     new = existing = 0
     ids: list[int] = []
     with get_database(settings).session() as db_session:
         for path in sorted((folder or EXAMPLES_DIR).glob("*.pdf")):
-            result = documents.ingest(
+            result = intake.receive(
                 db_session=db_session,
                 settings=settings,
                 data=path.read_bytes(),
                 filename=path.name,
                 uploaded_by="examples",
+                parse="queue" if queue else "none",
             )
             ids.append(result.document.id)
             if result.created:
                 new += 1
-                if queue:
-                    jobs.enqueue_ingest(result.document.id)
             else:
                 existing += 1
     return Loaded(new, existing, ids)

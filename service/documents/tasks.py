@@ -14,17 +14,23 @@ from ..assessments import service as assessments
 from ..config import Settings
 from ..database import get_database
 from . import service as documents
+from .models import Document
 
 log = logging.getLogger(__name__)
 
 
 def ingest_document(settings: Settings, document_id: int) -> str:
-    """Parse one document and record the result (idempotent); returns the document's status."""
+    """The queued job: parse one document and record the result (idempotent); returns the document's status."""
     with get_database(settings).session() as db_session:
-        doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
-        if doc.status == "parsed" and doc.vendor_id is not None:
-            _store_answer(db_session, settings, doc.vendor_id)
-        return doc.status
+        return parse_now(db_session, settings, document_id).status
+
+
+def parse_now(db_session: Session, settings: Settings, document_id: int) -> Document:
+    """Parse one document in this process (a no-op if another has claimed it), then store its vendor's answer."""
+    doc = documents.process(db_session=db_session, settings=settings, document_id=document_id)
+    if doc.status == "parsed" and doc.vendor_id is not None:
+        _store_answer(db_session, settings, doc.vendor_id)
+    return doc
 
 
 def _store_answer(db_session: Session, settings: Settings, vendor_id: int) -> None:

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import jobs
 from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer, Written, written
 from ..inputs import SafeStr, unsafe_reason
-from . import service
+from . import intake, service
 from .models import STATUSES, DocumentAccepted, DocumentRead, VendorAssign
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -66,17 +66,17 @@ async def upload(
 
     def work() -> DocumentAccepted:
         with db.session() as db_session:
-            result = service.ingest(
+            result = intake.receive(
                 db_session=db_session,
                 settings=settings,
                 data=data,
                 filename=filename,
                 uploaded_by=principal.name,
                 vendor=vendor,
+                parse="queue",
             )
             doc = result.document
-            if result.created or doc.status == "queued":
-                jobs.enqueue_ingest(doc.id)
+            if result.started:
                 db_session.expire_all()
                 doc = service.get_or_raise(db_session=db_session, document_id=doc.id)
             reader = principal.allows("read")
