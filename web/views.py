@@ -30,7 +30,7 @@ from service.auth import sessions
 from service.auth.service import Principal
 from service.config import Settings
 from service.database import Database, utcnow
-from service.documents import corrections
+from service.documents import corrections, intake
 from service.documents import service as documents
 from service.documents.models import Document
 from service.documents.review_models import FieldCorrection
@@ -441,10 +441,9 @@ async def upload(
 
     def work() -> int:
         with _db(request).session() as db_session:
-            result = documents.ingest(db_session=db_session, settings=settings, data=payload,
-                                      filename=file.filename or "document.pdf", uploaded_by=who.principal.name)
-            if result.created or result.document.status == "queued":
-                jobs.enqueue_ingest(result.document.id)
+            result = intake.receive(db_session=db_session, settings=settings, data=payload,
+                                    filename=file.filename or "document.pdf", uploaded_by=who.principal.name,
+                                    parse="queue")
             return result.document.id
 
     try:

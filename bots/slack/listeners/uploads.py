@@ -18,6 +18,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from service.documents import intake
 from service.documents import service as documents
 from service.documents.models import Document
 from service.documents.service import UnsupportedContent, sniff
@@ -138,8 +139,9 @@ class Triage:
         progress_ts = self.say(f":hourglass_flowing_sand: Reading {what} of *{name}*…")
         with self.deps.session() as session:
             try:
-                result = documents.ingest(db_session=session, settings=self.deps.settings, data=data,
-                                          filename=raw_name, uploaded_by=f"slack:{self.user}" if self.user else None)
+                result = intake.receive(db_session=session, settings=self.deps.settings, data=data,
+                                        filename=raw_name, uploaded_by=f"slack:{self.user}" if self.user else None,
+                                        parse="now")
             except UnsupportedContent as exc:
                 self._finish(progress_ts, self._unsupported(name, exc))
                 return
@@ -167,8 +169,8 @@ class Triage:
                 "SOC 2 report, bridge letter or ISO certificate as a PDF.")
 
     def _parsed(self, session: Session, doc: Document) -> Document:
-        """Parse now if nobody has; if another worker holds it, wait for its result (bounded by the timeout)."""
-        doc = documents.process(db_session=session, settings=self.deps.settings, document_id=doc.id)
+        """The document as parsed: ``intake`` parsed it now unless another worker holds it; then wait for that
+        worker's result (bounded by the timeout)."""
         deadline = time.monotonic() + self.deps.settings.parse_timeout_seconds
         while doc.status in ("queued", "parsing") and time.monotonic() < deadline:
             time.sleep(WAIT_FOR_OTHER_PARSER)
