@@ -23,7 +23,6 @@ from .fields import (
     certificate,
     cuecs,
     exceptions,
-    letters,
     opinion,
     parties,
     periods,
@@ -181,6 +180,9 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
     letter = None
     if verdict.genre == "attestation_letter":
         # An auditor's letter about a report: its own labels give the firm, the date, the report's id and scope.
+        # Its reader is loaded here, for such letters only: its patterns cost every other document's start-up.
+        from .fields import letters
+
         letter = guard("attestation letter", lambda: letters.read_attestation_letter(text), None)
     if letter is not None:
         f.report_date, f.issuer = letter.report_date, letter.issuer
