@@ -167,7 +167,7 @@ def test_issue9_columns_whose_paragraphs_break_at_different_heights_stay_columns
     generated SOC 3 was glued to the other column's sentence)."""
     # Rows 0-1 and 5 have both columns; rows 2-3 only the right one, row 4 only the left one ("" draws nothing).
     left = ["The company was established", "in 2013 and serves banks.", "", "", "Customers use the service", "to file"]
-    right = ["Principal commitments are", "encryption and uptime of", "99.5 percent each month", "and notice", "", "A model"]
+    right = ["Principal commitments:", "encryption, uptime of", "99.5 percent each month", "and notice", "", "A model"]
     pdf = make_pdf.partial_two_column_pdf(ABOVE, left, right, BELOW, "DRAFT")
     doc = document.load(pdf)
     assert [b.gutter is not None for b in doc.column_bands(1)] == [False, True, False]
