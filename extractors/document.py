@@ -499,8 +499,10 @@ def _bands(lines: list[list[Segment]], width: float) -> list[Band]:
                 last_both, side = j, 0
             else:
                 this = -1 if line[0].x1 <= strip[0] else 1
-                if j > last_both + 1 and side and this != side:
-                    break  # after the columns end, a line on the other side belongs below them
+                if j > last_both + 1 and side and this != side and not _columns_resume(lines, j + 1, gutter):
+                    # After the columns end, a line on the other side belongs below them, unless both columns go on
+                    # right after it (paragraphs of the two columns that break at different heights).
+                    break
                 side = this
             band.append(line)
             gutter = strip
@@ -521,6 +523,17 @@ def _bands(lines: list[list[Segment]], width: float) -> list[Band]:
                 out.append(Band([lines[i]]))
             i += 1
     return out
+
+
+def _columns_resume(lines: list[list[Segment]], start: int, gutter: tuple[float, float], ahead: int = 2) -> bool:
+    """Whether one of the next ``ahead`` lines has text on both sides of ``gutter`` with the strip still free."""
+    for line in lines[start : start + ahead]:
+        strip = _free_strip(line, gutter)
+        if strip is None:
+            return False
+        if any(s.x1 <= strip[0] for s in line) and any(s.x0 >= strip[1] for s in line):
+            return True
+    return False
 
 
 def _join_lines(segments: list[Segment]) -> str:

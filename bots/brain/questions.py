@@ -784,7 +784,7 @@ def list_vendors(intent: Intent, ctx: Context) -> Answer:
     listed = not (intent.count and total > 12)
     shown = [Item(n) for n in names[:room]] if listed else []
     return Answer(kind="list_vendors", title="Vendors",
-                  summary=f"{_plural(total, 'vendor')} on record, {with_docs} with current assurance documents."
+                  summary=f"{_plural(total, 'vendor')} on record, {with_docs} with assurance documents on record."
                   if total else "No vendors yet: share a SOC 2 report or ISO certificate with me.",
                   items=shown, more=total - len(shown) if listed else 0)
 

@@ -159,3 +159,16 @@ def test_image_share_and_render_for_ocr() -> None:
     assert image.startswith(b"P5")  # greyscale PGM, as Tesseract reads it from stdin
     width, height = (int(v) for v in image.split(b"\n")[1].split())
     assert width == 2550 and height in (3300, 3301)  # Letter at 300 DPI (pdfium rounds up)
+
+
+def test_issue9_columns_whose_paragraphs_break_at_different_heights_stay_columns() -> None:
+    """A right column's paragraph ends a line after the left one's, then the left column's next paragraph starts a
+    line before the right one's: those two one-sided lines are still inside the columns (the AI statement of a
+    generated SOC 3 was glued to the other column's sentence)."""
+    # Rows 0-1 and 5 have both columns; rows 2-3 only the right one, row 4 only the left one ("" draws nothing).
+    left = ["The company was established", "in 2013 and serves banks.", "", "", "Customers use the service", "to file"]
+    right = ["Principal commitments:", "encryption, uptime of", "99.5 percent each month", "and notice", "", "A model"]
+    pdf = make_pdf.partial_two_column_pdf(ABOVE, left, right, BELOW, "DRAFT")
+    doc = document.load(pdf)
+    assert [b.gutter is not None for b in doc.column_bands(1)] == [False, True, False]
+    assert doc.reading_text(1).split("\n") == [*ABOVE, *[t for t in left if t], *[t for t in right if t], *BELOW]

@@ -107,6 +107,7 @@ TEMPLATES: dict[str, list[str]] = {
         "when was {v} first certified", "what's the issue date of {v}'s cert", "as of what date is {v}'s type 1",
     ],
     "opinion": [
+        "list vendors with a qualified opinion", "show vendors with modified opinions",
         "is {v}'s soc 3 qualified", "is the {v} opinion qualified", "qualified or clean for {v}",
         "any adverse opinions", "how many unqualified reports", "reports with a clean opinion",
         "were any opinions qualified", "qualified opinions in the portfolio",
@@ -155,6 +156,7 @@ TEMPLATES: dict[str, list[str]] = {
         "how many vendors have carve-outs", "which subservice providers do our vendors use",
     ],
     "fourth_parties": [
+        "list vendors using {p}", "show vendors hosted on {p}", "list the vendors that carve out {p}",
         "which of our vendors use {p}", "which of our suppliers rely on {p}", "which of our vendors are on {p}",
         "do any of our vendors use {p}", "who is affected if {p} has an outage", "what happens if {p} fails",
         "who relies on {p}", "how exposed are we to {p}", "vendors that carve out {p}",
@@ -176,6 +178,7 @@ TEMPLATES: dict[str, list[str]] = {
         "how many cuecs does {v} have", "what user controls does {v} expect from us",
     ],
     "exceptions": [
+        "list vendors with exceptions", "show vendors whose reports have exceptions",
         "did {v}'s auditor find anything", "did the auditor find issues at {v}", "what did {v}'s audit turn up",
         "what are the exceptions in {v}'s report", "exceptions in {v}'s soc 2", "list the exceptions in {v}'s report",
         "which controls failed in {v}'s report", "who's got exceptions", "which of our vendors have exceptions",
@@ -210,6 +213,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what went stale", "expired documents", "which certificates lapsed", "which vendors need new evidence now",
     ],
     "ai": [
+        "list vendors using ai", "show vendors with ai", "list the vendors that use machine learning",
+        "vendors that use llms", "show me every vendor with ai features", "list ai vendors",
         "does {v} use any ai", "does {v} use ai", "is {v} using machine learning", "does {v} have ai features",
         "which vendors hold iso 42001", "who is iso 42001 certified", "is {v}'s llm covered by an audit",
         "are {v}'s ai features audited", "ai across the portfolio", "who has ai in scope", "and their ai",
@@ -223,6 +228,7 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v}'s soc 2 say anything about ai",
     ],
     "type1": [
+        "list vendors with only a type 1", "show vendors whose soc 2 is type 1",
         "is the {v} report type 2", "is {v}'s soc 2 a type 2", "type 2 or type 1 for {v}", "does {v} have a type ii",
         "which vendors only have a type 1", "who has a type 1 report", "vendors with type 1 only",
         "which soc 2 reports are type 1", "is {v}'s soc 2 a type 1", "does {v} only have a type 1",
@@ -230,6 +236,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors lack a type 2 report", "is {v}'s report type 1 or type 2", "type i only vendors",
     ],
     "bridge": [
+        "list vendors with a bridge letter", "show vendors that sent gap letters",
         "is {v}'s gap letter valid", "is {v}'s bridge letter still good",
         "which vendors have a gap after their report", "who has a coverage gap since the report",
         "and the bridge letter", "do they have a bridge letter", "which vendors have bridge letters",
@@ -240,6 +247,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which bridge letters have lapsed", "{v} bridge letter",
     ],
     "verdicts": [
+        "list vendors that fail", "show vendors that meet our requirements",
         "who's our riskiest vendor", "which vendor is the biggest risk", "who is the riskiest supplier",
         "worst vendors", "which vendors have no assurance documents", "vendors without any evidence",
         "who has nothing on file", "who passes {prof}", "which vendors pass the {prof} profile",
