@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..dates import DATE_PATTERN, find_dates
 from .text import ORG_PATTERN, DocText, clean_org, fold
@@ -212,11 +213,17 @@ _SCOPE_PATTERNS = [
         _I,
     ),
 ]
-_PERIOD = re.compile(
-    rf"(?:throughout|for|during)\s+the\s+period\s+(?:from\s+)?(?P<start>{DATE_PATTERN})\s*(?:to|through|until|–|-)\s*"
-    rf"(?P<end>{DATE_PATTERN})|as\s+of\s+(?P<asof>{DATE_PATTERN})",
-    _I,
-)
+@cache
+def _period() -> re.Pattern[str]:
+    """The period after a scope sentence, compiled on first use (it embeds the date pattern three times, the
+    costliest pattern here to compile; a document without a scope sentence never needs it)."""
+    return re.compile(
+        rf"(?:throughout|for|during)\s+the\s+period\s+(?:from\s+)?(?P<start>{DATE_PATTERN})\s*(?:to|through|until|–|-)"
+        rf"\s*(?P<end>{DATE_PATTERN})|as\s+of\s+(?P<asof>{DATE_PATTERN})",
+        _I,
+    )
+
+
 _NOT_OWNER = re.compile(r"^(?:the|its|our|their|management)\b", _I)
 
 
@@ -264,7 +271,7 @@ def _read_scope_paragraph(text: DocText, sections: Sections | None) -> ScopePara
             tail = page[m.end() : m.end() + 400]
             period = None
             as_of = None
-            p = _PERIOD.search(tail)
+            p = _period().search(tail)
             if p and p.start() < 250:
                 if p.group("asof"):
                     d = find_dates(p.group("asof"))
