@@ -1,8 +1,8 @@
 """One Settings object, read from the environment and `.env`.
 
 Every knob a deployment may turn lives here so the README's settings table has a single source; the CLI's flags
-(``serve --data-dir``) override it by building a copy with ``settings.model_copy(update=...)`` rather than by
-editing the environment.
+(``serve --data-dir``) override it through ``settings_with``, the validating constructor, rather than by editing the
+environment.
 """
 
 from __future__ import annotations
