@@ -68,3 +68,16 @@ def test_extract_needs_neither_the_service_nor_the_database(tmp_path: Path, mode
     assert status == 0
     assert "extractors.reader" in modules
     assert not _within(modules, {"service", "sqlalchemy", "alembic", "fastapi", "knowledge", "bots", "web"})
+
+
+def test_a_flag_out_of_range_is_a_usage_error_not_a_silent_setting(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Flags override the settings through the validating constructor: `--workers 0` is refused as the
+    environment's WEB_WORKERS=0 would be (model_copy(update=...) used to accept it unchecked)."""
+    from cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--workers", "0", "--data-dir", str(tmp_path)])
+    assert stopped.value.code == 2
+    assert "invalid settings" in capsys.readouterr().err
+    assert not (tmp_path / "vendor-assurance.db").exists()  # refused before anything was created
