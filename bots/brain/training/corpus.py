@@ -62,8 +62,6 @@ TEMPLATES: dict[str, list[str]] = {
         "is there a newer soc report from {v}", "soc 2 for {v}", "is the {v} soc 2 type 2 still good",
     ],
     "iso_expiry": [
-        "how many vendors are iso certified", "how many vendors have iso 27001", "count vendors with iso certificates",
-        "number of iso certified vendors", "list vendors with an iso certificate", "show vendors that are iso certified",
         "which vendors lack iso 27001", "who doesn't have an iso certificate", "vendors without iso 27001",
         "which vendors are missing an iso cert", "which vendors have iso 27001",
         "which vendors are on the 2013 edition", "who holds an iso certificate", "vendors with iso certs",
