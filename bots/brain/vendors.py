@@ -19,6 +19,7 @@ _DIRECTORIES: dict[str, tuple[tuple[object, ...], VendorDirectory]] = {}
 ACCEPT = 80.0  # a fuzzy score at or above this names the vendor
 SUGGEST = 55.0  # below ACCEPT but above this, the vendor is offered as "did you mean"
 _JOINERS = {",", "&", "-", ".", "'"}
+_POSSESSIVE = frozenset({"'s", "’s"})  # spaCy splits "acme's" into "acme" and "'s"
 _MAX_NGRAM = 6
 
 
@@ -249,6 +250,15 @@ class VendorDirectory:
         found.sort(key=lambda m: m.start)
         unknown = None
         for run_start, run in _runs_at(tokens, used, common):
+            end = run_start + len(run)
+            owner = tokens[end][0] if end < len(tokens) else ""
+            if owner in _POSSESSIVE and len(run) <= 3 and all(w.isalpha() and not common(w) for w in run) \
+                    and len(run[-1]) >= 3:
+                # "is letsencrypt's report ok": a possessive makes even a lower-case, unknown word a name
+                query = _join(run)
+                suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
+                unknown = VendorMention(query, None, None, 0.0, suggestions, run_start, end)
+                break
             lead: list[str] = []
             for w in run:
                 if not (w[:1].isupper() or w in _JOINERS):

@@ -192,7 +192,7 @@ def status_blocks(text: str) -> list[Block]:
 # --- alerts -----------------------------------------------------------------------------------------------------
 
 ALERT_EMOJI = {"certificate_expired": ":red_circle:", "bridge_letter_expired": ":red_circle:",
-               "iso_2013_edition": ":red_circle:", "parse_failed": ":warning:"}
+               "iso_2013_edition": ":red_circle:", "parse_failed": ":warning:", "provider_concentration": ":warning:"}
 
 
 def alert_block_id(alert_id: int) -> str:

@@ -25,6 +25,7 @@ AlertKind = Literal[
     "iso_2013_edition",
     "surveillance_due",
     "parse_failed",
+    "provider_concentration",
 ]
 AlertStatus = Literal["pending", "sending", "sent", "acknowledged", "snoozed"]
 

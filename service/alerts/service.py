@@ -71,7 +71,8 @@ def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> l
     return [triggers.DocRow(*cast(tuple[Any, ...], row)) for row in db_session.execute(stmt)]
 
 
-def _insert_ignoring_duplicates(db_session: Session, values: list[dict[str, object]]) -> int:
+def insert_new_alerts(db_session: Session, values: list[dict[str, object]]) -> int:
+    """Insert alert rows, skipping those whose (document, kind, threshold) exists: the unique key makes 'once' hold."""
     if not values:
         return 0
     dialect = db_session.get_bind().dialect.name
@@ -129,7 +130,7 @@ def raise_due(
                 }
             )
     begin_write(db_session)
-    created = _insert_ignoring_duplicates(db_session, new)
+    created = insert_new_alerts(db_session, new)
     woken: Sequence[int] = []
     if document_ids is None:
         woken = (

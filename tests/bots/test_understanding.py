@@ -92,6 +92,18 @@ def test_follow_up_keeps_the_threads_vendor_and_profile() -> None:
     assert fresh.vendors == []  # a question about all vendors does not borrow the thread's vendor
 
 
+def test_a_possessive_names_an_unknown_vendor_even_in_lower_case() -> None:
+    """"is letsencrypt's report ok" in a thread about two other vendors was answered about those two."""
+    thread = Thread(vendor_ids=(1, 5), vendor_names=("Quillfeather Analytics, Inc.", "Ledgerline, Inc."),
+                    kind="compare")
+    asked = recognize("is letsencrypt's webtrust useful for us", DIRECTORY, today=TODAY, thread=thread)
+    assert asked.vendors == [] and asked.unknown_vendor is not None and asked.unknown_vendor.query == "letsencrypt"
+    own = recognize("and ledgerline's auditor?", DIRECTORY, today=TODAY, thread=thread)
+    assert own.vendor_ids == [5] and own.unknown_vendor is None
+    for question in ("what are this quarter's expiries", "what's the vendor's status", "today's alerts?"):
+        assert recognize(question, DIRECTORY, today=TODAY).unknown_vendor is None, question
+
+
 def test_unanswerable_question_is_refused_with_close_questions(bot: Bot) -> None:
     text = bot.ask("what's Quillfeather's annual revenue?").text()
     assert "I can't answer" in text

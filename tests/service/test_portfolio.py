@@ -17,7 +17,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from service.alerts.models import Alert
+from service.alerts.scheduled import run_daily
 from service.api import create_app
 from service.assessments import service as assessments
 from service.config import Settings
@@ -142,6 +145,15 @@ def test_concentration_alert_when_a_provider_carries_most_critical_vendors(world
         s.commit()
         alerts = portfolio.concentration(db_session=s, settings=world.settings)
     assert [(a.provider, a.critical_vendors, a.of_critical) for a in alerts] == [("Amazon Web Services", 2, 2)]
+    # the daily job raises it as an alert like any other: sent through the notifiers, once
+    first = run_daily(world.settings)
+    again = run_daily(world.settings)
+    with get_database(world.settings).session() as s:
+        raised = s.scalars(select(Alert).where(Alert.kind == "provider_concentration")).all()
+        assert len(raised) == 1 and raised[0].status == "sent"
+        assert "Amazon Web Services carries 2 of 2 critical vendors" in raised[0].message
+        assert "Acmeridge" in raised[0].message and "Brindlecove" in raised[0].message
+    assert first.created >= 0 and again.created == 0
 
 
 def test_audit_window_coverage_and_gaps(world: Portfolio) -> None:
