@@ -18,24 +18,14 @@ from collections.abc import Iterator
 
 from PIL import Image
 
-from .make_pdf import scan_image
+from .make_pdf import raw_pdf, scan_image
 
 PAGE = b"/MediaBox [0 0 612 792]"
 
 
 def _pdf(objects: list[bytes]) -> bytes:
-    """Objects numbered from 1 (1 is the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    """Objects numbered from 1 (1 is the catalog), behind a header with the binary-comment line."""
+    return raw_pdf(objects, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
 
 def _stream(dictionary: bytes, data: bytes) -> bytes:

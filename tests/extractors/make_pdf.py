@@ -211,7 +211,12 @@ def content_stream_bomb(operators: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
+    return raw_pdf(objects)
+
+
+def raw_pdf(objects: list[bytes], header: bytes = b"%PDF-1.7\n") -> bytes:
+    """Objects numbered from 1 (1 is the catalog), with a correct cross-reference table: PDFs built byte by byte."""
+    out = bytearray(header)
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
