@@ -49,6 +49,8 @@ def raise_concentration(*, db_session: Session, settings: Settings) -> int:
                 "created_at": now,
             }
         )
+    if not rows:
+        return 0  # no write lock taken on the usual day, when nothing is concentrated
     begin_write(db_session)
     created = insert_new_alerts(db_session, rows)
     db_session.commit()
