@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
-from .brain.answers import Answer, Context, Item, respond
 from .brain.mentions import render as render_mentions
+from .brain.reply import Answer, Context, Item
+from .brain.router import respond
 
 if TYPE_CHECKING:
     from service.config import Settings

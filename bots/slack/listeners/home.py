@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from service.vendors import service as vendors
 
-from ...brain.answers import expiries
+from ...brain.handlers.expiries import expiries
 from ..blocks import home_view
 from ..deps import Deps
 from ..errors import polite
