@@ -22,8 +22,6 @@ from .portfolio import Quote
 from .vendors import VendorDirectory
 
 Status = Literal["good", "warn", "bad", "info"]
-
-
 VERDICT_TEXT = {
     "meets": "Meets the requirements",
     "meets_with_findings": "Meets the requirements, with findings to follow up",
@@ -141,16 +139,19 @@ class Context:
 
 
 def cite(document: str, found: Found[Any] | None) -> list[Cite]:
+    """Where an extracted field was read (page and quote), or nothing when the field was not found."""
     if found is None:
         return []
     return [Cite(document, found.page, found.quote)]
 
 
 def quote_cites(filename: str, q: Quote | None) -> list[Cite]:
+    """A portfolio snapshot's quote as a citation; without one, the document still names the source."""
     return [Cite(filename, q.page, q.quote)] if q is not None else [Cite(filename)]
 
 
 def fmt_date(value: date | datetime | str | None) -> str:
+    """ISO dates everywhere (readers in many countries), "not stated" rather than a blank for a missing one."""
     if value is None:
         return "not stated"
     if isinstance(value, str):
@@ -161,6 +162,7 @@ def fmt_date(value: date | datetime | str | None) -> str:
 
 
 def in_days(day: date, today: date) -> str:
+    """How far ``day`` is from today in words ("in 12 days", "3 days ago"), beside the date itself."""
     n = (day - today).days
     if n == 0:
         return "today"
@@ -169,9 +171,11 @@ def in_days(day: date, today: date) -> str:
     return f"{-n} day{'s' if n != -1 else ''} ago"
 
 
-def plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` with the word in the number it takes ("1 vendor", "3 vendors"); ``many`` for irregular plurals."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def extraction_of(doc: Document) -> Extraction | None:
+    """The stored extraction of a document as the typed result, or None for one not parsed (yet)."""
     return Extraction.from_dict(doc.extraction) if doc.extraction else None

@@ -16,6 +16,8 @@ from .lookup import kind_label, one_vendor, summaries, vendor_name
 
 
 def ai(intent: Intent, ctx: Context) -> Answer:
+    """The vendors with AI evidence (ISO/IEC 42001, AI systems in a report's scope), and those marked as using AI on
+    the buyer's data without it; a vendor named: ``ai_reach``."""
     if intent.vendors or intent.unknown_vendor is not None:
         return ai_reach(intent, ctx)
     snap = snapshot(ctx.db_session)
@@ -46,7 +48,6 @@ def ai(intent: Intent, ctx: Context) -> Answer:
 
 def ai_reach(intent: Intent, ctx: Context) -> Answer:
     """Does the vendor's evidence reach its AI systems: ISO/IEC 42001 through its Annex A to the NIST AI RMF."""
-
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)

@@ -90,6 +90,7 @@ def finding_item(f: dict[str, Any]) -> Item:
 
 
 def cover(intent: Intent, ctx: Context) -> Answer:
+    """Does the vendor meet the requirement profile ("does Acme cover us?"): the verdict with its findings."""
     vendor_id, problem = vendor_or_none(intent, ctx)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
@@ -107,6 +108,8 @@ _ASSESS_NOW = 30  # vendors assessed during a question when today's stored answe
 
 
 def verdicts(intent: Intent, ctx: Context) -> Answer:
+    """The vendors by verdict against the profile, from today's stored answers (a few assessed on the spot);
+    a verdict named in the question ("which don't meet...") narrows the list."""
     profile = intent.profile or ctx.profile_name
     snap = snapshot(ctx.db_session)
     stored = dict(ctx.db_session.execute(
@@ -147,6 +150,7 @@ def verdicts(intent: Intent, ctx: Context) -> Answer:
 
 
 def compare(intent: Intent, ctx: Context) -> Answer:
+    """Vendors side by side: verdict, then each current report's period, opinion and counts, certificates."""
     ids = list(dict.fromkeys(intent.vendor_ids))
     if len(ids) < 2:
         missing = [m for m in intent.vendors if m.vendor_id is None] or (
@@ -182,6 +186,9 @@ def compare(intent: Intent, ctx: Context) -> Answer:
 
 
 def what_to_ask(intent: Intent, ctx: Context) -> Answer:
+    """What to chase the vendor for: a missing or stale report, a bridge letter to today, a Type 2, the 2022
+    certificate, carved-out providers' reports, how exceptions were remediated, AI evidence; and the
+    assessment's critical and high findings."""
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)

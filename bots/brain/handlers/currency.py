@@ -39,6 +39,8 @@ def _current(ctx: Context, vendor_id: int, kinds: Sequence[str]) -> list[Documen
 
 
 def soc2_current(intent: Intent, ctx: Context) -> Answer:
+    """Is the vendor's SOC 2 (or SOC 3) report current: its period against the freshness window, a bridge
+    letter after it, the opinion; without a vendor, the same across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return soc_portfolio(intent, ctx)
     vendor_id, problem = vendor_or_none(intent, ctx)
@@ -100,6 +102,7 @@ def _bridge_after(ctx: Context, vendor_id: int, period_end: date) -> Document | 
 
 
 def iso_expiry(intent: Intent, ctx: Context) -> Answer:
+    """When the vendor's ISO certificates expire (2013 editions are void); without a vendor, across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return iso_portfolio(intent, ctx)
     vendor_id, problem = vendor_or_none(intent, ctx)
@@ -210,6 +213,7 @@ def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
 
 
 def type1(intent: Intent, ctx: Context) -> Answer:
+    """Vendors holding a SOC 2 Type 1 and no Type 2 (controls described, not tested over a period)."""
     if intent.vendors or intent.unknown_vendor is not None:
         vendor_id, problem = one_vendor(intent, ctx)
         if vendor_id is None:
@@ -242,6 +246,7 @@ def type1(intent: Intent, ctx: Context) -> Answer:
 
 
 def bridge(intent: Intent, ctx: Context) -> Answer:
+    """Bridge letters on file, one vendor's or all, and the vendors whose report period ended without one."""
     snap = snapshot(ctx.db_session)
     if intent.vendors or intent.unknown_vendor is not None:
         vendor_id, problem = one_vendor(intent, ctx)

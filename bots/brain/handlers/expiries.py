@@ -38,6 +38,8 @@ def expiries(ctx: Context, *, until: date, since: date = date.min) -> list[tuple
 
 
 def expiring(intent: Intent, ctx: Context) -> Answer:
+    """What expires or goes stale in the question's window (30 days by default, everything ahead for one
+    vendor)."""
     window = intent.window
     one = intent.vendors[0].name if intent.vendors and intent.vendors[0].vendor_id is not None else None
     horizon = 400 if one else 30  # "what's expiring for Acme?": everything ahead for one vendor
@@ -78,6 +80,7 @@ def _whole(window: Window, today: date) -> tuple[date, date]:
 
 
 def expired(intent: Intent, ctx: Context) -> Answer:
+    """What has already expired or gone stale, the most recent first; a "this year" window from its start."""
     since = date.min
     window = intent.window
     if window is not None:

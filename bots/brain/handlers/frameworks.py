@@ -18,7 +18,8 @@ from .lookup import kind_label, one_vendor, summaries, vendor_name
 
 
 def crosswalk(intent: Intent, ctx: Context) -> Answer:
-
+    """What an ISO/IEC 27001 Annex A control or clause maps to in SOC 2, or a TSC criterion (or series) in ISO,
+    with the relationship and its reason; an id that does not exist says so."""
     cat = load_catalogues()
     cw = load_crosswalk()
     items: list[Item] = []
@@ -68,13 +69,15 @@ _FW_NAME = {"soc2": "SOC 2", "iso27001": "ISO/IEC 27001"}
 
 
 def replace_default(intent: Intent, ctx: Context) -> Answer:
+    """A "does X replace Y" question naming fewer than two frameworks: the missing ones filled in
+    (naming none, it asks whether ISO/IEC 27001 replaces SOC 2)."""
     fws = [f for f in intent.frameworks if f in _FW_NAME]
     intent.frameworks = fws + [f for f in ("iso27001", "soc2") if f not in fws]
     return replace_framework(intent, ctx)
 
 
 def replace_framework(intent: Intent, ctx: Context) -> Answer:
-
+    """Does one framework replace the other: no, and what the other adds (from the crosswalk's delta)."""
     fws = [f for f in intent.frameworks if f in _FW_NAME]
     if len(fws) < 2:
         return replace_default(intent, ctx)
@@ -99,7 +102,6 @@ def replace_framework(intent: Intent, ctx: Context) -> Answer:
 
 def replace_for_vendor(intent: Intent, ctx: Context) -> Answer:
     """Does the vendor's ISO 27001 stand in for a SOC 2 for us: what it adds, what it lacks, on its evidence."""
-
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)
@@ -138,7 +140,8 @@ def replace_for_vendor(intent: Intent, ctx: Context) -> Answer:
 
 
 def one_evidence(intent: Intent, ctx: Context) -> Answer:
-
+    """Can one evidence base serve SOC 2 and ISO/IEC 27001: how much of each the crosswalk links, and what
+    does not carry over."""
     cw = load_crosswalk()
     cat = load_catalogues()
     tsc_linked = {link.tsc_id for link in cw.links}

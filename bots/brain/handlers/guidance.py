@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..intents import Intent
 from ..reply import Answer, Context
 
+# The help's examples, with a real vendor's short name for {v}.
 EXAMPLES = (
     "does {v} cover us?",
     "is {v}'s SOC 2 current?",
@@ -16,8 +17,7 @@ EXAMPLES = (
     "does ISO 27001 replace SOC 2?",
     "use profile critical-data-processor here",
 )
-
-
+# One example question per intent: the refusal offers the closest ones, "which vendor?" the one for its intent.
 EXAMPLE_BY_KIND = {
     "cover": "does {v} cover us?",
     "soc2_current": "is {v}'s SOC 2 current?",
@@ -63,6 +63,7 @@ def examples(ctx: Context | None = None) -> list[str]:
 
 
 def example(kind: str, ctx: Context, intent: Intent | None = None) -> str:
+    """The example question for an intent, with the vendors the question named (else known ones) filled in."""
     names = [m.name.split(",")[0] for m in (intent.vendors if intent else []) if m.name]
     if not names:
         known = sorted(ctx.vendors().names.values())
@@ -74,6 +75,7 @@ def example(kind: str, ctx: Context, intent: Intent | None = None) -> str:
 
 
 def show_help(intent: Intent, ctx: Context) -> Answer:
+    """What the bot can do, as example questions, and which profile its answers use here."""
     return Answer(
         kind="help",
         title="What I can do",

@@ -15,6 +15,8 @@ from .lookup import one_vendor, summaries, vendor_name
 
 
 def list_vendors(intent: Intent, ctx: Context) -> Answer:
+    """The vendors on record and how many have assurance documents; asked how many, the count alone when
+    there are more than 12."""
     directory = ctx.vendors()
     room = ctx.max_items * 3
     names = sorted(directory.names.values()) if len(directory.names) <= room else heapq.nsmallest(
@@ -31,6 +33,8 @@ def list_vendors(intent: Intent, ctx: Context) -> Answer:
 
 
 def documents_of(intent: Intent, ctx: Context) -> Answer:
+    """Every document on file for the vendor, its kind and date, which are current, and whether any is
+    assurance evidence at all."""
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)

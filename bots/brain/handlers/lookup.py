@@ -14,6 +14,7 @@ from .guidance import example, examples
 
 
 def unknown_vendor(mention: VendorMention, ctx: Context, asked: str) -> Answer:
+    """A name that matches several vendors (ask again with more of it) or none (the closest names, or how to add it)."""
     directory = ctx.vendors()
     if mention.ambiguous:
         names = [name for _id, name in mention.suggestions]
@@ -42,6 +43,8 @@ def unknown_vendor(mention: VendorMention, ctx: Context, asked: str) -> Answer:
 
 
 def vendor_or_none(intent: Intent, ctx: Context) -> tuple[int | None, Answer | None]:
+    """As ``one_vendor``, for the first questions the bot learnt (cover, SOC 2 current, ISO expiry): without a
+    vendor, the answer offers the help examples rather than one for the intent."""
     mention = intent.vendor
     if mention is None:
         return None, Answer(
@@ -68,14 +71,17 @@ def one_vendor(intent: Intent, ctx: Context) -> tuple[int | None, Answer | None]
 
 
 def summaries(ctx: Context, vendor_id: int) -> list[DocSummary]:
+    """The vendor's current documents from the in-memory snapshot, so a question reads no document rows."""
     return snapshot(ctx.db_session).of(vendor_id)
 
 
 def vendor_name(ctx: Context, vendor_id: int) -> str:
+    """The vendor's recorded name, from the directory the question was read with, else the snapshot."""
     return ctx.vendors().names.get(vendor_id) or snapshot(ctx.db_session).names.get(vendor_id, f"vendor {vendor_id}")
 
 
 def kind_label(doc: DocSummary) -> str:
+    """What a document is, in words; an ISO certificate by its standards ("ISO/IEC 27001:2022 certificate")."""
     if doc.kind == "iso_certificate" and doc.standards:
         return doc.standards.replace("|", ", ") + " certificate"
     return KIND_TEXT.get(doc.kind, doc.kind)

@@ -9,6 +9,7 @@ from ..reply import Answer, Context, Item
 
 
 def set_profile(intent: Intent, ctx: Context) -> Answer:
+    """Bind a profile to this conversation (a Slack channel, the console); an unknown name lists the profiles."""
     name = intent.profile or ""
     try:
         prof = assessments.get_profile(settings=ctx.settings, name=name)
@@ -20,11 +21,12 @@ def set_profile(intent: Intent, ctx: Context) -> Answer:
     ctx.profile = prof.name
     return Answer(kind="set_profile", title="Profile set", status="good",
                   summary=f"From now on answers here use the “{prof.name}” profile.",
-                  notes=[getattr(prof, "description", "") or ""], profile=prof.name,
+                  notes=[prof.description or ""], profile=prof.name,
                   profile_source=ctx.profile_source)
 
 
 def show_profile(intent: Intent, ctx: Context, problem: str | None = None) -> Answer:
+    """The profiles available and the one answers here use (and where it comes from)."""
     summaries = assessments.list_profile_summaries(settings=ctx.settings)
     items = [Item(f"{p.name}{' (in use here)' if p.name == ctx.profile_name else ''}: {p.description}")
              for p in summaries]

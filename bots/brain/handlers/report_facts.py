@@ -18,6 +18,8 @@ from .lookup import kind_label, nothing_on_file, one_vendor, summaries, unknown_
 
 
 def auditor(intent: Intent, ctx: Context) -> Answer:
+    """Who audited or certified the vendor, SOC reports first unless the question is about ISO; without a
+    vendor, the firms across vendors or the vendors of one firm."""
     if not intent.vendors and intent.unknown_vendor is None:
         return _portfolio_auditors(intent, ctx)
     vendor_id, problem = one_vendor(intent, ctx)
@@ -76,6 +78,7 @@ def _portfolio_auditors(intent: Intent, ctx: Context) -> Answer:
 
 
 def period(intent: Intent, ctx: Context) -> Answer:
+    """The dates of the vendor's documents: SOC periods, bridge letters, certificates' issue and expiry."""
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)
@@ -112,6 +115,8 @@ _OPINION_WORDS = (("adverse", "adverse"), ("disclaim", "disclaimer"), ("unqualif
 
 
 def opinion(intent: Intent, ctx: Context) -> Answer:
+    """The auditor's opinion in the vendor's reports; without a vendor, the vendors with the opinion asked
+    about ("qualified") or every opinion by kind."""
     if intent.vendors or intent.unknown_vendor is not None:
         vendor_id, problem = one_vendor(intent, ctx)
         if vendor_id is None:
@@ -160,6 +165,8 @@ _CATEGORIES = ("security", "availability", "processing integrity", "confidential
 
 
 def categories(intent: Intent, ctx: Context) -> Answer:
+    """The trust services categories a vendor's report covers, yes or no for those the question names;
+    without a vendor, the reports covering them."""
     lowered = intent.text.lower()
     wanted = [c for c in _CATEGORIES if c in lowered or (c == "processing integrity" and re.search(r"\bpi\b", lowered))]
     if intent.vendors or intent.unknown_vendor is not None:
@@ -198,6 +205,7 @@ def categories(intent: Intent, ctx: Context) -> Answer:
 
 
 def scope(intent: Intent, ctx: Context) -> Answer:
+    """What the vendor's reports and certificates state as their scope."""
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)
@@ -210,6 +218,7 @@ def scope(intent: Intent, ctx: Context) -> Answer:
 
 
 def cuecs(intent: Intent, ctx: Context) -> Answer:
+    """Every complementary user entity control of the vendor's current report: the buyer must run them all."""
     vendor_id, problem = one_vendor(intent, ctx)
     if vendor_id is None:
         return problem or refuse(intent, ctx)
@@ -238,6 +247,7 @@ def cuecs(intent: Intent, ctx: Context) -> Answer:
 
 
 def exceptions(intent: Intent, ctx: Context) -> Answer:
+    """Testing exceptions in current SOC 2 Type 2 reports, one vendor's or all, within a criterion or series."""
     wanted = (intent.criterion or "").upper()  # empty: every criterion
     only = intent.vendor.vendor_id if intent.vendor and intent.vendor.vendor_id is not None else None
     where = f" in {wanted}" if wanted else ""

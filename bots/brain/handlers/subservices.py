@@ -16,6 +16,8 @@ from .lookup import kind_label, nothing_on_file, one_vendor, summaries, vendor_n
 
 
 def subservice(intent: Intent, ctx: Context) -> Answer:
+    """The vendor's subservice organizations and how each is treated (carved out or included); without a
+    vendor, the providers across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         if intent.provider:
             return fourth_parties(intent, ctx)
@@ -68,6 +70,7 @@ def _portfolio_subservices(intent: Intent, ctx: Context) -> Answer:
 
 
 def fourth_parties(intent: Intent, ctx: Context) -> Answer:
+    """The vendors whose current report names a provider ("who depends on AWS?"), one or several."""
     provider = intent.provider
     if not provider:
         return _portfolio_subservices(intent, ctx)
