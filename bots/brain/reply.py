@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from extractors.model import Extraction, Found
+from extractors.model import KIND_LABELS, SOC_KINDS, Extraction, Found
 from service.config import Settings
 from service.documents.models import Document
 
@@ -38,15 +38,9 @@ VERDICT_STATUS: dict[str, Status] = {
 }
 
 
-KIND_TEXT = {
-    "soc2_type2": "SOC 2 Type 2 report",
-    "soc2_type1": "SOC 2 Type 1 report",
-    "soc3": "SOC 3 report",
-    "soc1": "SOC 1 report",
-    "bridge_letter": "Bridge letter",
-    "iso_certificate": "ISO certificate",
-    "unknown": "Not an assurance document I recognise",
-}
+# The kinds in a sentence: "a SOC 2 Type 2 report", and for a document that is none of them, why not.
+KIND_TEXT = {kind: f"{label} report" if kind in SOC_KINDS else label for kind, label in KIND_LABELS.items()}
+KIND_TEXT["unknown"] = "Not an assurance document I recognise"
 
 
 @dataclass(frozen=True, slots=True)

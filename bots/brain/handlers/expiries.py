@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from extractors.model import TRUST_SERVICES_KINDS
+from extractors.model import TRUST_SERVICES_KINDS, VOUCHES_FOR_PERIOD_KINDS
 from service.documents import service as documents
 
 from ..intents import Intent, Window
@@ -117,7 +117,7 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
     rows = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, status="parsed", limit=200)
     spans: list[tuple[date, date, str]] = []
     for d in rows:
-        if d.kind not in ("soc2_type2", "bridge_letter", "soc3", "soc1") or d.period_end is None:
+        if d.kind not in (*VOUCHES_FOR_PERIOD_KINDS, "soc1") or d.period_end is None:
             continue
         begin = d.period_start
         if begin is None and d.kind == "bridge_letter":

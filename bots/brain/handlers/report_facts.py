@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from extractors.model import SOC_KINDS, TRUST_SERVICES_KINDS
+from extractors.model import EVIDENCE_ORDER, SOC_KINDS, TRUST_SERVICES_KINDS
 from service.documents import service as documents
 from service.vendors.names import normalize, same_org
 
@@ -28,7 +28,7 @@ def auditor(intent: Intent, ctx: Context) -> Answer:
     items: list[Item] = []
     soc_first = "iso27001" not in intent.frameworks[:1] and not re.search(
         r"\biso\b|cert|registrar|\bcb\b|27\d{3}|42001", intent.text, re.IGNORECASE)
-    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    order = dict(EVIDENCE_ORDER)
     for doc in sorted(summaries(ctx, vendor_id), key=lambda d: order.get(d.kind, 6) if soc_first
                       else -order.get(d.kind, 6)):
         if doc.issuer is None:
@@ -83,7 +83,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or refuse(intent, ctx)
     items: list[Item] = []
-    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    order = dict(EVIDENCE_ORDER)
     if re.search(r"\bbridge|\bgap letter", intent.text, re.IGNORECASE):
         order["bridge_letter"] = -1
     iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
