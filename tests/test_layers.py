@@ -176,8 +176,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 # that no longer forms a circle fails the test until it is deleted here).
 KNOWN_LAZY_CIRCLES = [
     ["bots.brain.answers", "bots.brain.questions"],
-    ["service.alerts.service", "service.assessments.service", "service.documents.corrections",
-     "service.documents.service", "service.portfolio.service"],
 ]
 
 

@@ -30,16 +30,13 @@ from ..vendors.models import Vendor
 from ..vendors.names import normalize
 from .corrections import reapply
 from .extraction import count_pages, run_extraction
+from .lookup import DocumentNotFound, get, get_or_raise
 from .models import Document
 from .storage import FileStore
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-
-
-class DocumentNotFound(LookupError):
-    """No document with that id."""
 
 
 class UploadTooLarge(ValueError):
@@ -65,6 +62,7 @@ __all__ = [
     "UploadTooLarge",
     "assign_vendor",
     "count_pages",
+    "get_or_raise",
     "current_documents",
     "get",
     "ingest",
@@ -88,18 +86,6 @@ class IngestResult:
 
 def file_store(settings: Settings) -> FileStore:
     return FileStore(settings.files_dir)
-
-
-def get(*, db_session: Session, document_id: int) -> Document | None:
-    """The document with its status and extraction, or None."""
-    return db_session.get(Document, document_id)
-
-
-def get_or_raise(*, db_session: Session, document_id: int) -> Document:
-    doc = db_session.get(Document, document_id)
-    if doc is None:
-        raise DocumentNotFound(f"document {document_id} does not exist")
-    return doc
 
 
 def get_by_sha256(*, db_session: Session, sha256: str) -> Document | None:
