@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import pypdfium2
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -34,8 +35,6 @@ _LOCK_KEY = 0x7661_6E64  # serializes near-duplicate searches and their writes o
 
 def page_texts(data: bytes) -> list[str]:
     """Each page's plain text (pdfium), page 1 first; empty when the file cannot be opened."""
-    import pypdfium2
-
     if not PDFIUM_LOCK.acquire(timeout=30):
         return []
     try:
