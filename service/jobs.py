@@ -6,6 +6,10 @@ the queue is Redis and any number of ``vendor-assurance worker`` processes share
 is the record of what still needs parsing: at start every process re-enqueues documents left ``queued`` or
 ``parsing`` by a crash (see documents.service.requeue_interrupted), and the claim in ``process`` makes a duplicate
 job a no-op. The daily scan may be scheduled by several consumers; the alerts' unique key keeps it to one send.
+
+This module wires the domains' tasks onto the queue, so it sits above them; work is put on the queue through
+``service.jobqueue`` (its ``enqueue_*`` and ``huey`` are also reachable here), which imports no domain, so the
+ingestion use case (``documents.intake``) can queue the parse that the task then runs through it.
 """
 
 from __future__ import annotations
