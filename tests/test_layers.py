@@ -199,5 +199,21 @@ def test_no_import_circle_at_import_time() -> None:
     assert not circles, "\n".join(" <-> ".join(circle) for circle in circles)
 
 
+def test_the_documents_service_only_parses_and_records() -> None:
+    """What follows a parse (signals, alerts, the vendor's answer) and the queue belong to the ingestion use case
+    above the domains (service/documents/intake.py); the documents' own modules reach none of them, lazily or not."""
+    graph = _import_graph()
+    above = ("service.alerts", "service.assessments", "service.portfolio", "service.jobs", "service.jobqueue",
+             "service.documents.intake", "service.documents.tasks")
+    offenders = [
+        f"{name} imports {target}"
+        for name in ("service.documents.service", "service.documents.corrections", "service.documents.lookup",
+                     "service.documents.extraction", "service.documents.storage", "service.documents.models")
+        for target in sorted(graph[name])
+        if target.startswith(above)
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
 def test_the_circle_check_sees_a_circle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
