@@ -3,6 +3,9 @@
 State changes are one transaction each: ``queued`` on upload, ``parsing`` when a worker claims it, then ``parsed``
 or ``failed`` together with everything read from it. A crash in between leaves ``parsing`` behind, which
 ``requeue_interrupted`` (run at start) turns back into work; the claim makes duplicate jobs harmless.
+
+This is the domain only: it parses and records. What follows a parse (the red-flag signals, the alerts, the
+vendor's answer) and the queue belong to the ingestion use case above the domains, ``intake``.
 """
 
 from __future__ import annotations
@@ -60,9 +63,9 @@ __all__ = [
     "UploadTooLarge",
     "assign_vendor",
     "count_pages",
-    "get_or_raise",
     "current_documents",
     "get",
+    "get_or_raise",
     "ingest",
     "interrupted_ids",
     "list_documents",
