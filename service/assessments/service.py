@@ -33,7 +33,7 @@ from ..documents.models import Document
 from ..portfolio.models import DocumentSignals, NearDuplicate
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
-from .models import AssessedDocument, AssessmentRead, ProfileRead, StoredAssessment
+from .models import AssessedDocument, AssessmentRead, AssessmentResult, ProfileRead, StoredAssessment
 
 log = logging.getLogger(__name__)
 
@@ -286,20 +286,20 @@ def _answer(
     result = assess(evidence, prof, day, vendor_uses_ai=vendor.processes_data_with_ai,
                     service=vendor.services[0] if vendor.services else None,
                     controls=controls, signals=signals, duplicates=duplicates)
-    data: dict[str, Any] = result.to_dict()
+    typed = AssessmentResult.of(result)
     model = AssessmentRead(
         vendor_id=vendor.id,
         vendor_name=vendor.name,
         profile=prof.name,
         as_of=day,
-        verdict=str(data.get("verdict", "")),
+        verdict=typed.verdict,
         documents=[
             AssessedDocument(
                 id=d.id, filename=d.filename, kind=d.kind, period_end=d.period_end, expiry_date=d.expiry_date
             )
             for d in docs
         ],
-        result=data,
+        result=typed,
     )
     answer = _Answer(model.model_dump_json().encode(), model)
     _remember(key, _Answer(answer.json))
@@ -396,8 +396,8 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
 def assess_many(
     *, db_session: Session, settings: Settings, vendor_ids: list[int], today: date, profile: str | None = None,
     store: bool = True, current: dict[int, list[Any]] | None = None,
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each vendor's answer as the API's JSON, decoded (``AssessmentRead`` fields), for reports over every vendor.
+) -> Iterator[tuple[int, AssessmentRead]]:
+    """Each vendor's answer, for reports over every vendor.
 
     A stored or remembered answer is reused; new ones are stored 200 to a transaction (``store``), so the next
     report, the API and the bot answer from storage."""
@@ -407,10 +407,10 @@ def assess_many(
     for vendor_id in vendor_ids:
         kept = ready.get(vendor_id)
         if kept is not None:
-            yield vendor_id, json.loads(kept)
+            yield vendor_id, AssessmentRead.model_validate_json(kept)
             continue
         answer = _answer(db_session, settings, vendor_id, profile, today, keep)
-        yield vendor_id, json.loads(answer.json)
+        yield vendor_id, answer.model
         if len(pending) >= _REFRESH_BATCH:
             _store_many(db_session, pending)
             pending.clear()
