@@ -31,8 +31,13 @@ ABOVE_KNOWLEDGE = ("service", "bots", "web", "cli")
 # ("evidence" is left out: the extraction's own ``ai.evidence`` list is a contract field read as JSON; "blocks"
 # too: Slack's Block Kit messages are dictionaries by design.)
 ANSWER_KEYS = {"findings", "relied_on", "headline", "absence", "options", "severity", "verdict", "result"}
-# Names of parameters, returns and attributes that hold a finding, a citation or an assessment.
-CARRIER = re.compile(r"finding|assessment|citation", re.IGNORECASE)
+# Names of functions, parameters and attributes that hold or handle a finding, a citation or an assessment.
+CARRIER = re.compile(r"finding|assess|citation|verdict", re.IGNORECASE)
+# Parameters of such functions that are dictionaries by nature, not findings.
+NOT_FINDINGS = {
+    "body": "a Slack request payload",
+    "extractions": "the documents' stored extraction JSON (the contract's shape)",
+}
 TODAY = date(2026, 11, 30)
 
 
@@ -56,7 +61,10 @@ def _annotated(node: ast.AST) -> list[tuple[str, ast.expr]]:
     """(name, annotation) of a function's parameters and return, or of an annotated attribute or variable."""
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
         args = node.args
-        pairs = [(a.arg, a.annotation) for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.annotation]
+        # a function that handles findings answers for all its parameters: ``_finding_item(f)``
+        pairs = [(f"{node.name}({a.arg})", a.annotation)
+                 for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+                 if a.annotation and a.arg not in NOT_FINDINGS]
         return pairs + ([(node.name, node.returns)] if node.returns is not None else [])
     if isinstance(node, ast.AnnAssign):
         target = node.target
@@ -67,7 +75,7 @@ def _annotated(node: ast.AST) -> list[tuple[str, ast.expr]]:
 
 def test_no_module_above_knowledge_reads_an_answer_by_key() -> None:
     offenders = [
-        f"{path.relative_to(ROOT)}:{node.lineno} reads [{_key(node)!r}]"
+        f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)} reads [{_key(node)!r}]"
         for path, tree in _sources()
         for node in ast.walk(tree)
         if _key(node) in ANSWER_KEYS
@@ -82,7 +90,7 @@ def test_no_signature_above_knowledge_carries_findings_untyped() -> None:
             for name, annotation in _annotated(node):
                 text = ast.unparse(annotation).replace(" ", "")
                 if CARRIER.search(name) and (text == "Any" or "dict[str,Any]" in text or "dict[str,object]" in text):
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}: {text}")
+                    offenders.append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)} {name}: {text}")
     assert not offenders, "type it with service.assessments.models:\n" + "\n".join(offenders)
 
 
