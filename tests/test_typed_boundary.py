@@ -143,6 +143,9 @@ def test_the_typed_answer_has_the_engines_json_shape(index: int) -> None:
         assert list(got) == list(want)
     assert typed.headline == engine.headline() and typed.verdict == engine.verdict
     assert [f.code for f in typed.findings] == [f.code for f in engine.findings]
+    # one engine finding, citation or option converts alone too (read from its attributes)
+    assert tuple(FindingRead.model_validate(f) for f in engine.findings) == typed.findings
+    assert tuple(OptionRead.model_validate(o) for o in engine.options) == typed.options
 
 
 @pytest.mark.parametrize("index", range(4))
