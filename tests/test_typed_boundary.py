@@ -17,6 +17,7 @@ import pytest
 
 from knowledge import Assessment, assess, bundled_profile, default_profile
 from service.assessments.models import (
+    AnswerSeverities,
     AssessmentRead,
     AssessmentResult,
     CitationRead,
@@ -165,6 +166,7 @@ def test_an_answer_stored_by_the_dictionary_code_still_loads(index: int) -> None
     assert loaded.documents[0].period_end == date(2026, 6, 30)
     assert json.loads(loaded.model_dump_json()) == old
     assert loaded.model_dump_json() == stored  # byte for byte: a re-stored answer is the same text
+    assert AnswerSeverities.model_validate_json(stored).severities == [f.severity for f in engine.findings]
 
 
 def test_an_answer_missing_later_keys_still_loads() -> None:

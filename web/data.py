@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from extractors.model import KEY_FIELDS, KIND_LABELS, SOC_KINDS
 from knowledge.findings import SEVERITIES
 from service.alerts import triggers
-from service.assessments.models import AssessmentRead, StoredAssessment
+from service.assessments.models import AnswerSeverities, AssessmentRead, StoredAssessment
 from service.config import Settings
 from service.documents import corrections
 from service.documents import service as documents
@@ -121,10 +121,10 @@ def portfolio(db_session: Session, settings: Settings, today: date) -> Portfolio
         if verdict in ("does_not_meet", "insufficient_evidence") and len(attention) < 200:
             attention.append((vendor_id, names.get(vendor_id, f"vendor {vendor_id}"), verdict))
         try:
-            stored = AssessmentRead.model_validate_json(answer)
+            stored = AnswerSeverities.model_validate_json(answer)
         except ValidationError:  # unreadable: the vendor still counts by its verdict column
             continue
-        severities.update(finding.severity for finding in stored.result.findings)
+        severities.update(stored.severities)
     verdicts["not_assessed"] = max(total - sum(verdicts.values()), 0)
     events = upcoming(db_session, settings, today, names)
     attention.sort(key=lambda a: (a[2] != "does_not_meet", a[1].casefold()))

@@ -103,14 +103,13 @@ def build(
     subs = portfolio.subservices_by_vendor(db_session=db_session, current=current)
     dated = portfolio.dated_documents(db_session=db_session)
     max_age = _soc_max_age(settings, profile)
-    answers = dict(
-        assessments.assess_many(
-            db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
-            profile=profile, current=current,
-        )
+    # one answer at a time, in the vendors' order: 10,000 parsed answers held at once would be hundreds of
+    # thousands of objects for the garbage collector to walk again and again while the report is built
+    answers = assessments.assess_many(
+        db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
+        profile=profile, current=current,
     )
-    for v in vendor_rows:
-        answer = answers[v.id]
+    for v, (_, answer) in zip(vendor_rows, answers, strict=True):  # assess_many answers in the order asked
         result = answer.result
         counts = {s: 0 for s in SEVERITIES}
         flags = 0
