@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -197,6 +198,17 @@ def assess_vendor_json(
 _Keep = Callable[[_Answer, str], None]  # where a new answer goes to be stored
 
 
+def _loads(stored: str, vendor_id: int) -> bool:
+    """Whether a stored answer still reads as the typed model. One that does not (written by other code, or damaged
+    in the database) is computed again and overwritten, never sent half-read or raised to the person asking."""
+    try:
+        AssessmentRead.model_validate_json(stored)
+    except ValidationError:
+        log.warning("the stored answer of vendor %s does not read as an assessment; computing it again", vendor_id)
+        return False
+    return True
+
+
 def _answer(
     db_session: Session,
     settings: Settings,
@@ -231,7 +243,7 @@ def _answer(
         kept = conn.execute(
             _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
         ).scalar()
-    if kept is not None:
+    if kept is not None and _loads(kept, vendor.id):
         answer = _Answer(kept.encode())
         _remember(key, answer)
         return answer
@@ -365,7 +377,7 @@ def assess_many(
     ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile, current=current)
     for vendor_id in vendor_ids:
         kept = ready.get(vendor_id)
-        if kept is not None:
+        if kept is not None and _loads(kept, vendor_id):
             yield vendor_id, AssessmentRead.model_validate_json(kept)
             continue
         answer = _answer(db_session, settings, vendor_id, profile, today, keep)

@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from extractors import Extraction
 from knowledge import Assessment, Citation, Finding, OptionResult, assess, default_profile
@@ -113,3 +113,26 @@ def test_the_api_answer_keeps_the_engines_keys(client: TestClient, settings: Set
         assert list(option) == _keys(OptionResult("o", "absent"))
     schema = client.get("/openapi.json").json()["components"]["schemas"]
     assert schema["AssessmentRead"]["properties"]["result"] == {"$ref": "#/components/schemas/AssessmentResult"}
+
+
+def test_a_damaged_stored_answer_is_computed_again_not_raised(client: TestClient, settings: Settings) -> None:
+    """A stored answer that no longer reads as the model (damaged, or written by other code) is neither sent nor
+    raised: the service computes the answer again, and the next refresh overwrites the row."""
+    stored = store_dict_answer(settings, 93)
+    damaged = stored.text.replace('"verdict":"', '"verdict":"perhaps-', 1)
+    with get_database(settings).session() as s:
+        s.execute(update(StoredAssessment).where(StoredAssessment.vendor_id == stored.vendor_id).values(answer=damaged))
+        s.commit()
+    assessments._cache.clear()
+    token = make_token(settings, "read")
+    sent = client.get(f"/vendors/{stored.vendor_id}/assessment", params={"as_of": DAY.isoformat()},
+                      headers=bearer(token))
+    assert sent.status_code == 200 and sent.json()["verdict"] == stored.engine.verdict
+    with get_database(settings).session() as s:
+        many = dict(assessments.assess_many(db_session=s, settings=settings, vendor_ids=[stored.vendor_id],
+                                            today=DAY, store=False))
+        assert many[stored.vendor_id].result == AssessmentResult.of(stored.engine)
+        assessments._cache.clear()
+        assert assessments.refresh(db_session=s, settings=settings, today=DAY) == 1
+        row = s.execute(select(StoredAssessment.answer).where(StoredAssessment.vendor_id == stored.vendor_id))
+        assert "perhaps-" not in row.scalar_one()
