@@ -30,6 +30,7 @@ from ..assessments import service as assessments
 from ..config import Settings
 from ..documents.models import Document
 from ..documents.service import current_documents_by_vendor
+from ..profiles import get_profile
 from ..vendors.models import Vendor
 from . import service as portfolio
 
@@ -67,9 +68,8 @@ class Report:
 
 
 def _soc_max_age(settings: Settings, profile: str | None) -> int:
-    prof = assessments.get_profile(settings=settings, name=profile)
-    ages = [getattr(o, "max_age_months", None) for o in prof.accept]
-    return min((a for a in ages if a), default=12)
+    months = get_profile(settings=settings, name=profile).soc_max_age_months
+    return 12 if months is None else months
 
 
 def _next_date(docs: Sequence[Any], today: date, max_age: int) -> tuple[date | None, str]:
@@ -94,7 +94,7 @@ def build(
     *, db_session: Session, settings: Settings, as_of: date, window: tuple[date, date], profile: str | None = None
 ) -> Report:
     """Every vendor's row (vendors without documents too), every finding and every document."""
-    prof = assessments.get_profile(settings=settings, name=profile)
+    prof = get_profile(settings=settings, name=profile)
     report = Report(as_of, prof.name, window)
     vendor_rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.tier).order_by(Vendor.name, Vendor.id)).all()
     db_session.commit()
