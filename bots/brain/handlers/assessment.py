@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
 from extractors.model import TRUST_SERVICES_KINDS
 from service.assessments import service as assessments
-from service.assessments.models import StoredAssessment
+from service.assessments.models import FindingRead, StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
 
@@ -40,14 +39,13 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
     result = assessments.assess_vendor(
         db_session=ctx.db_session, settings=ctx.settings, vendor_id=vendor_id, profile=profile_name, today=ctx.today
     )
-    data = result.result
     verdict = result.verdict
-    items = [finding_item(f) for f in data.get("findings") or []]
+    items = [finding_item(f) for f in result.result.findings]
     shown = items[: ctx.max_items]
     facts = [("Profile", f"{result.profile} ({ctx.profile_source if profile is None else 'chosen'})"),
              ("As of", result.as_of.isoformat())]
-    if data.get("relied_on"):
-        facts.append(("Relied on", str(data["relied_on"])))
+    if result.result.relied_on:
+        facts.append(("Relied on", result.result.relied_on))
     if result.documents:
         facts.append(("Documents", ", ".join(d.filename for d in result.documents)))
     summary = VERDICT_TEXT.get(verdict, verdict)
@@ -83,10 +81,10 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
     )
 
 
-def finding_item(f: dict[str, Any]) -> Item:
-    cites = [Cite(str(e.get("document") or ""), e.get("page"), e.get("quote")) for e in f.get("evidence") or []]
-    return Item(text=str(f.get("reason") or f.get("code") or ""), severity=f.get("severity"), cites=cites,
-                absence=f.get("absence"))
+def finding_item(f: FindingRead) -> Item:
+    """A finding (from a vendor's answer or a document assessed alone) as a line of the answer, with its cites."""
+    cites = [Cite(e.document, e.page, e.quote) for e in f.evidence]
+    return Item(text=f.reason or f.code, severity=f.severity, cites=cites, absence=f.absence)
 
 
 def cover(intent: Intent, ctx: Context) -> Answer:
