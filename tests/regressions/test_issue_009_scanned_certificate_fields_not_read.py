@@ -1,0 +1,37 @@
+"""Issue 9: "Scanned certificates: vendor, issuer and expiry not read from the OCR text."
+
+A scanned certificate goes through the same readers as one with a text layer: the organisation after "certifies
+that", the certification body that signs, the expiry under its label. The fixture is an image-only page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import ocr
+from tests.extractors.make_pdf import scanned_pdf
+
+from .helpers import extract, value
+
+pytestmark = pytest.mark.skipif(not ocr.available(), reason="needs Tesseract")
+
+
+def test_issue_009_a_scanned_certificate_names_vendor_issuer_and_expiry(tmp_path: Path) -> None:
+    pdf = scanned_pdf([[
+        "CERTIFICATE",
+        "Certificate number: BQ-22817",
+        "Bluequay Certification Limited certifies that",
+        "Rowan Pike Analytics Ltd",
+        "operates an information security management system",
+        "that conforms to ISO/IEC 27001:2022",
+        "Date of issue: 9 April 2026",
+        "Expiry date: 8 April 2029",
+        "On behalf of Bluequay Certification Limited",
+    ]])
+    got = extract(tmp_path, "issue-009-scanned-certificate.pdf", pdf)
+    assert got["kind"] == "iso_certificate"
+    assert value(got, "vendor") == "Rowan Pike Analytics Ltd"
+    assert value(got, "issuer") == "Bluequay Certification Limited"
+    assert value(got, "expiry_date") == "2029-04-08"
