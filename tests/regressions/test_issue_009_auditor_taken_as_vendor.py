@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .helpers import extract, value
 
 FIRM = "Thistlewood Garner LLP"
@@ -49,20 +51,19 @@ def test_issue_009_soc2_from_a_mid_size_firm_names_the_service_organization(tmp_
 
 
 def test_issue_009_iso42001_certificate_names_the_certified_organization(tmp_path: Path) -> None:
+    # The body's name set in capitals at the top, the organisation under "This certificate is awarded to".
     page = (
-        f"{BODY}\nCERTIFICATE OF REGISTRATION\n"
-        "This is to certify that the artificial intelligence management system of\n"
+        f"{BODY.upper()}\nCERTIFICATE OF REGISTRATION\nThis certificate is awarded to\n"
         f"{CERTIFIED}\nHafenstrasse 12, 20457 Hamburg, Germany\n"
-        "has been assessed and found to conform to the requirements of\nISO/IEC 42001:2023\n"
+        "for the artificial intelligence management system which conforms to\nISO/IEC 42001:2023\n"
         "Scope: design and operation of machine-vision models for warehouse robots.\n"
         "Certificate number: KAR-AI-00731\nDate of issue: 14 January 2026\nExpiry date: 13 January 2029\n"
-        f"Signed on behalf of {BODY}\nAccredited by UKAS, management systems 0932"
+        "UKAS 0932"
     )
     got = extract(tmp_path, "issue-009-iso42001-body-first.pdf", [page])
     assert got["kind"] == "iso_certificate"
     assert value(got, "vendor") == CERTIFIED
-    assert value(got, "issuer") == BODY
-    assert value(got, "vendor") != value(got, "issuer")
+    assert value(got, "issuer") == BODY.upper()
 
 
 def test_issue_009_pen_test_letter_is_not_a_report_of_the_testing_firm(tmp_path: Path) -> None:
@@ -75,3 +76,16 @@ def test_issue_009_pen_test_letter_is_not_a_report_of_the_testing_firm(tmp_path:
     got = extract(tmp_path, "issue-009-pentest-letter.pdf", [page])
     assert got["kind"] == "unknown"
     assert value(got, "vendor") != "Redhollow Security Labs"
+
+
+@pytest.mark.xfail(strict=True, reason="still open: a pen-test letter whose letterhead is the testing firm's legal "
+                   "name (with LLC) gives that firm as the vendor")
+def test_issue_009_pen_test_letter_on_a_firms_letterhead_does_not_name_the_firm_as_vendor(tmp_path: Path) -> None:
+    page = (
+        "REDHOLLOW SECURITY LABS LLC\nPenetration Test Attestation Letter\nApril 9, 2026\n"
+        f"Redhollow Security Labs LLC performed an external penetration test of the web application of {VENDOR} "
+        "between March 2 and March 13, 2026.\nMorgan Blake\nPrincipal Consultant"
+    )
+    got = extract(tmp_path, "issue-009-pentest-letterhead.pdf", [page])
+    assert got["kind"] == "unknown"
+    assert value(got, "vendor") in (VENDOR, None)

@@ -1,7 +1,8 @@
 """Issue 9: ""None" in a results column became an exception."
 
 Test tables print their result in a column whose header names exceptions ("Exceptions Noted"), so a row that found
-nothing says "None" or "N/A" there. Those rows are passes; only a row that reports a deviation is an exception.
+nothing says "None" or "N/A" there, or repeats the column's name before it when the table is read as text
+("Exceptions noted: None"). Those rows are passes; only a row that reports a deviation is an exception.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ TESTS = (
     "Ref. Control Description Testing Procedure Exceptions Noted\n"
     "CC6.2 Prior to issuing system credentials, the entity registers and authorizes new users.\n"
     "AC-04 New accounts are approved by the system owner. Inspected approvals for a sample of new accounts. None\n"
-    "AC-05 Shared accounts are prohibited. Inspected the account listing. N/A\n"
+    "AC-05 Shared accounts are prohibited. Inspected the account listing.\nExceptions noted: None\n"
+    "AC-08 Guest access is disabled. Inspected the tenant settings. N/A\n"
     "AC-06 Passwords expire after ninety days. Inspected the password policy settings.\nNone noted.\n"
     "AC-07 Access changes are logged. Inspected the audit log configuration.\n"
     "Exception noted: logging was disabled on one of five databases sampled."

@@ -35,3 +35,20 @@ def test_issue_009_a_scanned_certificate_names_vendor_issuer_and_expiry(tmp_path
     assert value(got, "vendor") == "Rowan Pike Analytics Ltd"
     assert value(got, "issuer") == "Bluequay Certification Limited"
     assert value(got, "expiry_date") == "2029-04-08"
+
+
+def test_issue_009_a_scanned_certificate_names_the_organisation_in_a_company_field(tmp_path: Path) -> None:
+    # The body certifies "the following organization", named in a form field on the next line.
+    pdf = scanned_pdf([[
+        "CERTIFICATE OF REGISTRATION",
+        "Certificate Number: BQ-22817",
+        "Bluequay Certification Limited certifies that the following organization operates an",
+        "information security management system that conforms to ISO/IEC 27001:2022",
+        "Company: Rowan Pike Analytics Ltd  Address: Bristol, United Kingdom",
+        "Issue Date: April 9, 2026",
+        "Expiration Date: April 8, 2029",
+    ]])
+    got = extract(tmp_path, "issue-009-scanned-company-field.pdf", pdf)
+    assert value(got, "vendor") == "Rowan Pike Analytics Ltd"
+    assert value(got, "issuer") == "Bluequay Certification Limited"
+    assert value(got, "expiry_date") == "2029-04-08"
