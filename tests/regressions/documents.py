@@ -86,3 +86,10 @@ class Certificate:
 
     def text(self) -> str:
         return "\n".join(self.lines())
+
+
+def certificate_pdf(certificate: Certificate | None = None) -> bytes:
+    """The certificate as a one-page PDF with a text layer."""
+    from tests.extractors.make_pdf import text_pdf
+
+    return text_pdf([(certificate or Certificate()).text()])
