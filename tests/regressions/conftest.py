@@ -4,3 +4,22 @@ loopback, Slack's Web API played by a loopback stand-in, the bundled examples re
 
 from tests.bots.conftest import bot, fake  # noqa: F401  (pytest fixtures, used by name)
 from tests.service.conftest import app, client, settings  # noqa: F401
+
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from service.database import forget_databases  # noqa: E402
+
+
+@pytest.fixture(scope="package")
+def portfolio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The data directory of the bot's regression portfolio (tests/regressions/portfolio.py), built once."""
+    from .portfolio import build
+
+    data_dir = tmp_path_factory.mktemp("portfolio") / "data"
+    build(data_dir)
+    yield data_dir
+    forget_databases()

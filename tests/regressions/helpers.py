@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +15,30 @@ from cli import main
 from tests.extractors.make_pdf import text_pdf
 
 
-def run_cli(*args: str | Path) -> tuple[int, str, str]:
-    """``vendor-assurance ARGS`` in this process: (exit status, stdout, stderr); a usage error's exit is a status."""
+def run_cli(*args: str | Path, stdin: str | None = None) -> tuple[int, str, str]:
+    """``vendor-assurance ARGS`` in this process: (exit status, stdout, stderr); a usage error's exit is a status.
+    ``stdin``: what the command reads from its standard input (the chat's questions, one a line)."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        if stdin is not None:
+            stack.enter_context(_stdin(stdin))
         try:
             status = main([str(a) for a in args])
         except SystemExit as exc:  # argparse refuses a bad flag by exiting, as the real command does
             status = exc.code if isinstance(exc.code, int) else 2
     return status, out.getvalue(), err.getvalue()
+
+
+@contextlib.contextmanager
+def _stdin(text: str) -> Iterator[None]:
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 def write_pdf(folder: Path, name: str, pages: Sequence[str] | bytes) -> Path:
