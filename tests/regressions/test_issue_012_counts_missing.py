@@ -6,6 +6,7 @@ vendor "current" (fixed)".
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from .portfolio import ask
 def test_issue_012_how_many_vendors_is_a_number(portfolio: Path) -> None:
     answer = ask(portfolio, "how many vendors do we have?")
     assert "6 vendors on record" in answer
-    assert "6 current" not in answer and "all current" not in answer  # Pebblestack's certificate is void
+    # Pebblestack's certificate is void and Kettlewick has only a pen-test letter: six are not all current
+    assert not re.search(r"\b6 (?:with )?current", answer), answer
 
 
 @pytest.mark.xfail(strict=True, reason="still open: bots/brain/questions.list_vendors counts a vendor whose only "
