@@ -1,17 +1,18 @@
 """Fixtures shared with the rest of the suite rather than copied: the service's (a real SQLite file, and a real
 PostgreSQL when DATABASE_URL_TEST is set) and the Slack bot's (the service with the bot mounted, under uvicorn on
-loopback, Slack's Web API played by a loopback stand-in, the bundled examples read in)."""
+loopback, Slack's Web API played by a loopback stand-in, the bundled examples read in); and the bot's portfolio.
+"""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from service.database import forget_databases
 from tests.bots.conftest import bot, fake  # noqa: F401  (pytest fixtures, used by name)
 from tests.service.conftest import app, client, settings  # noqa: F401
-
-
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from service.database import forget_databases  # noqa: E402
 
 
 @pytest.fixture(scope="package")

@@ -10,10 +10,10 @@ from pathlib import Path
 from service.config import Settings
 from service.database import get_database
 from service.documents import intake
+from tests.extractors.make_pdf import text_pdf
 
 from .documents import Certificate, Soc2Report, certificate_pdf
 from .helpers import run_cli
-from tests.extractors.make_pdf import text_pdf
 
 TODAY = "2026-06-15"
 
