@@ -16,6 +16,7 @@ from .helpers import extract
 
 
 def test_issue_009_a_hosting_provider_carved_out_in_the_scope_paragraph_is_read(tmp_path: Path) -> None:
+    # A guard (read right before the fix too); the table below is the case that was missed.
     scope = (
         " Brambleford uses Nimbus Vault Hosting, Inc., a subservice organization, to provide data center and cloud "
         "infrastructure services. The description includes only the controls of Brambleford and excludes the "

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.skipif(not ocr.available(), reason="needs Tesseract")
 
 
 def test_issue_009_a_scanned_certificate_names_vendor_issuer_and_expiry(tmp_path: Path) -> None:
+    # A guard (read right before the fix too); the company field below is the case that was not read.
     pdf = scanned_pdf([[
         "CERTIFICATE",
         "Certificate number: BQ-22817",
