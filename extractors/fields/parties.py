@@ -70,7 +70,7 @@ _ISSUER_PATTERNS = [
     re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
     # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
     re.compile(
-        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner|"
+        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+(?:\s+Body)?|CEO|Partner|"
         r"Gesch[äa]ftsf[üu]hrer(?:in)?|Leiter(?:in)?(?:\s+der\s+Zertifizierungsstelle)?|Directeur|Directrice|"
         r"G[ée]rante?|Directora?|Gerente|Direttore|Amministratore\s+Delegato|Presidente|Bestuurder|Directeur|"
         r"Diretora?)(?:\s+(?:G[ée]n[ée]ral[e]?|General|Geral|T[ée]cnico|Tecnico|de\s+(?:la\s+)?[Cc]ertifica\w*))?,\s+"
@@ -160,6 +160,15 @@ ACCREDITATION_NAMES = {
     "international accreditation service": "IAS",
     "egyptian accreditation council": "EGAC",
     "national accreditation board for certification bodies": "NABCB",
+    "ente italiano di accreditamento": "ACCREDIA",
+    "japan accreditation board": "JAB",
+    "belgian accreditation body": "BELAC",
+    "danish accreditation fund": "DANAK",
+    "swedish board for technical accreditation": "SWEDAC",
+    "finnish accreditation service": "FINAS",
+    "portuguese institute for accreditation": "IPAC",
+    "instituto português de acreditação": "IPAC",
+    "china national accreditation service for conformity assessment": "CNAS",
 }
 _ACCRED_FULL = re.compile("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
 _ACCRED_RE = re.compile(
@@ -170,8 +179,10 @@ _ACCRED_NAMED = re.compile(
     r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
 )
 _CERT_NO = re.compile(
-    r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?))?\s*"
-    r"(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)[ \t]*"
+    r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?|identity|"
+    r"identification))?\s*(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)"
+    # A label in a narrow cell ends its line with a colon; the number is the next line ("Certificate\nNo.:\nIS 12").
+    r"(?:(?<=:)[ \t]*\n)?[ \t]*"
     # A number may be printed in groups ("20 997 24012 TMS", "IS 675575"): upper-case and digit groups on one line.
     r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
 )
@@ -533,7 +544,12 @@ def read_certificate_number(text: DocText) -> Found[str] | None:
     for n in text.text_pages()[:3]:
         for pattern in (_CERT_NO, _CERT_NO_LOCAL):
             for m in pattern.finditer(text.page_text[n]):
-                number = m.group("no").rstrip(".,;")
+                number = m.group("no")
+                if number[-1] in "-/._":
+                    # A part with lower-case letters ("...-ITA-RvA") is still the number, not a word after it.
+                    glued = re.match(r"[A-Za-z0-9][A-Za-z0-9/._-]*", text.page_text[n][m.end("no") :])
+                    number += glued.group(0) if glued else ""
+                number = number.rstrip(".,;-/_")
                 if re.search(r"\d", number):
                     return _found(number, n)
     return None
