@@ -48,6 +48,9 @@ _RESP_SECTION = re.compile(
     _I,
 )
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
+_RESP_INLINE = re.compile(
+    r"(?<=[.;])\s+(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management)\s*:\s*", _I
+)
 # A header cell of a tests table: a few capitalized words ("Test Performed", "Management", "ID", "Control #").
 _HEADER_CELL = re.compile(r"(?:[A-Z#][\w’'/&#.-]*)(?:\s+(?:[A-Z#][\w’'/&#.-]*|of|by|the|and)){0,3}")
 # A tests table whose header gives management's response a column after the results ("Results  Management Response").
@@ -293,8 +296,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if _GENERIC.search(value.split(". ")[0]) and control is None:
             continue
         response = None
-        label = _response_at(lines, j) if j < len(lines) else None
-        if label is None and _RESP_COLUMN.search(fold(text.page_text.get(line.page, ""))):
+        inline = _RESP_INLINE.search(value)
+        if inline is not None:
+            # The response's label wrapped into the middle of a line of the results cell ("... the period.
+            # Management's" / "Response: Management has ..."): the exception ends where it begins.
+            value, response = value[: inline.start()].rstrip(), value[inline.end() :].strip() or None
+        label = _response_at(lines, j) if j < len(lines) and response is None else None
+        if label is None and response is None and _RESP_COLUMN.search(fold(text.page_text.get(line.page, ""))):
             # Management's response in a column of its own, right of the results: the text layer runs the two cells
             # together, so the results cell is read by its column and what follows it is the response.
             nth = sum(1 for k in range(i) if lines[k].page == line.page and lines[k].text == line.text)

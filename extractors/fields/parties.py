@@ -195,7 +195,7 @@ _LOCAL_CERT = (
     r"(?:Zertifikats?|Registrier(?:ungs)?|Certificat|Certificado|Certificato|Certificaat|Registro|Registo|"
     r"Registrazione|Registratie|Enregistrement)"
 )
-_LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=\s)|Nummer|nummer|#)"
+_LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=[\s:])|Nummer|nummer|#)"
 _CERT_NO_LOCAL = re.compile(
     r"(?i:"
     rf"{_LOCAL_CERT}(?:[-\s]*Registrier)?(?:[-\s]*{_LOCAL_NO}|nummer|nr\.?)"
@@ -550,7 +550,9 @@ def read_certificate_number(text: DocText) -> Found[str] | None:
                     glued = re.match(r"[A-Za-z0-9][A-Za-z0-9/._-]*", text.page_text[n][m.end("no") :])
                     number += glued.group(0) if glued else ""
                 number = number.rstrip(".,;-/_")
-                if re.search(r"\d", number):
+                # The standard's name on the line after a label is not the number ("Certificate No.:" /
+                # "ISO/IEC 27001:2022").
+                if re.search(r"\d", number) and not re.match(r"(?:ISO|IEC|EN|DIN)\b", number):
                     return _found(number, n)
     return None
 

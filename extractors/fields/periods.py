@@ -61,7 +61,7 @@ _EXPIRY_LABEL = re.compile(
 _UNTIL_BETWEEN = re.compile(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
 # "valid from": the issue date's label, and the first date of "valid from ... until ...".
 _FROM_LABEL = re.compile(
-    r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|"
+    r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|d[ée]but\s+de\s+validit|"
     r"v[áa]lid[oa]\s+(?:desde|dal|a\s+partir)|vigente\s+desde|a\s+partire\s+dal|geldig\s+(?:van|vanaf)|"
     r"\bvanaf\b|a\s+partir\s+de",
     _I,

@@ -190,14 +190,23 @@ def build(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.set("period_end", end.isoformat(), d(end))
     carved = [(n, svc) for n, svc, m in subservice if m == "carve-out"]
     incl = [(n, svc) for n, svc, m in subservice if m == "inclusive"]
-    by_table = rng.random() < 0.4
-    ex.notes["subservice_in_report"] = not by_table
-    if by_table:
+    # Drawn apart, so that adding these left every other choice of a seed as it was.
+    vary = random.Random(f"g3:{kind}:{seed}:vary")
+    method_column = vary.random() < 0.5  # the subservice table states each one's method in a column of its own
+    responses = vary.choice(("column", "cell", "section"))  # where management answers an exception
+    by_table = rng.random() < 0.4 and (method_column or not incl)
+    ex.notes.update(subservice_in_report=not by_table, method_column=method_column, responses=responses)
+    where = _section(hstyle, 3, "Description").split(":")[0].split(" –")[0]
+    if by_table and method_column:
         story.append(r.para(
-            f"{s} uses subservice organizations, listed in the table “Subservice Organizations” in "
-            f"{_section(hstyle, 3, 'Description').split(':')[0].split(' –')[0]}, to provide some of the services. "
-            "The table states for each whether its controls are included in the description (inclusive method) "
-            "or excluded from it (carve-out method).", st.body))
+            f"{s} uses subservice organizations, listed in the table “Subservice Organizations” in {where}, to "
+            "provide some of the services. The table states for each whether its controls are included in the "
+            "description (inclusive method) or excluded from it (carve-out method).", st.body))
+    elif by_table:
+        story.append(r.para(
+            f"{s} uses the subservice organizations identified in {where} of this report. The description excludes "
+            "the controls of those subservice organizations (carve-out method), and our examination did not extend "
+            "to them.", st.body))
     else:
         if carved:
             story.append(r.para(
@@ -225,7 +234,9 @@ def build(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
                             f"{bad[0].criteria[0]}.", st.body) if bad else r.para(
             f"{s}’s description does not include a control for the review of vendor risk. As a result, controls were "
             "not suitably designed to meet criterion CC9.2.", st.body))
-        lead = "In our opinion, except for the matter described in the Basis for Qualified Opinion paragraph,"
+        lead = vary.choice(("In our opinion, except for the matter described in the Basis for Qualified Opinion "
+                            "paragraph,", "In our opinion, except for the effects of the matter described in the "
+                            "preceding paragraph, in all material respects,"))
         ex.warn_about.append("qualified")
     elif opinion == "adverse":
         story.append(r.para("Basis for Adverse Opinion", st.h3))
@@ -282,9 +293,15 @@ def build(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
         story.append(r.para(ai_text, st.body))
         ex.ai(ai_text, ai_text)
     story.append(r.para("Subservice Organizations", st.h2))
-    rows = [["Subservice organization", "Services provided", "Method"]]
-    rows += [[n, svc, "Carve-out" if m == "carve-out" else "Inclusive"] for n, svc, m in subservice]
-    story.append(_table(rows, st, [180, 190, 90]))
+    if method_column:
+        rows = [["Subservice organization", "Services provided", "Method"]]
+        rows += [[n, svc, "Carve-out" if m == "carve-out" else "Inclusive"] for n, svc, m in subservice]
+        story.append(_table(rows, st, [180, 190, 90]))
+    else:
+        rows = [["Subservice organization", "Services provided", "Controls expected of the subservice organization"]]
+        rows += [[n, svc, "Logical access to the systems that host the service is restricted to authorized staff."]
+                 for n, svc, _ in subservice]
+        story.append(_table(rows, st, [150, 130, 180]))
     if carved or not by_table:
         story.append(r.para("Controls of carved-out subservice organizations are monitored by reviewing their SOC 2 "
                             "reports each year.", st.body))
@@ -315,17 +332,34 @@ def build(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     if kind == "soc2_type2":
         story.append(r.page_break())
         story.append(r.para(_section(hstyle, 4, "Trust Services Criteria, Controls, Tests and Results"), st.h1))
-        trows = [["Control ID", "Criteria", "Control Activity", "Test Performed", "Results", "Management Response"]]
+        column = responses == "column"
+        trows = [["Control ID", "Criteria", "Control Activity", "Test Performed", "Results",
+                  *(["Management Response"] if column else [])]]
+        answers = []
         for i, (cid, c) in enumerate(zip(ids, controls, strict=True)):
             if i in failing:
                 text = f"Exception noted: {c.failure}."
                 resp = RESPONSES[i % len(RESPONSES)]
-                trows.append([cid, ", ".join(c.criteria), c.text, c.test, text, resp])
+                if responses == "cell":
+                    text += f"\nManagement’s Response: {resp}"
+                answers.append((cid, resp))
+                trows.append([cid, ", ".join(c.criteria), c.text, c.test, text, *([resp] if column else [])])
                 ex.add("exceptions", f"{c.failure}.", f"{c.failure}.", control=cid, criteria=list(c.criteria),
                        management_response=resp)
             else:
-                trows.append([cid, ", ".join(c.criteria), c.text, c.test, "No exceptions noted.", "N/A"])
-        story.append(_table(trows, st, [50, 45, 120, 110, 90, 85]))
+                trows.append([cid, ", ".join(c.criteria), c.text, c.test, "No exceptions noted.",
+                              *(["N/A"] if column else [])])
+        story.append(_table(trows, st, [50, 45, 120, 110, 90, 85] if column else [55, 50, 140, 120, 135]))
+        if responses == "section" and answers:
+            story.append(r.para("Management’s Responses to Exceptions", st.h2))
+            story.append(_table([["Control ID", "Management’s response"], *[[a, b] for a, b in answers]], st,
+                                [80, 380]))
+    if kind == "soc2_type1" and vary.random() < 0.5:
+        story.append(r.page_break())
+        story.append(r.para(_section(hstyle, 4, "Trust Services Criteria and Related Controls"), st.h1))
+        story.append(_table([["Control ID", "Criteria", "Control Activity"],
+                             *[[cid, ", ".join(c.criteria), c.text] for cid, c in zip(ids, controls, strict=True)]],
+                            st, [70, 70, 320]))
     if kind == "soc2_type1":
         ex.warn_about.append("Type 1")
     if carved:
