@@ -9,6 +9,7 @@ Names are read where the document's genre puts them: a certificate names the cer
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ..dates import find_dates
@@ -96,6 +97,23 @@ _ISSUER_PATTERNS = [
 _CERTIFY_INLINE = re.compile(
     r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
     rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
+)
+
+
+@cache
+def _certify_inline_local() -> re.Pattern[str]:
+    """The same lead-in in German, French, Spanish, Italian, Dutch and Portuguese ("Hiermit wird bescheinigt, dass
+    das Unternehmen Acme GmbH, <address>, ..."); compiled on first use, for certificates whose organization is not
+    on a line of its own."""
+    return re.compile(
+        rf"(?i:{CERTIFIES_LOCAL})\s+(?:(?i:(?:das|die|der)\s+(?:Unternehmen|Organisation)|l['’]organisation|"
+        r"la\s+organizaci[óo]n|l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o)\s+)?"
+        rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(])"
+    )
+
+
+_CERT_TITLE = re.compile(
+    r"^\W*(?:certificate|zertifikat|certificat|certificado|certificato|certificaat|certificado|登録証)(?![^\W\d_])", _I
 )
 # A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
 _ORG_FIELD = re.compile(
@@ -283,7 +301,8 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     # The organisation inside the lead-in sentence: "We certify that Acme S.L., 75 King Street, ... has been audited",
     # "This is to certify that the information security management system of Acme LLC, <address>, complies".
     for n in pages[:2]:
-        for inline in _CERTIFY_INLINE.finditer(text.page_text[n]):
+        local = _certify_inline_local().finditer(text.page_text[n]) if kind == "iso_certificate" else ()
+        for inline in (*_CERTIFY_INLINE.finditer(text.page_text[n]), *local):
             name = clean_org(inline.group("org"))
             if not (exclude and same_party(name, exclude)):
                 return _found(name, n, fold(inline.group(0)))
@@ -293,7 +312,13 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
             if m and not (exclude and same_party(m.group("org"), exclude)):
                 return _found(clean_org(m.group("org")), n, m.group(0))
         for n in pages[:2]:
-            hit = _first_org_line(text.page_lines[n], 0, None, exclude, auditors=False)
+            lines = text.page_lines[n]
+            # A name above the certificate's title is the body's letterhead unless the body is known to be someone
+            # else: the certified organization comes after the title.
+            title = next((i for i, line in enumerate(lines[:8]) if _CERT_TITLE.match(line)), None)
+            hit = _first_org_line(lines, title + 1 if title is not None else 0, None, exclude, auditors=False)
+            if hit is None and title is not None and exclude:
+                hit = _first_org_line(lines, 0, title, exclude, auditors=False)
             if hit:
                 return _found(hit[1], n)
         return None

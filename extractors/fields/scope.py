@@ -45,7 +45,8 @@ _SCOPE_HEADING = re.compile(
     re.IGNORECASE | re.M,
 )
 _STOP = re.compile(
-    r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:No|Number)|Date|Issue|Initial|Original|"
+    r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:(?:identity|registration)\s+)?(?:No|Number|ID)|"
+    r"Registration\s+(?:No|Number)|N[úu]mero\b|Registratie|Registrier|Date|Issue|Initial|Original|"
     r"Expir|Valid|Certified\s+locations|This\s+certificate|"
     r"Zertifikat|G[üu]ltig|Ausstellung|Erstzertifizierung|Certificat(?![ei])|Valable|N°|Certificad[oa]\b|Fecha\b|"
     r"V[áa]lid[oa]\b|Certificato\b|Data\s+d[aeio]\b|Certificaat|Geldig|Datum\b)",

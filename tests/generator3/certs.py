@@ -112,9 +112,13 @@ STANDARDS: dict[str, list[list[str]]] = {
 }
 
 
-def build(variant: str, seed: int) -> tuple[bytes, dict[str, Any]]:
-    """``variant``: '27001', 'multi' (27001 with 27701/27017/27018) or '42001'."""
+def build(variant: str, seed: int, *, wave2: bool = False) -> tuple[bytes, dict[str, Any]]:
+    """``variant``: '27001', 'multi' (27001 with 27701/27017/27018) or '42001'. ``wave2``: the variations written
+    after the extractor's fixes for the first wave (scored apart, as documents it was not fixed against): the
+    organization inside the lead-in sentence in the certificate's language, sub-certificate numbers of the sites on
+    the annex, and numbers labelled "Registration No." / "Registrier-Nr." / "Nº de registro"."""
     rng = random.Random(f"g3:iso:{variant}:{seed}")
+    rng2 = random.Random(f"g3:iso:w2:{variant}:{seed}")
     body = rng.choice(w.BODIES)
     lang = body.lang
     mode = "mono" if lang == "en" else ("labels" if lang == "ja" else rng.choice(("mono", "labels", "english")))
@@ -146,6 +150,10 @@ def build(variant: str, seed: int) -> tuple[bytes, dict[str, Any]]:
         return text
 
     labels = {k: label(k) for k in ("number", "issue", "expiry", "original", "audit")}
+    if wave2 and rng2.random() < 0.5:
+        labels["number"] = {"en": "Registration No.", "de": "Zertifikat-Registrier-Nr.", "fr": "N° d'enregistrement",
+                            "es": "Nº de registro", "it": "Numero di registrazione", "nl": "Registratienummer",
+                            "ja": "登録番号 / Registration No."}[lang if mode != "english" else "en"]
     d = {k: w.fmt(v, style) for k, v in dates.items()}
 
     pagesize = landscape(A4) if layout == "landscape" else A4
@@ -160,18 +168,26 @@ def build(variant: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     ex = Expect2("iso_certificate")
     ex.notes.update(body=body.short, lang=lang, mode=mode, layout=layout, dates=style, accreditation=acc_mode,
                     standards=standards, recertified=cycles > 0)
+    if wave2:
+        ex.notes["number_label"] = labels["number"]
 
     text: list[Flowable] = []  # the certificate's words (left column in landscape)
     full_on_top = rng.random() < 0.5
     text.append(r.para(body.name if full_on_top else body.short, st.h2))
     text.append(r.para(rng.choice(words["title"]), st.title))
     lead = rng.choice(words["lead"]).format(body=body.short)
-    text.append(r.para(lead, st.center))
-    text.append(r.para(vendor.name, st.subtitle))
-    text.append(r.para(rng.choice(("Via Roma {n}, 20121 Milano", "{n} Harbour Street, Leeds", "Keizersgracht {n}, "
-                                   "Amsterdam", "Marienplatz {n}, München", "{n}-{n} Shibaura, Minato-ku, Tokyo"))
-                       .format(n=rng.randrange(2, 90)), st.center))
-    text.append(r.para(rng.choice(words["conforms"]), st.center))
+    address = rng.choice(("Via Roma {n}, 20121 Milano", "{n} Harbour Street, Leeds", "Keizersgracht {n}, Amsterdam",
+                          "Marienplatz {n}, München", "{n}-{n} Shibaura, Minato-ku, Tokyo")).format(n=rng.randrange(2, 90))
+    conforms = rng.choice(words["conforms"])
+    if wave2 and lang != "ja" and rng2.random() < 0.6:
+        # The organization inside the lead-in sentence, in body type.
+        text.append(r.para(f"{lead} {vendor.name}, {address}, {conforms}", st.center))
+        ex.notes["vendor_inline"] = True
+    else:
+        text.append(r.para(lead, st.center))
+        text.append(r.para(vendor.name, st.subtitle))
+        text.append(r.para(address, st.center))
+        text.append(r.para(conforms, st.center))
     together = variant == "multi" and rng.random() < 0.5
     if together:
         line = ", ".join(standards[:-1]) + (" and " if lang in ("en", "ja") or mode == "english" else " / ") \
@@ -246,22 +262,24 @@ def build(variant: str, seed: int) -> tuple[bytes, dict[str, Any]]:
         story.append(r.page_break())
         story.append(r.para(rng.choice(("Annex to certificate", "Appendix to certificate", "Site list of certificate"))
                             + f" {number}", st.h2))
-        site_rows = [["Site", "Address", "Activities", "Included since"]]
+        sub = wave2 and rng2.random() < 0.6
+        site_rows = [["Site", "Address", "Activities", "Sub-certificate No." if sub else "Included since"]]
         for k in range(rng.randrange(2, 5)):
             since = original + timedelta(days=rng.randrange(30, 700) * (k > 0))
             site_rows.append([("Head office", "Data centre", "Development centre", "Support office")[k],
                               ("Via Tortona {n}, Milano", "{n} Canal Street, Manchester", "Rue du Lac {n}, Lyon",
                                "Calle Alcalá {n}, Madrid")[k].format(n=rng.randrange(2, 99)),
                               ("Management of the ISMS", "Hosting of production systems", "Software development",
-                               "Customer support")[k], w.fmt(since, style)])
-        story.append(r.table(site_rows, st, [90, 150, 150, 90]))
+                               "Customer support")[k], f"{number}-{k + 1:03d}" if sub else w.fmt(since, style)])
+        ex.notes["annex_sub_numbers"] = sub
+        story.append(r.table(site_rows, st, [90, 150, 150, 90] if not sub else [80, 140, 140, 120]))
         story.append(r.para(f"This annex is valid only together with the main certificate {number}.", st.body))
     ex.set("vendor", vendor.name, vendor.name)
     ex.set("issuer", body.name, body.name)
     if expiry < EXPIRED_BEFORE:
         ex.warn_about.append("expired")
     pdf = r.render(story, look, title=f"{vendor.short} certificate", author=body.short)
-    return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-{variant}-{lang}-g3-{seed}.pdf")
+    return pdf, ex.resolve(pdf, f"{vendor.short.lower()}-{variant}-{lang}-g3{'w2' if wave2 else ''}-{seed}.pdf")
 
 
 def _accreditation(body: w.Body, mode: str, st: r.Styles, ex: Expect2, seed: int) -> list[Flowable]:
