@@ -177,7 +177,8 @@ def build(variant: str, seed: int, *, wave2: bool = False) -> tuple[bytes, dict[
     text.append(r.para(rng.choice(words["title"]), st.title))
     lead = rng.choice(words["lead"]).format(body=body.short)
     address = rng.choice(("Via Roma {n}, 20121 Milano", "{n} Harbour Street, Leeds", "Keizersgracht {n}, Amsterdam",
-                          "Marienplatz {n}, München", "{n}-{n} Shibaura, Minato-ku, Tokyo")).format(n=rng.randrange(2, 90))
+                          "Marienplatz {n}, München", "{n}-{n} Shibaura, Minato-ku, Tokyo"))
+    address = address.format(n=rng.randrange(2, 90))
     conforms = rng.choice(words["conforms"])
     if wave2 and lang != "ja" and rng2.random() < 0.6:
         # The organization inside the lead-in sentence, in body type.
