@@ -4,7 +4,6 @@ document's fields, the review queue. No HTML here; the templates only lay it out
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections import Counter
@@ -12,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from extractors.model import KEY_FIELDS, KIND_LABELS, SOC_KINDS
 from knowledge.findings import SEVERITIES
 from service.alerts import triggers
-from service.assessments.models import StoredAssessment
+from service.assessments.models import AnswerSeverities, AssessmentRead, StoredAssessment
 from service.config import Settings
 from service.documents import corrections
 from service.documents import service as documents
@@ -35,15 +36,7 @@ VERDICT_TEXT = {
     "insufficient_evidence": "Insufficient evidence",
     "not_assessed": "Not assessed yet",
 }
-KIND_TEXT = {
-    "soc2_type2": "SOC 2 Type 2",
-    "soc2_type1": "SOC 2 Type 1",
-    "soc3": "SOC 3",
-    "soc1": "SOC 1",
-    "bridge_letter": "Bridge letter",
-    "iso_certificate": "ISO certificate",
-    "unknown": "Unknown",
-}
+KIND_TEXT = KIND_LABELS
 FIELD_TEXT = {
     "vendor": "Vendor",
     "issuer": "Issuer (auditor / certification body)",
@@ -63,15 +56,6 @@ FIELD_TEXT = {
     "cuecs": "Complementary user entity control",
     "exceptions": "Exception",
     "ai.evidence": "AI coverage",
-}
-# The fields a reviewer must supply when the extractor could not read them, by kind of document
-EXPECTED = {
-    "soc2_type2": ("vendor", "issuer", "report_date", "period_start", "period_end", "opinion"),
-    "soc2_type1": ("vendor", "issuer", "report_date", "period_end", "opinion"),
-    "soc3": ("vendor", "issuer", "period_start", "period_end", "opinion"),
-    "soc1": ("vendor", "issuer", "period_end", "opinion"),
-    "bridge_letter": ("vendor", "report_date", "period_start", "period_end"),
-    "iso_certificate": ("vendor", "issuer", "issue_date", "expiry_date"),
 }
 # Single fields that belong to a kind of document: one the extractor left empty is shown (as "not read") only here
 _ISO_ONLY = ("accreditation_body", "certificate_number", "issue_date", "original_issue_date", "expiry_date")
@@ -137,11 +121,10 @@ def portfolio(db_session: Session, settings: Settings, today: date) -> Portfolio
         if verdict in ("does_not_meet", "insufficient_evidence") and len(attention) < 200:
             attention.append((vendor_id, names.get(vendor_id, f"vendor {vendor_id}"), verdict))
         try:
-            result = json.loads(answer).get("result") or {}
-        except (ValueError, AttributeError):
+            stored = AnswerSeverities.model_validate_json(answer)
+        except ValidationError:  # unreadable: the vendor still counts by its verdict column
             continue
-        for finding in result.get("findings") or []:
-            severities[str(finding.get("severity"))] += 1
+        severities.update(stored.severities)
     verdicts["not_assessed"] = max(total - sum(verdicts.values()), 0)
     events = upcoming(db_session, settings, today, names)
     attention.sort(key=lambda a: (a[2] != "does_not_meet", a[1].casefold()))
@@ -283,18 +266,17 @@ def _path_for(extraction: dict[str, Any] | None, name: str | None, page: int | N
     return None
 
 
-def findings(assessment: Any, extractions: dict[int, dict[str, Any]]) -> list[FindingView]:
+def findings(assessment: AssessmentRead, extractions: dict[int, dict[str, Any]]) -> list[FindingView]:
     """The assessment's findings, each citation tied to the stored document and the field to highlight."""
     by_name = {d.filename: d.id for d in assessment.documents}
     out: list[FindingView] = []
-    for f in assessment.result.get("findings") or []:
+    for f in assessment.result.findings:
         cites = []
-        for c in f.get("evidence") or []:
-            doc_id = by_name.get(str(c.get("document")))
-            page, quote = c.get("page"), c.get("quote")
-            path = _path_for(extractions.get(doc_id) if doc_id else None, c.get("field"), page, quote)
-            cites.append(Evidence(doc_id, str(c.get("document") or ""), page, quote, path))
-        out.append(FindingView(str(f.get("severity")), str(f.get("reason") or f.get("code")), f.get("absence"), cites))
+        for c in f.evidence:
+            doc_id = by_name.get(c.document)
+            path = _path_for(extractions.get(doc_id) if doc_id else None, c.field, c.page, c.quote)
+            cites.append(Evidence(doc_id, c.document, c.page, c.quote, path))
+        out.append(FindingView(f.severity, f.reason or f.code, f.absence, cites))
     out.sort(key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9)
     return out
 
@@ -310,7 +292,7 @@ def coverage(docs: list[Document], today: date) -> Coverage:
         if d.status != "parsed":
             continue
         start = d.period_start
-        if d.kind in ("soc2_type2", "soc3", "soc1", "soc2_type1") and d.period_end:
+        if d.kind in SOC_KINDS and d.period_end:
             begin = start or d.period_end
             out.spans.append(Span("SOC reports", begin, d.period_end, f"{KIND_TEXT.get(d.kind or '', d.kind)} "
                                   f"{begin} to {d.period_end}", d.id, d.kind or ""))
@@ -455,7 +437,7 @@ def queue(db_session: Session) -> Queue:
     unread = warned = 0
     for doc_id, filename, kind, extraction in db_session.execute(parsed):
         fields = (extraction or {}).get("fields") or {}
-        for name in EXPECTED.get(kind or "", ()):
+        for name in KEY_FIELDS.get(kind or "", ()):
             if fields.get(name) is None and (doc_id, name) not in reviewed and unread < QUEUE_LIMIT:
                 unread += 1
                 items.append(QueueItem("unread_field", doc_id, filename,

@@ -23,7 +23,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from service import jobs
 from service.assessments import service as assessments
 from service.auth import service as auth_service
 from service.auth import sessions
@@ -34,6 +33,7 @@ from service.documents import corrections, intake
 from service.documents import service as documents
 from service.documents.models import Document
 from service.documents.review_models import FieldCorrection
+from service.profiles import AssessmentUnavailable, ProfileNotFound
 from service.vendors import service as vendors
 
 from . import charts, data
@@ -257,7 +257,7 @@ def vendor_page(request: Request, who: Signed, vendor_id: int) -> HTMLResponse:
         problem = None
         try:
             assessment = assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id)
-        except (assessments.AssessmentUnavailable, assessments.ProfileNotFound) as exc:
+        except (AssessmentUnavailable, ProfileNotFound) as exc:
             problem = str(exc)
         current_ids = [d.id for d in assessment.documents] if assessment else []
         extractions = {d.id: d.extraction for d in docs if d.id in current_ids and d.extraction}
@@ -358,7 +358,7 @@ def _verdict(db_session: Session, settings: Settings, vendor_id: int | None, sto
         return None
     try:
         answer = assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, store=store)
-    except (assessments.AssessmentUnavailable, assessments.ProfileNotFound, vendors.VendorNotFound):
+    except (AssessmentUnavailable, ProfileNotFound, vendors.VendorNotFound):
         return None
     finally:
         db_session.commit()
@@ -403,8 +403,7 @@ def resolve(
             elif action == "reparse":
                 if not who.can_admin:
                     raise Refused(403, "Parsing again needs a token with the admin scope.")
-                documents.reparse(db_session=db_session, document_id=document_id)
-                jobs.enqueue_ingest(document_id)
+                intake.parse_again(db_session=db_session, document_id=document_id)
                 text = "Queued to be parsed again."
             else:
                 raise Refused(400, "Nothing to do: choose a vendor.")

@@ -13,11 +13,10 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from knowledge.profiles import Soc2Option, Soc3Option
-
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents.models import Document
+from ..profiles import get_profile
 from ..queries import equals_if_given, newest_first
 from ..vendors.models import Vendor
 from . import triggers
@@ -37,14 +36,11 @@ def soc_freshness_months(settings: Settings) -> int | None:
     """How old a SOC report may be, from the default profile (its SOC options' ``max_age_months``), or None to use
     FRESHNESS_DAYS when the profile cannot be read."""
     try:
-        from ..assessments.service import get_profile
-
         profile = get_profile(settings=settings, name=None)
     except Exception:  # noqa: BLE001 - a broken profile must not stop the alerts; fall back to the setting
         log.warning("default profile unavailable; SOC freshness falls back to %s days", settings.freshness_days)
         return None
-    months = [o.max_age_months for o in profile.accept if isinstance(o, Soc2Option | Soc3Option)]
-    return min(months) if months else None
+    return profile.soc_max_age_months
 
 
 def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> list[triggers.DocRow]:
