@@ -3,7 +3,9 @@ on the project's own question corpus and shipped in ``bots/brain/model/``; loade
 
 Before classifying, a question is brought to the corpus's form: lower case, placeholders for what the slot readers
 found (a vendor is ``zzvendor``, whatever its name), and misspelt words put right against the corpus vocabulary
-("expirng" -> "expiring"), so a typo the corpus never had still reads as the word it was meant to be.
+("expirng" -> "expiring"), so a typo the corpus never had still reads as the word it was meant to be. Slack
+shorthand is spelled out first ("iso27k" -> "iso 27001", "ltr" -> "letter", "exp" -> "expiry"), in training as in
+use, so the model learns the words once whatever the spelling.
 """
 
 from __future__ import annotations
@@ -19,6 +21,22 @@ from rapidfuzz import fuzz, process
 MODEL_DIR = Path(__file__).with_name("model")
 PLACEHOLDERS = {"VENDOR": "zzvendor", "PROVIDER": "zzprovider", "CRIT": "zzcrit", "CTRL": "zzctrl"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*|\S")
+# Shorthand of the trade and of Slack, spelled out before classifying. Keys are single tokens as ``_WORD`` cuts
+# them (lower case); each is also one of the questions' own words, never a vendor's name.
+SHORTHAND: dict[str, str] = {
+    "iso27k": "iso 27001", "27k": "27001", "iso27001": "iso 27001", "iso42001": "iso 42001", "iso27701": "iso 27701",
+    "soc2": "soc 2", "soc3": "soc 3", "soc1": "soc 1", "socii": "soc 2", "soc2s": "soc 2 reports",
+    "ltr": "letter", "ltrs": "letters", "exp": "expiry", "expy": "expiry", "cert": "certificate",
+    "certs": "certificates", "rpt": "report", "rpts": "reports", "docs": "documents", "doc": "document",
+    "b4": "before", "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "mth": "month", "wk": "week",
+    "wks": "weeks", "qtr": "quarter", "eoy": "end of year", "eom": "end of month", "asap": "soon",
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "u": "you", "ur": "your", "r": "are",
+    "abt": "about", "reqs": "requirements", "req": "requirement", "w": "with", "wrt": "about", "info": "information",
+    "4th": "fourth", "3rd": "third", "genai": "generative ai", "gen": "generative", "ml": "machine learning",
+    "llms": "llm", "orgs": "organizations", "org": "organization", "cb": "certification body",
+    "vendrs": "vendors", "suppliers": "vendors",
+    "supplier": "vendor", "tl": "summary", "dr": "", "tldr": "summary", "fyi": "", "imo": "", "btw": "",
+}
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -63,6 +81,9 @@ def prepare(text: str, *, correct: bool = True) -> str:
             out.append(PLACEHOLDERS[token])
             continue
         low = token.lower()
+        if low in SHORTHAND:
+            out.extend(SHORTHAND[low].split())
+            continue
         out.append(_correct(low) if correct else low)
     return " ".join(out)
 

@@ -6,12 +6,18 @@
    the distinctive word of the name) and the subservice providers ("who depends on AWS?").
 3. What they found is masked (``VENDOR``, ``PROVIDER``, ``CRIT``, ``CTRL``) and the classifier
    (``classifier.py``, trained on the project's own corpus) names the intent from the remaining words.
-4. A few structural rules check the intent against the slots (a comparison needs two vendors, a crosswalk an id),
-   and a follow-up in a thread borrows the thread's vendor.
+4. A name the directory does not know is still a name: a capitalised one, a possessive one ("letsencrypt's"),
+   a provider that is no vendor of ours ("is Salesforce ok?"), or a word that is none of the questions' own words
+   standing where a vendor's name stands ("does letsencrypt cover us": masked as ``VENDOR``, the question reads as
+   one about a vendor). The answer then says it does not know that vendor; it never answers about another one.
+5. A few structural rules check the intent against the slots (a comparison needs two vendors, a crosswalk an id),
+   and a follow-up in a thread borrows the thread's vendor ("and their ISO cert?") or asks the thread's question
+   about another vendor ("what about Corvane?"), unless it names a vendor of its own or asks about all of them.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import threading
 from collections.abc import Callable
@@ -21,7 +27,7 @@ from typing import Any
 
 from . import classifier, slots
 from .slots import Window
-from .vendors import VendorDirectory, VendorMention
+from .vendors import VendorDirectory, VendorMention, join_tokens
 
 __all__ = ["Intent", "Thread", "Window", "recognize", "NEEDS_VENDOR", "PORTFOLIO_OK"]
 
@@ -30,7 +36,14 @@ NEEDS_VENDOR = frozenset({"cover", "period", "scope", "cuecs", "what_to_ask", "c
 # Intents that are about one vendor when one is named and about the whole portfolio otherwise.
 PORTFOLIO_OK = frozenset({"auditor", "opinion", "categories", "subservice", "exceptions", "ai", "type1", "bridge",
                           "fourth_parties", "expiring", "expired", "verdicts", "soc2_current", "iso_expiry"})
+# Intents where the question may name a vendor: a name we do not know is reported there as an unknown vendor.
+NAMED_OK = NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"}
+# Intents about the whole portfolio or the bot itself: a thread's vendor is never carried into them.
+_NEVER_BORROW = frozenset({"expiring", "expired", "verdicts", "fourth_parties", "list_vendors", "show_profile",
+                           "set_profile", "help"})
 CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
+NAME_SLOT = 0.50  # a word standing where a vendor's name stands: the question masked with it must be this sure,
+SURER = 2.5  # and its doubt (1 - confidence) this many times smaller than the question's as asked
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
 STOPWORDS = frozenset(
@@ -46,6 +59,13 @@ STOPWORDS = frozenset(
     yr something anything everything nothing someone anyone vs versus eg ie etc ok okay pls plz thx ty
     """.split()
 )
+# Days and months are when, never who: "is Monday covered?", "will anything expire in December?".
+CALENDAR = frozenset(
+    w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
+) | {"sept", "tues", "thur", "thurs", "weekend", "tonight", "today", "tomorrow", "yesterday", "christmas", "xmas",
+     "easter", "morning", "afternoon", "evening", "noon", "midnight"}
+# Words that make a question one about a possession of the one named before ("their soc 2"): no name follows.
+_OWNERS = frozenset({"their", "its", "our", "your", "my", "his", "her", "theirs"})
 
 
 @dataclass(slots=True)
@@ -131,9 +151,13 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
         low = word.lower()
         if low in STOPWORDS:
             return True
-        if low in vocab or low.split("'")[0] in vocab:
+        if low in vocab or low.split("'")[0] in vocab or low in classifier.SHORTHAND:
             return True
-        if low in names or word[:1].isupper():
+        if low in names:
+            return False
+        if low in CALENDAR:
+            return True
+        if word[:1].isupper():
             return False
         return classifier.prepare(low) in vocab
 
@@ -143,8 +167,15 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
 _FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
 _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendor|the vendor|this one|that one|"
                      r"same vendor|he|she)\b", re.IGNORECASE)
-_ALL = re.compile(r"\b(?:vendors|suppliers|companies|which|who|whom|any|anyone|anybody|all|every|everyone|list|"
-                  r"how many|portfolio|across)\b", re.IGNORECASE)
+# Words that make a question one about every vendor: the nouns for all of them ("which vendors", "anyone",
+# "across the portfolio") always; question words ("who", "which", "all") only where no pronoun points back at the
+# thread's vendor ("who audited them?" is about them).
+_ALL = re.compile(r"\b(?:vendors|suppliers|companies|anyone|anybody|everyone|everybody|nobody|portfolio|across)\b",
+                  re.IGNORECASE)
+_ALL_WEAK = re.compile(r"\b(?:which|who|whom|all|every|list|how many)\b", re.IGNORECASE)
+_BARE = re.compile(r"^\W*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)?\W*(?:VENDOR|PROVIDER)"
+                   r"(?:\W+(?:and|,|&|or)\W+(?:VENDOR|PROVIDER))*\W*(?:then|too|instead|as well|pls|please)?\W*$",
+                   re.IGNORECASE)
 _PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
                    r"\b(?:already|went stale|ran out)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
@@ -177,6 +208,7 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
                        or tok.lower_ in profile_words)
         tokens.append((tok.text, is_word))
     spans: list[tuple[int, int, str]] = []
+    ranked: list[tuple[str, float]] | None = None
     if directory is not None:
         common = _commoner(directory)
         found, unknown = directory.find_all(tokens, common)
@@ -185,13 +217,31 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
             spans.append((m.start, m.end, "VENDOR"))
+        providers: list[tuple[str, int, int]] = []
         for name, start, end in directory.find_providers(tokens, common, taken=[(m.start, m.end) for m in found]):
             intent.providers.append(name)
             if unknown is not None and unknown.start < end and start < unknown.end:
                 intent.unknown_vendor = None
             if not any(a <= start < b for a, b, _ in spans):
                 spans.append((start, end, "PROVIDER"))
+                providers.append((name, start, end))
         intent.provider = intent.providers[0] if intent.providers else None
+        if intent.unknown_vendor is not None:  # a name we do not know still stands where a name stands
+            spans.append((intent.unknown_vendor.start, intent.unknown_vendor.end, "VENDOR"))
+        if not intent.vendors and intent.unknown_vendor is None:
+            ranked = _unknown_name(intent, directory, doc, tokens, spans, providers, common, thread)
+    if ranked is None:
+        intent.masked = _masked(clean, doc, spans)
+        ranked = classifier.predict(intent.masked)
+    intent.kind, intent.confidence = ranked[0]
+    intent.ranked = ranked[:5]
+    intent.alternatives = [label for label, _score in ranked[1:4]]
+    _check(intent, thread)
+    return intent
+
+
+def _masked(clean: str, doc: Any, spans: list[tuple[int, int, str]]) -> str:
+    """The question with each span of tokens replaced by its placeholder, and ids masked: what the classifier reads."""
     pieces: list[str] = []
     pos = 0
     for start, end, placeholder in sorted(spans):
@@ -201,13 +251,81 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         pieces += [clean[pos:a], placeholder]
         pos = b
     pieces.append(clean[pos:])
-    intent.masked = slots.mask("".join(pieces))
-    ranked = classifier.predict(intent.masked)
-    intent.kind, intent.confidence = ranked[0]
-    intent.ranked = ranked[:5]
-    intent.alternatives = [label for label, _score in ranked[1:4]]
-    _check(intent, thread)
-    return intent
+    return slots.mask("".join(pieces))
+
+
+def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: list[tuple[str, bool]],
+                  spans: list[tuple[int, int, str]], providers: list[tuple[str, int, int]],
+                  common: Callable[[str], bool], thread: Thread | None) -> list[tuple[str, float]]:
+    """A question that names no vendor we know may still name one: a subservice provider asked about as a vendor
+    ("is Salesforce ok to use?"), or a lower-case word that is none of the questions' own words ("does letsencrypt
+    cover us"). Each is tried in the vendor's place (masked as ``VENDOR``): if the question then reads as one about a
+    vendor, clearly, or is a bare follow-up ("what about letsencrypt?"), the name is the vendor asked about and the
+    answer will say it is unknown. Sets ``intent.masked`` and returns the ranking of the reading kept."""
+    clean = intent.text
+    masked = _masked(clean, doc, spans)
+    ranked = classifier.predict(masked)
+    intent.masked = masked
+    about_all = bool(_ALL.search(clean))
+    refers = thread is not None and bool(thread.vendor_ids) and bool(_REFERS.search(clean))
+
+    def about_a_vendor(trial: list[tuple[str, float]]) -> bool:
+        kind = trial[0][0]
+        return kind in NAMED_OK and kind != "fourth_parties" and not about_all and not refers
+
+    if providers:  # a provider in a vendor's place: "is Salesforce ok to use?", "who audited datadog?"
+        trial_spans = [(a, b, "VENDOR" if label == "PROVIDER" else label) for a, b, label in spans]
+        trial_masked = _masked(clean, doc, trial_spans)
+        trial = classifier.predict(trial_masked)
+        if _BARE.match(trial_masked) or (ranked[0][0] != "fourth_parties" and about_a_vendor(trial)
+                                         and trial[0][1] >= CONFIDENT):
+            _name, start, end = providers[0]
+            intent.unknown_vendor = _mention(directory, tokens, start, end)
+            intent.masked = trial_masked
+            return trial
+        return ranked
+    taken = [(a, b) for a, b, _label in spans]
+    for start, end in _bare_words(tokens, common, taken):
+        trial_masked = _masked(clean, doc, sorted([*spans, (start, end, "VENDOR")]))
+        trial = classifier.predict(trial_masked)
+        kind, score = trial[0]
+        # The word stands where a name stands when, as a name, it makes the same reading much surer (a word the
+        # model has never seen weighs nothing; a vendor's place in a known frame weighs a lot): "does letsencrypt
+        # cover us" reads as "does VENDOR cover us"; "who's winning the league" reads no better with "VENDOR".
+        surer = kind == ranked[0][0] and score >= NAME_SLOT and (1 - score) * SURER <= 1 - ranked[0][1]
+        if _BARE.match(trial_masked) or (about_a_vendor(trial) and surer):
+            intent.unknown_vendor = _mention(directory, tokens, start, end)
+            intent.unknown_name = intent.unknown_vendor.query
+            intent.masked = trial_masked
+            return trial
+    return ranked
+
+
+def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
+                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs (up to three tokens) of lower-case words that are none of the questions' own words, nor a typo of one,
+    nor a day or a month, and do not follow a possessive pronoun ("their pentest"): where a name could stand."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, (text, ok) in enumerate([*tokens, ("", False)]):
+        good = (ok and len(text) >= 3 and text[:1].islower() and any(c.isalpha() for c in text)
+                and all(c.isalnum() or c == "-" for c in text) and not common(text)
+                and not any(a <= i < b for a, b in taken))
+        if good and start is None and not (i > 0 and tokens[i - 1][0].lower() in _OWNERS):
+            start = i
+        elif not good and start is not None:
+            runs.append((start, min(i, start + 3)))
+            start = None
+    return runs
+
+
+def _mention(directory: VendorDirectory, tokens: list[tuple[str, bool]], start: int, end: int) -> VendorMention:
+    """The name as asked, with the closest vendors' names to suggest."""
+    while end > start + 1 and not any(c.isalnum() for c in tokens[end - 1][0]):
+        end -= 1  # "Stripe ?": the name, not the question mark
+    query = join_tokens([t for t, _ok in tokens[start:end]])
+    suggestions = tuple((vid, name) for vid, name, _s in directory.search(query, limit=3))
+    return VendorMention(query, None, None, 0.0, suggestions, start, end)
 
 
 def _check(intent: Intent, thread: Thread | None) -> None:
@@ -215,14 +333,21 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     kind = intent.kind
     has_vendor = bool(intent.vendors)
     follow_up = bool(_FOLLOW_UP.search(intent.text)) and len(intent.text.split()) <= 8
+    named = has_vendor or intent.unknown_vendor is not None
+    if named and _BARE.match(intent.masked):
+        if thread is not None and follow_up and thread.kind in NAMED_OK - _NEVER_BORROW:
+            kind = thread.kind  # "what about Corvane?" asks the thread's question about another vendor
+        else:
+            kind = "compare" if len(intent.vendors) >= 2 else "cover"  # "Corvane?", "and Twilio?": how they do
     if thread is not None and not has_vendor and intent.unknown_vendor is None and thread.vendor_ids:
         if follow_up and (intent.criterion or intent.iso_control) and thread.kind in {"exceptions", "crosswalk"}:
             kind = thread.kind
         refers = bool(_REFERS.search(intent.text))
-        about_all = bool(_ALL.search(intent.text))
-        if kind in NEEDS_VENDOR or follow_up or (refers and not about_all) or (
+        about_all = bool(_ALL.search(intent.text)) or (bool(_ALL_WEAK.search(intent.text)) and not refers)
+        if kind in NEEDS_VENDOR or (refers and not about_all and kind not in _NEVER_BORROW - {"expiring", "expired"}) \
+                or (follow_up and not about_all and kind not in _NEVER_BORROW) or (
                 kind in {"replace", "one_evidence"} and len(intent.frameworks) < 2) or (
-                kind in PORTFOLIO_OK - {"expiring", "expired", "verdicts", "fourth_parties"} and not about_all):
+                kind in PORTFOLIO_OK - _NEVER_BORROW and not about_all):
             intent.vendors = [VendorMention(name, vid, name, 100.0) for vid, name
                               in zip(thread.vendor_ids, thread.vendor_names, strict=False)]
             intent.from_thread = True
@@ -266,7 +391,6 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
-    if kind not in NEEDS_VENDOR | PORTFOLIO_OK | {"replace", "what_to_ask", "one_evidence"} or intent.vendors or (
-            kind in PORTFOLIO_OK and _ALL.search(intent.text)):
+    if kind not in NAMED_OK or intent.vendors or (kind in PORTFOLIO_OK and _ALL.search(intent.text)):
         intent.unknown_vendor = None  # a name matters only where the question is about a vendor
     intent.kind = kind

@@ -264,6 +264,8 @@ class VendorDirectory:
                 if not (w[:1].isupper() or w in _JOINERS):
                     break
                 lead.append(w)
+            while lead and (lead[0] in _JOINERS or common(lead[0])):
+                lead, run_start = lead[1:], run_start + 1  # Title Case: "Can We Use Apple?" names Apple, not "Use"
             run = lead
             named = [w for w in run if w not in _JOINERS]
             after = tokens[run_start + len(run)][0] if run_start + len(run) < len(tokens) else ""
@@ -291,6 +293,11 @@ class VendorDirectory:
                     vid = next(iter(ids))
                     return VendorMention(_join(chunk), vid, self.names[vid], 100.0, ())
         return None
+
+
+def join_tokens(chunk: Sequence[str]) -> str:
+    """Tokens back into the words as typed ("acme", "'s" -> "acme's")."""
+    return _join(chunk)
 
 
 def _join(chunk: Sequence[str]) -> str:
@@ -370,6 +377,16 @@ def _anchored(span_words: Sequence[str], name: str, common: Common) -> bool:
     """A fuzzy match counts only through the name's distinctive first word: some uncommon word of the question
     of four letters or more is within a typo of it (so "cloud" alone never finds "Sablewood Cloud")."""
     first = (normalize(name).split() or [""])[0]
-    from rapidfuzz import fuzz
+    return any(len(w) >= 4 and not common(w) and is_typo(normalize(w), first) for w in span_words)
 
-    return any(len(w) >= 4 and not common(w) and fuzz.ratio(normalize(w), first) >= 80 for w in span_words)
+
+def is_typo(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` mistyped: close by ratio, and within the edits a typist makes in a word that
+    long (one in a short word, two in a longer one, a swap of neighbours counting once), so "line" is not
+    "Linode" and "sales" is not "Salesforce"."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    if fuzz.ratio(word, name) < 80:
+        return False
+    return OSA.distance(word, name) <= (1 if min(len(word), len(name)) <= 5 else 2)
