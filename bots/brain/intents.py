@@ -44,6 +44,7 @@ _NEVER_BORROW = frozenset({"expiring", "expired", "verdicts", "fourth_parties", 
 CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
 NAME_SLOT = 0.50  # a word standing where a vendor's name stands: the question masked with it must be this sure,
 SURER = 2.5  # and its doubt (1 - confidence) this many times smaller than the question's as asked
+_MAX_TRIALS = 3  # words tried in a vendor's place, at most (a pasted paragraph is not worth a classifier run a word)
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
 STOPWORDS = frozenset(
@@ -64,8 +65,24 @@ CALENDAR = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
 ) | {"sept", "tues", "thur", "thurs", "weekend", "tonight", "today", "tomorrow", "yesterday", "christmas", "xmas",
      "easter", "morning", "afternoon", "evening", "noon", "midnight"}
-# Words that make a question one about a possession of the one named before ("their soc 2"): no name follows.
-_OWNERS = frozenset({"their", "its", "our", "your", "my", "his", "her", "theirs"})
+# A lower-case word after a possessive or a determiner is a thing, not a name: "their pentest", "the hosting".
+_NOT_BEFORE_NAME = frozenset({"their", "its", "our", "your", "my", "his", "her", "theirs", "the", "a", "an", "this",
+                              "that", "these", "those", "any", "some", "each", "every", "no"})
+# The trade's words, asked about but never a vendor's name by themselves: laws and schemes, security controls and
+# their shorthand. The words of the controls' titles in the standards the project ships are added on first use.
+_TRADE = frozenset("""
+    gdpr ccpa cpra hipaa hitrust pci dss fedramp stateramp nis nis2 dora sox glba ferpa coppa csa star tisax iso27017
+    iso27018 mfa 2fa otp sso saml oidc oauth ldap iam rbac abac pam kms hsm tls ssl mtls vpn waf ddos dlp siem soar edr
+    xdr mdm sast dast sca sbom cve cves cvss pentest pentests pentesting vulnerability vulnerabilities scanning patch
+    patches patching encryption encrypted decryption cryptography backups backup restore logging logs log monitoring
+    retention deletion residency sla slas rto rpo bcp drp failover uptime downtime outage outages incident incidents
+    breach breaches phishing malware ransomware antivirus firewall firewalls endpoint endpoints kubernetes containers
+    docker serverless hosting datacenter datacentre onboarding offboarding procurement legal finance hr payroll
+    compliance governance privacy availability confidentiality integrity security infosec appsec devsecops secrets
+    passwords password credentials authentication authorization authorisation provisioning deprovisioning tenancy
+    multitenancy segregation segmentation network networks api apis sdk webhook webhooks questionnaire questionnaires
+    caiq sig dpa dpia msa nda contract contracts renewal invoice invoices pricing budget
+    """.split())
 
 
 @dataclass(slots=True)
@@ -140,12 +157,29 @@ def _strip_mentions(text: str) -> str:
     return " ".join(text.split())
 
 
+def _trade_words() -> frozenset[str]:
+    """``_TRADE`` and every word of the control titles of Annex A (2022 and 2013), the TSC, the ISMS clauses and
+    ISO/IEC 42001: "is logging covered?" asks about a control, not a vendor called Logging."""
+    with _lock:
+        if "trade" not in _state:
+            from knowledge.catalogues import catalogues
+
+            cat = catalogues()
+            titles = [*(c.title for c in cat.annex_a.values()), *(c.title for c in cat.annex_a_2013.values()),
+                      *(c.title for c in cat.clauses.values()), *(c.title for c in cat.iso42001.values()),
+                      *(c.title for c in cat.tsc.values()), *(c.series_name for c in cat.tsc.values())]
+            words = {w for t in titles for w in re.findall(r"[a-z][a-z0-9-]+", t.lower()) if len(w) >= 3}
+            _state["trade"] = _TRADE | frozenset(words)
+        return frozenset(_state["trade"])
+
+
 def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
     """Whether a word is one of the questions' own words (so never a vendor's name by itself): a stop word, a
     word of the training corpus, or a misspelling of one, unless it is the distinctive word of a name we know
     ("stratus" is Stratus Cloud's, not a typo of "status")."""
     names = directory.distinctive_words() if directory is not None else frozenset()
     vocab = classifier.vocabulary()
+    trade = _trade_words()
 
     def common(word: str) -> bool:
         low = word.lower()
@@ -155,7 +189,7 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
             return True
         if low in names:
             return False
-        if low in CALENDAR:
+        if low in CALENDAR or low in trade:
             return True
         if word[:1].isupper():
             return False
@@ -285,7 +319,7 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
             return trial
         return ranked
     taken = [(a, b) for a, b, _label in spans]
-    for start, end in _bare_words(tokens, common, taken):
+    for start, end in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
         trial_masked = _masked(clean, doc, sorted([*spans, (start, end, "VENDOR")]))
         trial = classifier.predict(trial_masked)
         kind, score = trial[0]
@@ -304,14 +338,16 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
 def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
                 taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs (up to three tokens) of lower-case words that are none of the questions' own words, nor a typo of one,
-    nor a day or a month, and do not follow a possessive pronoun ("their pentest"): where a name could stand."""
+    nor a day, a month or a word of the trade, and follow no possessive or determiner ("their pentest"): where a
+    name could stand. The question's first word counts even capitalised ("Orbix SOC2 current?"), since the
+    directory's reading of capitals leaves a sentence's first word alone."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i, (text, ok) in enumerate([*tokens, ("", False)]):
-        good = (ok and len(text) >= 3 and text[:1].islower() and any(c.isalpha() for c in text)
+        good = (ok and len(text) >= 3 and (text[:1].islower() or i == 0) and any(c.isalpha() for c in text)
                 and all(c.isalnum() or c == "-" for c in text) and not common(text)
                 and not any(a <= i < b for a, b in taken))
-        if good and start is None and not (i > 0 and tokens[i - 1][0].lower() in _OWNERS):
+        if good and start is None and not (i > 0 and tokens[i - 1][0].lower() in _NOT_BEFORE_NAME):
             start = i
         elif not good and start is not None:
             runs.append((start, min(i, start + 3)))
@@ -319,10 +355,16 @@ def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
     return runs
 
 
+def _question_word(word: str) -> bool:
+    """A framework or shorthand of the trade ("SOC2", "ISO", "27001"): the question's word, never a name's end."""
+    return word.lower() in classifier.SHORTHAND or bool(slots.frameworks(word)) or word.isdigit()
+
+
 def _mention(directory: VendorDirectory, tokens: list[tuple[str, bool]], start: int, end: int) -> VendorMention:
     """The name as asked, with the closest vendors' names to suggest."""
-    while end > start + 1 and not any(c.isalnum() for c in tokens[end - 1][0]):
-        end -= 1  # "Stripe ?": the name, not the question mark
+    while end > start + 1 and (not any(c.isalnum() for c in tokens[end - 1][0])
+                               or _question_word(tokens[end - 1][0])):
+        end -= 1  # "Stripe ?", "Salesforce SOC2": the name, not the question mark or the framework
     query = join_tokens([t for t, _ok in tokens[start:end]])
     suggestions = tuple((vid, name) for vid, name, _s in directory.search(query, limit=3))
     return VendorMention(query, None, None, 0.0, suggestions, start, end)

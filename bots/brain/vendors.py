@@ -266,6 +266,9 @@ class VendorDirectory:
                 lead.append(w)
             while lead and (lead[0] in _JOINERS or common(lead[0])):
                 lead, run_start = lead[1:], run_start + 1  # Title Case: "Can We Use Apple?" names Apple, not "Use"
+            while lead and (lead[-1] in _JOINERS or (common(lead[-1]) and (
+                    lead[-1].isupper() or any(c.isdigit() for c in lead[-1])))):
+                lead.pop()  # "Zorbex SOC2 current?": an acronym of the trade ends no name
             run = lead
             named = [w for w in run if w not in _JOINERS]
             after = tokens[run_start + len(run)][0] if run_start + len(run) < len(tokens) else ""

@@ -16,7 +16,7 @@ from bots.brain.training import corpus as corpus_module
 from bots.brain.training.corpus import FRAMEWORKS, PLACES, TEMPLATES, WINDOWS, YEARS, corpus
 from bots.brain.training.corpus import PROFILES as PROFILES_FILL
 
-from .questions.score import HELDOUT, PROFILES, QUESTIONS, TODAY, directory, load, thread_of
+from .questions.score import HELDOUT, PROFILES, QUESTIONS, TODAY, directory, load, score, thread_of
 
 
 def _norm(text: str) -> str:
@@ -87,3 +87,13 @@ def test_the_corpus_generator_does_not_read_the_held_out_set() -> None:
     source = inspect.getsource(corpus_module)
     assert "heldout" not in source.lower() and "questions.tsv" not in source
 
+
+
+def test_held_out_questions_are_understood_and_never_about_a_vendor_not_named() -> None:
+    """Measured, not tuned on: 146/194 before the round of fixes that wrote the set, 185/194 after. The floor keeps
+    what was won; the wrong-vendor count (an answer about a vendor the question did not name) stays at zero."""
+    results = score(load(HELDOUT))
+    wrong = [f"{r.case.question!r}: {[m.name for m in r.got.vendors]}" for r in results if r.wrong_vendor]
+    assert not wrong
+    right = sum(r.right for r in results)
+    assert right / len(results) >= 0.90, [f"{r.case.question!r}: {r.problems}" for r in results if not r.right]
