@@ -376,7 +376,8 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     has_vendor = bool(intent.vendors)
     follow_up = bool(_FOLLOW_UP.search(intent.text)) and len(intent.text.split()) <= 8
     named = has_vendor or intent.unknown_vendor is not None
-    if named and _BARE.match(intent.masked):
+    bare = named and bool(_BARE.match(intent.masked))
+    if bare:
         if thread is not None and follow_up and thread.kind in NAMED_OK - _NEVER_BORROW:
             kind = thread.kind  # "what about Corvane?" asks the thread's question about another vendor
         else:
@@ -430,7 +431,7 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             if alt not in NEEDS_VENDOR and scores.get(alt, 0.0) >= 0.12:
                 kind = alt
                 break
-    if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up:
+    if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up and not bare:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
     if kind not in NAMED_OK or intent.vendors or (kind in PORTFOLIO_OK and _ALL.search(intent.text)):

@@ -5,6 +5,7 @@ Real parts: the trained classifier in bots/brain/model, the service's name index
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -91,3 +92,37 @@ def test_an_unknown_name_in_a_thread_is_answered_as_unknown(bot: Bot) -> None:
     assert "Quillfeather" not in text.split("I don't know")[0]
     follow = _thread_reply(bot, "and their ISO cert?", first_ts).text()  # the thread still knows its vendor
     assert "Quillfeather" in follow
+
+
+def _stem_sharing_names(n: int, seed: int) -> list[str]:
+    """Vendor names built from a few syllables, so that many share a stem ("Belnix Security", "Belnixar Data",
+    "Horbelnix Labs") and several share a first word ("Belar Payments", "Belar Analytics")."""
+    rng = random.Random(seed)
+    syllables = ["bel", "nix", "ros", "dan", "vex", "or", "quil", "fen", "zen", "hor", "jun", "is", "gal", "cor"]
+    kinds = ["Cloud", "Data", "Systems", "Labs", "Health", "Payments", "Analytics", "Security"]
+    names: dict[str, str] = {}
+    while len(names) < n:
+        stem = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).capitalize()
+        name = f"{stem} {rng.choice(kinds)} {rng.choice(['Inc.', 'Ltd', 'GmbH', ''])}".strip()
+        names.setdefault(name.rsplit(" ", 1)[0] if name.endswith(("Inc.", "Ltd", "GmbH")) else name, name)
+    return list(names.values())
+
+
+def test_a_first_word_names_the_vendor_it_is_exactly_the_first_word_of() -> None:
+    """"Belnix" is Belnix Security, not Belnixar Data nor Horbelnix Labs; "Belar" with two Belar vendors is
+    ambiguous. The fuzzy look-up used to read only the three best-scoring names, which all scored alike."""
+    names = _stem_sharing_names(1500, seed=7)
+    directory = VendorDirectory([(i, name, []) for i, name in enumerate(names, start=1)])
+    firsts: dict[str, list[int]] = {}
+    for i, name in enumerate(names, start=1):
+        firsts.setdefault(name.split()[0], []).append(i)
+    rng = random.Random(11)
+    asked = rng.sample(sorted(firsts), 150)
+    for word in asked:
+        mention = recognize(f"does {word} cover us?", directory, today=TODAY).vendor
+        assert mention is not None, word
+        if len(firsts[word]) == 1:
+            assert mention.vendor_id == firsts[word][0], (word, mention)
+        else:
+            assert mention.vendor_id is None and {v for v, _n in mention.suggestions} <= set(firsts[word]), word
+    assert sum(len(firsts[w]) > 1 for w in asked) >= 10 and sum(len(firsts[w]) == 1 for w in asked) >= 50
