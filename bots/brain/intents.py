@@ -267,6 +267,9 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
     if ranked is None:
         intent.masked = _masked(clean, doc, spans)
         ranked = classifier.predict(intent.masked)
+        if directory is not None and ranked[0][0] == "compare" and len(intent.vendor_ids) < 2 \
+                and intent.unknown_vendor is None:
+            ranked = _other_name(intent, directory, doc, tokens, spans, common, ranked)
     intent.kind, intent.confidence = ranked[0]
     intent.ranked = ranked[:5]
     intent.alternatives = [label for label, _score in ranked[1:4]]
@@ -328,6 +331,24 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
         # cover us" reads as "does VENDOR cover us"; "who's winning the league" reads no better with "VENDOR".
         surer = kind == ranked[0][0] and score >= NAME_SLOT and (1 - score) * SURER <= 1 - ranked[0][1]
         if _BARE.match(trial_masked) or (about_a_vendor(trial) and surer):
+            intent.unknown_vendor = _mention(directory, tokens, start, end)
+            intent.unknown_name = intent.unknown_vendor.query
+            intent.masked = trial_masked
+            return trial
+    return ranked
+
+
+def _other_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: list[tuple[str, bool]],
+                spans: list[tuple[int, int, str]], common: Callable[[str], bool],
+                ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A comparison that names one vendor we know names another we may not ("compare Corvane and letsencrypt"):
+    the word that, in a vendor's place, keeps the question a comparison is that other vendor, reported unknown
+    rather than dropped (which would answer about Corvane alone)."""
+    taken = [(a, b) for a, b, _label in spans]
+    for start, end in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
+        trial_masked = _masked(intent.text, doc, sorted([*spans, (start, end, "VENDOR")]))
+        trial = classifier.predict(trial_masked)
+        if trial[0][0] == "compare" and trial[0][1] >= max(NAME_SLOT, ranked[0][1]):
             intent.unknown_vendor = _mention(directory, tokens, start, end)
             intent.unknown_name = intent.unknown_vendor.query
             intent.masked = trial_masked
@@ -415,8 +436,8 @@ def _check(intent: Intent, thread: Thread | None) -> None:
         kind = "expired"  # "have any certs expired this year?" looks back, not ahead
     if kind == "cover" and intent.fiscal_year is not None:
         kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
-    if kind == "compare" and len(intent.vendor_ids) < 2:
-        kind = "cover" if intent.vendors else kind
+    if kind == "compare" and len(intent.vendor_ids) < 2 and intent.unknown_vendor is None:
+        kind = "cover" if intent.vendors else kind  # one vendor to compare: how it does
     if len(intent.vendor_ids) >= 2 and kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}:
         kind = "compare"
     if kind == "fourth_parties" and intent.provider is None and intent.vendors:
@@ -434,6 +455,7 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up and not bare:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
-    if kind not in NAMED_OK or intent.vendors or (kind in PORTFOLIO_OK and _ALL.search(intent.text)):
-        intent.unknown_vendor = None  # a name matters only where the question is about a vendor
+    if kind not in NAMED_OK or (intent.vendors and kind != "compare") or (
+            kind in PORTFOLIO_OK and _ALL.search(intent.text)):
+        intent.unknown_vendor = None  # a name matters only where the question is about a vendor (or several)
     intent.kind = kind

@@ -259,13 +259,14 @@ class VendorDirectory:
                 suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
                 unknown = VendorMention(query, None, None, 0.0, suggestions, run_start, end)
                 break
+            while run and (run[0] in _JOINERS or common(run[0])):
+                # the question's own words before a name: "compare Apple", Title Case "Can We Use Apple?"
+                run, run_start = run[1:], run_start + 1
             lead: list[str] = []
             for w in run:
                 if not (w[:1].isupper() or w in _JOINERS):
                     break
                 lead.append(w)
-            while lead and (lead[0] in _JOINERS or common(lead[0])):
-                lead, run_start = lead[1:], run_start + 1  # Title Case: "Can We Use Apple?" names Apple, not "Use"
             while lead and (lead[-1] in _JOINERS or (common(lead[-1]) and (
                     lead[-1].isupper() or any(c.isdigit() for c in lead[-1])))):
                 lead.pop()  # "Zorbex SOC2 current?": an acronym of the trade ends no name

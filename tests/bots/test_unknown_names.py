@@ -126,3 +126,13 @@ def test_a_first_word_names_the_vendor_it_is_exactly_the_first_word_of() -> None
         else:
             assert mention.vendor_id is None and {v for v, _n in mention.suggestions} <= set(firsts[word]), word
     assert sum(len(firsts[w]) > 1 for w in asked) >= 10 and sum(len(firsts[w]) == 1 for w in asked) >= 50
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("compare quillfeather and lumora", "lumora"), ("compare Orbix and Corvane", "Orbix"),
+])
+def test_a_comparison_with_a_name_we_do_not_know_says_so(question: str, name: str) -> None:
+    """Dropping the unknown name would answer about the one known vendor alone."""
+    intent = recognize(question, DIRECTORY, today=TODAY)
+    assert intent.kind == "compare" and len(intent.vendor_ids) == 1
+    assert intent.unknown_vendor is not None and intent.unknown_vendor.query == name
