@@ -65,6 +65,13 @@ CALENDAR = frozenset(
     w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])
 ) | {"sept", "tues", "thur", "thurs", "weekend", "tonight", "today", "tomorrow", "yesterday", "christmas", "xmas",
      "easter", "morning", "afternoon", "evening", "noon", "midnight"}
+# Slack's small talk around a question: "Urgent: ...", "Sorry to bother, ...", "Cheers", "lol".
+_CHATTER = frozenset("""
+    sorry urgent quick question thanks thank cheers ta lol lmao haha hehe hmm hm ah oh ok okay oops wow cool great
+    nice awesome perfect brilliant super sweet fab amazing folks team guys everyone y'all yall hiya howdy morning gm
+    heads fyi btw imo imho tbh afaik iirc np nvm ack noted sure yes yeah yep yup nope no right alright gotcha kk
+    again also actually basically honestly seriously really hopefully maybe please kindly sir madam mate bud
+    """.split())
 # A lower-case word after a possessive or a determiner is a thing, not a name: "their pentest", "the hosting".
 _NOT_BEFORE_NAME = frozenset({"their", "its", "our", "your", "my", "his", "her", "theirs", "the", "a", "an", "this",
                               "that", "these", "those", "any", "some", "each", "every", "no"})
@@ -189,7 +196,7 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
             return True
         if low in names:
             return False
-        if low in CALENDAR or low in trade:
+        if low in CALENDAR or low in trade or low in _CHATTER:
             return True
         if word[:1].isupper():
             return False
@@ -322,7 +329,9 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
             return trial
         return ranked
     taken = [(a, b) for a, b, _label in spans]
-    for start, end in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
+    runs = _bare_words(tokens, common, taken)
+    runs.sort(key=lambda run: run[0] == 0)  # lower-case words first: "Urgent: is letsencrypt ok?" names letsencrypt
+    for start, end in runs[:_MAX_TRIALS]:
         trial_masked = _masked(clean, doc, sorted([*spans, (start, end, "VENDOR")]))
         trial = classifier.predict(trial_masked)
         kind, score = trial[0]
@@ -365,7 +374,9 @@ def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for i, (text, ok) in enumerate([*tokens, ("", False)]):
-        good = (ok and len(text) >= 3 and (text[:1].islower() or i == 0) and any(c.isalpha() for c in text)
+        opener = i == 0 and len(tokens) > 1 and tokens[1][0] in {",", ":", "!", ";", "-", "—"}  # "Urgent: ..."
+        good = (ok and len(text) >= 3 and (text[:1].islower() or (i == 0 and not opener))
+                and any(c.isalpha() for c in text)
                 and all(c.isalnum() or c == "-" for c in text) and not common(text)
                 and not any(a <= i < b for a, b in taken))
         if good and start is None and not (i > 0 and tokens[i - 1][0].lower() in _NOT_BEFORE_NAME):

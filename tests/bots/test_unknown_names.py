@@ -31,6 +31,7 @@ QUILLFEATHER = Thread(vendor_ids=(1,), vendor_names=("Quillfeather Analytics, In
     ("does vantrell have a soc 2", "soc2_current", "vantrell"),
     ("Can We Use Orbix?", "cover", "Orbix"),  # Title Case: the name, not "Use"
     ("Orbix SOC2 current?", "soc2_current", "Orbix"),  # the framework is no part of the name
+    ("Urgent: is lumora ok?", "cover", "lumora"),  # small talk first
 ])
 def test_a_lower_case_or_title_case_name_we_do_not_know_is_unknown(question: str, kind: str, name: str) -> None:
     for thread in (None, QUILLFEATHER):  # and a thread's vendor never stands in for it
@@ -50,6 +51,7 @@ def test_a_provider_asked_about_as_a_vendor_is_an_unknown_vendor() -> None:
 
 
 @pytest.mark.parametrize("question", [
+    "Cheers", "lol", "Urgent: what's expiring?", "Sorry to bother, who fails?",
     "is Monday covered?", "will anything expire in December?", "is gdpr covered?", "does the pentest cover us",
     "is logging in scope?", "what about backups?", "what's the bottom line on encryption",
     "Which Vendors Fail Our Requirements?", "Does Every vendor pass?", "does our vendor cover us?",
