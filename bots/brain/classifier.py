@@ -10,6 +10,7 @@ use, so the model learns the words once whatever the spelling.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from functools import lru_cache
@@ -40,6 +41,19 @@ SHORTHAND: dict[str, str] = {
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
+
+
+def name_frame(left: str, right: str) -> tuple[int, int]:
+    """How often the corpus holds a vendor's name between ``left`` and ``right`` (words in the corpus's form,
+    ``<s>``/``</s>`` at the ends), and how often it holds anything there: (0, 0) for a frame never seen holding a
+    name. Saved beside the model by the training script."""
+    with _lock:
+        if "frames" not in _state:
+            path = MODEL_DIR / "name_frames.json"
+            raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            _state["frames"] = {tuple(k.split(" ", 1)): (int(v[0]), int(v[1])) for k, v in raw.items()}
+        frames: dict[tuple[str, str], tuple[int, int]] = _state["frames"]
+    return frames.get((left, right), (0, 0))
 
 
 def vocabulary() -> frozenset[str]:

@@ -44,6 +44,7 @@ _NEVER_BORROW = frozenset({"expiring", "expired", "verdicts", "fourth_parties", 
 CONFIDENT = 0.30  # below this the classifier's best guess is not an answer: the bot says it cannot answer yet
 NAME_SLOT = 0.50  # a word standing where a vendor's name stands: the question masked with it must be this sure,
 SURER = 2.5  # and its doubt (1 - confidence) this many times smaller than the question's as asked
+FRAME_MIN, FRAME_SHARE = 5, 0.5  # or its neighbours hold a vendor's name in the corpus this often, and this share
 _MAX_TRIALS = 3  # words tried in a vendor's place, at most (a pasted paragraph is not worth a classifier run a word)
 
 # Function words and question words that are never part of a vendor's name when they stand alone.
@@ -214,7 +215,8 @@ _REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendo
 _ALL = re.compile(r"\b(?:vendors|suppliers|companies|anyone|anybody|everyone|everybody|nobody|portfolio|across)\b",
                   re.IGNORECASE)
 _ALL_WEAK = re.compile(r"\b(?:which|who|whom|all|every|list|how many)\b", re.IGNORECASE)
-_BARE = re.compile(r"^\W*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)?\W*(?:VENDOR|PROVIDER)"
+_BARE = re.compile(r"^\W*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)?\W*"
+                   r"(?:(?:for|on|with|re|regarding|from|of)\W+)?(?:VENDOR|PROVIDER)"
                    r"(?:\W+(?:and|,|&|or)\W+(?:VENDOR|PROVIDER))*\W*(?:then|too|instead|as well|pls|please)?\W*$",
                    re.IGNORECASE)
 _PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
@@ -331,15 +333,20 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
     taken = [(a, b) for a, b, _label in spans]
     runs = _bare_words(tokens, common, taken)
     runs.sort(key=lambda run: run[0] == 0)  # lower-case words first: "Urgent: is letsencrypt ok?" names letsencrypt
-    for start, end in runs[:_MAX_TRIALS]:
+    for start, end, after_determiner in runs[:_MAX_TRIALS]:
         trial_masked = _masked(clean, doc, sorted([*spans, (start, end, "VENDOR")]))
         trial = classifier.predict(trial_masked)
         kind, score = trial[0]
+        same = kind == ranked[0][0] and score >= NAME_SLOT
         # The word stands where a name stands when, as a name, it makes the same reading much surer (a word the
         # model has never seen weighs nothing; a vendor's place in a known frame weighs a lot): "does letsencrypt
         # cover us" reads as "does VENDOR cover us"; "who's winning the league" reads no better with "VENDOR".
-        surer = kind == ranked[0][0] and score >= NAME_SLOT and (1 - score) * SURER <= 1 - ranked[0][1]
-        if _BARE.match(trial_masked) or (about_a_vendor(trial) and surer):
+        surer = same and not after_determiner and (1 - score) * SURER <= 1 - ranked[0][1]
+        # Or its neighbours are where the corpus puts a vendor's name, most of the time: "does asana have a bridge
+        # letter" (already sure of its intent either way), "and the asana report?".
+        held, seen = _frame(clean, doc, spans, start, end)
+        framed = same and held >= FRAME_MIN and held >= FRAME_SHARE * seen
+        if _BARE.match(trial_masked) or (about_a_vendor(trial) and (surer or framed)):
             intent.unknown_vendor = _mention(directory, tokens, start, end)
             intent.unknown_name = intent.unknown_vendor.query
             intent.masked = trial_masked
@@ -354,7 +361,7 @@ def _other_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: li
     the word that, in a vendor's place, keeps the question a comparison is that other vendor, reported unknown
     rather than dropped (which would answer about Corvane alone)."""
     taken = [(a, b) for a, b, _label in spans]
-    for start, end in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
+    for start, end, _after_determiner in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
         trial_masked = _masked(intent.text, doc, sorted([*spans, (start, end, "VENDOR")]))
         trial = classifier.predict(trial_masked)
         if trial[0][0] == "compare" and trial[0][1] >= max(NAME_SLOT, ranked[0][1]):
@@ -365,24 +372,37 @@ def _other_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: li
     return ranked
 
 
+def _frame(clean: str, doc: Any, spans: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int]:
+    """How often the corpus holds a vendor between the words either side of tokens ``start:end`` (in the corpus's
+    form: other names masked, shorthand spelled out), and how often it holds anything there."""
+    before = [(a, b, label) for a, b, label in spans if b <= start]
+    left_words = classifier.prepare(_masked(clean[: doc[start].idx], doc, before)).split() if start else []
+    after_at = doc[end - 1].idx + len(doc[end - 1].text)
+    right_words = classifier.prepare(clean[after_at:]).split()
+    left = left_words[-1] if left_words else "<s>"
+    right = right_words[0] if right_words else "</s>"
+    return classifier.name_frame(left, right)
+
+
 def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
-                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """Runs (up to three tokens) of lower-case words that are none of the questions' own words, nor a typo of one,
-    nor a day, a month or a word of the trade, and follow no possessive or determiner ("their pentest"): where a
-    name could stand. The question's first word counts even capitalised ("Orbix SOC2 current?"), since the
-    directory's reading of capitals leaves a sentence's first word alone."""
-    runs: list[tuple[int, int]] = []
+    nor a day, a month, a word of the trade or small talk: where a name could stand, each with whether it follows
+    a possessive or a determiner ("their pentest", "the asana report": only the corpus's frames can tell those).
+    The question's first word counts even capitalised ("Orbix SOC2 current?"), since the directory's reading of
+    capitals leaves a sentence's first word alone."""
+    runs: list[tuple[int, int, bool]] = []
     start: int | None = None
     for i, (text, ok) in enumerate([*tokens, ("", False)]):
         opener = i == 0 and len(tokens) > 1 and tokens[1][0] in {",", ":", "!", ";", "-", "—"}  # "Urgent: ..."
-        good = (ok and len(text) >= 3 and (text[:1].islower() or (i == 0 and not opener))
-                and any(c.isalpha() for c in text)
-                and all(c.isalnum() or c == "-" for c in text) and not common(text)
+        good = (ok and len(text) >= 3 and (text[:1].islower() or text[:1].isdigit() or (i == 0 and not opener))
+                and any(c.isalpha() for c in text) and text[-1:].isalnum()  # "1password", "box.com"
+                and all(c.isalnum() or c in "-." for c in text) and not common(text)
                 and not any(a <= i < b for a, b in taken))
-        if good and start is None and not (i > 0 and tokens[i - 1][0].lower() in _NOT_BEFORE_NAME):
+        if good and start is None:
             start = i
         elif not good and start is not None:
-            runs.append((start, min(i, start + 3)))
+            runs.append((start, min(i, start + 3), start > 0 and tokens[start - 1][0].lower() in _NOT_BEFORE_NAME))
             start = None
     return runs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
+import json
 import re
 
 from bots.brain.classifier import prepare
@@ -97,3 +98,16 @@ def test_held_out_questions_are_understood_and_never_about_a_vendor_not_named() 
     assert not wrong
     right = sum(r.right for r in results)
     assert right / len(results) >= 0.90, [f"{r.case.question!r}: {r.problems}" for r in results if not r.right]
+
+
+def test_the_shipped_model_was_trained_on_the_corpus_as_committed() -> None:
+    """Its vocabulary and name frames are the corpus's: a template added without retraining fails here (the
+    classifier's weights are not compared; retraining with the committed script gives them byte for byte)."""
+    from bots.brain.classifier import MODEL_DIR
+    from bots.brain.training.corpus import vocabulary
+    from bots.brain.training.train import name_frames
+
+    shipped = (MODEL_DIR / "vocabulary.txt").read_text(encoding="utf-8").split()
+    assert shipped == sorted(vocabulary())
+    frames = json.loads((MODEL_DIR / "name_frames.json").read_text(encoding="utf-8"))
+    assert frames == name_frames([(prepare(text, correct=False), intent) for text, intent in corpus()])

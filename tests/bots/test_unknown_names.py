@@ -41,6 +41,17 @@ def test_a_lower_case_or_title_case_name_we_do_not_know_is_unknown(question: str
         assert intent.unknown_vendor is not None and intent.unknown_vendor.query == name
 
 
+@pytest.mark.parametrize(("question", "name"), [
+    ("does vantrell have a bridge letter", "vantrell"),  # sure of its intent either way: the frame tells
+    ("and the lumora report?", "lumora"), ("and for lumora?", "lumora"), ("does box.com cover us", "box.com"),
+    ("is 2fauth ok to use", "2fauth"),
+])
+def test_in_a_thread_a_name_we_do_not_know_is_never_the_threads_vendor(question: str, name: str) -> None:
+    intent = recognize(question, DIRECTORY, today=TODAY, thread=QUILLFEATHER)
+    assert intent.vendors == [], question
+    assert intent.unknown_vendor is not None and intent.unknown_vendor.query == name
+
+
 def test_a_provider_asked_about_as_a_vendor_is_an_unknown_vendor() -> None:
     asked = recognize("is Stripe ok to use?", DIRECTORY, today=TODAY, thread=QUILLFEATHER)
     assert asked.kind == "cover" and asked.vendors == []
