@@ -90,6 +90,7 @@ _TRADE = frozenset("""
     passwords password credentials authentication authorization authorisation provisioning deprovisioning tenancy
     multitenancy segregation segmentation network networks api apis sdk webhook webhooks questionnaire questionnaires
     caiq sig dpa dpia msa nda contract contracts renewal invoice invoices pricing budget
+    nist csf cis cmmc cobit itil ssae isae aicpa c5 irap ismap pipeda lgpd appi pdpa cjis itar fisma hds ens
     """.split())
 
 
