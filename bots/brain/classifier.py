@@ -22,11 +22,11 @@ from rapidfuzz import fuzz, process
 MODEL_DIR = Path(__file__).with_name("model")
 PLACEHOLDERS = {"VENDOR": "zzvendor", "PROVIDER": "zzprovider", "CRIT": "zzcrit", "CTRL": "zzctrl"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*|\S")
+_JOINED = re.compile(r"(soc|iso)(\d+)")  # "soc2", "iso27001": the framework and its number, written together
 # Shorthand of the trade and of Slack, spelled out before classifying. Keys are single tokens as ``_WORD`` cuts
 # them (lower case); each is also one of the questions' own words, never a vendor's name.
 SHORTHAND: dict[str, str] = {
-    "iso27k": "iso 27001", "27k": "27001", "iso27001": "iso 27001", "iso42001": "iso 42001", "iso27701": "iso 27701",
-    "soc2": "soc 2", "soc3": "soc 3", "soc1": "soc 1", "socii": "soc 2", "soc2s": "soc 2 reports",
+    "iso27k": "iso 27001", "27k": "27001", "socii": "soc 2", "soc2s": "soc 2 reports",
     "ltr": "letter", "ltrs": "letters", "exp": "expiry", "expy": "expiry", "cert": "certificate",
     "certs": "certificates", "rpt": "report", "rpts": "reports", "docs": "documents", "doc": "document",
     "b4": "before", "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "mth": "month", "wk": "week",
@@ -41,6 +41,12 @@ SHORTHAND: dict[str, str] = {
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
+
+
+def is_shorthand(word: str) -> bool:
+    """Whether ``word`` is shorthand that ``prepare`` spells out ("ltr", "iso27k", "soc2")."""
+    low = word.lower()
+    return low in SHORTHAND or bool(_JOINED.fullmatch(low))
 
 
 def name_frame(left: str, right: str) -> tuple[int, int]:
@@ -97,6 +103,10 @@ def prepare(text: str, *, correct: bool = True) -> str:
         low = token.lower()
         if low in SHORTHAND:
             out.extend(SHORTHAND[low].split())
+            continue
+        joined = _JOINED.fullmatch(low)
+        if joined:
+            out += [joined.group(1), joined.group(2)]
             continue
         out.append(_correct(low) if correct else low)
     return " ".join(out)

@@ -194,7 +194,7 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
         low = word.lower()
         if low in STOPWORDS:
             return True
-        if low in vocab or low.split("'")[0] in vocab or low in classifier.SHORTHAND:
+        if low in vocab or low.split("'")[0] in vocab or classifier.is_shorthand(low):
             return True
         if low in names:
             return False
@@ -410,7 +410,7 @@ def _bare_words(tokens: list[tuple[str, bool]], common: Callable[[str], bool],
 
 def _question_word(word: str) -> bool:
     """A framework or shorthand of the trade ("SOC2", "ISO", "27001"): the question's word, never a name's end."""
-    return word.lower() in classifier.SHORTHAND or bool(slots.frameworks(word)) or word.isdigit()
+    return classifier.is_shorthand(word) or bool(slots.frameworks(word)) or word.isdigit()
 
 
 def _mention(directory: VendorDirectory, tokens: list[tuple[str, bool]], start: int, end: int) -> VendorMention:
