@@ -484,7 +484,12 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             if alt not in NEEDS_VENDOR and scores.get(alt, 0.0) >= 0.12:
                 kind = alt
                 break
-    if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up and not bare:
+    # unsure which question, but sure it is one about a vendor (the likeliest three are, together, likelier than
+    # not), and the vendor is one we do not know: the answer is that we do not know it ("is letsencrypt's report ok")
+    top = intent.ranked[:3]
+    about_unknown = intent.unknown_vendor is not None and not intent.vendors and kind in NAMED_OK and all(
+        k in NAMED_OK for k, _s in top) and sum(s for _k, s in top) >= 0.5
+    if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up and not bare and not about_unknown:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
     if kind not in NAMED_OK or (intent.vendors and kind != "compare") or (
