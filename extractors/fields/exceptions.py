@@ -54,6 +54,9 @@ _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 _NONE_AFTER = re.compile(
     r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
 )
+# A results cell wrapped right after its negation ("No" / "exceptions noted."): the line before the phrase ends with
+# the word that negates it.
+_NEGATION_END = re.compile(r"(?:^|[\s.;:])(?:No|Zero|0)\s*$", _I)
 _SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
 _SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
 # A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
@@ -243,6 +246,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
             rest = line.text[at + head.end() :] if head else ""
         else:
             rest = line.text[head.end() :]
+        if (
+            at == 0
+            and i > 0
+            and _NEGATION_END.search(lines[i - 1].text)
+            and (line.text[:1].islower() or not rest.strip(" .:;"))
+        ):
+            continue  # "... Inspected a sample. No" / "exceptions noted.": a narrow cell wrapped the negation
         # "Deviation noted: no" / "ticket was raised ...": a narrow cell wrapped after "no".
         wraps = i + 1 < len(lines) and bool(re.match(r"^[a-z]", lines[i + 1].text))
         if (_NONE_AFTER.match(rest) and not (wraps and re.search(r"\bno\s*$", rest, _I))) or (
