@@ -29,7 +29,10 @@ _ROW_START = re.compile(
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
-_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
+# A criterion heading: its id, then its text after a dash or colon, or without either when the text is the
+# criterion's own wording, which in the Trust Services Criteria speaks of "the entity" within its first words
+# ("CC7.3 The entity evaluates ...", "CC7.1 To meet its objectives, the entity uses ...").
+_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})(?:\s*[—–:-]\s+\S|\s+(?:[\w,]+\s+){{0,5}}?[Tt]he\s+entity\b)")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
     r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
