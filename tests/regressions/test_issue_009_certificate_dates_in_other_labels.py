@@ -42,6 +42,7 @@ def test_issue_009_dates_are_read_by_their_labels_in_any_order(tmp_path: Path, o
 
 
 def test_issue_009_valid_until_is_the_expiry(tmp_path: Path) -> None:
+    """A guard: "valid until" was read as the expiry before issue 9 was fixed too; it keeps that reading."""
     certificate = Certificate(dates=(("This certificate is valid until", "3 February 2029"),
                                      ("Issued:", "4 February 2026")))
     got = extract(tmp_path, "issue-009-certificate-valid-until.pdf", [certificate.text()])
