@@ -86,6 +86,7 @@ _ATTESTATION_LETTER = re.compile(
 )
 _CERT_WORDS = re.compile(
     r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
+    r"this\s+certificate\s+is\s+(?:hereby\s+)?(?:awarded|granted|issued)\s+to|"
     r"hereby\s+certif|has\s+been\s+(?:independently\s+)?assessed|is\s+compliant\s+with|certificate\s+(?:number|no)|"
     r"are\s+compliant\s+with\s+the\s+requirements|^certificate$",
     _I | re.M,
