@@ -29,7 +29,10 @@ _ROW_START = re.compile(
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
-_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
+# A criterion heading: its id, then its text after a dash or colon, or without either when the text is the
+# criterion's own wording, which in the Trust Services Criteria speaks of "the entity" within its first words
+# ("CC7.3 The entity evaluates ...", "CC7.1 To meet its objectives, the entity uses ...").
+_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})(?:\s*[—–:-]\s+\S|\s+(?:[\w,]+\s+){{0,5}}?[Tt]he\s+entity\b)")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
     r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
@@ -63,6 +66,9 @@ _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 _NONE_AFTER = re.compile(
     r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
 )
+# A results cell wrapped right after its negation ("No" / "exceptions noted."): the line before the phrase ends with
+# the word that negates it.
+_NEGATION_END = re.compile(r"(?:^|[\s.;:])(?:No|Zero|0)\s*$", _I)
 _SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
 _SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
 # A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
@@ -266,6 +272,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
             rest = line.text[at + head.end() :] if head else ""
         else:
             rest = line.text[head.end() :]
+        if (
+            at == 0
+            and i > 0
+            and _NEGATION_END.search(lines[i - 1].text)
+            and (line.text[:1].islower() or not rest.strip(" .:;"))
+        ):
+            continue  # "... Inspected a sample. No" / "exceptions noted.": a narrow cell wrapped the negation
         # "Deviation noted: no" / "ticket was raised ...": a narrow cell wrapped after "no".
         wraps = i + 1 < len(lines) and bool(re.match(r"^[a-z]", lines[i + 1].text))
         if (_NONE_AFTER.match(rest) and not (wraps and re.search(r"\bno\s*$", rest, _I))) or (

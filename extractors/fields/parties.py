@@ -335,6 +335,18 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
             addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1], auditors=False)
             if addressee:
                 return _found(addressee[1], first)
+            # The letterhead's firm did the work ("Redhollow Security Labs LLC performed a penetration test of the
+            # web application of Acme, Inc."): the letter is the tester's, about the organization tested.
+            performed, tested = _work_object(text.page_text[first], letterhead[1])
+            if tested is not None:
+                return _found(tested[0], first, tested[1])
+            if performed:
+                # The firm that did the work is never the vendor, even when the letter names no other organization.
+                hit = _first_org_line(lines, 0, 12, letterhead[1], auditors=False)
+                if hit:
+                    return _found(hit[1], first)
+                other = mentioned_vendor(text)
+                return other if other is not None and not same_party(other.value, letterhead[1]) else None
         hit = _first_org_line(lines, 0, 12, auditors=False)
         if hit:
             return _found(hit[1], first)
@@ -354,6 +366,31 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         if fold(paragraph.vendor).casefold() != fold(exclude).casefold():
             return _found(paragraph.vendor, paragraph.page, paragraph.quote)
     return None
+
+
+_PERFORMED = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<author>{ORG_RE.pattern})[ \n]+"
+    r"(?i:(?:has\s+|have\s+)?(?:performed|conducted|completed|carried\s+out))\b",
+    re.M,
+)
+_WORKED_ON = re.compile(rf"\b(?i:of|for|on|at)\s+(?P<org>{ORG_PROSE_PATTERN})")
+
+
+def _work_object(page: str, author: str) -> tuple[bool, tuple[str, str] | None]:
+    """Whether ``author`` performed work the page states ("... LLC performed a penetration test of ..."), and the
+    organization it worked on, named after "of", "for", "on" or "at" in that sentence (name, quote), if any."""
+    performed = False
+    for m in _PERFORMED.finditer(page):
+        if not same_party(clean_org(m.group("author")), author):
+            continue
+        performed = True
+        end = re.compile(r"\.\s+(?=[A-Z])").search(page, m.end())
+        sentence = page[m.end() : end.start() if end else m.end() + 300]
+        for org in _WORKED_ON.finditer(sentence):
+            name = clean_org(org.group("org"))
+            if not same_party(name, author):
+                return True, (name, fold(page[m.start() : m.end() + org.end()]))
+    return performed, None
 
 
 def mentioned_vendor(text: DocText) -> Found[str] | None:

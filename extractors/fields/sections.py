@@ -185,6 +185,12 @@ _SCOPE_PATTERNS = [
     ),
     # "... the accompanying description of Nightjar Cargo Co.'s Insure Scheduling Engine offering (the "system") ..."
     re.compile(rf"description\s+of\s+(?P<org>{ORG_PATTERN})[’']s\s+{_NAMED}" + _DEFINED),
+    # "... the description prepared by management of Brambleford Data Systems, Inc. of its Tidal Scheduling Service
+    # (the "system") ...": whose management prepared it names the owner, then the system follows its own "of".
+    re.compile(
+        rf"description,?\s+prepared\s+by\s+(?:the\s+)?management\s+of\s+(?P<org>{ORG_PATTERN}),?\s+{_ASIDE}"
+        rf"(?:of|for)\s+(?:its|the)\s+{_NAMED}" + _DEFINED
+    ),
     # "... the attached description, prepared by Heronsgate management, of the Heronsgate Mobile Workforce App (the
     # "system") provided by Heronsgate Clinic S.L. ..."
     re.compile(

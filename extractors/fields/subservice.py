@@ -45,6 +45,9 @@ _CARVE = re.compile(
 _INCLUSIVE = re.compile(
     r"inclusive\s+method|examination\s+(?:included|extended\s+to)\s+(?:the\s+|those\s+)?(?:services|controls)", _I
 )
+# The standards' own terms are never part of a name: a table header ending "... at the Subservice Organization" runs
+# into the first row's name in the text ("Subservice Organization\nNimbus Vault Hosting, Inc.").
+_TERM_LEAD = re.compile(r"^(?:(?:Sub)?service|User)\s+Organi[sz]ations?\s+(?=\S)", _I)
 _NOT_NAMES = re.compile(r"^(?:The|Its|Our|Various|Several|Section|SOC|Trust|Description|Complementary)\b")
 
 
@@ -63,7 +66,7 @@ def _method(window: str) -> str | None:
 def _names_in(sentence: str, vendor: str) -> list[str]:
     """Organizations a sentence names: legal-entity names first, else the object of "uses ... to provide"."""
     skip = {vendor.casefold()} if vendor else set()
-    names = [clean_org(m.group(0)) for m in ORG_PROSE_RE.finditer(sentence)]
+    names = [clean_org(_TERM_LEAD.sub("", m.group(0))) for m in ORG_PROSE_RE.finditer(sentence)]
     names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
     if names:
         return list(dict.fromkeys(names))
