@@ -5,10 +5,11 @@ that the vendor or its document is unknown, and the vendor's current documents a
 from __future__ import annotations
 
 from service.documents import service as documents
+from service.vendors.names import same_org
 
 from ..intents import Intent
 from ..portfolio import DocSummary, snapshot
-from ..reply import KIND_TEXT, Answer, Context
+from ..reply import KIND_TEXT, Answer, Context, Item, plural, quote_cites
 from ..vendors import VendorMention
 from .guidance import example, examples
 
@@ -25,6 +26,9 @@ def unknown_vendor(mention: VendorMention, ctx: Context, asked: str) -> Answer:
             examples=[asked.replace(mention.query, n.split(",")[0]) for n in names[:3]],
         )
     suggestions = [name for _id, name in mention.suggestions]
+    as_provider = provider_answer(mention.query, ctx, asked, suggestions)
+    if as_provider is not None:
+        return as_provider
     summary = f"I don't know a vendor called “{mention.query}”."
     if suggestions:
         summary += " Did you mean " + " or ".join(suggestions) + "?"
@@ -40,6 +44,53 @@ def unknown_vendor(mention: VendorMention, ctx: Context, asked: str) -> Answer:
         notes=["Share the vendor's SOC 2 report, bridge letter or ISO certificate (PDF) with me and I will read it."],
         examples=examples(ctx)[:4],
     )
+
+
+_HOW = {"carve-out": "carves it out", "inclusive": "includes it"}
+
+
+def provider_answer(query: str, ctx: Context, asked: str, suggestions: list[str]) -> Answer | None:
+    """A name that is no vendor of ours but a subservice organization of vendors on record ("what about
+    Cumulus?" when Quillfeather's report carves Cumulus out): who names it and how, each where it was read, and
+    the question that follows ("who depends on Cumulus?"). None when no current report names it."""
+    snap = snapshot(ctx.db_session)
+    items: list[Item] = []
+    users: dict[str, set[str]] = {}  # vendor -> how its reports treat the provider
+    for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        for doc in docs:
+            for name, method, q in doc.subservices:
+                if not same_org(query, name):
+                    continue
+                vname = snap.names.get(vid, f"vendor {vid}")
+                users.setdefault(vname, set()).add(method or "")
+                how = {"carve-out": "carved out", "inclusive": "included"}.get(method or "", "method not stated")
+                items.append(Item(f"{vname} — names {name} ({how})", cites=quote_cites(doc.filename, q)))
+    if not users:
+        return None
+
+    def treats(methods: set[str]) -> str:
+        known = sorted(_HOW[m] for m in methods if m in _HOW)
+        return " and ".join(known) if known else "names it"
+
+    if len(users) == 1:
+        (vname, methods), = users.items()
+        summary = (f"“{query}” is not a vendor on record, but {vname} {treats(methods)} as a subservice "
+                   "organization.")
+    else:
+        summary = (f"“{query}” is not a vendor on record, but {plural(len(users), 'vendor')} name it as a "
+                   "subservice organization: " + "; ".join(f"{v} {treats(m)}" for v, m in sorted(users.items()))
+                   + ".")
+    carved = any("carve-out" in m for m in users.values())
+    notes = ["A carved-out provider's controls are not tested in the vendor's report: ask for its own report."
+             if carved else "Its controls are tested within the vendor's report."]
+    notes.append("To assess it as a vendor of ours, share its own SOC 2 report or ISO certificate (PDF) with me.")
+    if suggestions:
+        notes.append("Or did you mean the vendor " + " or ".join(suggestions) + "?")
+    shown = items[: ctx.max_items * 2]
+    return Answer(kind="unknown_vendor", title=f"{query} — a subservice organization, not a vendor",
+                  summary=summary, status="warn" if carved else "info", items=shown, more=len(items) - len(shown),
+                  items_title="Read in", notes=notes, confidential=True,
+                  examples=[f"who depends on {query}?", *examples(ctx)[:3]])
 
 
 def vendor_or_none(intent: Intent, ctx: Context) -> tuple[int | None, Answer | None]:
