@@ -148,27 +148,51 @@ _KIND_WORDS = (("type 2", "soc2_type2"), ("type ii", "soc2_type2"), ("type 1", "
 
 
 def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
-    """Which vendors hold which SOC reports, and whether each is current."""
+    """Which vendors hold which SOC reports, and whether each is current: counted by vendor (a vendor with a
+    Type 1 and a Type 2 is one vendor with a SOC 2), the vendors first when the question asks how many."""
     lowered = intent.text.lower()
-    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)} or set(TRUST_SERVICES_KINDS)
+    wanted = {kind for word, kind in _KIND_WORDS if re.search(rf"\b{word}\b", lowered)}
+    if re.search(r"\bsoc ?2\b", lowered) and not wanted & set(SOC2_KINDS):
+        wanted |= set(SOC2_KINDS)  # "a SOC 2": either type, and a SOC 3 is not one
+    wanted = wanted or set(TRUST_SERVICES_KINDS)
     snap = snapshot(ctx.db_session)
     fresh = timedelta(days=ctx.settings.freshness_days)
     items: list[Item] = []
-    current = 0
+    holders: list[str] = []  # vendors with a wanted report
+    current: list[str] = []  # of them, those with a current one
+    reports = 0
     for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
-        for d in docs:
-            if d.kind not in wanted or d.period_end is None:
-                continue
+        held = [d for d in docs if d.kind in wanted and d.period_end is not None]
+        if not held:
+            continue
+        name = snap.names.get(vid, str(vid))
+        holders.append(name)
+        live_any = False
+        for d in held:
+            assert d.period_end is not None
             live = d.period_end + fresh >= ctx.today
-            current += live
+            live_any = live_any or live
+            reports += 1
             if len(items) < ctx.max_items * 3:
-                items.append(Item(f"{snap.names.get(vid, vid)}: {kind_label(d)}, period to {fmt_date(d.period_end)} "
+                items.append(Item(f"{name}: {kind_label(d)}, period to {fmt_date(d.period_end)} "
                                   f"({'current' if live else 'stale'})", cites=[Cite(d.filename)]))
-    total = sum(1 for docs in snap.docs.values() for d in docs if d.kind in wanted and d.period_end)
+        if live_any:
+            current.append(name)
     what = " or ".join(sorted({KIND_TEXT.get(k, k) for k in wanted}))
-    return Answer(kind="soc2_current", title="SOC reports across vendors",
-                  summary=f"{plural(total, 'vendor')} with a {what}; {current} of them current.",
-                  items=items, more=total - len(items), items_title="Reports" if items else None)
+    summary = f"{plural(len(holders), 'vendor')} with a {what}; {len(current)} of them current"
+    if intent.count and re.search(r"\b(?:current|valid|up to date|recent|fresh)\b", lowered):
+        summary = (f"{plural(len(current), 'vendor')} with a current {what}"
+                   f" (of {plural(len(holders), 'vendor')} with one on record)")
+        summary += (": " + _names(current) if current else "") + "."
+    else:
+        summary += (": " + _names(current) if intent.count and current else "") + "."
+    return Answer(kind="soc2_current", title="SOC reports across vendors", summary=summary,
+                  items=items, more=reports - len(items), items_title="Reports" if items else None)
+
+
+def _names(names: list[str], most: int = 12) -> str:
+    """The vendors in a sentence, the first ``most`` of them."""
+    return ", ".join(names[:most]) + ("…" if len(names) > most else "")
 
 
 def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
@@ -193,23 +217,52 @@ def iso_portfolio(intent: Intent, ctx: Context) -> Answer:
                       more=max(0, len(lacking) - ctx.max_items * 3), status="warn" if lacking else "good")
     items: list[Item] = []
     total = expired = 0
+    valid_by: list[str] = []  # vendors holding a valid certificate (of the standard asked about)
+    gone_by: list[str] = []  # vendors whose certificates (of it) are all expired or void
+    any_gone: list[str] = []  # vendors with at least one expired or void certificate (of it)
     for vid, docs in sorted(snap.docs.items(), key=lambda kv: snap.names.get(kv[0], "")):
+        name = snap.names.get(vid, str(vid))
+        valid_here = gone_here = False
         for d in docs:
             if d.kind != "iso_certificate" or (wanted and not any(w in (d.standards or "") for w in wanted[:1])):
                 continue
             gone = d.expiry_date is not None and d.expiry_date < ctx.today or "2013" in (d.standards or "")
+            valid_here, gone_here = valid_here or not gone, gone_here or gone
             if only_gone and not gone:
                 continue
             total += 1
             expired += gone
             if len(items) < ctx.max_items * 3:
                 state = "expired or void" if gone else f"valid until {fmt_date(d.expiry_date)}"
-                items.append(Item(f"{snap.names.get(vid, vid)}: {kind_label(d)}, {state}", cites=[Cite(d.filename)]))
+                items.append(Item(f"{name}: {kind_label(d)}, {state}", cites=[Cite(d.filename)]))
+        if gone_here:
+            any_gone.append(name)
+        if valid_here:
+            valid_by.append(name)
+        elif gone_here:
+            gone_by.append(name)
     what = f"ISO {wanted[0]}" if wanted else "ISO"
-    return Answer(kind="iso_expiry", title=f"{what} certificates across vendors",
-                  summary=f"{plural(total, what + ' certificate')} on record; {expired} expired or void "
-                          "(2013 editions are void since 2025-10-31).", items=items, more=total - len(items),
-                  items_title="Certificates" if items else None, status="warn" if expired else "info")
+    certs = f"{plural(total, what + ' certificate')} on record; {expired} expired or void"
+    if only_gone:  # "which vendors have expired ISO certs": the vendors with one, whatever else they hold
+        summary = (f"{plural(len(any_gone), 'vendor')} with an expired or void {what} certificate"
+                   + (": " + _names(any_gone) if any_gone else "") + f" ({certs}).")
+    elif intent.count and _COUNTS_CERTS.search(lowered) and not _COUNTS_VENDORS.search(lowered):
+        summary = f"{certs} (2013 editions are void since 2025-10-31)."  # "how many ISO certificates do we hold"
+    else:  # "how many vendors are ISO certified": vendors first, then which
+        summary = (f"{plural(len(valid_by), 'vendor')} {'is' if len(valid_by) == 1 else 'are'} {what} certified "
+                   "(a valid certificate on record)" + (": " + _names(valid_by) if valid_by else "") + ".")
+        if gone_by:
+            others = plural(len(gone_by), "more vendor" if valid_by else "vendor")
+            holds = "holds" if len(gone_by) == 1 else "hold"
+            summary += f" {others} only {holds} expired or void ones: {_names(gone_by)}."
+        summary += f" {certs} (2013 editions are void since 2025-10-31)."
+    return Answer(kind="iso_expiry", title=f"{what} certificates across vendors", summary=summary, items=items,
+                  more=total - len(items), items_title="Certificates" if items else None,
+                  status="warn" if expired else "info")
+
+
+_COUNTS_CERTS = re.compile(r"\b(?:certificates?|certs?|certifications?)\b")
+_COUNTS_VENDORS = re.compile(r"\b(?:vendors?|suppliers?|providers?|companies|firms|third parties|partners)\b")
 
 
 def type1(intent: Intent, ctx: Context) -> Answer:
