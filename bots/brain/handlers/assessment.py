@@ -13,6 +13,7 @@ from service.assessments import service as assessments
 from service.assessments.models import FindingRead, StoredAssessment
 from service.documents import service as documents
 from service.vendors import service as vendors
+from service.vendors.names import same_org
 
 from .. import reviewed
 from ..intents import Intent
@@ -30,7 +31,15 @@ from ..reply import (
     plural,
 )
 from .guidance import example, refuse
-from .lookup import kind_label, one_vendor, summaries, unknown_vendor, vendor_name, vendor_or_none
+from .lookup import (
+    kind_label,
+    one_vendor,
+    provider_answer,
+    summaries,
+    unknown_vendor,
+    vendor_name,
+    vendor_or_none,
+)
 
 
 def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = None, kind: str = "cover") -> Answer:
@@ -159,6 +168,7 @@ def compare(intent: Intent, ctx: Context) -> Answer:
                       summary="Name two or more vendors, for example: " + example("compare", ctx))
     sections = []
     summary_bits = []
+    left_out = _left_out(intent, ids, ctx)
     for vid in ids[:5]:
         result = assessment_answer(ctx, vid, profile=intent.profile)
         docs = summaries(ctx, vid)
@@ -179,8 +189,50 @@ def compare(intent: Intent, ctx: Context) -> Answer:
         name = vendor_name(ctx, vid)
         sections.append(Section(name, lines))
         summary_bits.append(f"{name.split(',')[0]}: {VERDICT_TEXT.get(result.verdict or '', 'no documents')}")
-    return Answer(kind="compare", title="Side by side", summary="; ".join(summary_bits) + ".", sections=sections,
+    summary = "; ".join(summary_bits) + "."
+    notes: list[str] = []
+    if left_out:  # never a silent drop: say who is not compared, and why
+        compared = [vendor_name(ctx, vid).split(",")[0] for vid in ids[:5]]
+        summary = (" ".join(left_out) + " Comparing " + ", ".join(compared[:-1]) + " and " + compared[-1] + ": "
+                   + summary)
+    if len(ids) > 5:
+        notes.append(f"Compared the first 5 of the {len(ids)} vendors named; ask again about the others.")
+    return Answer(kind="compare", title="Side by side", summary=summary, sections=sections, notes=notes,
                   profile=intent.profile or ctx.profile_name, profile_source=ctx.profile_source, confidential=True)
+
+
+def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
+    """What a comparison cannot include, one sentence each: a name that is no vendor of ours (with the closest
+    names, or the vendors that name it as a subservice organization), a name that matches several vendors. The
+    rest of a name already compared ("Orchardlyne Pay": "Pay") is no other vendor."""
+    missing = [m for m in intent.vendors if m.vendor_id is None]
+    if intent.unknown_vendor is not None and all(m.query != intent.unknown_vendor.query for m in missing):
+        missing.append(intent.unknown_vendor)
+    ends = {m.end for m in intent.vendors if m.vendor_id is not None}
+    sentences = []
+    for m in missing:
+        suggested = [vid for vid, _name in m.suggestions]
+        if m.start in ends and suggested and set(suggested) <= set(ids):
+            continue
+        names = [name for _vid, name in m.suggestions if _vid not in ids]
+        if m.ambiguous:
+            sentences.append(f"“{m.query}” matches several vendors ({', '.join(n for _v, n in m.suggestions)}): "
+                             "name it in full to include it.")
+            continue
+        provider = None if names else provider_answer(m.query, ctx, intent.text, [])
+        if provider is not None:
+            sentences.append(provider.summary)
+            continue
+        sentences.append(f"I don't know a vendor called “{m.query}”"
+                         + (" (did you mean " + " or ".join(names) + "?)." if names else "."))
+    compared = [vendor_name(ctx, vid) for vid in ids]
+    for p in intent.providers:  # a provider we know of ("compare A, B and Cumulus") is no vendor of ours either
+        if any(same_org(p, name) for name in compared):
+            continue
+        query = intent.unknown_name if intent.unknown_name and same_org(intent.unknown_name, p) else p
+        provider = provider_answer(query, ctx, intent.text, [])
+        sentences.append(provider.summary if provider is not None else f"I don't know a vendor called “{query}”.")
+    return sentences
 
 
 def what_to_ask(intent: Intent, ctx: Context) -> Answer:
