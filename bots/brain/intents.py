@@ -277,8 +277,8 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
     if ranked is None:
         intent.masked = _masked(clean, doc, spans)
         ranked = classifier.predict(intent.masked)
-        if directory is not None and ranked[0][0] == "compare" and len(intent.vendor_ids) < 2 \
-                and intent.unknown_vendor is None:
+        if directory is not None and ranked[0][0] == "compare" and intent.unknown_vendor is None \
+                and not intent.providers:  # even beside two vendors we know: a comparison never drops a name
             ranked = _other_name(intent, directory, doc, tokens, spans, common, ranked)
     intent.kind, intent.confidence = ranked[0]
     intent.ranked = ranked[:5]
@@ -358,9 +358,10 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
 def _other_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: list[tuple[str, bool]],
                 spans: list[tuple[int, int, str]], common: Callable[[str], bool],
                 ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """A comparison that names one vendor we know names another we may not ("compare Corvane and letsencrypt"):
-    the word that, in a vendor's place, keeps the question a comparison is that other vendor, reported unknown
-    rather than dropped (which would answer about Corvane alone)."""
+    """A comparison that names one vendor we know (or several) names another we may not ("compare Corvane and
+    letsencrypt", "compare zentrix, corvane and halcyon"): the word that, in a vendor's place, keeps the question a
+    comparison is that other vendor, reported unknown rather than dropped (which would answer about the others
+    alone)."""
     taken = [(a, b) for a, b, _label in spans]
     for start, end, _after_determiner in _bare_words(tokens, common, taken)[:_MAX_TRIALS]:
         trial_masked = _masked(intent.text, doc, sorted([*spans, (start, end, "VENDOR")]))
