@@ -204,7 +204,8 @@ def compare(intent: Intent, ctx: Context) -> Answer:
 def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
     """What a comparison cannot include, one sentence each: a name that is no vendor of ours (with the closest
     names, or the vendors that name it as a subservice organization), a name that matches several vendors. The
-    rest of a name already compared ("Orchardlyne Pay": "Pay") is no other vendor."""
+    rest of a name already compared ("Orchardlyne Pay": "Pay", "Pebblestack Group": "Group"), that names no other
+    vendor, is no other vendor."""
     missing = [m for m in intent.vendors if m.vendor_id is None]
     if intent.unknown_vendor is not None and all(m.query != intent.unknown_vendor.query for m in missing):
         missing.append(intent.unknown_vendor)
@@ -212,7 +213,7 @@ def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
     sentences = []
     for m in missing:
         suggested = [vid for vid, _name in m.suggestions]
-        if m.start in ends and suggested and set(suggested) <= set(ids):
+        if m.start in ends and set(suggested) <= set(ids):
             continue
         names = [name for _vid, name in m.suggestions if _vid not in ids]
         if m.ambiguous:
