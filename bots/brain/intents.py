@@ -493,7 +493,8 @@ def _check(intent: Intent, thread: Thread | None) -> None:
     if intent.confidence < CONFIDENT and kind not in {"help"} and not follow_up and not bare and not about_unknown:
         intent.alternatives = [kind, *intent.alternatives][:3]
         kind = "unknown"
-    if kind not in NAMED_OK or (intent.vendors and kind != "compare") or (
+    several = len(set(intent.vendor_ids)) >= 2  # "who audited A, B and Zentrix": each answered, Zentrix named
+    if kind not in NAMED_OK or (intent.vendors and kind != "compare" and not several) or (
             kind in PORTFOLIO_OK and _ALL.search(intent.text)):
         intent.unknown_vendor = None  # a name matters only where the question is about a vendor (or several)
     intent.kind = kind

@@ -119,9 +119,11 @@ def _per_vendor(intent: Intent, ctx: Context) -> Answer:
                 for a in parts]
     statuses: tuple[Status, ...] = ("bad", "warn", "good")
     worst: Status = next((st for st in statuses if any(a.status == st for a in parts)), "info")
-    return Answer(kind=intent.kind, title=" / ".join(m.name or m.query for m in intent.vendors[:6]),
-                  summary=" ".join(f"{(m.name or m.query).split(',')[0]}: {a.summary}"
-                                   for m, a in zip(intent.vendors, parts, strict=False)),
+    known = [m for m in intent.vendors if m.vendor_id is not None][:6]
+    left_out = assessment.left_out_of(intent, [m.vendor_id for m in known if m.vendor_id is not None], ctx)
+    return Answer(kind=intent.kind, title=" / ".join(m.name or m.query for m in known),
+                  summary=" ".join([*left_out, *(f"{(m.name or m.query).split(',')[0]}: {a.summary}"
+                                                 for m, a in zip(known, parts, strict=False))]),
                   status=worst, sections=sections, confidential=any(a.confidential for a in parts),
                   profile=parts[0].profile if parts else None,
                   profile_source=parts[0].profile_source if parts else None)

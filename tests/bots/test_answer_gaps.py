@@ -206,3 +206,18 @@ def test_slack_answers_the_three(bot: Bot) -> None:
     assert "3 ISO certificates on record" in iso
     compared = bot.ask("compare Quillfeather, Pebblestack and Zentrix").text()
     assert "I don't know a vendor called “Zentrix”. Comparing Quillfeather Analytics and Pebblestack" in compared
+
+
+def test_one_fact_asked_of_several_vendors_names_the_one_it_does_not_know(settings: Settings) -> None:
+    answer = ask(settings, "who audited Quillfeather, Orchardline and Zentrix")
+    assert answer.kind == "auditor" and len(answer.sections) == 2
+    assert answer.summary.startswith("I don't know a vendor called “Zentrix”. Quillfeather Analytics: ")
+
+
+@pytest.mark.parametrize("question", ["who audited Quillfeather and Orchardline in Europe",
+                                      "compare Quillfeather and Orchardline on their use of Cumulus"])
+def test_a_name_outside_the_list_of_vendors_is_not_taken_for_a_left_out_vendor(settings: Settings,
+                                                                               question: str) -> None:
+    answer = ask(settings, question)
+    assert len(answer.sections) == 2
+    assert answer.summary.startswith("Quillfeather Analytics: "), answer.summary

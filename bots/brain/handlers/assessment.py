@@ -3,6 +3,7 @@ verdicts across vendors, vendors side by side, and what to ask a vendor for."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -168,7 +169,7 @@ def compare(intent: Intent, ctx: Context) -> Answer:
                       summary="Name two or more vendors, for example: " + example("compare", ctx))
     sections = []
     summary_bits = []
-    left_out = _left_out(intent, ids, ctx)
+    left_out = left_out_of(intent, ids, ctx)
     for vid in ids[:5]:
         result = assessment_answer(ctx, vid, profile=intent.profile)
         docs = summaries(ctx, vid)
@@ -201,9 +202,10 @@ def compare(intent: Intent, ctx: Context) -> Answer:
                   profile=intent.profile or ctx.profile_name, profile_source=ctx.profile_source, confidential=True)
 
 
-def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
-    """What a comparison cannot include, one sentence each: a name that is no vendor of ours (with the closest
-    names, or the vendors that name it as a subservice organization), a name that matches several vendors. The
+def left_out_of(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
+    """What a comparison (or one fact asked of several vendors) cannot include, one sentence each: a name that is
+    no vendor of ours (with the closest names, or the vendors that name it as a subservice organization), a name
+    that matches several vendors. The
     rest of a name already compared ("Orchardlyne Pay": "Pay", "Pebblestack Group": "Group"), that names no other
     vendor, is no other vendor."""
     missing = [m for m in intent.vendors if m.vendor_id is None]
@@ -212,6 +214,8 @@ def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
     ends = {m.end for m in intent.vendors if m.vendor_id is not None}
     sentences = []
     for m in missing:
+        if not _listed(m.query, intent.text):
+            continue
         suggested = [vid for vid, _name in m.suggestions]
         if m.start in ends and set(suggested) <= set(ids):
             continue
@@ -231,9 +235,22 @@ def _left_out(intent: Intent, ids: list[int], ctx: Context) -> list[str]:
         if any(same_org(p, name) for name in compared):
             continue
         query = intent.unknown_name if intent.unknown_name and same_org(intent.unknown_name, p) else p
+        if not _listed(query, intent.text):
+            continue
         provider = provider_answer(query, ctx, intent.text, [])
         sentences.append(provider.summary if provider is not None else f"I don't know a vendor called “{query}”.")
     return sentences
+
+
+# What stands before a name in a list of vendors: the start, a comma, "and", "or", "vs", "with", "compare".
+_LIST_BEFORE = r"(?:^|[,&/]|\b(?:and|or|vs\.?|versus|with|against|to|compare|between)\b)\W*"
+
+
+def _listed(name: str, text: str) -> bool:
+    """Whether ``name`` stands in the question's list of vendors ("A, B and Zentrix", "compare zentrix, A and B")
+    rather than elsewhere in it ("who audited A and B in Europe", "A and B's use of Cumulus"): only a name in the
+    list is one the answer leaves out."""
+    return re.search(_LIST_BEFORE + re.escape(name), text, re.IGNORECASE) is not None
 
 
 def what_to_ask(intent: Intent, ctx: Context) -> Answer:
