@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Segment
+from ..document import Document
+from ..layout import Segment
 from ..model import Found
 from .text import ORG_RE, DocText, clean_org, fold
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Segment
+from ..layout import Segment
 from ..limits import DocumentError
 from ..model import ExceptionRow
 from .sections import Sections
