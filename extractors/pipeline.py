@@ -16,20 +16,7 @@ from typing import TypeVar, cast
 from . import constraints
 from .classify import Classification, classify
 from .document import Document
-from .fields import (
-    ai,
-    artwork,
-    categories,
-    certificate,
-    cuecs,
-    exceptions,
-    opinion,
-    parties,
-    periods,
-    scope,
-    standards,
-    subservice,
-)
+from .fields import ai, artwork, certificate, parties, periods, scope, standards
 from .fields.sections import find_sections, read_scope_paragraph
 from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
@@ -239,6 +226,10 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
 
     if kind in SOC_KINDS:
+        # The readers of what only a SOC report states are loaded here, for SOC reports only: their patterns would
+        # cost every certificate's and letter's start-up (a command line reading one file pays each import once).
+        from .fields import categories, cuecs, exceptions, opinion, subservice
+
         vendor = f.vendor.value if f.vendor else ""
         f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
@@ -257,6 +248,8 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             f.exceptions = found
         warnings += guard("cross-check", lambda: _cross_check(text, f), [])
     if letter is not None:
+        from .fields import categories
+
         f.certificate_number = letter.report_id
         if letter.period_end is not None:
             f.period_start, f.period_end = letter.period_start, letter.period_end
