@@ -33,13 +33,8 @@ from typing import Any
 TEXT_FIELDS = ("vendor", "issuer", "accreditation_body", "certificate_number")
 DATE_FIELDS = ("report_date", "period_start", "period_end", "issue_date", "original_issue_date", "expiry_date")
 CATEGORIES = ("security", "availability", "processing_integrity", "confidentiality", "privacy")
-# labels.tsv kinds -> contract kinds accepted for them.
+# labels.tsv kinds -> contract kinds accepted for them (a kind named as in the contract stands for itself).
 REAL_KINDS: dict[str, set[str]] = {
-    "soc2_type2": {"soc2_type2"},
-    "soc2_type1": {"soc2_type1"},
-    "soc3": {"soc3"},
-    "soc1": {"soc1"},
-    "bridge_letter": {"bridge_letter"},
     "iso27001_cert": {"iso_certificate"},
     "iso27701_cert": {"iso_certificate"},
     "iso42001_cert": {"iso_certificate"},

@@ -33,15 +33,6 @@ if TYPE_CHECKING:
 # rich and the extractors are imported by the functions that use them: `vendor-assurance --help` loads neither, and
 # `extract` loads the readers once, in this process, before the worker children fork from it (extractors.worker).
 
-KIND_LABELS = {
-    "soc2_type1": "SOC 2 Type 1",
-    "soc2_type2": "SOC 2 Type 2",
-    "soc3": "SOC 3",
-    "soc1": "SOC 1",
-    "bridge_letter": "Bridge letter",
-    "iso_certificate": "ISO certificate",
-    "unknown": "Unknown document",
-}
 PROGRESS_AFTER = 0.5  # seconds: below this a spinner would only flicker
 POLL_SECONDS = 0.1
 QUOTE_WIDTH = 90
@@ -301,6 +292,8 @@ def render(console: Console, result: Extraction, *, elapsed: float | None = None
         console.print(Text("  " + message))
         console.print()
         return
+    from extractors.model import KIND_LABELS
+
     meta = [KIND_LABELS.get(result.kind, result.kind)]
     if info.pages is not None:
         meta.append(f"{info.pages} page{'s' if info.pages != 1 else ''}")

@@ -24,6 +24,29 @@ TRUST_SERVICES_KINDS: tuple[Kind, ...] = (*SOC2_KINDS, "soc3")
 SOC_KINDS: tuple[Kind, ...] = (*TRUST_SERVICES_KINDS, "soc1")
 # What counts as evidence about a vendor's security: the Trust Services reports, bridge letters, ISO certificates.
 ASSURANCE_KINDS: tuple[Kind, ...] = (*TRUST_SERVICES_KINDS, "bridge_letter", "iso_certificate")
+# Reports whose opinion covers a period of operation (a Type 2, and the SOC 3 drawn from one), not a single date.
+PERIOD_REPORT_KINDS: tuple[Kind, ...] = ("soc2_type2", "soc3")
+# Documents that vouch for days up to the end of a period, so must be dated after it: period reports and bridge letters.
+VOUCHES_FOR_PERIOD_KINDS: tuple[Kind, ...] = ("bridge_letter", *PERIOD_REPORT_KINDS)
+# The slot a SOC-family document competes in for "the current one": a newer Type 1 supersedes an older Type 2.
+SOC_SLOTS: dict[str, str] = {"soc2_type1": "soc2", "soc2_type2": "soc2", "soc3": "soc3", "soc1": "soc1",
+                             "bridge_letter": "bridge"}
+# The order a reviewer reads evidence in when several answer the same question: the strongest assurance first.
+EVIDENCE_ORDER: dict[str, int] = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4,
+                                  "iso_certificate": 5}
+# What each kind is called on a screen or in a table.
+KIND_LABELS: dict[str, str] = {"soc2_type1": "SOC 2 Type 1", "soc2_type2": "SOC 2 Type 2", "soc3": "SOC 3",
+                               "soc1": "SOC 1", "bridge_letter": "Bridge letter", "iso_certificate": "ISO certificate",
+                               "unknown": "Unknown document"}
+# The fields each kind of document states: when the extractor could not read one, a reviewer is asked to supply it.
+KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "soc2_type2": ("vendor", "issuer", "report_date", "period_start", "period_end", "opinion"),
+    "soc2_type1": ("vendor", "issuer", "report_date", "period_end", "opinion"),
+    "soc3": ("vendor", "issuer", "period_start", "period_end", "opinion"),
+    "soc1": ("vendor", "issuer", "period_end", "opinion"),
+    "bridge_letter": ("vendor", "report_date", "period_start", "period_end"),
+    "iso_certificate": ("vendor", "issuer", "issue_date", "expiry_date"),
+}
 ErrorCode = Literal["not_pdf", "encrypted", "corrupt", "empty", "too_large", "no_text_layer", "timeout"]
 Opinion = Literal["unqualified", "qualified", "adverse", "disclaimer"]
 Category = Literal["security", "availability", "processing_integrity", "confidentiality", "privacy"]

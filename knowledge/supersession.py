@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol, TypeVar
 
-_SOC_FAMILY = {"soc2_type1": "soc2", "soc2_type2": "soc2", "soc3": "soc3", "soc1": "soc1", "bridge_letter": "bridge"}
+from extractors.model import SOC_SLOTS
 
 
 class Dated(Protocol):
@@ -33,8 +33,8 @@ _D = TypeVar("_D", bound=Dated)
 
 
 def _slot(doc: Dated) -> str | None:
-    if doc.kind in _SOC_FAMILY:
-        return _SOC_FAMILY[doc.kind]
+    if doc.kind in SOC_SLOTS:
+        return SOC_SLOTS[doc.kind]
     if doc.kind == "iso_certificate":
         return "iso:" + "|".join(sorted(s.split(":")[0] for s in (doc.standards or "").split("|") if s))
     return None

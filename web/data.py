@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from extractors.model import KEY_FIELDS, KIND_LABELS, SOC_KINDS
 from knowledge.findings import SEVERITIES
 from service.alerts import triggers
 from service.assessments.models import StoredAssessment
@@ -35,15 +36,7 @@ VERDICT_TEXT = {
     "insufficient_evidence": "Insufficient evidence",
     "not_assessed": "Not assessed yet",
 }
-KIND_TEXT = {
-    "soc2_type2": "SOC 2 Type 2",
-    "soc2_type1": "SOC 2 Type 1",
-    "soc3": "SOC 3",
-    "soc1": "SOC 1",
-    "bridge_letter": "Bridge letter",
-    "iso_certificate": "ISO certificate",
-    "unknown": "Unknown",
-}
+KIND_TEXT = KIND_LABELS
 FIELD_TEXT = {
     "vendor": "Vendor",
     "issuer": "Issuer (auditor / certification body)",
@@ -63,15 +56,6 @@ FIELD_TEXT = {
     "cuecs": "Complementary user entity control",
     "exceptions": "Exception",
     "ai.evidence": "AI coverage",
-}
-# The fields a reviewer must supply when the extractor could not read them, by kind of document
-EXPECTED = {
-    "soc2_type2": ("vendor", "issuer", "report_date", "period_start", "period_end", "opinion"),
-    "soc2_type1": ("vendor", "issuer", "report_date", "period_end", "opinion"),
-    "soc3": ("vendor", "issuer", "period_start", "period_end", "opinion"),
-    "soc1": ("vendor", "issuer", "period_end", "opinion"),
-    "bridge_letter": ("vendor", "report_date", "period_start", "period_end"),
-    "iso_certificate": ("vendor", "issuer", "issue_date", "expiry_date"),
 }
 # Single fields that belong to a kind of document: one the extractor left empty is shown (as "not read") only here
 _ISO_ONLY = ("accreditation_body", "certificate_number", "issue_date", "original_issue_date", "expiry_date")
@@ -310,7 +294,7 @@ def coverage(docs: list[Document], today: date) -> Coverage:
         if d.status != "parsed":
             continue
         start = d.period_start
-        if d.kind in ("soc2_type2", "soc3", "soc1", "soc2_type1") and d.period_end:
+        if d.kind in SOC_KINDS and d.period_end:
             begin = start or d.period_end
             out.spans.append(Span("SOC reports", begin, d.period_end, f"{KIND_TEXT.get(d.kind or '', d.kind)} "
                                   f"{begin} to {d.period_end}", d.id, d.kind or ""))
@@ -455,7 +439,7 @@ def queue(db_session: Session) -> Queue:
     unread = warned = 0
     for doc_id, filename, kind, extraction in db_session.execute(parsed):
         fields = (extraction or {}).get("fields") or {}
-        for name in EXPECTED.get(kind or "", ()):
+        for name in KEY_FIELDS.get(kind or "", ()):
             if fields.get(name) is None and (doc_id, name) not in reviewed and unread < QUEUE_LIMIT:
                 unread += 1
                 items.append(QueueItem("unread_field", doc_id, filename,

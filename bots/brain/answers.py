@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from extractors.model import TRUST_SERVICES_KINDS, Extraction, Found
+from extractors.model import KIND_LABELS, SOC_KINDS, TRUST_SERVICES_KINDS, Extraction, Found
 from service.assessments import service as assessments
 from service.config import Settings
 from service.documents import service as documents
@@ -40,15 +40,9 @@ VERDICT_STATUS: dict[str, Status] = {
     "does_not_meet": "bad",
     "insufficient_evidence": "warn",
 }
-KIND_TEXT = {
-    "soc2_type2": "SOC 2 Type 2 report",
-    "soc2_type1": "SOC 2 Type 1 report",
-    "soc3": "SOC 3 report",
-    "soc1": "SOC 1 report",
-    "bridge_letter": "Bridge letter",
-    "iso_certificate": "ISO certificate",
-    "unknown": "Not an assurance document I recognise",
-}
+# The kinds in a sentence: "a SOC 2 Type 2 report", and for a document that is none of them, why not.
+KIND_TEXT = {kind: f"{label} report" if kind in SOC_KINDS else label for kind, label in KIND_LABELS.items()}
+KIND_TEXT["unknown"] = "Not an assurance document I recognise"
 EXAMPLES = (
     "does {v} cover us?",
     "is {v}'s SOC 2 current?",

@@ -17,7 +17,14 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from extractors.model import ASSURANCE_KINDS, SOC2_KINDS, SOC_KINDS, TRUST_SERVICES_KINDS
+from extractors.model import (
+    ASSURANCE_KINDS,
+    EVIDENCE_ORDER,
+    SOC2_KINDS,
+    SOC_KINDS,
+    TRUST_SERVICES_KINDS,
+    VOUCHES_FOR_PERIOD_KINDS,
+)
 from service.assessments import service as assessments
 from service.assessments.models import StoredAssessment
 from service.documents import service as documents
@@ -145,7 +152,7 @@ def auditor(intent: Intent, ctx: Context) -> Answer:
     items: list[Item] = []
     soc_first = "iso27001" not in intent.frameworks[:1] and not re.search(
         r"\biso\b|cert|registrar|\bcb\b|27\d{3}|42001", intent.text, re.IGNORECASE)
-    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    order = dict(EVIDENCE_ORDER)
     for doc in sorted(_docs(ctx, vendor_id), key=lambda d: order.get(d.kind, 6) if soc_first
                       else -order.get(d.kind, 6)):
         if doc.issuer is None:
@@ -199,7 +206,7 @@ def period(intent: Intent, ctx: Context) -> Answer:
     if vendor_id is None:
         return problem or _refuse(intent, ctx)
     items: list[Item] = []
-    order = {"soc2_type2": 0, "soc2_type1": 1, "soc3": 2, "soc1": 3, "bridge_letter": 4, "iso_certificate": 5}
+    order = dict(EVIDENCE_ORDER)
     if re.search(r"\bbridge|\bgap letter", intent.text, re.IGNORECASE):
         order["bridge_letter"] = -1
     iso_first = bool(intent.frameworks) and intent.frameworks[0] == "iso27001"
@@ -970,7 +977,7 @@ def coverage(intent: Intent, ctx: Context) -> Answer:
     rows = documents.list_documents(db_session=ctx.db_session, vendor_id=vendor_id, status="parsed", limit=200)
     spans: list[tuple[date, date, str]] = []
     for d in rows:
-        if d.kind not in ("soc2_type2", "bridge_letter", "soc3", "soc1") or d.period_end is None:
+        if d.kind not in (*VOUCHES_FOR_PERIOD_KINDS, "soc1") or d.period_end is None:
             continue
         begin = d.period_start
         if begin is None and d.kind == "bridge_letter":

@@ -10,7 +10,6 @@ A certificate whose text layer is complete is never rendered, so the fast path s
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from .. import ocr
 from ..document import PDFIUM_LOCK, Document, Page
@@ -74,8 +73,7 @@ def read_artwork(doc: Document) -> DocText | None:
     """Page 1 as Tesseract reads it, or None when there is no artwork, no Tesseract, or no time left."""
     if not doc.pages or doc.pages[0].ocr or not ocr.available():
         return None
-    deadline: Any = getattr(doc, "deadline", None)
-    timeout = OCR_TIMEOUT if deadline is None else min(OCR_TIMEOUT, deadline.remaining())
+    timeout = OCR_TIMEOUT if doc.deadline is None else min(OCR_TIMEOUT, doc.deadline.remaining())
     if timeout < 1.0:
         return None
     try:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
+from extractors.model import PERIOD_REPORT_KINDS
+
 SpanKind = Literal["soc_report", "bridge_letter", "certificate"]
-_REPORT_KINDS = ("soc2_type2", "soc3")
 
 
 class _Dated(Protocol):
@@ -113,9 +114,9 @@ def spans_of(docs: Iterable[_Dated]) -> list[Span]:
     period ending before its end; a document without the dates it needs gives no span (never a guessed one)."""
     rows = list(docs)
     spans: list[Span] = []
-    report_ends = sorted(d.period_end for d in rows if d.kind in _REPORT_KINDS and d.period_end is not None)
+    report_ends = sorted(d.period_end for d in rows if d.kind in PERIOD_REPORT_KINDS and d.period_end is not None)
     for d in rows:
-        if d.kind in _REPORT_KINDS and d.period_start and d.period_end and d.period_start <= d.period_end:
+        if d.kind in PERIOD_REPORT_KINDS and d.period_start and d.period_end and d.period_start <= d.period_end:
             spans.append(Span(d.period_start, d.period_end, "soc_report", d.filename, d.id))
         elif d.kind == "bridge_letter" and d.period_end is not None:
             start = d.period_start

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from extractors.fields.text import ORG_PROSE_RE
-from extractors.model import TRUST_SERVICES_KINDS, Extraction
+from extractors.model import TRUST_SERVICES_KINDS, VOUCHES_FOR_PERIOD_KINDS, Extraction
 
 from ..findings import Citation, Finding, Severity
 from ..portfolio.providers import known_provider, provider_key
@@ -237,7 +237,7 @@ def red_flags(x: Extraction, signals: Mapping[str, Any] | None = None,
              "report.",
              [Citation.of(doc, f.period_start, "period_start"), Citation.of(doc, f.period_end, "period_end")])
     dated = parse_date(f.report_date.value) if f.report_date else None
-    if x.kind in ("bridge_letter", "soc2_type2", "soc3") and dated and end and dated < end:
+    if x.kind in VOUCHES_FOR_PERIOD_KINDS and dated and end and dated < end:
         what = "bridge letter" if x.kind == "bridge_letter" else "report"
         flag("DATES_CONTRADICT", f"The {what} is dated {dated.isoformat()}, before the end of the period it vouches "
              f"for ({end.isoformat()}): it speaks for days that had not happened yet.",
