@@ -9,35 +9,29 @@ inside the function that runs it. ``--help`` therefore loads argparse and these 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import (
-    bots_cmd,
-    cuecs_cmd,
-    eval_cmd,
-    extract_cmd,
-    import_cmd,
-    knowledge_cmd,
-    report_cmd,
-    serve_cmd,
-)
-
-# The order of the subcommands in ``--help``.
-MODULES = [extract_cmd, eval_cmd, knowledge_cmd, serve_cmd, import_cmd, report_cmd, cuecs_cmd, bots_cmd]
-# The subcommands each module registers (tests/test_cli_startup.py holds this to what ``register`` adds), so that a
-# named command builds only its own parser: setting up all fifteen in argparse is a few milliseconds of every start.
-COMMANDS: dict[ModuleType, tuple[str, ...]] = {
-    extract_cmd: ("extract",),
-    eval_cmd: ("eval",),
-    knowledge_cmd: ("crosswalk", "check"),
-    serve_cmd: ("serve", "worker", "token", "alerts"),
-    import_cmd: ("import",),
-    report_cmd: ("report",),
-    cuecs_cmd: ("cuecs",),
-    bots_cmd: ("chat", "slack"),
+# The command modules in the order of ``--help``, each with the subcommands it registers (tests/test_cli_startup.py
+# holds this table to what ``register`` adds). A named command imports and sets up only its own module: importing
+# and building all fifteen parsers in argparse is several milliseconds of every start of `extract`.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "extract_cmd": ("extract",),
+    "eval_cmd": ("eval",),
+    "knowledge_cmd": ("crosswalk", "check"),
+    "serve_cmd": ("serve", "worker", "token", "alerts"),
+    "import_cmd": ("import",),
+    "report_cmd": ("report",),
+    "cuecs_cmd": ("cuecs",),
+    "bots_cmd": ("chat", "slack"),
 }
+
+
+def command_module(name: str) -> ModuleType:
+    """``cli.<name>``, one of ``COMMANDS``' modules, imported now."""
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -49,9 +43,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Read vendor assurance documents (SOC 2, SOC 3, bridge letters, ISO certificates) and assess them.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    owner = [module for module in MODULES if command in COMMANDS[module]]
-    for module in owner or MODULES:
-        module.register(sub)
+    owner = [name for name, commands in COMMANDS.items() if command in commands]
+    for name in owner or COMMANDS:
+        command_module(name).register(sub)
     return parser
 
 
