@@ -276,14 +276,6 @@ class Document:
             finally:
                 page.close()
 
-    def plumber_page(self, number: int) -> Any:
-        """Open one page with pdfplumber (caller should ``close()`` it); for tables and word positions."""
-        import pdfplumber
-
-        self._check_deadline(f"opening page {number} with pdfplumber")
-        pdf = pdfplumber.open(io.BytesIO(self.data), pages=[number])
-        return pdf.pages[0]
-
     @contextmanager
     def plumber(self, number: int) -> Iterator[Any]:
         """``with doc.plumber(5) as page: page.extract_tables()`` - the page and its pdfminer objects freed after."""
