@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     from service.database import get_database
     from service.portfolio import service as portfolio
+    from service.portfolio.controls import ControlsUnavailable
     from service.vendors import service as vendors
 
     err = Console(stderr=True, highlight=False)
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         except vendors.VendorNotFound as exc:
             err.print(f"[red]{escape(str(exc))}[/]")
             return 1
-        except portfolio.ControlsUnavailable as exc:
+        except ControlsUnavailable as exc:
             err.print(f"[red]controls file:[/] {escape(str(exc))}")
             return 2
     if args.json:

@@ -46,9 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from service.assessments.service import AssessmentUnavailable, ProfileNotFound
     from service.database import get_database, utcnow
     from service.portfolio import report
+    from service.profiles import AssessmentUnavailable, ProfileNotFound
 
     fmt = args.format or args.output.suffix.lstrip(".").lower()
     if fmt not in ("csv", "xlsx"):

@@ -20,7 +20,6 @@ from . import jobs
 from .alerts.service import AlertNotFound
 from .alerts.views import router as alerts_router
 from .apidocs import mount_docs
-from .assessments.service import AssessmentUnavailable, ProfileNotFound
 from .assessments.views import router as assessments_router
 from .auth.service import LastAdminToken
 from .auth.views import router as tokens_router
@@ -36,6 +35,7 @@ from .inputs import UnsafeText
 from .middleware import UPLOAD_ENVELOPE, BodyLimit, allow_uploads
 from .plugins import load_plugins
 from .portfolio.views import router as portfolio_router
+from .profiles import AssessmentUnavailable, ProfileNotFound
 from .vendors.service import VendorExists, VendorNotFound
 from .vendors.views import router as vendors_router
 from .warmup import warm_up

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .config import Settings
 from .database import get_database
+from .documents import intake
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 
@@ -27,8 +28,6 @@ def load_examples(settings: Settings, folder: Path | None = None, *, queue: bool
 
     ``serve`` passes ``queue=False``: its start-up queues every document still waiting, these included, and
     queueing them here as well would parse each twice over (the second time a no-op, but noise in the log)."""
-    from .documents import intake
-
     new = existing = 0
     ids: list[int] = []
     with get_database(settings).session() as db_session:

@@ -6,37 +6,33 @@ the queue is Redis and any number of ``vendor-assurance worker`` processes share
 is the record of what still needs parsing: at start every process re-enqueues documents left ``queued`` or
 ``parsing`` by a crash (see documents.service.requeue_interrupted), and the claim in ``process`` makes a duplicate
 job a no-op. The daily scan may be scheduled by several consumers; the alerts' unique key keeps it to one send.
+
+This module wires the domains' tasks onto the queue, so it sits above them; work is put on the queue through
+``service.jobqueue`` (its ``enqueue_*`` and ``huey`` are also reachable here), which imports no domain, so the
+ingestion use case (``documents.intake``) can queue the parse that the task then runs through it.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import UTC, datetime
 from typing import Any
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 
+from . import jobqueue
 from .alerts.scheduled import run_daily
 from .assessments.scheduled import refresh_daily
 from .config import Settings
 from .database import get_database
 from .documents import service as documents
 from .documents import tasks as documents_tasks
+from .jobqueue import enqueue_alert_scan as enqueue_alert_scan
+from .jobqueue import enqueue_ingest as enqueue_ingest
+from .jobqueue import huey as huey
 
 log = logging.getLogger(__name__)
-
-_lock = threading.Lock()
-_state: dict[str, Any] = {}
-
-
-def _settings() -> Settings:
-    settings = _state.get("settings")
-    if settings is None:
-        raise RuntimeError("jobs.init(settings) was not called in this process")
-    return settings
-
 
 # The tasks live beside their domains (documents/tasks.py, alerts/scheduled.py, assessments/scheduled.py); these are
 # the queue's entry points, with the settings this process was started with. Their names are the queue's task names.
@@ -44,55 +40,38 @@ def _settings() -> Settings:
 
 def ingest_document(document_id: int) -> str:
     """The ingestion job: parse one document, then store its vendor's answer."""
-    return documents_tasks.ingest_document(_settings(), document_id)
+    return documents_tasks.ingest_document(jobqueue.settings(), document_id)
 
 
 def daily_alerts() -> dict[str, Any]:
     """The periodic job: raise today's alerts and send them through every configured notifier."""
-    return run_daily(_settings()).model_dump(mode="json")
+    return run_daily(jobqueue.settings()).model_dump(mode="json")
 
 
 def refresh_assessments() -> int:
     """The periodic job: store today's answer for every vendor, so the first questions of the day are fast."""
-    return refresh_daily(_settings())
+    return refresh_daily(jobqueue.settings())
 
 
 def init(settings: Settings, *, immediate: bool = False) -> Huey:
     """Create this process's queue for ``settings`` and register the tasks on it (replacing any earlier one)."""
-    with _lock:
-        huey: Huey
-        if settings.redis_url:
-            huey = RedisHuey(settings.queue_name, url=settings.redis_url, results=False, utc=True)
-        else:
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-            huey = SqliteHuey(settings.queue_name, filename=str(settings.queue_path), results=False, utc=True)
-        huey.immediate = immediate
-        ingest = huey.task(retries=2, retry_delay=30, name="ingest_document")(ingest_document)
-        scan = huey.task(name="alerts_scan")(daily_alerts)
-        periodic = huey.periodic_task(crontab(minute="0", hour=str(settings.alert_hour_utc)), name="daily_alerts")(
-            daily_alerts
-        )
-        refresh = huey.periodic_task(
-            crontab(minute="15", hour=str(settings.alert_hour_utc)), name="refresh_assessments"
-        )(refresh_assessments)
-        _state.update(settings=settings, huey=huey, ingest=ingest, scan=scan, periodic=periodic, refresh=refresh)
-        return huey
-
-
-def huey() -> Huey:
-    found = _state.get("huey")
-    if found is None:
-        raise RuntimeError("jobs.init(settings) was not called in this process")
-    return found
-
-
-def enqueue_ingest(document_id: int) -> None:
-    """Queue the parsing of a document (a duplicate is harmless)."""
-    _state["ingest"](document_id)
-
-
-def enqueue_alert_scan() -> None:
-    _state["scan"]()
+    queue: Huey
+    if settings.redis_url:
+        queue = RedisHuey(settings.queue_name, url=settings.redis_url, results=False, utc=True)
+    else:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        queue = SqliteHuey(settings.queue_name, filename=str(settings.queue_path), results=False, utc=True)
+    queue.immediate = immediate
+    tasks = {
+        "ingest": queue.task(retries=2, retry_delay=30, name="ingest_document")(ingest_document),
+        "scan": queue.task(name="alerts_scan")(daily_alerts),
+        "periodic": queue.periodic_task(crontab(minute="0", hour=str(settings.alert_hour_utc)),
+                                        name="daily_alerts")(daily_alerts),
+        "refresh": queue.periodic_task(crontab(minute="15", hour=str(settings.alert_hour_utc)),
+                                       name="refresh_assessments")(refresh_assessments),
+    }
+    jobqueue.install(settings, queue, tasks)
+    return queue
 
 
 def requeue_interrupted(settings: Settings, *, exclusive: bool) -> list[int]:

@@ -14,9 +14,9 @@ import time
 
 import knowledge
 
-from .assessments.service import AssessmentUnavailable, profiles
 from .config import Settings
 from .database import Database
+from .profiles import AssessmentUnavailable, profiles
 from .vendors.service import search_hits
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from service import jobs
 from service.assessments import service as assessments
 from service.auth import service as auth_service
 from service.auth import sessions
@@ -403,8 +402,7 @@ def resolve(
             elif action == "reparse":
                 if not who.can_admin:
                     raise Refused(403, "Parsing again needs a token with the admin scope.")
-                documents.reparse(db_session=db_session, document_id=document_id)
-                jobs.enqueue_ingest(document_id)
+                intake.parse_again(db_session=db_session, document_id=document_id)
                 text = "Queued to be parsed again."
             else:
                 raise Refused(400, "Nothing to do: choose a vendor.")

@@ -13,7 +13,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from service.assessments.service import AssessmentUnavailable, ProfileNotFound
+from service.profiles import AssessmentUnavailable, ProfileNotFound
 from service.vendors.service import VendorNotFound
 
 from .blocks import escape

@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 import httpx
 
 from ..config import Settings
+from ..plugins import load_plugins
 from .models import AlertRead
 
 log = logging.getLogger("vendor_assurance.alerts")
@@ -60,8 +61,6 @@ class WebhookNotifier:
 
 def configured_notifiers(settings: Settings) -> list[Notifier]:
     """The log notifier, the webhook when configured, and every plugin's ``notifiers(settings)``."""
-    from ..plugins import load_plugins
-
     found: list[Notifier] = [LogNotifier()]
     if settings.alert_webhook_url is not None:
         found.append(WebhookNotifier(settings.alert_webhook_url.get_secret_value()))

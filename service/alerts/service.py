@@ -18,6 +18,7 @@ from knowledge.profiles import Soc2Option, Soc3Option
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents.models import Document
+from ..profiles import get_profile
 from ..queries import equals_if_given, newest_first
 from ..vendors.models import Vendor
 from . import triggers
@@ -37,8 +38,6 @@ def soc_freshness_months(settings: Settings) -> int | None:
     """How old a SOC report may be, from the default profile (its SOC options' ``max_age_months``), or None to use
     FRESHNESS_DAYS when the profile cannot be read."""
     try:
-        from ..assessments.service import get_profile
-
         profile = get_profile(settings=settings, name=None)
     except Exception:  # noqa: BLE001 - a broken profile must not stop the alerts; fall back to the setting
         log.warning("default profile unavailable; SOC freshness falls back to %s days", settings.freshness_days)

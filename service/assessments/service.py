@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,64 +23,26 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from extractors import Extraction
-from knowledge import Profile, assess, list_profiles
+from knowledge import assess
 
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents import service as documents
 from ..documents.models import Document
+from ..portfolio.controls import ControlsUnavailable, controls_for
 from ..portfolio.models import DocumentSignals, NearDuplicate
+from ..profiles import AssessmentUnavailable as AssessmentUnavailable
+from ..profiles import ProfileNotFound as ProfileNotFound
+from ..profiles import get_profile as get_profile
+from ..profiles import list_profile_summaries as list_profile_summaries
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
-from .models import AssessedDocument, AssessmentRead, ProfileRead, StoredAssessment
+from .models import AssessedDocument, AssessmentRead, StoredAssessment
 
 log = logging.getLogger(__name__)
 
-
-class AssessmentUnavailable(RuntimeError):
-    """What an assessment needs from the operator cannot be used: a malformed profile file in PROFILES_DIR, or an
-    unusable CONTROLS_FILE (the API answers 503 and says which)."""
-
-
-class ProfileNotFound(LookupError):
-    """No requirement profile by that name."""
-
-
-_PROFILE_TTL = 30.0
-_profiles_lock = threading.Lock()
-_profiles_cache: dict[str, tuple[float, dict[str, Profile]]] = {}
-
-
-def profiles(*, settings: Settings) -> dict[str, Profile]:
-    """Profiles by name (bundled, then PROFILES_DIR, which wins); re-read at most every 30 seconds."""
-    key = str(settings.profiles_dir or "")
-    now = time.monotonic()
-    cached = _profiles_cache.get(key)
-    if cached is not None and now - cached[0] < _PROFILE_TTL:
-        return cached[1]
-    try:
-        found = dict(list_profiles(settings.profiles_dir))
-    except ValueError as exc:  # a malformed profile file: say which file and line instead of failing obscurely
-        raise AssessmentUnavailable(f"requirement profiles could not be loaded: {exc}") from exc
-    with _profiles_lock:
-        _profiles_cache[key] = (now, found)
-    return found
-
-
-def list_profile_summaries(*, settings: Settings) -> list[ProfileRead]:
-    """Every profile's name, description and the file it came from."""
-    return [
-        ProfileRead(name=name, description=p.description or "", source=str(p.source or ""))
-        for name, p in sorted(profiles(settings=settings).items())
-    ]
-
-
-def get_profile(*, settings: Settings, name: str | None) -> Profile:
-    wanted = name or settings.default_profile
-    found = profiles(settings=settings)
-    if wanted not in found:
-        raise ProfileNotFound(f"no profile named {wanted!r} (have: {', '.join(sorted(found))})")
-    return found[wanted]
+# The profiles are loaded in ``service.profiles`` (the alerts read the default one and must not import this module,
+# which reads the documents); the names imported above with ``as`` stay part of this module's face for its callers.
 
 
 _cache_lock = threading.Lock()
@@ -109,8 +70,6 @@ def _controls(settings: Settings) -> tuple[Any, str]:
     """The buyer's controls (CONTROLS_FILE) and a digest of them for the answer's fingerprint ("" when unset)."""
     if not settings.controls_file:
         return None, ""
-    from ..portfolio.service import ControlsUnavailable, controls_for
-
     try:
         controls, _ = controls_for(settings)
     except ControlsUnavailable as exc:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from ..deps import DatabaseDep, IdPath, Reader, SessionDep, SettingsDep, run_read
 from ..inputs import SaneDate
+from ..profiles import list_profile_summaries
 from . import service
 from .models import AssessmentRead, ProfileRead
 
@@ -44,4 +45,4 @@ async def assess(
 @router.get("/profiles", response_model=list[ProfileRead])
 def list_profiles(settings: SettingsDep, _: Reader) -> list[ProfileRead]:
     """The requirement profiles: bundled ones and those in PROFILES_DIR."""
-    return service.list_profile_summaries(settings=settings)
+    return list_profile_summaries(settings=settings)

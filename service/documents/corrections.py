@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..database import begin_write, utcnow
+from .lookup import get_or_raise
 from .models import Document
 from .review_models import FieldCorrection, FieldReview, FieldReviewLog, ReviewDismissal
 
@@ -202,8 +203,6 @@ def index_columns(doc: Document) -> None:
 
 
 def _parsed(db_session: Session, document_id: int) -> Document:
-    from .service import get_or_raise
-
     doc = get_or_raise(db_session=db_session, document_id=document_id)
     if doc.status != "parsed" or not doc.extraction:
         raise NotReviewable(f"document {document_id} is {doc.status}: there is nothing to correct yet")
@@ -346,8 +345,6 @@ def log_of(*, db_session: Session, document_id: int) -> list[FieldReviewLog]:
 def dismiss(*, db_session: Session, document_id: int, key: str, actor: str) -> None:
     """Take an item off the review queue without changing a field (commits; idempotent): ``key`` names it, e.g.
     ``failed`` or a warning's digest. Logged like a correction."""
-    from .service import get_or_raise
-
     begin_write(db_session)
     get_or_raise(db_session=db_session, document_id=document_id)
     exists = db_session.scalars(

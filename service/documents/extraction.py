@@ -16,6 +16,8 @@ import os
 import threading
 from dataclasses import replace
 
+import pypdfium2
+
 from extractors import Extraction
 from extractors.document import PDFIUM_LOCK
 from extractors.limits import Limits
@@ -117,8 +119,6 @@ def count_pages(data: bytes) -> int | None:
     if not PDFIUM_LOCK.acquire(timeout=2.0):
         return None
     try:
-        import pypdfium2
-
         pdf = pypdfium2.PdfDocument(data)
         try:
             return len(pdf)

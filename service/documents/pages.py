@@ -17,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, status
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from extractors.pictures import Box, highlight_png, page_width, quote_boxes, render_png
+from extractors.pictures import Box, highlight_png, page_count, page_width, quote_boxes, render_png
 
 from ..deps import IdPath, Reader, SessionDep, SettingsDep
 from . import corrections
@@ -103,8 +103,6 @@ async def get_page(
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "only PDF pages can be shown")
     pages = doc.pages
     if pages is None:
-        from extractors.pictures import page_count
-
         pages = await run_in_threadpool(page_count, pdf)
     if page > pages:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"the document has {pages} page(s)")

@@ -16,6 +16,7 @@ from ..config import Settings
 from ..deps import IdPath, Reader, SessionDep, SettingsDep, Writer
 from ..vendors.service import VendorNotFound
 from . import corrections
+from .lookup import get_or_raise
 from .models import Document
 from .review_models import FieldCorrection, ReviewLogRead, ReviewRead, ReviewResult, VerdictChange
 
@@ -86,8 +87,6 @@ def correct_field(
 ) -> ReviewResult:
     """Store a reviewer's value for the field (the extractor's value again is a confirmation); the vendor's
     verdict is recomputed at once and returned with the one before."""
-    from .service import get_or_raise
-
     before = _verdict(db_session, settings, get_or_raise(db_session=db_session, document_id=document_id).vendor_id,
                       store=False)
     try:
@@ -105,8 +104,6 @@ def undo_field(
     db_session: SessionDep, settings: SettingsDep, principal: Writer, document_id: IdPath, field: FieldPathParam
 ) -> ReviewResult:
     """Withdraw the correction: the extractor's value is in force again, and the verdict follows."""
-    from .service import get_or_raise
-
     before = _verdict(db_session, settings, get_or_raise(db_session=db_session, document_id=document_id).vendor_id,
                       store=False)
     try:
@@ -120,8 +117,6 @@ def undo_field(
 @router.get("/{document_id}/reviews", response_model=dict[str, list[Any]])
 def list_reviews(db_session: SessionDep, _: Reader, document_id: IdPath) -> dict[str, list[Any]]:
     """The corrections in force and the audit log of every change to this document's fields."""
-    from .service import get_or_raise
-
     get_or_raise(db_session=db_session, document_id=document_id)
     active = corrections.reviews_of(db_session=db_session, document_id=document_id)
     history = corrections.log_of(db_session=db_session, document_id=document_id)

@@ -3,12 +3,14 @@
 State changes are one transaction each: ``queued`` on upload, ``parsing`` when a worker claims it, then ``parsed``
 or ``failed`` together with everything read from it. A crash in between leaves ``parsing`` behind, which
 ``requeue_interrupted`` (run at start) turns back into work; the claim makes duplicate jobs harmless.
+
+This is the domain only: it parses and records. What follows a parse (the red-flag signals, the alerts, the
+vendor's answer) and the queue belong to the ingestion use case above the domains, ``intake``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -30,16 +32,11 @@ from ..vendors.models import Vendor
 from ..vendors.names import normalize
 from .corrections import reapply
 from .extraction import count_pages, run_extraction
+from .lookup import DocumentNotFound, get, get_or_raise
 from .models import Document
 from .storage import FileStore
 
-log = logging.getLogger(__name__)
-
 MAX_ATTEMPTS = 3
-
-
-class DocumentNotFound(LookupError):
-    """No document with that id."""
 
 
 class UploadTooLarge(ValueError):
@@ -59,6 +56,7 @@ def sniff(data: bytes) -> str:
 
 
 __all__ = [
+    "AfterParse",
     "DocumentNotFound",
     "IngestResult",
     "UnsupportedContent",
@@ -67,6 +65,7 @@ __all__ = [
     "count_pages",
     "current_documents",
     "get",
+    "get_or_raise",
     "ingest",
     "interrupted_ids",
     "list_documents",
@@ -86,20 +85,12 @@ class IngestResult:
     created: bool
 
 
+# What follows a parse this module does not know of: called with the document as recorded and the file's bytes.
+AfterParse = Callable[[Document, bytes], None]
+
+
 def file_store(settings: Settings) -> FileStore:
     return FileStore(settings.files_dir)
-
-
-def get(*, db_session: Session, document_id: int) -> Document | None:
-    """The document with its status and extraction, or None."""
-    return db_session.get(Document, document_id)
-
-
-def get_or_raise(*, db_session: Session, document_id: int) -> Document:
-    doc = db_session.get(Document, document_id)
-    if doc is None:
-        raise DocumentNotFound(f"document {document_id} does not exist")
-    return doc
 
 
 def get_by_sha256(*, db_session: Session, sha256: str) -> Document | None:
@@ -317,12 +308,19 @@ def fail(*, db_session: Session, document_id: int, code: str, message: str) -> D
 
 
 def process(
-    *, db_session: Session, settings: Settings, document_id: int, stale_after: timedelta | None = None
+    *,
+    db_session: Session,
+    settings: Settings,
+    document_id: int,
+    stale_after: timedelta | None = None,
+    after_parse: AfterParse | None = None,
 ) -> Document:
     """Parse a queued document now, in this thread, and return it ``parsed`` or ``failed`` (a few seconds per report).
 
     Safe to call from several workers and again after a crash: only the caller that claims the document parses it;
-    the others get the document as it stands.
+    the others get the document as it stands. This module only parses and records; ``after_parse(document, data)``
+    runs when this call recorded what the extractor read (``parsed`` or ``failed``), with the file's bytes while
+    they are at hand: the ingestion use case (``intake``) derives the red-flag signals and raises alerts there.
     """
     stale = stale_after if stale_after is not None else timedelta(seconds=settings.parse_timeout_seconds * 2)
     doc = get_or_raise(db_session=db_session, document_id=document_id)
@@ -343,27 +341,9 @@ def process(
         return fail(db_session=db_session, document_id=document_id, code="file_missing", message=str(exc))
     extraction = run_extraction(data=data, filename=doc.filename, settings=settings)
     doc = record_extraction(db_session=db_session, document_id=document_id, extraction=extraction, settings=settings)
-    if doc.status == "parsed":
-        from ..portfolio import signals  # red flags and near-duplicates need the text, read while it is at hand
-
-        signals.record_safely(db_session=db_session, settings=settings, document_id=document_id, data=data)
-        db_session.refresh(doc)
-    _raise_alerts_now(db_session, settings, document_id)
+    if after_parse is not None:
+        after_parse(doc, data)
     return doc
-
-
-def _raise_alerts_now(db_session: Session, settings: Settings, document_id: int) -> None:
-    """Raise the alerts a just-parsed document is already due for (an expired certificate, a lapsed bridge letter,
-    a failed parse), whichever path parsed it (the queue, a Slack upload, the examples), so they are listed now
-    rather than after the next daily scan, which still sends them and raises what time makes due later. Best
-    effort: the document is recorded either way."""
-    from ..alerts import service as alerts
-
-    try:
-        alerts.raise_due(db_session=db_session, settings=settings, today=utcnow().date(), document_ids=[document_id])
-    except Exception:  # noqa: BLE001 - never fail a parse that was recorded; the daily scan raises them
-        db_session.rollback()
-        log.warning("could not raise the alerts of document %s after parsing", document_id, exc_info=True)
 
 
 def reparse(*, db_session: Session, document_id: int) -> Document:

@@ -9,7 +9,6 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Upload
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from .. import jobs
 from ..deps import Admin, IdPath, Reader, SessionDep, SettingsDep, Writer, Written, written
 from ..inputs import SafeStr, unsafe_reason
 from . import intake, service
@@ -164,6 +163,5 @@ def assign_vendor(
 @router.post("/{document_id}/reparse", response_model=DocumentRead, status_code=status.HTTP_202_ACCEPTED)
 def reparse(db_session: SessionDep, _: Admin, document_id: IdPath) -> DocumentRead:
     """Parse the stored file again (after an extractor upgrade, say)."""
-    doc = service.reparse(db_session=db_session, document_id=document_id)
-    jobs.enqueue_ingest(doc.id)
+    doc = intake.parse_again(db_session=db_session, document_id=document_id)
     return DocumentRead.from_document(doc, with_extraction=False)

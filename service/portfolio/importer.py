@@ -2,9 +2,10 @@
 
 Every PDF under the folder (recursively) is stored once (content-addressed by SHA-256, so a second run adds nothing
 and a file met twice is one document), then parsed in parallel, one thread per core, each thread driving its own
-extractor child process (``documents.service.process``: the vendor is matched and the answer stored exactly as for
-an upload). An interrupted run resumes: documents it stored but did not parse are ``queued`` and are parsed by the
-next run; a Ctrl-C puts the ones in progress back to ``queued``.
+extractor child process (``documents.intake.parse_now``: the vendor is matched, the signals read and the alerts
+raised exactly as for an upload; the answers are stored once per vendor at the end). An interrupted run resumes:
+documents it stored but did not parse are ``queued`` and are parsed by the next run; a Ctrl-C puts the ones in
+progress back to ``queued``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from ..assessments import service as assessments
 from ..config import Settings
 from ..database import Database, begin_write, get_database, utcnow
+from ..documents import intake
 from ..documents import service as documents
 from ..documents.models import Document
 from . import signals
@@ -127,8 +130,6 @@ def import_folder(
 def _store_answers(db: Database, settings: Settings, summary: ImportSummary) -> None:
     """As after an upload: the new documents' vendors are assessed (default profile) and the answers stored, once
     per vendor after all its documents are in. Best effort: a question computes the answer if this fails."""
-    from ..assessments import service as assessments
-
     ids = [r.document_id for r in summary.results if r.outcome == "new" and r.document_id is not None]
     if not ids:
         return
@@ -168,7 +169,8 @@ def _parse_all(
 
     def parse(doc_id: int) -> FileResult:
         with db.session() as db_session:
-            doc = documents.process(db_session=db_session, settings=settings, document_id=doc_id, stale_after=stale)
+            doc = intake.parse_now(db_session=db_session, settings=settings, document_id=doc_id, stale_after=stale,
+                                   store_answer=False)
             shown = pending[doc_id]
             if doc.status == "parsed":
                 return FileResult(shown, "new", doc.id, None, doc.kind, doc.vendor_name)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from extractors import Extraction
 from extractors.model import SOC_KINDS
-from knowledge.portfolio import Control, ControlsError, audit_window, load_controls, match_cuec, spans_of
+from knowledge.portfolio import audit_window, match_cuec, spans_of
 from knowledge.portfolio.providers import normalize_provider, provider_key
 
 from ..config import Settings
@@ -39,6 +39,7 @@ from ..documents import service as documents
 from ..documents.models import Document
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
+from .controls import controls_for
 from .models import (
     ConcentrationAlert,
     ControlRef,
@@ -51,10 +52,6 @@ from .models import (
     VendorCuecs,
     VendorRef,
 )
-
-
-class ControlsUnavailable(ValueError):
-    """The controls file is missing or invalid; the message says which and why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,21 +206,6 @@ def coverage(*, db_session: Session, vendor_id: int, start: date, end: date) -> 
 
 
 # --- CUECs and the buyer's controls -------------------------------------------------------------------------------
-
-
-def controls_for(settings: Settings, path: str | Path | None = None) -> tuple[tuple[Control, ...] | None, str | None]:
-    """The buyer's controls from ``path`` or ``CONTROLS_FILE`` (None, None when neither is set).
-
-    Raises ControlsUnavailable with the reason when the file cannot be read or is not valid."""
-    chosen = path or settings.controls_file
-    if not chosen:
-        return None, None
-    try:
-        return load_controls(chosen), str(chosen)
-    except OSError as exc:
-        raise ControlsUnavailable(f"cannot read the controls file {chosen}: {exc.strerror or exc}") from None
-    except ControlsError as exc:
-        raise ControlsUnavailable(str(exc)) from None
 
 
 def vendor_cuecs(

@@ -1,6 +1,6 @@
 """At ingestion: read what the red flags and near-duplicate detection need from a parsed document's text.
 
-Runs right after a document is parsed (``documents.service.process``), before its vendor's answer is computed, so the
+Runs right after a document is parsed (``documents.intake.parse_now``), before its vendor's answer is computed, so the
 first answer already carries the red flags. The text is read again with pdfium's plain text pass (tens of
 milliseconds for a 60-page report; the extraction's own reading happened in a child process and is not kept). A
 failure here never fails the document: it is logged, and ``missing`` finds the documents to try again
@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import pypdfium2
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -34,8 +35,6 @@ _LOCK_KEY = 0x7661_6E64  # serializes near-duplicate searches and their writes o
 
 def page_texts(data: bytes) -> list[str]:
     """Each page's plain text (pdfium), page 1 first; empty when the file cannot be opened."""
-    import pypdfium2
-
     if not PDFIUM_LOCK.acquire(timeout=30):
         return []
     try:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from ..deps import IdPath, Reader, SessionDep, SettingsDep
 from ..inputs import SaneDate
 from . import service
+from .controls import ControlsUnavailable
 from .models import ConcentrationAlert, CoverageRead, FourthParty, VendorCuecs
 
 router = APIRouter(tags=["portfolio"])
@@ -59,5 +60,5 @@ def cuecs(db_session: SessionDep, settings: SettingsDep, _: Reader, vendor_id: I
     (from CONTROLS_FILE), or null when none does."""
     try:
         return service.vendor_cuecs(db_session=db_session, settings=settings, vendor_id=vendor_id)
-    except service.ControlsUnavailable as exc:
+    except ControlsUnavailable as exc:
         raise HTTPException(503, str(exc)) from None

@@ -9,12 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bots.brain.answers import Context, respond
 from bots.console import load_examples_now, render_text
 from cli import main
+from service.alerts.models import Alert
 from service.config import Settings
 from service.database import forget_databases, get_database
+from service.documents.models import Document
+from service.portfolio.models import DocumentSignals
 
 TODAY = "2026-11-30"
 QUESTIONS = [
@@ -72,3 +76,13 @@ def test_chat_profile_is_remembered_between_runs(data_dir: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert "Profile: low-risk-tool" in out
     main(["chat", "--data-dir", str(data_dir), "--today", TODAY, "use profile default here"])
+
+
+def test_the_examples_read_now_are_followed_by_signals_and_alerts(data_dir: Path) -> None:
+    """``load_examples_now`` parses through the one way in (service.documents.intake), as the queue would: every
+    parsed document has its red-flag signals, and the examples' expired certificate and lapsed bridge letter are
+    alerts at once."""
+    with get_database(Settings(data_dir=data_dir)).session() as s:
+        parsed = s.scalars(select(Document.id).where(Document.status == "parsed")).all()
+        assert parsed and all(s.get(DocumentSignals, doc_id) is not None for doc_id in parsed)
+        assert {"bridge_letter_expired", "certificate_expired"} <= set(s.scalars(select(Alert.kind)))

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import pypdfium2
 import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
+from sqlalchemy import select
 
 from extractors.model import Extraction
+from service.alerts.models import Alert
 from service.database import get_database
 from service.documents import service as documents
+from service.portfolio.models import DocumentSignals
 from tests.extractors import make_pdf
-from tests.generator import soc
+from tests.generator import iso, soc
 
 from .conftest import ALLOWED, OPEN, Bot, unique
 
@@ -204,3 +208,15 @@ def test_a_loosely_matching_vendor_is_confirmed_with_a_button(bot: Bot, monkeypa
     assert f"Verdict for {known.name}" in confirmed.text()
     doc = stored(bot, pdf)
     assert (doc.vendor_id, doc.vendor_match) == (known.id, "manual")
+
+
+def test_an_upload_is_followed_by_signals_and_alerts(bot: Bot) -> None:
+    """As on every way in (service.documents.intake): the red-flag signals are stored and the alerts the document
+    is already due for are raised before the card is posted, not at the next daily scan."""
+    pdf = iso.build("27001_2022", 41, expiry=date.today() - timedelta(days=20))[0]
+    ts, _f, _s = share(bot, pdf, "expired-certificate.pdf")
+    card(bot, ALLOWED, ts)
+    doc = stored(bot, pdf)
+    with get_database(bot.settings).session() as s:
+        assert s.get(DocumentSignals, doc.id) is not None
+        assert "certificate_expired" in set(s.scalars(select(Alert.kind).where(Alert.document_id == doc.id)))

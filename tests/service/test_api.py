@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from service.config import Settings
+from service.database import get_database
+from service.portfolio.models import DocumentSignals
 
 from .conftest import bearer, make_token
 from .docs import certificate, expected_vendor, generated
@@ -143,6 +145,8 @@ def test_end_to_end_upload_verdict_and_expiry_alert(client: TestClient, settings
     doc = client.get(up["status_url"], headers=h).json()
     assert doc["status"] == "parsed", doc["error_message"]
     assert doc["expiry_date"] == expiry.isoformat()
+    with get_database(settings).session() as s:  # the parse was followed by its red-flag signals (intake)
+        assert s.get(DocumentSignals, up["id"]) is not None
     vendor_id = doc["vendor_id"]
     hits = client.get("/vendors", params={"q": expected_vendor(expected).split()[0]}, headers=h).json()
     assert hits[0]["vendor"]["id"] == vendor_id

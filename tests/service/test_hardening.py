@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from huey import RedisHuey
 
-from service import jobs
+from service import jobqueue, jobs
 from service.api import create_app
 from service.config import Settings
 from service.database import Database, get_database
@@ -222,12 +222,12 @@ def test_health_needs_no_token_and_reports_each_dependency(app: FastAPI, client:
     finally:
         app.state.db = real_db
     assert down.status_code == 503 and down.json()["database"] == "down" and down.json()["queue"] == "ok"
-    real_huey = jobs._state["huey"]
-    jobs._state["huey"] = RedisHuey("va-health-test", url="redis://127.0.0.1:9/0")  # nothing listens on port 9
+    real_huey = jobqueue._state["huey"]
+    jobqueue._state["huey"] = RedisHuey("va-health-test", url="redis://127.0.0.1:9/0")  # nothing listens on port 9
     try:
         down = client.get("/health")
     finally:
-        jobs._state["huey"] = real_huey
+        jobqueue._state["huey"] = real_huey
     assert down.status_code == 503 and down.json() == {"status": "unavailable", "database": "ok", "queue": "down"}
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from service.alerts.models import Alert
 from service.api import create_app
 from service.config import Settings
-from service.database import forget_databases
+from service.database import forget_databases, get_database
 from service.examples import load_examples
+from service.portfolio.models import DocumentSignals
 from tests.service.conftest import make_token
-from tests.service.docs import generated
+from tests.service.docs import certificate, generated
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +155,21 @@ def test_upload_without_script_goes_to_the_parsed_document(site: tuple[TestClien
     assert expected["fields"]["vendor"]["value"] in r.text
     not_pdf = client.post("/ui/upload", data={"csrf_token": csrf}, files={"file": ("x.pdf", b"hello", "text/plain")})
     assert not_pdf.status_code == 200 and 'class="flash error"' in not_pdf.text
+
+
+def test_a_form_upload_is_followed_by_signals_and_alerts(site: tuple[TestClient, Settings]) -> None:
+    """The form goes through the one way in (service.documents.intake), as the API does: once parsed, the red-flag
+    signals are stored and an expired certificate is an alert at once."""
+    client, settings = site
+    _login(client, make_token(settings, "read", "write"))
+    pdf, _ = certificate(51, date.today() - timedelta(days=20))
+    csrf = _csrf(client.get("/ui/upload").text)
+    r = client.post("/ui/upload", data={"csrf_token": csrf}, files={"file": ("old.pdf", pdf, "application/pdf")})
+    assert r.status_code == 200 and "Uploaded." in r.text
+    doc_id = _documents(client, settings)["old.pdf"]["id"]
+    with get_database(settings).session() as s:
+        assert s.get(DocumentSignals, doc_id) is not None
+        assert "certificate_expired" in set(s.scalars(select(Alert.kind).where(Alert.document_id == doc_id)))
 
 
 def test_text_read_from_documents_is_escaped(site: tuple[TestClient, Settings]) -> None:
