@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -30,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 from . import layout, ocr
 from .layout import Band, Segment
 from .limits import Deadline, DocumentError, Limits, human_bytes
+from .patterns import lazy
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def _quiet(_: str) -> None:
     pass
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = lazy(r"[^\W\d_]{2,}")
 # What pdfium's text holds that no reader wants: carriage returns and NULs dropped, its soft-hyphen codes (U+0002,
 # U+FFFE) made plain hyphens.
 _TEXT_FIXES = (("\r", ""), ("\x02", "-"), ("\ufffe", "-"), ("\x00", ""))
@@ -363,11 +363,11 @@ def load(
     return doc
 
 
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = lazy(rb"stream\r?\n")
 # The last object header ("12 0 obj") before a point: greedy ``.*`` makes the engine try from the end backwards, so
 # finding it costs the length of one dictionary, not a scan of the whole window before it.
-_LAST_OBJ_START = re.compile(rb"(?s:.*)\d+\s+\d+\s+obj\b")
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
+_LAST_OBJ_START = lazy(rb"(?s:.*)\d+\s+\d+\s+obj\b")
+_IMAGE = lazy(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
 _INFLATE_IN = 256 * 1024  # compressed bytes fed to zlib at a time
 _INFLATE_OUT = 4 * 1024 * 1024  # inflated bytes produced at a time (and so held at most)
 
@@ -444,9 +444,9 @@ def _open_error(exc: pdfium.PdfiumError, data: bytes) -> DocumentError:
     return DocumentError("corrupt", "the PDF is damaged and could not be opened")
 
 
-_ENCRYPT = re.compile(rb"/Encrypt[\s/<\d]")
-_NO_PAGES = re.compile(rb"/Count\s+0\b")
-_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
+_ENCRYPT = lazy(rb"/Encrypt[\s/<\d]")
+_NO_PAGES = lazy(rb"/Count\s+0\b")
+_SOME_PAGES = lazy(rb"/Count\s+[1-9]")
 
 
 class _PageReader:

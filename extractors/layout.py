@@ -10,13 +10,14 @@ Coordinates are PDF points with the origin at the page's top-left.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from .patterns import lazy
 
 ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
 # What starts a table row in assurance reports: a control or criterion id (CC6.1, A1.3.2, IVS-10, DS - 3), a list
 # number (3. / 3) / (3)) or a bullet.
-_ROW_ID = re.compile(r"^\s*(?:[A-Z]{1,6}\s?-?\s?\d+(?:\.\d+)*\b|\(?\d{1,3}(?:\.\d+)*[.)]?(?:\s|$)|[•▪◦●\-–]\s)")
+_ROW_ID = lazy(r"^\s*(?:[A-Z]{1,6}\s?-?\s?\d+(?:\.\d+)*\b|\(?\d{1,3}(?:\.\d+)*[.)]?(?:\s|$)|[•▪◦●\-–]\s)")
 
 
 @dataclass(frozen=True, slots=True)

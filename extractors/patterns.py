@@ -14,7 +14,7 @@ compiles every lazy pattern in the package.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any, cast, overload
 
 # What callers use of a compiled pattern: copied onto the stand-in at the first use.
 _COMPILED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "flags", "groups",
@@ -25,11 +25,11 @@ class LazyPattern:
     """Stands for ``re.compile(pattern, flags)`` until first used; ``.pattern`` is there without compiling (other
     patterns embed it)."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
         self.pattern = pattern
         self._flags = flags
 
-    def compiled(self) -> re.Pattern[str]:
+    def compiled(self) -> re.Pattern[Any]:
         """Compile now (the ``re`` module's cache makes a second call cheap) and answer from it from now on."""
         compiled = re.compile(self.pattern, self._flags)
         for name in _COMPILED:
@@ -46,10 +46,16 @@ class LazyPattern:
         return f"lazy({self.pattern!r}, {self._flags})"
 
 
-def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+@overload
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def lazy(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+
+
+def lazy(pattern: str | bytes, flags: int = 0) -> re.Pattern[str] | re.Pattern[bytes]:
     """``re.compile(pattern, flags)``, compiled at the first search, match, sub, split or find.
 
     Typed as the pattern it stands for. It is not an instance of ``re.Pattern``: call its methods rather than passing
     it to ``re.search`` and the like.
     """
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+    return cast("re.Pattern[str] | re.Pattern[bytes]", LazyPattern(pattern, flags))

@@ -22,13 +22,14 @@ from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
 from .model import SOC_KINDS, AICoverage, Extraction, Fields, FileInfo, Found
+from .patterns import lazy
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
 # A number as OCR reads it where a digit stands for a letter of a letter prefix ("1QA2025-270" for "IQA2025-270").
-_OCR_AMBIGUOUS = re.compile(r"^[10][A-Z]{2}")
+_OCR_AMBIGUOUS = lazy(r"^[10][A-Z]{2}")
 
 
 def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
@@ -56,7 +57,7 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
 
 
-_COVER_LABEL = re.compile(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
+_COVER_LABEL = lazy(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
 
 
 def _words(name: str) -> str:
