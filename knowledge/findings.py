@@ -27,6 +27,9 @@ SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
 # What a critical finding does to the verdict: the evidence shows a shortfall, or the evidence is not enough to tell.
 Blocks = Literal["does_not_meet", "insufficient_evidence"]
 
+# How an accepted-evidence option fared (``OptionResult.status``).
+OptionStatus = Literal["satisfied", "failed", "unproven", "absent"]
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -81,7 +84,7 @@ class OptionResult:
     """How one accepted-evidence option of the profile fared: which document was tried and what it lacked."""
 
     option: str
-    status: Literal["satisfied", "failed", "unproven", "absent"]
+    status: OptionStatus
     document: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

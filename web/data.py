@@ -4,7 +4,6 @@ document's fields, the review queue. No HTML here; the templates only lay it out
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections import Counter
@@ -12,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.model import KEY_FIELDS, KIND_LABELS, SOC_KINDS
 from knowledge.findings import SEVERITIES
 from service.alerts import triggers
-from service.assessments.models import StoredAssessment
+from service.assessments.models import AnswerSeverities, AssessmentRead, StoredAssessment
 from service.config import Settings
 from service.documents import corrections
 from service.documents import service as documents
@@ -121,11 +121,10 @@ def portfolio(db_session: Session, settings: Settings, today: date) -> Portfolio
         if verdict in ("does_not_meet", "insufficient_evidence") and len(attention) < 200:
             attention.append((vendor_id, names.get(vendor_id, f"vendor {vendor_id}"), verdict))
         try:
-            result = json.loads(answer).get("result") or {}
-        except (ValueError, AttributeError):
+            stored = AnswerSeverities.model_validate_json(answer)
+        except ValidationError:  # unreadable: the vendor still counts by its verdict column
             continue
-        for finding in result.get("findings") or []:
-            severities[str(finding.get("severity"))] += 1
+        severities.update(stored.severities)
     verdicts["not_assessed"] = max(total - sum(verdicts.values()), 0)
     events = upcoming(db_session, settings, today, names)
     attention.sort(key=lambda a: (a[2] != "does_not_meet", a[1].casefold()))
@@ -267,18 +266,17 @@ def _path_for(extraction: dict[str, Any] | None, name: str | None, page: int | N
     return None
 
 
-def findings(assessment: Any, extractions: dict[int, dict[str, Any]]) -> list[FindingView]:
+def findings(assessment: AssessmentRead, extractions: dict[int, dict[str, Any]]) -> list[FindingView]:
     """The assessment's findings, each citation tied to the stored document and the field to highlight."""
     by_name = {d.filename: d.id for d in assessment.documents}
     out: list[FindingView] = []
-    for f in assessment.result.get("findings") or []:
+    for f in assessment.result.findings:
         cites = []
-        for c in f.get("evidence") or []:
-            doc_id = by_name.get(str(c.get("document")))
-            page, quote = c.get("page"), c.get("quote")
-            path = _path_for(extractions.get(doc_id) if doc_id else None, c.get("field"), page, quote)
-            cites.append(Evidence(doc_id, str(c.get("document") or ""), page, quote, path))
-        out.append(FindingView(str(f.get("severity")), str(f.get("reason") or f.get("code")), f.get("absence"), cites))
+        for c in f.evidence:
+            doc_id = by_name.get(c.document)
+            path = _path_for(extractions.get(doc_id) if doc_id else None, c.field, c.page, c.quote)
+            cites.append(Evidence(doc_id, c.document, c.page, c.quote, path))
+        out.append(FindingView(f.severity, f.reason or f.code, f.absence, cites))
     out.sort(key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9)
     return out
 

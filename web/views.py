@@ -33,6 +33,7 @@ from service.documents import corrections, intake
 from service.documents import service as documents
 from service.documents.models import Document
 from service.documents.review_models import FieldCorrection
+from service.profiles import AssessmentUnavailable, ProfileNotFound
 from service.vendors import service as vendors
 
 from . import charts, data
@@ -256,7 +257,7 @@ def vendor_page(request: Request, who: Signed, vendor_id: int) -> HTMLResponse:
         problem = None
         try:
             assessment = assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id)
-        except (assessments.AssessmentUnavailable, assessments.ProfileNotFound) as exc:
+        except (AssessmentUnavailable, ProfileNotFound) as exc:
             problem = str(exc)
         current_ids = [d.id for d in assessment.documents] if assessment else []
         extractions = {d.id: d.extraction for d in docs if d.id in current_ids and d.extraction}
@@ -357,7 +358,7 @@ def _verdict(db_session: Session, settings: Settings, vendor_id: int | None, sto
         return None
     try:
         answer = assessments.assess_vendor(db_session=db_session, settings=settings, vendor_id=vendor_id, store=store)
-    except (assessments.AssessmentUnavailable, assessments.ProfileNotFound, vendors.VendorNotFound):
+    except (AssessmentUnavailable, ProfileNotFound, vendors.VendorNotFound):
         return None
     finally:
         db_session.commit()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from extractors.model import KIND_LABELS, SOC_KINDS, TRUST_SERVICES_KINDS, Extraction, Found
 from service.assessments import service as assessments
+from service.assessments.models import FindingRead
 from service.config import Settings
 from service.documents import service as documents
 from service.documents.models import Document
@@ -344,14 +345,13 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
     result = assessments.assess_vendor(
         db_session=ctx.db_session, settings=ctx.settings, vendor_id=vendor_id, profile=profile_name, today=ctx.today
     )
-    data = result.result
     verdict = result.verdict
-    items = [_finding_item(f) for f in data.get("findings") or []]
+    items = [_finding_item(f) for f in result.result.findings]
     shown = items[: ctx.max_items]
     facts = [("Profile", f"{result.profile} ({ctx.profile_source if profile is None else 'chosen'})"),
              ("As of", result.as_of.isoformat())]
-    if data.get("relied_on"):
-        facts.append(("Relied on", str(data["relied_on"])))
+    if result.result.relied_on:
+        facts.append(("Relied on", result.result.relied_on))
     if result.documents:
         facts.append(("Documents", ", ".join(d.filename for d in result.documents)))
     summary = VERDICT_TEXT.get(verdict, verdict)
@@ -387,10 +387,10 @@ def assessment_answer(ctx: Context, vendor_id: int, *, profile: str | None = Non
     )
 
 
-def _finding_item(f: dict[str, Any]) -> Item:
-    cites = [Cite(str(e.get("document") or ""), e.get("page"), e.get("quote")) for e in f.get("evidence") or []]
-    return Item(text=str(f.get("reason") or f.get("code") or ""), severity=f.get("severity"), cites=cites,
-                absence=f.get("absence"))
+def _finding_item(f: FindingRead) -> Item:
+    """A finding (from a vendor's answer or a document assessed alone) as a line of the answer, with its cites."""
+    cites = [Cite(e.document, e.page, e.quote) for e in f.evidence]
+    return Item(text=f.reason or f.code, severity=f.severity, cites=cites, absence=f.absence)
 
 
 def _cover(intent: Intent, ctx: Context) -> Answer:

@@ -7,10 +7,10 @@ assessment of the vendor it belongs to; a document whose vendor is not settled i
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from extractors.model import TRUST_SERVICES_KINDS, Extraction
 from service.assessments import service as assessments
+from service.assessments.models import AssessmentResult, FindingRead
 from service.documents.models import Document
 
 from .answers import KIND_TEXT, VERDICT_STATUS, VERDICT_TEXT, Answer, Cite, Context, Item, Section, _finding_item
@@ -124,7 +124,7 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
                                 "AI coverage evidence"))
 
     verdict, findings, profile_name, assessed_as = _assess(doc, x, ctx)
-    shortfalls = [_finding_item(fd) for fd in findings if fd.get("severity") in ("critical", "high", "medium")]
+    shortfalls = [_finding_item(fd) for fd in findings if fd.severity in ("critical", "high", "medium")]
     summary = f"{KIND_TEXT.get(x.kind, x.kind)}"
     if f.vendor:
         summary += f" from {f.vendor.value}"
@@ -159,18 +159,18 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
     )
 
 
-def _assess(doc: Document, x: Extraction, ctx: Context) -> tuple[str | None, list[dict[str, Any]], str, str]:
-    """(verdict, findings, profile, what was assessed): the vendor with all its current documents when known."""
+def _assess(doc: Document, x: Extraction, ctx: Context) -> tuple[str | None, tuple[FindingRead, ...], str, str]:
+    """(verdict, findings, profile, what was assessed): the vendor with all its current documents when known,
+    else the document alone; both as the service's read model, so one renderer serves both."""
     profile_name = ctx.profile_name
     if x.kind == "unknown":
-        return None, [], profile_name, "this document"
+        return None, (), profile_name, "this document"
     if doc.vendor_id is not None:
         result = assessments.assess_vendor(db_session=ctx.db_session, settings=ctx.settings,
                                            vendor_id=doc.vendor_id, profile=profile_name, today=ctx.today)
-        return result.verdict, list(result.result.get("findings") or []), result.profile, result.vendor_name
+        return result.verdict, result.result.findings, result.profile, result.vendor_name
     from knowledge import assess
 
     profile = assessments.get_profile(settings=ctx.settings, name=profile_name)
-    outcome = assess([x], profile, ctx.today or date.today())
-    data = outcome.to_dict()
-    return str(data["verdict"]), list(data.get("findings") or []), profile.name, "this document alone"
+    alone = AssessmentResult.of(assess([x], profile, ctx.today or date.today()))
+    return alone.verdict, alone.findings, profile.name, "this document alone"

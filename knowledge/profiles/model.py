@@ -96,6 +96,13 @@ class Profile:
     ai_missing: Policy = "finding"
     source: str = field(default="<built in>", compare=False)
 
+    @property
+    def soc_max_age_months(self) -> int | None:
+        """How old a SOC report may be: the strictest ``max_age_months`` of the SOC 2 / SOC 3 options, or None when
+        the profile accepts no SOC report (the alerts and the portfolio's next date then use their own setting)."""
+        months = [o.max_age_months for o in self.accept if isinstance(o, Soc2Option | Soc3Option)]
+        return min(months) if months else None
+
 
 # --- YAML with line numbers -------------------------------------------------------------------------------------
 

@@ -13,8 +13,6 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from knowledge.profiles import Soc2Option, Soc3Option
-
 from ..config import Settings
 from ..database import begin_write, utcnow
 from ..documents.models import Document
@@ -42,8 +40,7 @@ def soc_freshness_months(settings: Settings) -> int | None:
     except Exception:  # noqa: BLE001 - a broken profile must not stop the alerts; fall back to the setting
         log.warning("default profile unavailable; SOC freshness falls back to %s days", settings.freshness_days)
         return None
-    months = [o.max_age_months for o in profile.accept if isinstance(o, Soc2Option | Soc3Option)]
-    return min(months) if months else None
+    return profile.soc_max_age_months
 
 
 def _rows(db_session: Session, document_ids: Collection[int] | None = None) -> list[triggers.DocRow]:

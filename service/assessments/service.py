@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,7 +38,7 @@ from ..profiles import get_profile as get_profile
 from ..profiles import list_profile_summaries as list_profile_summaries
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
-from .models import AssessedDocument, AssessmentRead, StoredAssessment
+from .models import AssessedDocument, AssessmentRead, AssessmentResult, StoredAssessment
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,17 @@ def assess_vendor_json(
 _Keep = Callable[[_Answer, str], None]  # where a new answer goes to be stored
 
 
+def _loads(stored: str, vendor_id: int) -> bool:
+    """Whether a stored answer still reads as the typed model. One that does not (written by other code, or damaged
+    in the database) is computed again and overwritten, never sent half-read or raised to the person asking."""
+    try:
+        AssessmentRead.model_validate_json(stored)
+    except ValidationError:
+        log.warning("the stored answer of vendor %s does not read as an assessment; computing it again", vendor_id)
+        return False
+    return True
+
+
 def _answer(
     db_session: Session,
     settings: Settings,
@@ -231,7 +243,7 @@ def _answer(
         kept = conn.execute(
             _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
         ).scalar()
-    if kept is not None:
+    if kept is not None and _loads(kept, vendor.id):
         answer = _Answer(kept.encode())
         _remember(key, answer)
         return answer
@@ -245,20 +257,20 @@ def _answer(
     result = assess(evidence, prof, day, vendor_uses_ai=vendor.processes_data_with_ai,
                     service=vendor.services[0] if vendor.services else None,
                     controls=controls, signals=signals, duplicates=duplicates)
-    data: dict[str, Any] = result.to_dict()
+    typed = AssessmentResult.of(result)
     model = AssessmentRead(
         vendor_id=vendor.id,
         vendor_name=vendor.name,
         profile=prof.name,
         as_of=day,
-        verdict=str(data.get("verdict", "")),
+        verdict=typed.verdict,
         documents=[
             AssessedDocument(
                 id=d.id, filename=d.filename, kind=d.kind, period_end=d.period_end, expiry_date=d.expiry_date
             )
             for d in docs
         ],
-        result=data,
+        result=typed,
     )
     answer = _Answer(model.model_dump_json().encode(), model)
     _remember(key, _Answer(answer.json))
@@ -355,8 +367,8 @@ def refresh(*, db_session: Session, settings: Settings, today: date, profile: st
 def assess_many(
     *, db_session: Session, settings: Settings, vendor_ids: list[int], today: date, profile: str | None = None,
     store: bool = True, current: dict[int, list[Any]] | None = None,
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each vendor's answer as the API's JSON, decoded (``AssessmentRead`` fields), for reports over every vendor.
+) -> Iterator[tuple[int, AssessmentRead]]:
+    """Each vendor's answer, for reports over every vendor.
 
     A stored or remembered answer is reused; new ones are stored 200 to a transaction (``store``), so the next
     report, the API and the bot answer from storage."""
@@ -365,11 +377,11 @@ def assess_many(
     ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile, current=current)
     for vendor_id in vendor_ids:
         kept = ready.get(vendor_id)
-        if kept is not None:
-            yield vendor_id, json.loads(kept)
+        if kept is not None and _loads(kept, vendor_id):
+            yield vendor_id, AssessmentRead.model_validate_json(kept)
             continue
         answer = _answer(db_session, settings, vendor_id, profile, today, keep)
-        yield vendor_id, json.loads(answer.json)
+        yield vendor_id, answer.model
         if len(pending) >= _REFRESH_BATCH:
             _store_many(db_session, pending)
             pending.clear()

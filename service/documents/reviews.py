@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..assessments import service as assessments
 from ..config import Settings
 from ..deps import IdPath, Reader, SessionDep, SettingsDep, Writer
+from ..profiles import AssessmentUnavailable, ProfileNotFound
 from ..vendors.service import VendorNotFound
 from . import corrections
 from .lookup import get_or_raise
@@ -42,7 +43,7 @@ def _verdict(db_session: Session, settings: Settings, vendor_id: int | None, *, 
         answer = assessments.assess_vendor(
             db_session=db_session, settings=settings, vendor_id=vendor_id, store=store
         )
-    except (assessments.AssessmentUnavailable, assessments.ProfileNotFound, VendorNotFound) as exc:
+    except (AssessmentUnavailable, ProfileNotFound, VendorNotFound) as exc:
         log.warning("no verdict for vendor %s after a review: %s", vendor_id, exc)
         return None
     finally:

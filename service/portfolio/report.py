@@ -30,6 +30,7 @@ from ..assessments import service as assessments
 from ..config import Settings
 from ..documents.models import Document
 from ..documents.service import current_documents_by_vendor
+from ..profiles import get_profile
 from ..vendors.models import Vendor
 from . import service as portfolio
 
@@ -52,20 +53,23 @@ DOCUMENT_COLUMNS = (
 )
 
 
+Cell = str | int | date | None
+Row = dict[str, Cell]  # one row of a sheet: a cell by column name, flattened from the typed answers for CSV/XLSX
+
+
 @dataclass(slots=True)
 class Report:
     as_of: date
     profile: str
     window: tuple[date, date]
-    vendors: list[dict[str, Any]] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
+    vendors: list[Row] = field(default_factory=list)
+    findings: list[Row] = field(default_factory=list)
+    documents: list[Row] = field(default_factory=list)
 
 
 def _soc_max_age(settings: Settings, profile: str | None) -> int:
-    prof = assessments.get_profile(settings=settings, name=profile)
-    ages = [getattr(o, "max_age_months", None) for o in prof.accept]
-    return min((a for a in ages if a), default=12)
+    months = get_profile(settings=settings, name=profile).soc_max_age_months
+    return 12 if months is None else months
 
 
 def _next_date(docs: Sequence[Any], today: date, max_age: int) -> tuple[date | None, str]:
@@ -90,7 +94,7 @@ def build(
     *, db_session: Session, settings: Settings, as_of: date, window: tuple[date, date], profile: str | None = None
 ) -> Report:
     """Every vendor's row (vendors without documents too), every finding and every document."""
-    prof = assessments.get_profile(settings=settings, name=profile)
+    prof = get_profile(settings=settings, name=profile)
     report = Report(as_of, prof.name, window)
     vendor_rows = db_session.execute(select(Vendor.id, Vendor.name, Vendor.tier).order_by(Vendor.name, Vendor.id)).all()
     db_session.commit()
@@ -99,56 +103,50 @@ def build(
     subs = portfolio.subservices_by_vendor(db_session=db_session, current=current)
     dated = portfolio.dated_documents(db_session=db_session)
     max_age = _soc_max_age(settings, profile)
-    answers = dict(
-        assessments.assess_many(
-            db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
-            profile=profile, current=current,
-        )
+    # one answer at a time, in the vendors' order: 10,000 parsed answers held at once would be hundreds of
+    # thousands of objects for the garbage collector to walk again and again while the report is built
+    answers = assessments.assess_many(
+        db_session=db_session, settings=settings, vendor_ids=[v.id for v in vendor_rows], today=as_of,
+        profile=profile, current=current,
     )
-    for v in vendor_rows:
-        answer = answers[v.id]
-        result = answer.get("result") or {}
-        findings = result.get("findings") or []
+    for v, (_, answer) in zip(vendor_rows, answers, strict=True):  # assess_many answers in the order asked
+        result = answer.result
         counts = {s: 0 for s in SEVERITIES}
         flags = 0
         open_cuecs = 0
-        for f in findings:
-            counts[f["severity"]] = counts.get(f["severity"], 0) + 1
-            flags += f["code"] in RED_FLAGS
-            if f["code"] in OPEN_CUEC_CODES:
-                open_cuecs += len(f.get("evidence") or [])
-            evidence: list[dict[str, Any]] = f.get("evidence") or []
-            if f["severity"] == "info":
+        for f in result.findings:
+            counts[f.severity] += 1
+            flags += f.code in RED_FLAGS
+            if f.code in OPEN_CUEC_CODES:
+                open_cuecs += len(f.evidence)
+            if f.severity == "info":
                 continue  # counted in the vendor's row; the sheet lists what needs a follow-up
-            paged = [c for c in evidence if c.get("page")]
-            cite: dict[str, Any] = (paged or evidence or [{}])[0]
+            cite = next((c for c in f.evidence if c.page), f.evidence[0] if f.evidence else None)
             report.findings.append(
                 {
-                    "vendor_id": v.id, "vendor": v.name, "severity": f["severity"], "code": f["code"],
-                    "red_flag": "yes" if f["code"] in RED_FLAGS else "", "reason": f["reason"],
-                    "document": cite.get("document"), "page": cite.get("page"),
-                    "quote": cite.get("quote") or f.get("absence"),
+                    "vendor_id": v.id, "vendor": v.name, "severity": f.severity, "code": f.code,
+                    "red_flag": "yes" if f.code in RED_FLAGS else "", "reason": f.reason,
+                    "document": cite.document if cite else None, "page": cite.page if cite else None,
+                    "quote": (cite.quote if cite else None) or f.absence,
                 }
             )
-        docs = answer.get("documents") or []
-        relied = result.get("relied_on")
-        relied_doc = next((d for d in docs if d["filename"] == relied), None)
+        relied = result.relied_on
+        relied_doc = next((d for d in answer.documents if d.filename == relied), None)
         nxt, what = _next_date(current.get(v.id, []), as_of, max_age)
         cov = audit_window(spans_of(dated.get(v.id, [])), *window)
         providers = sorted({normalize_provider(n) for n, _ in subs.get(v.id, [])}, key=str.casefold)
         report.vendors.append(
             {
-                "vendor_id": v.id, "vendor": v.name, "tier": v.tier, "verdict": answer.get("verdict"),
+                "vendor_id": v.id, "vendor": v.name, "tier": v.tier, "verdict": answer.verdict,
                 "profile": prof.name, "relied_on": relied,
-                "relied_on_kind": relied_doc["kind"] if relied_doc else None,
-                "period_end_or_expiry": _day(relied_doc.get("period_end") or relied_doc.get("expiry_date"))
-                if relied_doc else None,
+                "relied_on_kind": relied_doc.kind if relied_doc else None,
+                "period_end_or_expiry": (relied_doc.period_end or relied_doc.expiry_date) if relied_doc else None,
                 "next_date": nxt, "next_date_is": what, **counts, "red_flags": flags,
                 "fourth_parties": "; ".join(providers), "open_cuecs": open_cuecs,
                 "audit_window": f"{window[0].isoformat()}..{window[1].isoformat()}",
                 "window_covered_days": f"{cov.covered_days}/{cov.days}",
                 "window_gaps": "; ".join(f"{g.start.isoformat()}..{g.end.isoformat()}" for g in cov.gaps),
-                "headline": result.get("headline"),
+                "headline": result.headline,
             }
         )
     columns = (Document.id, Document.vendor_id, Document.filename, Document.kind, Document.status,
@@ -166,12 +164,6 @@ def build(
         )
     db_session.commit()
     return report
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date) or value is None:
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 # --- writing ----------------------------------------------------------------------------------------------------
@@ -220,7 +212,7 @@ def write_xlsx(report: Report, path: Path) -> None:
              for k, v in {**_VERDICT_FILL, **_SEVERITY_FILL}.items()}
     wrapped = {"reason", "quote", "headline", "error"}
 
-    def sheet(title: str, columns: Sequence[str], rows: list[dict[str, Any]], colour: str | None) -> None:
+    def sheet(title: str, columns: Sequence[str], rows: list[Row], colour: str | None) -> None:
         ws = wb.add_worksheet(title)
         for i, name in enumerate(columns):
             ws.set_column(i, i, _WIDTHS.get(name, max(10, len(name) + 2)))

@@ -26,7 +26,7 @@ from bots.slack.blocks import (
 from bots.slack.errors import user_message
 from bots.slack.listeners.questions import full_list_messages
 from service.alerts.models import AlertRead
-from service.assessments.service import AssessmentUnavailable
+from service.profiles import AssessmentUnavailable
 from tests.extractors import make_pdf
 
 from .conftest import Bot, unique

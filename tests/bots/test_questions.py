@@ -39,11 +39,11 @@ def test_does_vendor_cover_us_gives_the_verdict_with_cited_findings(bot: Bot) ->
 
     assert VERDICT_TEXT[expected.verdict] in text
     assert f"Profile: *{expected.profile}*" in text
-    findings = [f for f in expected.result["findings"] if f["evidence"]]
+    findings = [f for f in expected.result.findings if f.evidence]
     first = findings[0]
-    assert first["reason"][:60] in text.replace("&amp;", "&")
-    cite = first["evidence"][0]
-    assert cite["document"] in text and f"p. {cite['page']}" in text
+    assert first.reason[:60] in text.replace("&amp;", "&")
+    cite = first.evidence[0]
+    assert cite.document in text and f"p. {cite.page}" in text
     assert set(reply.action_ids()) >= {DETAILS, REASSESS}
 
 

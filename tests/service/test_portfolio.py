@@ -23,6 +23,7 @@ from service.alerts.models import Alert
 from service.alerts.scheduled import run_daily
 from service.api import create_app
 from service.assessments import service as assessments
+from service.assessments.models import FindingRead
 from service.config import Settings
 from service.database import forget_databases, get_database, utcnow
 from service.portfolio import report as report_mod
@@ -178,25 +179,24 @@ def test_cuecs_go_to_the_buyers_control_owners(world: Portfolio) -> None:
     assert owned.page and owned.quote and "CC6.2" in owned.criteria and "criterion CC6.2" in owned.matched
 
 
-def _findings(world: Portfolio, vendor: str) -> list[dict[str, Any]]:
+def _findings(world: Portfolio, vendor: str) -> tuple[FindingRead, ...]:
     with get_database(world.settings).session() as s:
         a = assessments.assess_vendor(db_session=s, settings=world.settings, vendor_id=_vendor(world, vendor),
                                       today=date(2026, 6, 1))
-    findings: list[dict[str, Any]] = a.result["findings"]
-    return findings
+    return a.result.findings
 
 
 def test_red_flags_on_generated_reports(world: Portfolio) -> None:
     acme = _findings(world, "Acmeridge")
-    dup = [f for f in acme if f["code"] == "NEAR_DUPLICATE"]
-    assert len(dup) == 1 and "Brindlecove Software, LLC" in dup[0]["reason"] and "copy.pdf" in dup[0]["reason"]
-    unowned = [f for f in acme if f["code"] == "CUECS_UNOWNED"]
-    assert unowned and unowned[0]["severity"] == "medium" and "accuracy" in unowned[0]["evidence"][0]["quote"]
+    dup = [f for f in acme if f.code == "NEAR_DUPLICATE"]
+    assert len(dup) == 1 and "Brindlecove Software, LLC" in dup[0].reason and "copy.pdf" in dup[0].reason
+    unowned = [f for f in acme if f.code == "CUECS_UNOWNED"]
+    assert unowned and unowned[0].severity == "medium" and "accuracy" in (unowned[0].evidence[0].quote or "")
     short = _findings(world, "Corvidale")
-    flags = {f["code"] for f in short}
+    flags = {f.code for f in short}
     assert "TYPE2_SHORT_PERIOD" in flags and "NEAR_DUPLICATE" not in flags
-    flag = next(f for f in short if f["code"] == "TYPE2_SHORT_PERIOD")
-    assert flag["severity"] == "high" and "90 days" in flag["reason"] and flag["evidence"][0]["page"]
+    flag = next(f for f in short if f.code == "TYPE2_SHORT_PERIOD")
+    assert flag.severity == "high" and "90 days" in flag.reason and flag.evidence[0].page
 
 
 def test_api_fourth_parties_coverage_and_cuecs(world: Portfolio) -> None:
