@@ -60,8 +60,8 @@ def test_every_lazy_pattern_in_the_package_compiles() -> None:
 
 
 # Field readers that still compile their patterns at import: they are being changed in parallel (issue 10), and
-# declaring their patterns with ``lazy`` is left until that work has landed. Take a module off as it is converted;
-# together they are most of a certificate's start-up (``benchmarks/bench_cli.py``).
+# declaring their patterns with ``lazy`` is left until that work has landed (``scripts/lazy_patterns.py FILE...``
+# rewrites them). Take a module off as it is converted; together they are most of a certificate's start-up.
 PENDING = {
     f"fields/{name}.py"
     for name in ("ai", "categories", "certificate", "cuecs", "exceptions", "letters", "opinion", "parties",
