@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.bench_service import TODAY, seed
-from bots.brain.answers import Context, respond
+from bots.brain.reply import Context
+from bots.brain.router import respond
 from service.config import Settings
 from service.database import get_database
 from service.vendors.models import Vendor

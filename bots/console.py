@@ -13,8 +13,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
-from .brain.answers import Answer, Context, Item, respond
+from service.database import get_database
+
+from . import memory
 from .brain.mentions import render as render_mentions
+from .brain.reply import Answer, Context, Item
+from .brain.router import respond
 
 if TYPE_CHECKING:
     from service.config import Settings
@@ -70,7 +74,7 @@ def render_text(answer: Answer) -> str:
 def load_examples_now(settings: Settings) -> tuple[int, int]:
     """Ingest and parse the bundled examples in this process (no worker needed), each vendor's answer stored as the
     queue would; returns (read now, already there)."""
-    from service.database import get_database
+    # imported here for start-up speed: the parsing pipeline loads only for --load-examples
     from service.documents import intake
     from service.examples import EXAMPLES_DIR
 
@@ -96,10 +100,6 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> tuple[Iterable[str], 
 def run_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO | None = None,
              stdout: TextIO | None = None) -> int:
     """Answer the questions of ``args`` (or of stdin) with the settings the command line built."""
-    from service.database import get_database
-
-    from . import memory
-
     stdin = stdin or sys.stdin
     out = stdout or sys.stdout
     if args.load_examples:

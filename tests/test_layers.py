@@ -171,26 +171,16 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-# Circles closed only by an import inside a function (none exists at import time; see the test below). They are
-# the issue-10 debt still to pay: each is listed so that none can be added, and the list can only shrink (an entry
-# that no longer forms a circle fails the test until it is deleted here).
-KNOWN_LAZY_CIRCLES = [
-    ["bots.brain.answers", "bots.brain.questions"],
-]
-
-
 def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
     # a package's __init__ re-exporting its own modules is the package's face, not a circle
     return _cycles({name: {t for t in targets if not name.startswith(t + ".")} for name, targets in graph.items()})
 
 
 def test_no_import_circle_between_modules() -> None:
-    """No module's imports, lazy ones in functions included, lead back to it, but for the known debt above."""
+    """No module's imports, lazy ones in functions included, lead back to it: an import inside a function is still
+    an arrow, so hiding one there does not break a circle."""
     circles = _circles(_import_graph())
-    new = [circle for circle in circles if circle not in KNOWN_LAZY_CIRCLES]
-    assert not new, "\n".join(" <-> ".join(circle) for circle in new)
-    gone = [circle for circle in KNOWN_LAZY_CIRCLES if circle not in circles]
-    assert not gone, f"no longer a circle, delete from KNOWN_LAZY_CIRCLES: {gone}"
+    assert not circles, "\n".join(" <-> ".join(circle) for circle in circles)
 
 
 def test_no_import_circle_at_import_time() -> None:

@@ -62,7 +62,7 @@ def _annotated(node: ast.AST) -> list[tuple[str, ast.expr]]:
     """(name, annotation) of a function's parameters and return, or of an annotated attribute or variable."""
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
         args = node.args
-        # a function that handles findings answers for all its parameters: ``_finding_item(f)``
+        # a function that handles findings answers for all its parameters: ``finding_item(f)``
         pairs = [(f"{node.name}({a.arg})", a.annotation)
                  for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
                  if a.annotation and a.arg not in NOT_FINDINGS]

@@ -13,8 +13,9 @@ from service.assessments import service as assessments
 from service.assessments.models import AssessmentResult, FindingRead
 from service.documents.models import Document
 
-from .answers import KIND_TEXT, VERDICT_STATUS, VERDICT_TEXT, Answer, Cite, Context, Item, Section, _finding_item
+from .handlers.assessment import finding_item
 from .mentions import mention
+from .reply import KIND_TEXT, VERDICT_STATUS, VERDICT_TEXT, Answer, Cite, Context, Item, Section
 
 ERROR_TEXT = {
     "not_pdf": "This file is not a PDF. Export the document as PDF and share it again.",
@@ -124,7 +125,7 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
                                 "AI coverage evidence"))
 
     verdict, findings, profile_name, assessed_as = _assess(doc, x, ctx)
-    shortfalls = [_finding_item(fd) for fd in findings if fd.severity in ("critical", "high", "medium")]
+    shortfalls = [finding_item(fd) for fd in findings if fd.severity in ("critical", "high", "medium")]
     summary = f"{KIND_TEXT.get(x.kind, x.kind)}"
     if f.vendor:
         summary += f" from {f.vendor.value}"

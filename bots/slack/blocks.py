@@ -14,8 +14,8 @@ from typing import Any
 
 from service.alerts.models import AlertRead
 
-from ..brain.answers import Answer, Item
 from ..brain.mentions import render as render_mentions
+from ..brain.reply import Answer, Item
 
 Block = dict[str, Any]
 

@@ -17,7 +17,7 @@ from service.config import Settings
 from service.database import Database
 
 from .. import memory
-from ..brain.answers import Context
+from ..brain.reply import Context
 
 
 @dataclass

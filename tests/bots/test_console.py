@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bots.brain.answers import Context, respond
+from bots.brain.reply import Context
+from bots.brain.router import respond
 from bots.console import load_examples_now, render_text
 from cli import main
 from service.alerts.models import Alert

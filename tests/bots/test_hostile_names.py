@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bots.brain.answers import Answer, Cite, Item, Section
 from bots.brain.mentions import mention
+from bots.brain.reply import Answer, Cite, Item, Section
 from bots.slack.blocks import (
     answer_blocks,
     digest_messages,

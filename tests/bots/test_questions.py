@@ -35,7 +35,7 @@ def test_does_vendor_cover_us_gives_the_verdict_with_cited_findings(bot: Bot) ->
     text = reply.text()
     assert vendor.name in text
     assert expected.verdict != ""
-    from bots.brain.answers import VERDICT_TEXT
+    from bots.brain.reply import VERDICT_TEXT
 
     assert VERDICT_TEXT[expected.verdict] in text
     assert f"Profile: *{expected.profile}*" in text

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bots.brain.answers import Context, Item, _finding_item, assessment_answer
+from bots.brain.handlers.assessment import assessment_answer, finding_item
+from bots.brain.reply import Context, Item
 from bots.brain.triage import triage_answer
 from knowledge import assess, default_profile
 from service.assessments.models import AssessmentResult
@@ -53,7 +54,7 @@ def test_a_document_without_a_vendor_is_triaged_through_the_same_renderer(settin
     assert card.verdict == "does_not_meet" and "this document alone" in card.summary
     qualified = next(i for i in card.items if "qualified" in i.text.lower())
     assert qualified.cites and qualified.cites[0].page == 5 and "In our opinion" in (qualified.cites[0].quote or "")
-    rendered: list[Item] = [_finding_item(f) for f in AssessmentResult.of(engine).findings if f.severity in SHORTFALL]
+    rendered: list[Item] = [finding_item(f) for f in AssessmentResult.of(engine).findings if f.severity in SHORTFALL]
     assert card.items == rendered
 
 
@@ -61,5 +62,5 @@ def test_the_renderer_gives_the_same_lines_for_a_fresh_and_a_stored_answer() -> 
     engine = assess([b.soc2(opinion="qualified"), b.bridge()], default_profile(), date(2026, 11, 30))
     fresh = AssessmentResult.of(engine)
     reloaded = AssessmentResult.model_validate_json(fresh.model_dump_json())
-    assert [_finding_item(f) for f in fresh.findings] == [_finding_item(f) for f in reloaded.findings]
-    assert any(_finding_item(f).cites for f in fresh.findings)
+    assert [finding_item(f) for f in fresh.findings] == [finding_item(f) for f in reloaded.findings]
+    assert any(finding_item(f).cites for f in fresh.findings)

@@ -11,8 +11,10 @@ from slack_sdk import WebClient
 
 from service.documents import service as documents
 
-from ...brain.answers import Answer, Context, assessment_answer
+from ...brain.handlers.assessment import assessment_answer
 from ...brain.mentions import mention
+from ...brain.reply import Answer, Context
+from ...brain.router import respond
 from ...brain.triage import triage_answer
 from ..blocks import CONFIRM_VENDOR, DETAILS, DM_DETAILS, REASSESS, answer_blocks, text_fallback
 from ..deps import Deps
@@ -34,8 +36,6 @@ def _answer_for(ref: dict[str, Any], ctx: Context) -> Answer | None:
     """Rebuild the answer a button refers to, fresh from the database, with every finding."""
     ctx.max_items = DETAIL_ITEMS
     if ref.get("q") and ref.get("k") not in ("cover", "triage"):
-        from ...brain.answers import respond
-
         return respond(str(ref["q"]), ctx)  # a one-fact or portfolio answer, asked again in full
     if ref.get("d") is not None:
         doc = documents.get(db_session=ctx.db_session, document_id=int(ref["d"]))

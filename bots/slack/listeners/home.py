@@ -9,9 +9,10 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from service.assessments import service as assessments
 from service.vendors import service as vendors
 
-from ...brain.answers import expiries
+from ...brain.handlers.expiries import expiries
 from ..blocks import home_view
 from ..deps import Deps
 from ..errors import polite
@@ -21,8 +22,6 @@ MAX_VENDORS = 200
 
 
 def build_home(deps: Deps) -> dict[str, Any]:
-    from service.assessments import service as assessments
-
     by_verdict: dict[str, list[str]] = {}
     with deps.context(None) as ctx:
         for vendor in vendors.list_vendors(db_session=ctx.db_session, limit=MAX_VENDORS):

@@ -9,9 +9,9 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from ...brain.answers import Answer
-from ...brain.answers import respond as brain_respond
 from ...brain.intents import Thread
+from ...brain.reply import Answer
+from ...brain.router import respond as brain_respond
 from ..blocks import answer_blocks, escape, text_fallback
 from ..deps import Deps
 from ..errors import polite
