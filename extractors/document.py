@@ -90,7 +90,8 @@ class Page:
 
 @dataclass
 class Document:
-    """A parsed PDF: pages with their text; layout is computed on demand, per page, and cached.
+    """A parsed PDF: pages with their text; each page's positioned runs are read on demand and cached, and its
+    layout (lines, columns, bands, table rows) is worked out from them by ``layout``.
 
     Close it (or use it as a context manager) to release pdfium's handle early; it is also released when collected.
     """
