@@ -51,10 +51,16 @@ _BRIDGE = lazy(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
 # A bridge letter without the words: management writes about the months after the last report's period ("since the
 # end of the period covered by our most recent SOC 2 report", "subsequent to the review period") and confirms that
 # nothing material changed.
+_RECENT = r"(?:most\s+recent|latest|last|prior|previous)"
+_SOC_TYPE = r"(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
 _AFTER_REPORT = lazy(
-    r"(?:between|since|after|following|subsequent\s+to)\s+the\s+(?:end\s+of\s+the\s+|close\s+of\s+the\s+)?"
-    r"(?:(?:most\s+recent|last|prior|previous)\s+)?(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
+    r"(?:between|since|after|following|subsequent\s+to)\s+the\s+(?:(?:end|close)\s+of\s+(?:the|our|its)\s+)?"
+    rf"(?:{_RECENT}\s+)?{_SOC_TYPE}"
     r"(?:report(?:ing)?|examination|audit|review)\s+period|"
+    # "since the end of our latest SOC 2 Type 2 period": the period is named by the report it belongs to, without
+    # the word "report" (a recency word or the report's name is what ties it to a report)
+    rf"(?:since|after|following|subsequent\s+to)\s+the\s+(?:end|close)\s+of\s+(?:the|our|its)\s+"
+    rf"(?:{_RECENT}\s+{_SOC_TYPE}|SOC\s*[123]\s+(?:type\s*(?:1|2|I|II)\s+)?)period|"
     r"(?:subsequent\s+to|since|after)\s+the\s+(?:end\s+of\s+the\s+)?period\s+covered\s+by|"
     r"since\s+(?:our|the|its)\s+(?:last|most\s+recent|prior|previous)\s+(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
     r"(?:report|examination|audit)|follows\s+the\s+end\s+of\s+(?:that|the|our|its)\s+report[’']?s?\s+period|"
@@ -69,7 +75,7 @@ _MANAGEMENT_LETTER = lazy(
 )
 _MANAGEMENT_CONFIRMS = lazy(
     r"\b(?:management|we)\b[^.]{0,60}\b(?:confirms?|represents?|attests?)\b|to\s+the\s+best\s+of\s+(?:our|its)\s+knowledge|"
-    r"no\s+(?:significant|material)\s+changes",
+    r"(?:\bno|not\s+aware\s+of\s+any)\s+(?:significant|material)\s+changes",
     _I,
 )
 # An auditor's letter that confirms a report was issued ("Attestation Status Confirmation", "This is to confirm
@@ -81,6 +87,7 @@ _ATTESTATION_LETTER = lazy(
 )
 _CERT_WORDS = lazy(
     r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
+    r"this\s+certificate\s+is\s+(?:hereby\s+)?(?:awarded|granted|issued)\s+to|"
     r"hereby\s+certif|has\s+been\s+(?:independently\s+)?assessed|is\s+compliant\s+with|certificate\s+(?:number|no)|"
     r"are\s+compliant\s+with\s+the\s+requirements|^certificate$",
     _I | re.M,

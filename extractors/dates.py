@@ -96,7 +96,8 @@ DATE_PATTERN = (
     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?!\d)"  # 14.03.2028
     r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d(?!\d)"  # 04/01/2025 (month first, the US default)
     r"|[0-3]?\d/[01]?\d/(?:19|20)\d\d(?!\d)"  # 31/03/2026 (day first when the day cannot be a month)
-    r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d(?!\d))"  # 15-03-2025 (Dutch, Portuguese), read like the slashed forms
+    r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d(?!\d)"  # 15-03-2025 (Dutch, Portuguese), read like the slashed forms
+    r"|(?:19|20)\d\d\s?年\s?[01]?\d\s?月\s?[0-3]?\d\s?日)"  # 2025年3月1日 (Japanese, Chinese)
 )
 DATE_RE = lazy(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
 # A point in time ("as of March 31, 2026"): what a Type 1 report is about, and where it states its date.
@@ -130,6 +131,7 @@ _DMY = lazy(
 _ISO = lazy(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _DOTTED = lazy(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
 _SLASHED = lazy(r"^(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})$")
+_YMD_CJK = lazy(r"^(?P<y>\d{4})\s?年\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,8 @@ def parse_date(text: str, *, day_first: bool = False) -> date | None:
         if m := _DMY.match(s):
             return _make(int(m["y"][:4]), _month(m["m"]), int(m["d"]))
         if m := _ISO.match(s):
+            return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m := _YMD_CJK.match(s):
             return _make(int(m["y"]), int(m["m"]), int(m["d"]))
         if m := _DOTTED.match(s):
             return _make(int(m["y"]), int(m["m"]), int(m["d"]))

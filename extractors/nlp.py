@@ -58,6 +58,10 @@ def rules() -> Rules:
             "IN_SCOPE",
             [
                 [{"LOWER": "within"}, {"LOWER": "the"}, {"LOWER": {"IN": ["boundaries", "boundary", "scope"]}}],
+                [
+                    {"LOWER": "within"}, {"LOWER": "the"}, {"LOWER": "system"},
+                    {"LOWER": {"IN": ["boundaries", "boundary"]}},
+                ],
                 [{"LOWER": {"IN": ["included", "covered"]}}, {"LOWER": {"IN": ["in", "within", "by"]}}],
                 [{"LOWER": "part"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": {"IN": ["system", "scope"]}}],
                 [{"LOWER": "in-scope"}],

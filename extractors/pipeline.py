@@ -277,18 +277,23 @@ Dates = tuple[Found[str] | None, Found[str] | None, Found[str] | None]
 def _certificate_dates(text: DocText, f: Fields) -> Dates:
     """(issue, original, expiry): dates under their labels in the text layer first; what those leave out from rows
     of labels with their values drawn under them (the text layer lists such cells far from their labels), read by
-    layout; only then a row of unlabelled dates, ordered. Fills the certificate number from the rows too."""
+    layout, which also overrules the text layer where the two disagree; only then a row of unlabelled dates,
+    ordered. Fills the certificate number from the rows too."""
     issue, original, expiry = periods.read_certificate_dates(text, bare=False)
-    rows = None
-    if issue is None or expiry is None or f.certificate_number is None:
-        rows = certificate.label_rows(text.doc, text.text_pages()[:2])
+    rows = certificate.label_rows(text.doc, text.text_pages()[:2])
     if rows is not None and f.certificate_number is None:
         f.certificate_number = parties.read_certificate_number(rows)
-    if issue is not None and expiry is not None:
-        return issue, original, expiry
     r_issue, r_original, r_expiry = periods.read_certificate_dates(rows, bare=False) if rows else (None, None, None)
     if rows is not None:
         r_issue, r_original, r_expiry = (certificate.verbatim(rows, d) for d in (r_issue, r_original, r_expiry))
+    pairs = ((issue, r_issue), (original, r_original), (expiry, r_expiry))
+    if any(t is not None and r is not None and t.value != r.value for t, r in pairs):
+        # A label on one line and a date on the next pair up in drawing order, which design tools do not keep
+        # (each column's value drawn before its label puts the next column's date under a label); the layout
+        # reads the value drawn under each label, so where the two disagree the layout's reading stands alone.
+        return r_issue, r_original, r_expiry
+    if issue is not None and expiry is not None:
+        return issue, original, expiry
     if r_issue is None and r_expiry is None:
         return periods.read_certificate_dates(text)
     if issue is None and expiry is None:

@@ -3,11 +3,14 @@ on the project's own question corpus and shipped in ``bots/brain/model/``; loade
 
 Before classifying, a question is brought to the corpus's form: lower case, placeholders for what the slot readers
 found (a vendor is ``zzvendor``, whatever its name), and misspelt words put right against the corpus vocabulary
-("expirng" -> "expiring"), so a typo the corpus never had still reads as the word it was meant to be.
+("expirng" -> "expiring"), so a typo the corpus never had still reads as the word it was meant to be. Slack
+shorthand is spelled out first ("iso27k" -> "iso 27001", "ltr" -> "letter", "exp" -> "expiry"), in training as in
+use, so the model learns the words once whatever the spelling.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from functools import lru_cache
@@ -19,9 +22,44 @@ from rapidfuzz import fuzz, process
 MODEL_DIR = Path(__file__).with_name("model")
 PLACEHOLDERS = {"VENDOR": "zzvendor", "PROVIDER": "zzprovider", "CRIT": "zzcrit", "CTRL": "zzctrl"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*|\S")
+_JOINED = re.compile(r"(soc|iso)(\d+)")  # "soc2", "iso27001": the framework and its number, written together
+# Shorthand of the trade and of Slack, spelled out before classifying. Keys are single tokens as ``_WORD`` cuts
+# them (lower case); each is also one of the questions' own words, never a vendor's name.
+SHORTHAND: dict[str, str] = {
+    "iso27k": "iso 27001", "27k": "27001", "socii": "soc 2", "soc2s": "soc 2 reports",
+    "ltr": "letter", "ltrs": "letters", "exp": "expiry", "expy": "expiry", "cert": "certificate",
+    "certs": "certificates", "rpt": "report", "rpts": "reports", "docs": "documents", "doc": "document",
+    "b4": "before", "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "mth": "month", "wk": "week",
+    "wks": "weeks", "qtr": "quarter", "eoy": "end of year", "eom": "end of month", "asap": "soon",
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "u": "you", "ur": "your", "r": "are",
+    "abt": "about", "reqs": "requirements", "req": "requirement", "w": "with", "wrt": "about", "info": "information",
+    "4th": "fourth", "3rd": "third", "genai": "generative ai", "gen": "generative", "ml": "machine learning",
+    "llms": "llm", "orgs": "organizations", "org": "organization", "cb": "certification body",
+    "vendrs": "vendors", "suppliers": "vendors",
+    "supplier": "vendor", "tl": "summary", "dr": "", "tldr": "summary", "fyi": "", "imo": "", "btw": "",
+}
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
+
+
+def is_shorthand(word: str) -> bool:
+    """Whether ``word`` is shorthand that ``prepare`` spells out ("ltr", "iso27k", "soc2")."""
+    low = word.lower()
+    return low in SHORTHAND or bool(_JOINED.fullmatch(low))
+
+
+def name_frame(left: str, right: str) -> tuple[int, int]:
+    """How often the corpus holds a vendor's name between ``left`` and ``right`` (words in the corpus's form,
+    ``<s>``/``</s>`` at the ends), and how often it holds anything there: (0, 0) for a frame never seen holding a
+    name. Saved beside the model by the training script."""
+    with _lock:
+        if "frames" not in _state:
+            path = MODEL_DIR / "name_frames.json"
+            raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+            _state["frames"] = {tuple(k.split(" ", 1)): (int(v[0]), int(v[1])) for k, v in raw.items()}
+        frames: dict[tuple[str, str], tuple[int, int]] = _state["frames"]
+    return frames.get((left, right), (0, 0))
 
 
 def vocabulary() -> frozenset[str]:
@@ -63,6 +101,13 @@ def prepare(text: str, *, correct: bool = True) -> str:
             out.append(PLACEHOLDERS[token])
             continue
         low = token.lower()
+        if low in SHORTHAND:
+            out.extend(SHORTHAND[low].split())
+            continue
+        joined = _JOINED.fullmatch(low)
+        if joined:
+            out += [joined.group(1), joined.group(2)]
+            continue
         out.append(_correct(low) if correct else low)
     return " ".join(out)
 

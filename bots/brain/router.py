@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from service.assessments import service as assessments
+from service.profiles import list_profile_summaries
 
 from .handlers import (
     ai,
@@ -132,7 +132,7 @@ def _profile_names(ctx: Context) -> tuple[str, ...]:
     cached = _PROFILES.get(id(ctx.settings))
     if cached is None:
         try:
-            cached = tuple(p.name for p in assessments.list_profile_summaries(settings=ctx.settings))
+            cached = tuple(p.name for p in list_profile_summaries(settings=ctx.settings))
         except Exception:  # noqa: BLE001 - a broken profile file must not stop the bot from answering
             cached = ()
         _PROFILES[id(ctx.settings)] = cached

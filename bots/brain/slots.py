@@ -127,9 +127,10 @@ def window(text: str, today: date) -> Window | None:
         which = m.group(1).lower()
         unit = _UNIT[m.group(2).lower()]
         return _relative(which, unit, today)
-    m = _MONTH.search(text)
-    if m and not re.match(r"may\b", m.group(0).strip(), re.IGNORECASE):
-        return _month_window(m, today)
+    for m in _MONTH.finditer(text):
+        # "may" is a month only after a preposition or before a year ("in May", "May 2027"), else the modal verb
+        if m.group(2).lower() != "may" or m.group(1) or m.group(3):
+            return _month_window(m, today)
     m = _YEAR.search(text)
     if m:
         year = int(m.group(2))
@@ -143,7 +144,7 @@ def window(text: str, today: date) -> Window | None:
         return Window(today, today, "today")
     if re.search(r"\btomorrow\b|\btmrw\b", lowered):
         return Window(today + timedelta(days=1), today + timedelta(days=1), "tomorrow")
-    if re.search(r"\b(?:end of|by eo)\s*(?:the\s+)?year\b|\beoy\b", lowered):
+    if re.search(r"\b(?:end of|by eo)\s*(?:the\s+)?(?:year|yr)\b|\beoy\b", lowered):
         return Window(today, date(today.year, 12, 31), "by the end of the year")
     if re.search(r"\b(?:end of|by eo)\s*(?:the\s+)?month\b|\beom\b", lowered):
         return Window(today, _month_end(today.year, today.month), "by the end of the month")
@@ -231,7 +232,7 @@ _FRAMEWORKS: tuple[tuple[str, str], ...] = (
     (r"\bnist(?:\s+ai)?\s+rmf\b|\bai\s+rmf\b|\bnist\s+ai\b", "nist_ai_rmf"),
     (r"\bsoc\s?-?\s?(?:2|ii|two)\b|\bsoc\b(?!\s?-?\s?[13])|\bsoc2\b|\bsoc\s?-?\s?3\b|\bsoc3\b", "soc2"),
     (r"\biso\s?(?:/\s?iec\s?)?27001\b|\b27001\b|\biso\b(?!\s?(?:/\s?iec\s?)?(?:42001|27701|27017|27018))"
-     r"|\bisms\b", "iso27001"),
+     r"|\bisms\b|\b(?:iso\s?)?27k\b", "iso27001"),
 )
 
 

@@ -12,6 +12,7 @@ from extractors.model import TRUST_SERVICES_KINDS, Extraction
 from service.assessments import service as assessments
 from service.assessments.models import AssessmentResult, FindingRead
 from service.documents.models import Document
+from service.profiles import get_profile
 
 from .handlers.assessment import finding_item
 from .mentions import mention
@@ -172,6 +173,6 @@ def _assess(doc: Document, x: Extraction, ctx: Context) -> tuple[str | None, tup
         return result.verdict, result.result.findings, result.profile, result.vendor_name
     from knowledge import assess
 
-    profile = assessments.get_profile(settings=ctx.settings, name=profile_name)
+    profile = get_profile(settings=ctx.settings, name=profile_name)
     alone = AssessmentResult.of(assess([x], profile, ctx.today or date.today()))
     return alone.verdict, alone.findings, profile.name, "this document alone"

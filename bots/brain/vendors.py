@@ -21,6 +21,7 @@ SUGGEST = 55.0  # below ACCEPT but above this, the vendor is offered as "did you
 _JOINERS = {",", "&", "-", ".", "'"}
 _POSSESSIVE = frozenset({"'s", "’s"})  # spaCy splits "acme's" into "acme" and "'s"
 _MAX_NGRAM = 6
+_FUZZY_CANDIDATES = 25  # vendors read per fuzzy look-up: enough for every name sharing a stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +225,7 @@ class VendorDirectory:
                     span_words = [w for w in run[a:b] if w not in _JOINERS]
                     if not span_words or not any(len(w) >= 4 and not common(w) for w in span_words):
                         continue
-                    hits = [h for h in self.search(" ".join(span_words), limit=3)
-                            if _anchored(span_words, h[1], common)]
+                    hits = self._anchored_search(span_words, common)
                     if hits and (best is None or (hits[0][2], b - a) > (best[0], best[2] - best[1])):
                         best = (hits[0][2], a, b, hits)
             if best is None or best[0] < ACCEPT:
@@ -259,11 +259,17 @@ class VendorDirectory:
                 suggestions = tuple((vid, name) for vid, name, _s in self.search(query, limit=3))
                 unknown = VendorMention(query, None, None, 0.0, suggestions, run_start, end)
                 break
+            while run and (run[0] in _JOINERS or common(run[0])):
+                # the question's own words before a name: "compare Apple", Title Case "Can We Use Apple?"
+                run, run_start = run[1:], run_start + 1
             lead: list[str] = []
             for w in run:
                 if not (w[:1].isupper() or w in _JOINERS):
                     break
                 lead.append(w)
+            while lead and (lead[-1] in _JOINERS or (common(lead[-1]) and (
+                    lead[-1].isupper() or any(c.isdigit() for c in lead[-1])))):
+                lead.pop()  # "Zorbex SOC2 current?": an acronym of the trade ends no name
             run = lead
             named = [w for w in run if w not in _JOINERS]
             after = tokens[run_start + len(run)][0] if run_start + len(run) < len(tokens) else ""
@@ -278,6 +284,25 @@ class VendorDirectory:
                 break
         return found, unknown
 
+    def _anchored_search(self, span_words: Sequence[str], common: Common) -> list[tuple[int, str, float]]:
+        """Vendors whose name (or alias) the words give, through its distinctive first word, best first: those
+        named by that word exactly before those named by a typo of it, then by score. Many vendors may share a
+        stem ("Belnix Security", "Belnixar Data", "Horbelnix Labs"), so enough candidates are read that the one
+        the question names exactly is among them, and a typo never settles a tie the exact word leaves open."""
+        found: dict[int, tuple[int, float]] = {}
+        for hit in self._index.search(" ".join(span_words), limit=_FUZZY_CANDIDATES, cutoff=SUGGEST):
+            distance = _anchor_distance(span_words, hit.matched, common)
+            if distance is None:
+                continue
+            seen = found.get(hit.vendor_id)
+            if seen is None or (distance, -hit.score) < (seen[0], -seen[1]):
+                found[hit.vendor_id] = (distance, hit.score)
+        if not found:
+            return []
+        nearest = min(d for d, _s in found.values())
+        group = sorted(((vid, s) for vid, (d, s) in found.items() if d == nearest), key=lambda x: (-x[1], x[0]))
+        return [(vid, self.names[vid], score) for vid, score in group]
+
     def _find_exact(self, tokens: Sequence[tuple[str, bool]]) -> VendorMention | None:
         words = [t for t, _ in tokens]
         for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
@@ -291,6 +316,11 @@ class VendorDirectory:
                     vid = next(iter(ids))
                     return VendorMention(_join(chunk), vid, self.names[vid], 100.0, ())
         return None
+
+
+def join_tokens(chunk: Sequence[str]) -> str:
+    """Tokens back into the words as typed ("acme", "'s" -> "acme's")."""
+    return _join(chunk)
 
 
 def _join(chunk: Sequence[str]) -> str:
@@ -366,10 +396,31 @@ def _runs_at(tokens: Sequence[tuple[str, bool]], used: Sequence[bool], common: C
     return [(s, r) for s, r in runs if any(len(t) >= 2 and t[0].isalnum() for t in r)]
 
 
+def _anchor_distance(span_words: Sequence[str], name: str, common: Common) -> int | None:
+    """How many edits separate the question's word from the name's distinctive first word (0: the very word), or
+    None when no uncommon word of four letters or more is within a typo of it."""
+    from rapidfuzz.distance import OSA
+
+    first = (normalize(name).split() or [""])[0]
+    distances = [OSA.distance(normalize(w), first) for w in span_words
+                 if len(w) >= 4 and not common(w) and is_typo(normalize(w), first)]
+    return min(distances) if distances else None
+
+
 def _anchored(span_words: Sequence[str], name: str, common: Common) -> bool:
     """A fuzzy match counts only through the name's distinctive first word: some uncommon word of the question
     of four letters or more is within a typo of it (so "cloud" alone never finds "Sablewood Cloud")."""
     first = (normalize(name).split() or [""])[0]
-    from rapidfuzz import fuzz
+    return any(len(w) >= 4 and not common(w) and is_typo(normalize(w), first) for w in span_words)
 
-    return any(len(w) >= 4 and not common(w) and fuzz.ratio(normalize(w), first) >= 80 for w in span_words)
+
+def is_typo(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` mistyped: close by ratio, and within the edits a typist makes in a word that
+    long (one in a short word, two in a longer one, a swap of neighbours counting once), so "line" is not
+    "Linode" and "sales" is not "Salesforce"."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    if fuzz.ratio(word, name) < 80:
+        return False
+    return OSA.distance(word, name) <= (1 if min(len(word), len(name)) <= 5 else 2)

@@ -67,7 +67,7 @@ class LabelRows(DocText):
 def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
     """The "label value" pairs of every row of two or more labels whose values are drawn under them, per page, as
     a DocText for the certificate readers; None when there are none (or no layout: an OCR'd page has none)."""
-    if doc is None:
+    if doc is None or not doc.data:  # text without its PDF (a test's, a cached text layer) has no layout
         return None
     out: dict[int, list[str]] = {}
     values: dict[str, str] = {}

@@ -18,7 +18,8 @@ from .text import DocText, fold
 
 _HEADING = re.compile(
     r"^(?:Complementary\s+User[- ]Entity\s+Controls?(?:\s+\(CUECs?\))?|User\s+Entity\s+Responsibilities|"
-    r"Customer\s+(?:Control\s+)?Responsibilities|Complementary\s+User\s+Entity\s+Control\s+Considerations)\s*:?$",
+    r"Customer\s+(?:Control\s+)?Responsibilities|Complementary\s+User\s+Entity\s+Control\s+Considerations|"
+    r"Complementary\s+(?:Customer|Client)\s+Controls?(?:\s+\(CCCs?\))?)\s*:?$",
     re.IGNORECASE,
 )
 _END = re.compile(
@@ -32,7 +33,8 @@ _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
 _SUBJECT = (
     r"(?:User\s+entities|User\s+entity|Customers|Clients|User\s+organi[sz]ations|The\s+user\s+entity|"
-    r"Each\s+user\s+entity|Subscribers)\s+(?:are|is|should|must|have|has|will|need|shall|retain|maintain)\b|"
+    r"Each\s+user\s+entity|Subscribers|The\s+customer|Each\s+customer|The\s+client)\s+"
+    r"(?:are|is|should|must|have|has|will|need|shall|retain|maintain)\b|"
     r"Controls\s+(?:should|must|are\s+expected\s+to)\s+(?:be\s+)?(?:established|implemented|in\s+place|operat\w*)\s+"
     r"(?:at|by|within)\s+(?:the\s+)?(?:user|customer)"
 )

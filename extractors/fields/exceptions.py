@@ -29,7 +29,10 @@ _ROW_START = re.compile(
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
 _ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
-_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})\s*[—–:-]\s+\S")
+# A criterion heading: its id, then its text after a dash or colon, or without either when the text is the
+# criterion's own wording, which in the Trust Services Criteria speaks of "the entity" within its first words
+# ("CC7.3 The entity evaluates ...", "CC7.1 To meet its objectives, the entity uses ...").
+_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})(?:\s*[—–:-]\s+\S|\s+(?:[\w,]+\s+){{0,5}}?[Tt]he\s+entity\b)")
 _GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
 _TABLE_HEADER = re.compile(
     r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
@@ -48,12 +51,24 @@ _RESP_SECTION = re.compile(
     _I,
 )
 _SECTION = re.compile(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
+_RESP_INLINE = re.compile(
+    r"(?<=[.;])\s+(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management)\s*:\s*", _I
+)
+# A header cell of a tests table: a few capitalized words ("Test Performed", "Management", "ID", "Control #").
+_HEADER_CELL = re.compile(r"(?:[A-Z#][\w’'/&#.-]*)(?:\s+(?:[A-Z#][\w’'/&#.-]*|of|by|the|and)){0,3}")
+# A tests table whose header gives management's response a column after the results ("Results  Management Response").
+_RESP_COLUMN = re.compile(
+    r"\b(?:Results?|Exceptions?|Deviations?)(?:\s+of\s+Tests?(?:ing)?)?(?:\s+Noted)?\s+Management[’']?s?\s+Respons", _I
+)
 _AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 # A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
 # identified: N/A", "Exceptions found – 0".
 _NONE_AFTER = re.compile(
     r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
 )
+# A results cell wrapped right after its negation ("No" / "exceptions noted."): the line before the phrase ends with
+# the word that negates it.
+_NEGATION_END = re.compile(r"(?:^|[\s.;:])(?:No|Zero|0)\s*$", _I)
 _SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
 _SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
 # A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
@@ -140,9 +155,9 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
     return parts, j
 
 
-def _guarded_cell(text: DocText, page: int, first: str) -> str | None:
+def _guarded_cell(text: DocText, page: int, first: str, nth: int = 0, *, next_column: bool = False) -> str | None:
     try:
-        return _cell_by_column(text, page, first)
+        return _cell_by_column(text, page, first, nth, next_column=next_column)
     except DocumentError:
         raise
     except Exception:  # noqa: BLE001 - the layout is a refinement; the line stream's reading stands without it
@@ -156,36 +171,50 @@ def _starts_row(row: list[Segment], left: float) -> bool:
     return first.x0 < left - 20 and bool(_stop(" ".join(s.text for s in row)))
 
 
-def _cell_by_column(text: DocText, page: int, first: str) -> str | None:
-    """The results cell that starts with ``first`` on ``page``, read down its column to the next row, and on from
-    the top of the next page when the row breaks there (repeated table headers, running headers and footers
-    skipped)."""
+def _cell_by_column(text: DocText, page: int, first: str, nth: int = 0, *, next_column: bool = False) -> str | None:
+    """The results cell that starts with ``first`` on ``page`` (its ``nth`` such cell there), read down its column
+    to the next row, and on from the top of the next page when the row breaks there (repeated table headers, running
+    headers and footers skipped). With ``next_column``, the cell right of it in the same row instead."""
     doc = text.doc
     if doc is None:
         return None
     rows = doc.lines(page)
-    key = fold(first)[:12]
-    start = next(((r, s) for r, row in enumerate(rows) for s in row if s.text.startswith(key)), None)
-    if start is None:
+    whole = fold(first)
+    key = whole[:12]
+    starts = [(r, s) for r, row in enumerate(rows) for s in row if s.text.startswith(key)]
+    # Several results cells open alike ("Exception noted: ..."): the one whose first line is this one.
+    same = [(r, s) for r, s in starts if s.text == whole]
+    exact = [(r, s) for r, s in starts if whole.startswith(s.text) or s.text.startswith(whole)]
+    starts = same if len(same) > nth else exact or starts
+    if len(starts) <= nth:
         return None
-    r0, seg0 = start
+    r0, seg0 = starts[nth]
+    if next_column:
+        seg0 = min((s for s in rows[r0] if s.x0 > seg0.x1 + 1), key=lambda s: s.x0, default=None)  # type: ignore[assignment]
+        if seg0 is None:
+            return None
     left = seg0.x0 - 3
-    right = min((s.x0 for s in rows[r0] if s.x0 > seg0.x1 + 1), default=float("inf"))
+    # The next column's left edge; its lines start a point or two apart, so the bound leaves that much room.
+    right = min((s.x0 for s in rows[r0] if s.x0 > seg0.x1 + 1), default=float("inf")) - 3
     parts = [" ".join(s.text for s in rows[r0] if left <= s.x0 < right)]
 
-    def take(rows_: list[list[Segment]], begin: int) -> bool:
-        """Add the column's text from rows_[begin:]; True when the next row was reached."""
+    def take(rows_: list[list[Segment]], begin: int, top: bool = False) -> bool:
+        """Add the column's text from rows_[begin:]; True when the next row was reached. At the ``top`` of a page
+        the table's repeated header rows ("Control | ... | Results | Management" / "ID | Response") are skipped."""
         for row in rows_[begin:]:
             joined = " ".join(s.text for s in row)
             if _is_chrome(joined, text.dropped) or _TABLE_HEADER.match(joined):
                 continue
+            if top and all(_HEADER_CELL.fullmatch(s.text) for s in row):
+                continue
+            top = False
             if _starts_row(row, left):
                 return True
             parts.extend(s.text for s in row if left <= s.x0 < right)
         return False
 
     if not take(rows, r0 + 1) and page + 1 in text.page_lines:
-        take(doc.lines(page + 1), 0)
+        take(doc.lines(page + 1), 0, top=True)
     return fold(" ".join(p for p in parts if p))
 
 
@@ -243,6 +272,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
             rest = line.text[at + head.end() :] if head else ""
         else:
             rest = line.text[head.end() :]
+        if (
+            at == 0
+            and i > 0
+            and _NEGATION_END.search(lines[i - 1].text)
+            and (line.text[:1].islower() or not rest.strip(" .:;"))
+        ):
+            continue  # "... Inspected a sample. No" / "exceptions noted.": a narrow cell wrapped the negation
         # "Deviation noted: no" / "ticket was raised ...": a narrow cell wrapped after "no".
         wraps = i + 1 < len(lines) and bool(re.match(r"^[a-z]", lines[i + 1].text))
         if (_NONE_AFTER.match(rest) and not (wraps and re.search(r"\bno\s*$", rest, _I))) or (
@@ -273,7 +309,22 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if _GENERIC.search(value.split(". ")[0]) and control is None:
             continue
         response = None
-        label = _response_at(lines, j) if j < len(lines) else None
+        inline = _RESP_INLINE.search(value)
+        if inline is not None:
+            # The response's label wrapped into the middle of a line of the results cell ("... the period.
+            # Management's" / "Response: Management has ..."): the exception ends where it begins.
+            value, response = value[: inline.start()].rstrip(), value[inline.end() :].strip() or None
+        label = _response_at(lines, j) if j < len(lines) and response is None else None
+        if label is None and response is None and _RESP_COLUMN.search(fold(text.page_text.get(line.page, ""))):
+            # Management's response in a column of its own, right of the results: the text layer runs the two cells
+            # together, so the results cell is read by its column and what follows it is the response.
+            nth = sum(1 for k in range(i) if lines[k].page == line.page and lines[k].text == line.text)
+            cell = _guarded_cell(text, line.page, parts[0], nth)
+            beside = _guarded_cell(text, line.page, parts[0], nth, next_column=True)
+            if cell and beside and value.startswith(cell):
+                value = cell
+                if not re.fullmatch(r"(?:N/?A|None|Not\s+applicable|[-–—])\.?", beside, _I):
+                    response = beside
         if label is not None:
             resp_parts, _ = _collect(lines, j)
             if label != lines[j].text:  # the wrapped label's two lines

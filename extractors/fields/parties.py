@@ -9,6 +9,7 @@ Names are read where the document's genre puts them: a certificate names the cer
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ..dates import find_dates
@@ -70,7 +71,7 @@ _ISSUER_PATTERNS = [
     re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
     # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
     re.compile(
-        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+|CEO|Partner|"
+        rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+(?:\s+Body)?|CEO|Partner|"
         r"Gesch[äa]ftsf[üu]hrer(?:in)?|Leiter(?:in)?(?:\s+der\s+Zertifizierungsstelle)?|Directeur|Directrice|"
         r"G[ée]rante?|Directora?|Gerente|Direttore|Amministratore\s+Delegato|Presidente|Bestuurder|Directeur|"
         r"Diretora?)(?:\s+(?:G[ée]n[ée]ral[e]?|General|Geral|T[ée]cnico|Tecnico|de\s+(?:la\s+)?[Cc]ertifica\w*))?,\s+"
@@ -96,6 +97,23 @@ _ISSUER_PATTERNS = [
 _CERTIFY_INLINE = re.compile(
     r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
     rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
+)
+
+
+@cache
+def _certify_inline_local() -> re.Pattern[str]:
+    """The same lead-in in German, French, Spanish, Italian, Dutch and Portuguese ("Hiermit wird bescheinigt, dass
+    das Unternehmen Acme GmbH, <address>, ..."); compiled on first use, for certificates whose organization is not
+    on a line of its own."""
+    return re.compile(
+        rf"(?i:{CERTIFIES_LOCAL})\s+(?:(?i:(?:das|die|der)\s+(?:Unternehmen|Organisation)|l['’]organisation|"
+        r"la\s+organizaci[óo]n|l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o)\s+)?"
+        rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(])"
+    )
+
+
+_CERT_TITLE = re.compile(
+    r"^\W*(?:certificate|zertifikat|certificat|certificado|certificato|certificaat|certificado|登録証)(?![^\W\d_])", _I
 )
 # A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
 _ORG_FIELD = re.compile(
@@ -160,6 +178,15 @@ ACCREDITATION_NAMES = {
     "international accreditation service": "IAS",
     "egyptian accreditation council": "EGAC",
     "national accreditation board for certification bodies": "NABCB",
+    "ente italiano di accreditamento": "ACCREDIA",
+    "japan accreditation board": "JAB",
+    "belgian accreditation body": "BELAC",
+    "danish accreditation fund": "DANAK",
+    "swedish board for technical accreditation": "SWEDAC",
+    "finnish accreditation service": "FINAS",
+    "portuguese institute for accreditation": "IPAC",
+    "instituto português de acreditação": "IPAC",
+    "china national accreditation service for conformity assessment": "CNAS",
 }
 _ACCRED_FULL = re.compile("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
 _ACCRED_RE = re.compile(
@@ -170,8 +197,10 @@ _ACCRED_NAMED = re.compile(
     r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
 )
 _CERT_NO = re.compile(
-    r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?))?\s*"
-    r"(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)[ \t]*"
+    r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?|identity|"
+    r"identification))?\s*(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)"
+    # A label in a narrow cell ends its line with a colon; the number is the next line ("Certificate\nNo.:\nIS 12").
+    r"(?:(?<=:)[ \t]*\n)?[ \t]*"
     # A number may be printed in groups ("20 997 24012 TMS", "IS 675575"): upper-case and digit groups on one line.
     r"(?P<no>[A-Z0-9][A-Z0-9/._-]*(?:[ ][A-Z0-9][A-Z0-9/._-]*){0,4})(?![a-z])",
 )
@@ -184,7 +213,7 @@ _LOCAL_CERT = (
     r"(?:Zertifikats?|Registrier(?:ungs)?|Certificat|Certificado|Certificato|Certificaat|Registro|Registo|"
     r"Registrazione|Registratie|Enregistrement)"
 )
-_LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=\s)|Nummer|nummer|#)"
+_LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=[\s:])|Nummer|nummer|#)"
 _CERT_NO_LOCAL = re.compile(
     r"(?i:"
     rf"{_LOCAL_CERT}(?:[-\s]*Registrier)?(?:[-\s]*{_LOCAL_NO}|nummer|nr\.?)"
@@ -272,7 +301,8 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     # The organisation inside the lead-in sentence: "We certify that Acme S.L., 75 King Street, ... has been audited",
     # "This is to certify that the information security management system of Acme LLC, <address>, complies".
     for n in pages[:2]:
-        for inline in _CERTIFY_INLINE.finditer(text.page_text[n]):
+        local = _certify_inline_local().finditer(text.page_text[n]) if kind == "iso_certificate" else ()
+        for inline in (*_CERTIFY_INLINE.finditer(text.page_text[n]), *local):
             name = clean_org(inline.group("org"))
             if not (exclude and same_party(name, exclude)):
                 return _found(name, n, fold(inline.group(0)))
@@ -282,7 +312,13 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
             if m and not (exclude and same_party(m.group("org"), exclude)):
                 return _found(clean_org(m.group("org")), n, m.group(0))
         for n in pages[:2]:
-            hit = _first_org_line(text.page_lines[n], 0, None, exclude, auditors=False)
+            lines = text.page_lines[n]
+            # A name above the certificate's title is the body's letterhead unless the body is known to be someone
+            # else: the certified organization comes after the title.
+            title = next((i for i, line in enumerate(lines[:8]) if _CERT_TITLE.match(line)), None)
+            hit = _first_org_line(lines, title + 1 if title is not None else 0, None, exclude, auditors=False)
+            if hit is None and title is not None and exclude:
+                hit = _first_org_line(lines, 0, title, exclude, auditors=False)
             if hit:
                 return _found(hit[1], n)
         return None
@@ -299,6 +335,18 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
             addressee = _first_org_line(lines, letterhead[0] + 1, 20, letterhead[1], auditors=False)
             if addressee:
                 return _found(addressee[1], first)
+            # The letterhead's firm did the work ("Redhollow Security Labs LLC performed a penetration test of the
+            # web application of Acme, Inc."): the letter is the tester's, about the organization tested.
+            performed, tested = _work_object(text.page_text[first], letterhead[1])
+            if tested is not None:
+                return _found(tested[0], first, tested[1])
+            if performed:
+                # The firm that did the work is never the vendor, even when the letter names no other organization.
+                hit = _first_org_line(lines, 0, 12, letterhead[1], auditors=False)
+                if hit:
+                    return _found(hit[1], first)
+                other = mentioned_vendor(text)
+                return other if other is not None and not same_party(other.value, letterhead[1]) else None
         hit = _first_org_line(lines, 0, 12, auditors=False)
         if hit:
             return _found(hit[1], first)
@@ -318,6 +366,31 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         if fold(paragraph.vendor).casefold() != fold(exclude).casefold():
             return _found(paragraph.vendor, paragraph.page, paragraph.quote)
     return None
+
+
+_PERFORMED = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<author>{ORG_RE.pattern})[ \n]+"
+    r"(?i:(?:has\s+|have\s+)?(?:performed|conducted|completed|carried\s+out))\b",
+    re.M,
+)
+_WORKED_ON = re.compile(rf"\b(?i:of|for|on|at)\s+(?P<org>{ORG_PROSE_PATTERN})")
+
+
+def _work_object(page: str, author: str) -> tuple[bool, tuple[str, str] | None]:
+    """Whether ``author`` performed work the page states ("... LLC performed a penetration test of ..."), and the
+    organization it worked on, named after "of", "for", "on" or "at" in that sentence (name, quote), if any."""
+    performed = False
+    for m in _PERFORMED.finditer(page):
+        if not same_party(clean_org(m.group("author")), author):
+            continue
+        performed = True
+        end = re.compile(r"\.\s+(?=[A-Z])").search(page, m.end())
+        sentence = page[m.end() : end.start() if end else m.end() + 300]
+        for org in _WORKED_ON.finditer(sentence):
+            name = clean_org(org.group("org"))
+            if not same_party(name, author):
+                return True, (name, fold(page[m.start() : m.end() + org.end()]))
+    return performed, None
 
 
 def mentioned_vendor(text: DocText) -> Found[str] | None:
@@ -533,8 +606,15 @@ def read_certificate_number(text: DocText) -> Found[str] | None:
     for n in text.text_pages()[:3]:
         for pattern in (_CERT_NO, _CERT_NO_LOCAL):
             for m in pattern.finditer(text.page_text[n]):
-                number = m.group("no").rstrip(".,;")
-                if re.search(r"\d", number):
+                number = m.group("no")
+                if number[-1] in "-/._":
+                    # A part with lower-case letters ("...-ITA-RvA") is still the number, not a word after it.
+                    glued = re.match(r"[A-Za-z0-9][A-Za-z0-9/._-]*", text.page_text[n][m.end("no") :])
+                    number += glued.group(0) if glued else ""
+                number = number.rstrip(".,;-/_")
+                # The standard's name on the line after a label is not the number ("Certificate No.:" /
+                # "ISO/IEC 27001:2022").
+                if re.search(r"\d", number) and not re.match(r"(?:ISO|IEC|EN|DIN)\b", number):
                     return _found(number, n)
     return None
 

@@ -43,8 +43,11 @@ _SKIP_LABEL = re.compile(
 )
 # "Recertification due" (not "recertification audit due"): the day the certificate must be renewed by, its expiry.
 _RECERT_DUE = re.compile(r"recertification\s+(?:date\s+)?due|due\s+for\s+recertification", _I)
+# The bounds of the current certification cycle are the certificate's own dates ("Certification cycle start date",
+# "Certification cycle expiry date"), though a cycle is otherwise an audit's word.
+_CYCLE_BOUND = re.compile(r"cycle\s+(?:start|begin|expir|end)", _I)
 _EXPIRY_LABEL = re.compile(
-    r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|"
+    r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|cycle\s+end|"
     r"g[üu]ltig(?:keit)?\s*bis|ablauf|verfall|l[äa]uft\s+ab|"
     r"jusqu|[ée]ch[ée]ance|"
     r"hasta|caducidad|vencimiento|"
@@ -58,7 +61,7 @@ _EXPIRY_LABEL = re.compile(
 _UNTIL_BETWEEN = re.compile(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
 # "valid from": the issue date's label, and the first date of "valid from ... until ...".
 _FROM_LABEL = re.compile(
-    r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|"
+    r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|d[ée]but\s+de\s+validit|"
     r"v[áa]lid[oa]\s+(?:desde|dal|a\s+partir)|vigente\s+desde|a\s+partire\s+dal|geldig\s+(?:van|vanaf)|"
     r"\bvanaf\b|a\s+partir\s+de",
     _I,
@@ -74,6 +77,7 @@ _ORIGINAL_LABEL = re.compile(
 )
 _ISSUE_LABEL = re.compile(
     r"issu(?:e|ance)|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
+    r"cycle\s+(?:start|begin)|"
     r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate|"
     r"ausstell|ausgestellt|ausgabe|zertifizierungsdatum|datum\s+der\s+zertifizierung|zertifikatsdatum|erteilt|"
     r"[ée]mission|[ée]mis\b|d[ée]livr|date\s+de\s+(?:la\s+)?certification|date\s+du\s+certificat|"
@@ -311,6 +315,13 @@ _EUROPEAN_WORDS = re.compile(
     _I,
 )
 _SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+# The accreditation bodies of countries that write the day first: a certificate they accredit is read day first
+# when no date and no word of its own says otherwise (a Dutch or British body printing "06-08-2025" in English).
+_DAY_FIRST_ACCREDITORS = re.compile(
+    r"\b(?:UKAS|DAkkS|RvA|COFRAC|ENAC|ACCREDIA|BELAC|DANAK|SWEDAC|INAB|FINAS|IPAC|EGAC|SANAS|JAS-ANZ|NABCB|"
+    r"TURKAK|ESYD|Raad\s+voor\s+Accreditatie|"
+    r"United\s+Kingdom\s+Accreditation\s+Service|Deutsche\s+Akkreditierungsstelle)\b"
+)
 
 
 def _day_first(text: DocText, pages: list[int]) -> bool:
@@ -323,7 +334,7 @@ def _day_first(text: DocText, pages: list[int]) -> bool:
             return True
         if b > 12 >= a:
             return False
-    return bool(_EUROPEAN_WORDS.search(joined))
+    return bool(_EUROPEAN_WORDS.search(joined) or _DAY_FIRST_ACCREDITORS.search(joined))
 
 
 _LabelKind = str  # "expiry", "due", "original", "issue" or "skip"
@@ -417,7 +428,7 @@ def read_certificate_dates(
                     if len(found) >= 2:
                         unlabelled.append((d.value, n, d.text))
                     continue
-                if _SKIP_LABEL.search(label) and not _RECERT_DUE.search(label):
+                if _SKIP_LABEL.search(label) and not _RECERT_DUE.search(label) and not _CYCLE_BOUND.search(label):
                     continue
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote

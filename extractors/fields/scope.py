@@ -29,18 +29,24 @@ _SOC_PATTERNS = [
     # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
     re.compile(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
 ]
+_BRIDGED_REPORT = re.compile(
+    r"(?i:SOC\s*[23]\s+(?:Type\s*(?:2|II|1|I)\s+)?(?:report|examination)\s+(?:of|on|covering)\s+(?:the|its|our)\s+)"
+    rf"{_NAME}(?=[.,;]|\s+(?:for|prepared|performed|issued|was|by)\b)"
+)
 _SCOPE_ROW = re.compile(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
 _SCOPE_HEADING = re.compile(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
-    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|^scope|^for\s+the\s+scope|"
+    r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|(?:^|/\s*)scope|^for\s+the\s+scope|"
     # German, French, Spanish, Italian, Dutch and Portuguese certificates
     r"geltungsbereich|anwendungsbereich|domaine\s+d['’]application|p[ée]rim[èe]tre(?:\s+de\s+certification)?|"
-    r"\balcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+di\s+applicazione|toepassingsgebied|"
+    r"\balcance(?:\s+de\s+(?:la\s+)?certificaci[óo]n)?|campo\s+(?:di\s+applicazione|applicativo)|"
+    r"scopo(?:\s+della\s+certificazione)?|toepassingsgebied|"
     r"(?<!\w)[âa]mbito(?:\s+da\s+certifica[çc][ãa]o)?)\s*:?\s*$",
     re.IGNORECASE | re.M,
 )
 _STOP = re.compile(
-    r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:No|Number)|Date|Issue|Initial|Original|"
+    r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:(?:identity|registration)\s+)?(?:No|Number|ID)|"
+    r"Registration\s+(?:No|Number)|N[úu]mero\b|Registratie|Registrier|Date|Issue|Initial|Original|"
     r"Expir|Valid|Certified\s+locations|This\s+certificate|"
     r"Zertifikat|G[üu]ltig|Ausstellung|Erstzertifizierung|Certificat(?![ei])|Valable|N°|Certificad[oa]\b|Fecha\b|"
     r"V[áa]lid[oa]\b|Certificato\b|Data\s+d[aeio]\b|Certificaat|Geldig|Datum\b)",
@@ -57,9 +63,11 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
     if kind == "unknown":
         return None
     if kind == "bridge_letter":
-        # A bridge letter's key/value table: "Scope  Benefits Operations Hub".
+        # A bridge letter's key/value table: "Scope  Benefits Operations Hub"; or the report it bridges, named with
+        # its system: "our last SOC 2 Type 2 report on the Acme Portal.", "a SOC 2 examination of the Acme Portal for
+        # the period ...".
         for n in pages[:2]:
-            m = _SCOPE_ROW.search(text.page_text[n])
+            m = _SCOPE_ROW.search(text.page_text[n]) or _BRIDGED_REPORT.search(text.page_text[n])
             if m:
                 return Found(fold(m.group("name")), n, fold(m.group(0)))
     for pattern in _SOC_PATTERNS:

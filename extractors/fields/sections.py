@@ -185,10 +185,16 @@ _SCOPE_PATTERNS = [
     ),
     # "... the accompanying description of Nightjar Cargo Co.'s Insure Scheduling Engine offering (the "system") ..."
     re.compile(rf"description\s+of\s+(?P<org>{ORG_PATTERN})[’']s\s+{_NAMED}" + _DEFINED),
+    # "... the description prepared by management of Brambleford Data Systems, Inc. of its Tidal Scheduling Service
+    # (the "system") ...": whose management prepared it names the owner, then the system follows its own "of".
+    re.compile(
+        rf"description,?\s+prepared\s+by\s+(?:the\s+)?management\s+of\s+(?P<org>{ORG_PATTERN}),?\s+{_ASIDE}"
+        rf"(?:of|for)\s+(?:its|the)\s+{_NAMED}" + _DEFINED
+    ),
     # "... the attached description, prepared by Heronsgate management, of the Heronsgate Mobile Workforce App (the
     # "system") provided by Heronsgate Clinic S.L. ..."
     re.compile(
-        r"description(?:,\s+prepared\s+by\s+[^,]{1,80},)?\s+of\s+(?:the\s+)?" + _NAMED + _DEFINED + _PROVIDED_BY
+        r"description(?:,\s+prepared\s+by\s+[^,]{1,80},)?\s+of\s+(?:the\s+|its\s+)?" + _NAMED + _DEFINED + _PROVIDED_BY
     ),
     re.compile(
         rf"examined\s+(?:the\s+)?{_OWNER}\s+{_ASIDE}accompanying\s+description\s+of\s+(?:its|the)\s+{_SYSTEM}\s+system\b",
@@ -211,6 +217,13 @@ _SCOPE_PATTERNS = [
         r"(?:the\s+)?(?P<system>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,8}?)\s*(?:\([“\"]?system[”\"]?\)\s*)?"
         r"(?:were|was)\s+effective",
         _I,
+    ),
+    # A SOC 3 report on management's assertion "that Acme maintained effective controls within the Acme Pay Hub
+    # throughout the period ...": the system is the proper name after "controls within (the)".
+    re.compile(
+        r"(?i:assertion\s+that\s+.{1,120}?\s+maintained\s+effective\s+controls\s+(?:within|over)\s+(?:the\s+|its\s+)?)"
+        r"(?P<system>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,8}?)\s*(?:\([“\"]?system[”\"]?\)\s*)?"
+        r"(?=(?i:throughout|as\s+of|during|for\s+the\s+period)\b)"
     ),
 ]
 @cache

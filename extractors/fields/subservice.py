@@ -45,6 +45,9 @@ _CARVE = re.compile(
 _INCLUSIVE = re.compile(
     r"inclusive\s+method|examination\s+(?:included|extended\s+to)\s+(?:the\s+|those\s+)?(?:services|controls)", _I
 )
+# The standards' own terms are never part of a name: a table header ending "... at the Subservice Organization" runs
+# into the first row's name in the text ("Subservice Organization\nNimbus Vault Hosting, Inc.").
+_TERM_LEAD = re.compile(r"^(?:(?:Sub)?service|User)\s+Organi[sz]ations?\s+(?=\S)", _I)
 _NOT_NAMES = re.compile(r"^(?:The|Its|Our|Various|Several|Section|SOC|Trust|Description|Complementary)\b")
 
 
@@ -63,7 +66,7 @@ def _method(window: str) -> str | None:
 def _names_in(sentence: str, vendor: str) -> list[str]:
     """Organizations a sentence names: legal-entity names first, else the object of "uses ... to provide"."""
     skip = {vendor.casefold()} if vendor else set()
-    names = [clean_org(m.group(0)) for m in ORG_PROSE_RE.finditer(sentence)]
+    names = [clean_org(_TERM_LEAD.sub("", m.group(0))) for m in ORG_PROSE_RE.finditer(sentence)]
     names = [n for n in names if n.casefold() not in skip and not _NOT_NAMES.match(n)]
     if names:
         return list(dict.fromkeys(names))
@@ -106,11 +109,45 @@ def _from_table(text: DocText, vendor: str, method: str | None) -> list[Subservi
     return []
 
 
+_METHOD_HEADER = re.compile(
+    r"^Subservice\s+organi[sz]ations?\b.*\b(?:Method|Treatment|Approach|Carve-?out\s*/\s*Inclusive)$", _I
+)
+_ROW_METHOD = re.compile(r"\s(?P<method>carve[-\s]?outs?|carved[-\s]out|inclusive|included|excluded)\.?$", _I)
+
+
+def _method_rows(text: DocText, vendor: str) -> list[Subservice]:
+    """A subservice table with a column for the method ("Subservice organization | Services | Method"): each row
+    names its organization first and states its own method last, which outranks any sentence about methods."""
+    out: list[Subservice] = []
+    contents = toc_pages(text)
+    for line_no, line in enumerate(text.lines):
+        if line.page in contents or not _METHOD_HEADER.match(line.text):
+            continue
+        for row in text.lines[line_no + 1 : line_no + 40]:
+            m = ORG_RE.match(row.text)
+            method = _ROW_METHOD.search(row.text)
+            if m is None or method is None:
+                break
+            name = clean_org(m.group(0))
+            if name.casefold() == vendor.casefold() or _NOT_NAMES.match(name):
+                continue
+            word = method.group("method").casefold()
+            value = "inclusive" if word.startswith("incl") else "carve-out"
+            out.append(Subservice(name, row.page, fold(row.text), value))  # type: ignore[arg-type]
+        if out:
+            return out
+    return []
+
+
 def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
     """Organizations named in the report's prose, then those in the description's subservice table. A name whose
     own sentence states no method takes the report's, when the report states exactly one (a report that uses both
-    methods is not guessed for a name the text does not tie to one)."""
+    methods is not guessed for a name the text does not tie to one). A table that states each one's method is
+    read first: the prose names them again, and a sentence around the table is no source of a method."""
+    rows = _method_rows(text, vendor)
     out = _read_subservice(text, vendor)
+    if rows:
+        return rows + [o for o in out if o.method is not None and not any(_same_org(o.value, r.value) for r in rows)]
     methods = set()
     for n in text.text_pages()[:14]:
         page = text.page_text[n]
@@ -130,6 +167,12 @@ def read_subservice(text: DocText, vendor: str = "") -> list[Subservice]:
         if not any(o.value.casefold() == row.value.casefold() for o in out):
             out.append(row)
     return out
+
+
+def _same_org(prose: str, row: str) -> bool:
+    """A name read from prose that holds a table row's name, with a word of a neighbouring cell glued on."""
+    a, b = prose.casefold(), row.casefold()
+    return a == b or b in a or a in b
 
 
 _REFERRAL = re.compile(

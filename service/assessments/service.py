@@ -32,10 +32,7 @@ from ..documents import service as documents
 from ..documents.models import Document
 from ..portfolio.controls import ControlsUnavailable, controls_for
 from ..portfolio.models import DocumentSignals, NearDuplicate
-from ..profiles import AssessmentUnavailable as AssessmentUnavailable
-from ..profiles import ProfileNotFound as ProfileNotFound
-from ..profiles import get_profile as get_profile
-from ..profiles import list_profile_summaries as list_profile_summaries
+from ..profiles import AssessmentUnavailable, ProfileNotFound, get_profile
 from ..vendors import service as vendors
 from ..vendors.models import Vendor
 from .models import AssessedDocument, AssessmentRead, AssessmentResult, StoredAssessment

@@ -11,7 +11,8 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tests.generator.compare import ALL_FIELDS, compare, evidence_problems, is_scanned, norm, text_match
@@ -88,12 +89,14 @@ def check(expected: dict[str, Any], got: dict[str, Any], fields: Sequence[str]) 
     return whys
 
 
-def score_one(name: str, seed: int) -> tuple[dict[str, str], dict[str, str], dict[str, Any], float]:
+def score_one(name: str, seed: int, family: Family | None = None) -> tuple[dict[str, str], dict[str, str],
+                                                                       dict[str, Any], float]:
     """(outcome per field, compare()'s explanation per failing field, the expected JSON, seconds to extract)."""
     from extractors import extract_bytes
 
-    pdf, expected = build(name, seed)
-    fields = fields_for(name) or ALL_FIELDS
+    fam = family or Family(BUILDERS, build, fields_for)
+    pdf, expected = fam.build(name, seed)
+    fields = fam.fields_for(name) or ALL_FIELDS
     t0 = time.perf_counter()
     got = extract_bytes(pdf, expected["file"]["name"]).to_dict()
     took = time.perf_counter() - t0
@@ -107,23 +110,33 @@ def score_one(name: str, seed: int) -> tuple[dict[str, str], dict[str, str], dic
     return outcome, whys, expected, took
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
+@dataclass(frozen=True)
+class Family:
+    """A generator family to score: its builders, its build function and the fields it scores per builder."""
+
+    builders: Mapping[str, Callable[[int], tuple[bytes, dict[str, Any]]]]
+    build: Callable[[str, int], tuple[bytes, dict[str, Any]]]
+    fields_for: Callable[[str], tuple[str, ...] | None]
+
+
+def main(argv: list[str] | None = None, family: Family | None = None, doc: str | None = None) -> int:
+    fam = family or Family(BUILDERS, build, fields_for)
+    ap = argparse.ArgumentParser(description=doc or __doc__)
     ap.add_argument("--seeds", type=int, default=6)
     ap.add_argument("--first-seed", type=int, default=0)
-    ap.add_argument("--builders", nargs="*", default=list(BUILDERS))
+    ap.add_argument("--builders", nargs="*", default=list(fam.builders))
     ap.add_argument("--show", action="store_true", help="print every miss and wrong value with its variant")
     args = ap.parse_args(argv)
-    unknown = sorted(set(args.builders) - set(BUILDERS))
+    unknown = sorted(set(args.builders) - set(fam.builders))
     if unknown:
-        ap.error(f"unknown builder(s) {', '.join(unknown)}; choose from {', '.join(BUILDERS)}")
+        ap.error(f"unknown builder(s) {', '.join(unknown)}; choose from {', '.join(fam.builders)}")
 
     table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     totals: Counter[str] = Counter()
     seconds = 0.0
     for name in args.builders:
         for seed in range(args.first_seed, args.first_seed + args.seeds):
-            outcome, whys, expected, took = score_one(name, seed)
+            outcome, whys, expected, took = score_one(name, seed, fam)
             seconds += took
             for f, o in outcome.items():
                 table[name][f][o] += 1

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .helpers import extract, value
 
 FIRM = "Thistlewood Garner LLP"
@@ -68,7 +66,7 @@ def test_issue_009_iso42001_certificate_names_the_certified_organization(tmp_pat
 
 
 def test_issue_009_pen_test_letter_is_not_a_report_of_the_testing_firm(tmp_path: Path) -> None:
-    # A guard (read right before the fix too); the letterhead case below still fails.
+    # A guard (read right before the fix too); the letterhead case below is the one that failed.
     page = (
         "Redhollow Security Labs\n221 Mercer Street, Boston, MA\nApril 9, 2026\nTo whom it may concern,\n"
         f"Redhollow Security Labs performed an external penetration test of the web application of {VENDOR} "
@@ -80,8 +78,6 @@ def test_issue_009_pen_test_letter_is_not_a_report_of_the_testing_firm(tmp_path:
     assert value(got, "vendor") != "Redhollow Security Labs"
 
 
-@pytest.mark.xfail(strict=True, reason="still open: a pen-test letter whose letterhead is the testing firm's legal "
-                   "name (with LLC) gives that firm as the vendor")
 def test_issue_009_pen_test_letter_on_a_firms_letterhead_does_not_name_the_firm_as_vendor(tmp_path: Path) -> None:
     page = (
         "REDHOLLOW SECURITY LABS LLC\nPenetration Test Attestation Letter\nApril 9, 2026\n"

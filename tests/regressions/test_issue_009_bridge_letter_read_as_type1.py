@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .helpers import extract, value
 
 VENDOR = "Saltmarsh Logistics Cloud LLC"
@@ -40,9 +38,6 @@ def test_issue_009_management_letter_after_a_report_is_a_bridge_letter(tmp_path:
     assert value(got, "issuer") == "Harrowgate & Lune LLP"
 
 
-@pytest.mark.xfail(strict=True, reason="still open: 'since the end of our latest ... period' and 'we are not aware "
-                   "of any material changes' are not among the phrasings extractors/classify.py knows; the letter is "
-                   "read as a soc2_type2 with the report's period")
 def test_issue_009_management_letter_in_other_words_is_a_bridge_letter(tmp_path: Path) -> None:
     got = extract(tmp_path, "issue-009-management-letter-other-words.pdf", letter(
         "Our control environment since the end of our latest SOC 2 Type 2 period",

@@ -32,7 +32,7 @@ LABELS = {
 ], ids=["expiry-first", "due-first", "original-first"])
 def test_issue_009_dates_are_read_by_their_labels_in_any_order(tmp_path: Path, order: tuple[str, ...]) -> None:
     # A guard: "label: value" lines were read right before the fix too; the published failures were label rows,
-    # of which one layout still fails (the strict xfail below).
+    # of which one layout failed until the layout overruled the text layer (the last test below).
     certificate = Certificate(dates=tuple(LABELS[k] for k in order))
     got = extract(tmp_path, "issue-009-certificate-labels.pdf", [certificate.text()])
     assert got["kind"] == "iso_certificate"
@@ -70,9 +70,6 @@ def diploma(columns: list[tuple[str, str]]) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason="still open: with each column's value drawn before its label, the expiry is "
-                   "read from the next column's date ('CERTIFICATE EXPIRY 5 February 2020'): a wrong value, and the "
-                   "certificate is then reported as expired")
 def test_issue_009_a_row_of_labels_over_their_dates_is_read_column_by_column(tmp_path: Path) -> None:
     got = extract(tmp_path, "issue-009-certificate-label-row.pdf", diploma([
         ("CERTIFICATE EXPIRY", "3 February 2029"),

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .documents import Soc2Report
 from .helpers import extract
 
 HEADER = "Control Number Control Activity Tests Performed Test Results\n"
-# Each line fits the page's width: a line the PDF wraps is another bug (see the strict xfail below).
+# Each line fits the page's width: a line the PDF wraps is another bug.
 TESTS = (
     "CC7.3: The entity evaluates security events.\n"
     "C031 Security incidents are logged. Inspected the queue. No exceptions noted.\n"
@@ -41,8 +39,6 @@ def test_issue_009_each_exception_carries_its_sections_criterion_and_stops_at_th
     assert rows["C041"]["value"].endswith("approval was recorded after deployment.")
 
 
-@pytest.mark.xfail(strict=True, reason="still open: a criterion heading without a colon ('CC7.3 The entity ...') is "
-                   "taken for a row whose control id is CC7.3, so the exceptions under it carry no criteria")
 def test_issue_009_a_heading_without_a_colon_still_ties_its_exceptions(tmp_path: Path) -> None:
     tests = TESTS.replace("CC7.3:", "CC7.3").replace("CC8.1:", "CC8.1")
     got = extract(tmp_path, "issue-009-exceptions-heading-no-colon.pdf", Soc2Report(tests=HEADER + tests).pages())

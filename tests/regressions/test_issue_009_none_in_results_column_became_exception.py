@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .documents import Soc2Report
 from .helpers import extract
 
@@ -34,8 +32,6 @@ def test_issue_009_none_and_na_in_the_results_column_are_passes(tmp_path: Path) 
     assert not any(row["value"].strip(". ").lower() in {"none", "n/a", "none noted"} for row in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="still open: a result 'No exceptions noted.' wrapped after 'No' leaves a line "
-                   "'exceptions noted.' that extractors/fields/exceptions.py reads as a deviation (a wrong value)")
 def test_issue_009_no_exceptions_noted_wrapped_after_no_is_a_pass(tmp_path: Path) -> None:
     tests = (
         "Ref. Control Description Testing Procedure Exceptions Noted\n"

@@ -41,8 +41,6 @@ def test_issue_009_scope_is_read_from_the_scope_paragraph(tmp_path: Path, senten
     assert value(got, "scope") == SYSTEM
 
 
-@pytest.mark.xfail(strict=True, reason="still open: 'the description prepared by management of X of its Y (the "
-                   "\"system\")' is not a form extractors/fields/sections.py reads; scope is null")
 def test_issue_009_scope_after_prepared_by_management_of_the_vendor(tmp_path: Path) -> None:
     sentence = (f"We have examined the description prepared by management of Brambleford Data Systems, Inc. of its "
                 f"{SYSTEM} (the \u201csystem\u201d) in Section III")

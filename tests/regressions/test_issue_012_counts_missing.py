@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from .portfolio import ask
 
 
@@ -21,7 +19,5 @@ def test_issue_012_how_many_vendors_is_a_number(portfolio: Path) -> None:
     assert not re.search(r"\b6 (?:with )?current", answer), answer
 
 
-@pytest.mark.xfail(strict=True, reason="still open: bots/brain/handlers/inventory.list_vendors counts a vendor "
-                   "whose only document is a pen-test letter (kind unknown) among those 'with assurance documents'")
 def test_issue_012_a_vendor_with_only_a_pen_test_letter_has_no_assurance_document(portfolio: Path) -> None:
     assert "5 with assurance documents" in ask(portfolio, "how many vendors do we have?")

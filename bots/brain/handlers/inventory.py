@@ -13,6 +13,10 @@ from ..reply import KIND_TEXT, Answer, Context, Item, fmt_date, plural
 from .guidance import refuse
 from .lookup import one_vendor, summaries, vendor_name
 
+# What counts as assurance evidence when listing what is on record: every SOC report (SOC 1 too), bridge letters and
+# ISO certificates, never a pen-test letter or another document the extractor could not call one of them.
+_EVIDENCE = (*ASSURANCE_KINDS, "soc1")
+
 
 def list_vendors(intent: Intent, ctx: Context) -> Answer:
     """The vendors on record and how many have assurance documents; asked how many, the count alone when
@@ -22,7 +26,7 @@ def list_vendors(intent: Intent, ctx: Context) -> Answer:
     names = sorted(directory.names.values()) if len(directory.names) <= room else heapq.nsmallest(
         room, directory.names.values())
     snap = snapshot(ctx.db_session)
-    with_docs = sum(1 for vid in directory.names if vid in snap.docs)
+    with_docs = sum(1 for vid in directory.names if any(d.kind in _EVIDENCE for d in snap.docs.get(vid, ())))
     total = len(directory.names)
     listed = not (intent.count and total > 12)
     shown = [Item(n) for n in names[:room]] if listed else []
@@ -48,7 +52,7 @@ def documents_of(intent: Intent, ctx: Context) -> Answer:
                           + (f", {fmt_date(when)}" if when else "")
                           + (" (current)" if d.id in current else "") + state))
     name = vendor_name(ctx, vendor_id)
-    assurance = [d for d in docs if d.kind in (*ASSURANCE_KINDS, "soc1")]
+    assurance = [d for d in docs if d.kind in _EVIDENCE]
     summary = f"{plural(len(docs), 'document')} on file for {name}"
     summary += "." if assurance or not docs else ", none of them assurance evidence (a SOC report, bridge letter " \
                                                  "or ISO certificate)."

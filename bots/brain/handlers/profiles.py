@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.assessments import service as assessments
+from service import profiles
 
 from ..intents import Intent
 from ..reply import Answer, Context, Item
@@ -12,8 +12,8 @@ def set_profile(intent: Intent, ctx: Context) -> Answer:
     """Bind a profile to this conversation (a Slack channel, the console); an unknown name lists the profiles."""
     name = intent.profile or ""
     try:
-        prof = assessments.get_profile(settings=ctx.settings, name=name)
-    except assessments.ProfileNotFound:
+        prof = profiles.get_profile(settings=ctx.settings, name=name)
+    except profiles.ProfileNotFound:
         return show_profile(intent, ctx, problem=f"There is no profile called “{name}”.")
     if ctx.bind_profile is None:
         return Answer(kind="set_profile", title="Profile", summary="Profiles cannot be changed here.")
@@ -27,7 +27,7 @@ def set_profile(intent: Intent, ctx: Context) -> Answer:
 
 def show_profile(intent: Intent, ctx: Context, problem: str | None = None) -> Answer:
     """The profiles available and the one answers here use (and where it comes from)."""
-    summaries = assessments.list_profile_summaries(settings=ctx.settings)
+    summaries = profiles.list_profile_summaries(settings=ctx.settings)
     items = [Item(f"{p.name}{' (in use here)' if p.name == ctx.profile_name else ''}: {p.description}")
              for p in summaries]
     summary = (problem + " " if problem else "") + f"Answers here use {ctx.profile_source}: “{ctx.profile_name}”."

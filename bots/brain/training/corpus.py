@@ -14,10 +14,14 @@ from __future__ import annotations
 import random
 import re
 
+from ..classifier import SHORTHAND
+
 # {v} vendor, {v2} a second vendor, {p} provider, {c} criterion, {a} Annex A control, {w} window, {fw}/{fw2}
 # frameworks, {prof} a profile name, {fy} a fiscal year, {doc} a document word.
 TEMPLATES: dict[str, list[str]] = {
     "help": [
+        "instructions", "how does one use this", "what subjects can you handle", "what do you do",
+        "user guide", "how am i supposed to use this", "any docs on how to use you", "what are you good for",
         "where do i start", "what does this bot do", "i am new, how does this work", "how do i get started",
         "what are your commands", "what is this bot for", "what does this thing do", "how can you help",
         "explain what you do", "tips", "what should i ask", "help", "what can you do", "what can i ask you",
@@ -27,6 +31,12 @@ TEMPLATES: dict[str, list[str]] = {
         "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
+        "tl;dr on {v}", "the short version on {v}", "summary for {v}", "is {v} covered",
+        "are we covered with {v}", "{v} - yes or no", "do we accept {v}", "are we clear to use {v}",
+        "any blockers for {v}", "is {v} cleared", "is {v} alright for us", "how about {v}", "{v} then?",
+        "what's your view of {v}", "happy with {v}?", "security sign-off for {v}", "is {v} a go",
+        "should we be comfortable with {v}", "is {v} ok for the {prof} tier", "does {v} clear our bar",
+        "give me a yes or no on {v}",
         "anything i should worry about with {v}", "onboarding {v} {w}, any concerns", "any concerns about {v}",
         "should i be worried about {v}", "thoughts on {v}", "views on {v}", "what do you make of {v}",
         "your take on {v}", "is there anything wrong with {v}'s report", "any problems in {v}'s report",
@@ -48,6 +58,9 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v} satisfy our vendor policy", "does {v} fulfil our requirements", "overall view of {v}",
     ],
     "soc2_current": [
+        "count of vendors with a soc 2", "number of soc 2 reports on file", "is there a soc 2 from {v}",
+        "{v} soc 2 up to date?", "is {v}'s soc 2 still in date", "when did we last get a soc 2 from {v}",
+        "has {v} sent a fresh soc 2", "which vendors have an up to date soc 2",
         "which vendors have soc 1 reports", "who has a soc 1", "is {v}'s report older than 12 months",
         "is {v}'s soc 2 more than a year old", "how old is the report from {v}", "which vendors have a soc 2 type 2",
         "who has a current soc 2", "list vendors with soc 2 reports", "which vendors have a soc 3",
@@ -62,6 +75,9 @@ TEMPLATES: dict[str, list[str]] = {
         "is there a newer soc report from {v}", "soc 2 for {v}", "is the {v} soc 2 type 2 still good",
     ],
     "iso_expiry": [
+        "count of iso certified vendors", "number of vendors holding iso 27001", "how many vendors hold an iso cert",
+        "how many iso certificates do we have", "{v}'s 27001 status", "is {v}'s iso cert in date",
+        "do we hold an iso cert from {v}", "when is {v}'s recertification due", "{v} certificate valid until",
         "which vendors lack iso 27001", "who doesn't have an iso certificate", "vendors without iso 27001",
         "which vendors are missing an iso cert", "which vendors have iso 27001",
         "which vendors are on the 2013 edition", "who holds an iso certificate", "vendors with iso certs",
@@ -194,6 +210,9 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors had exceptions in change management", "what about {c}", "and {c}",
     ],
     "expiring": [
+        "what is nearly expired", "what's close to running out", "what expires shortly", "what needs chasing",
+        "renewals coming up {w}", "anything lapsing on thursday", "what runs out by friday",
+        "what do we need to renew {w}", "anything up for renewal {w}",
         "what's expiring for {v}", "what of {v}'s expires {w}", "{v} expiries", "when do {v}'s documents expire",
         "anything of {v}'s expiring soon", "what's expiring {w}", "what expires {w}", "anything expiring {w}",
         "which certificates expire {w}", "what goes stale {w}", "which reports go stale {w}",
@@ -213,6 +232,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what went stale", "expired documents", "which certificates lapsed", "which vendors need new evidence now",
     ],
     "ai": [
+        "who uses generative ai features", "generative ai across vendors", "does {v} use generative ai",
+        "does {v} use machine learning", "ai vendors without an audit",
         "list vendors using ai", "show vendors with ai", "list the vendors that use machine learning",
         "vendors that use llms", "show me every vendor with ai features", "list ai vendors",
         "does {v} use any ai", "does {v} use ai", "is {v} using machine learning", "does {v} have ai features",
@@ -228,6 +249,9 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v}'s soc 2 say anything about ai",
     ],
     "type1": [
+        "is {v}'s soc 2 point in time", "was {v} tested over a period", "was {v}'s report a single date or a window",
+        "did {v}'s auditor test operating effectiveness", "is {v}'s report design only",
+        "which reports are point in time", "who only has a point in time report",
         "list vendors with only a type 1", "show vendors whose soc 2 is type 1",
         "is the {v} report type 2", "is {v}'s soc 2 a type 2", "type 2 or type 1 for {v}", "does {v} have a type ii",
         "which vendors only have a type 1", "who has a type 1 report", "vendors with type 1 only",
@@ -236,6 +260,8 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors lack a type 2 report", "is {v}'s report type 1 or type 2", "type i only vendors",
     ],
     "bridge": [
+        "did {v} send a bridge letter", "{v} gap letter?", "how many vendors have bridge letters",
+        "show all bridge letters", "any bridge letter on file for {v}",
         "list vendors with a bridge letter", "show vendors that sent gap letters",
         "is {v}'s gap letter valid", "is {v}'s bridge letter still good",
         "which vendors have a gap after their report", "who has a coverage gap since the report",
@@ -247,6 +273,10 @@ TEMPLATES: dict[str, list[str]] = {
         "which bridge letters have lapsed", "{v} bridge letter",
     ],
     "verdicts": [
+        "portfolio health overview", "how do our vendors stack up overall", "exec summary of vendor assurance",
+        "who are our weakest vendors", "which vendors worry you", "do all our vendors pass",
+        "does every vendor meet {prof}", "do all vendors meet our requirements", "is every supplier compliant",
+        "are all our vendors ok", "how healthy is our vendor portfolio", "how many vendors fail",
         "list vendors that fail", "show vendors that meet our requirements",
         "who's our riskiest vendor", "which vendor is the biggest risk", "who is the riskiest supplier",
         "worst vendors", "which vendors have no assurance documents", "vendors without any evidence",
@@ -332,6 +362,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what does the {prof} profile require", "describe the profiles",
     ],
     "list_vendors": [
+        "which vendors are in the database", "who do we track", "how many suppliers do we track",
+        "what suppliers do we have on record", "who is in the directory",
         "number of vendors", "who is on the vendor list", "total vendors", "vendor count", "show every vendor",
         "show me all vendors", "every vendor we have", "all our vendors", "list vendors", "which vendors do we have",
         "show all vendors", "how many vendors do we have", "what vendors are on record", "list all suppliers",
@@ -339,6 +371,12 @@ TEMPLATES: dict[str, list[str]] = {
         "which companies do you know about", "give me all the vendors", "vendors?",
     ],
     "unknown": [
+        "{v} market cap", "how is {v}'s stock doing", "{v} stock quote", "who won the match", "what's the score",
+        "did we win the game last night", "football scores", "election results", "is it ok to wear jeans on friday",
+        "is the office open on monday", "are we ok to leave early today", "can i take friday off",
+        "who is {v}'s founder", "when was {v} founded", "where is {v} headquartered", "write a limerick",
+        "write a story about {v}", "tell me a fun fact about {place}", "what is the population of {place}",
+        "how do i get to the office", "remind me tomorrow", "set a timer", "what is two plus two",
         "where should we eat", "should we order pizza tonight", "what should i cook for dinner",
         "when is the next holiday", "how do i book vacation", "who do i ask about payroll", "is the printer broken",
         "what is our wifi password", "when is the all hands", "how do i expense a taxi", "what movie should i watch",
@@ -361,7 +399,9 @@ WINDOWS = ("this month", "this week", "this wk", "next month", "next mo", "next 
            "before March", "by june", "in the next two weeks", "next 3 months", "this year", "by end of year",
            "soon", "in the coming weeks", "next week", "in h1", "this yr", "by eom", "over the next 30 days",
            "in january", "before the end of the quarter", "between now and end of feb", "between now and march",
-           "by end of next month", "before april", "till the end of january")
+           "by end of next month", "before april", "till the end of january", "on tuesday", "by friday",
+           "in december", "by end of yr", "before christmas", "by the end of the week", "next fri",
+           "in the next couple of weeks", "this coming quarter")
 FRAMEWORKS = ("iso 27001", "soc 2", "SOC2", "ISO/IEC 27001", "a soc 2 report", "an iso cert", "27001", "SOC 2 type 2",
               "iso", "soc ii")
 PROFILES = ("critical-data-processor", "default", "low-risk-tool", "critical data processor")
@@ -436,7 +476,9 @@ def _fill(template: str, rng: random.Random) -> str:
     text = text.replace("{c}", "CRIT").replace("{a}", "CTRL")
     text = text.replace("{w}", rng.choice(WINDOWS)).replace("{prof}", rng.choice(PROFILES))
     text = text.replace("{fy}", rng.choice(YEARS))
-    text = text.replace("{place}", rng.choice(PLACES)).replace("{lang}", rng.choice(("German", "French", "Spanish")))
+    # a capitalised place is masked like any other name the directory does not know
+    place = rng.choice(PLACES) if rng.random() < 0.5 else "VENDOR"
+    text = text.replace("{place}", place).replace("{lang}", rng.choice(("German", "French", "Spanish")))
     first = rng.choice(FRAMEWORKS)
     second = rng.choice([f for f in FRAMEWORKS if ("iso" in f.lower() or "27001" in f) != ("iso" in first.lower()
                                                                                            or "27001" in first)])
@@ -466,6 +508,7 @@ def vocabulary() -> frozenset[str]:
     sources = [t for ts in TEMPLATES.values() for t in ts]
     sources += [*WINDOWS, *FRAMEWORKS, *PROFILES, *YEARS, *_OPENERS, *_CLOSERS]
     sources += [w for ws in _ABBREVIATIONS.values() for w in ws] + list(_ABBREVIATIONS) + list(_BRITISH.values())
+    sources += [*SHORTHAND, *SHORTHAND.values()]
     for text in sources:
         for word in re.findall(r"[a-z][a-z0-9']*", text.lower()):
             words.add(word)

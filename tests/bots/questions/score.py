@@ -1,8 +1,13 @@
-"""Score the bot's understanding on the question set: ``python -m tests.bots.questions.score [-v]``.
+"""Score the bot's understanding on a question set: ``python -m tests.bots.questions.score [--set heldout]``.
 
 Each question in ``questions.tsv`` has its expected intent and slots. A question counts as right only when the
 intent is right, every slot given is right, the vendors found are exactly the ones expected (no word taken for a
-vendor), and an unknown name is reported only where one is expected. Prints the accuracy per intent and the misses.
+vendor), and an unknown name is reported only where one is expected. Prints the accuracy per intent, the misses,
+and how many answers would be about a vendor the question did not name (the worst mistake: it must stay 0).
+
+``heldout_questions.tsv`` is a second set, written before a round of fixes and never used to train or tune the
+bot (tests/bots/test_heldout.py holds it apart from the corpus); it may also give the thread a question is asked in
+(``thread=`` its vendors, ``tkind=`` its last intent).
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bots.brain.intents import Intent, recognize
+from bots.brain.intents import Intent, Thread, recognize
 from bots.brain.vendors import VendorDirectory
 from service.vendors.names import same_org
 
 TODAY = date(2026, 11, 18)
 QUESTIONS = Path(__file__).with_name("questions.tsv")
+HELDOUT = Path(__file__).with_name("heldout_questions.tsv")
+SETS = {"scored": QUESTIONS, "heldout": HELDOUT}
 VENDORS = (
     "Quillfeather Analytics, Inc.", "Pebblestack Archive Ltd", "Amazon Web Services, Inc.", "Microsoft Corporation",
     "Google LLC", "Corvane Systems, Inc.", "Ledgerline, Inc.", "Halcyon Payroll Services, Inc.",
@@ -51,6 +58,12 @@ class Result:
     def right(self) -> bool:
         return not self.problems
 
+    @property
+    def wrong_vendor(self) -> bool:
+        """The answer would be about a vendor the question did not name (or the thread did not carry)."""
+        expected = {v for v in self.case.slots.get("v", "").split("|") if v}
+        return any(m.vendor_id is not None and m.name not in expected for m in self.got.vendors)
+
 
 def load(path: Path = QUESTIONS) -> list[Case]:
     cases = []
@@ -65,6 +78,18 @@ def load(path: Path = QUESTIONS) -> list[Case]:
 
 def directory() -> VendorDirectory:
     return VendorDirectory([(i, name, ()) for i, name in enumerate(VENDORS, start=1)], providers=PROVIDERS)
+
+
+def thread_of(case: Case) -> Thread | None:
+    """The thread a question is asked in (``thread=`` vendor names, ``tkind=`` the thread's intent), or None."""
+    if "thread" not in case.slots and "tkind" not in case.slots:
+        return None
+    ids = {name: i for i, name in enumerate(VENDORS, start=1)}
+    names = tuple(n for n in case.slots.get("thread", "").split("|") if n)
+    unknown = [n for n in names if n not in ids]
+    if unknown:
+        raise ValueError(f"{case.question!r}: thread vendor {unknown[0]!r} is not in the directory")
+    return Thread(vendor_ids=tuple(ids[n] for n in names), vendor_names=names, kind=case.slots.get("tkind") or None)
 
 
 def check(case: Case, got: Intent) -> tuple[str, ...]:
@@ -101,16 +126,17 @@ def score(cases: list[Case] | None = None) -> list[Result]:
     d = directory()
     out = []
     for case in cases or load():
-        got = recognize(case.question, d, today=TODAY, profiles=PROFILES)
+        got = recognize(case.question, d, today=TODAY, profiles=PROFILES, thread=thread_of(case))
         out.append(Result(case, got, check(case, got)))
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.parse_args(argv)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=sorted(SETS), default="scored", help="which question set (default: scored)")
+    args = ap.parse_args(argv)
     started = time.perf_counter()
-    results = score()
+    results = score(load(SETS[args.set]))
     elapsed = time.perf_counter() - started
     by: dict[str, list[Result]] = defaultdict(list)
     for r in results:
@@ -122,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     right = sum(r.right for r in results)
     print(f"{'all':16} {right:5} / {len(results):<4} {right / len(results):6.1%}   "
           f"({elapsed / len(results) * 1000:.1f} ms per question)")
+    wrong = [r for r in results if r.wrong_vendor]
+    print(f"answered about a vendor the question did not name: {len(wrong)}")
     misses = [r for r in results if not r.right]
     if misses:
         print("\nmisses:")
