@@ -9,37 +9,49 @@ inside the function that runs it. ``--help`` therefore loads argparse and these 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from . import (
-    bots_cmd,
-    cuecs_cmd,
-    eval_cmd,
-    extract_cmd,
-    import_cmd,
-    knowledge_cmd,
-    report_cmd,
-    serve_cmd,
-)
+# The command modules in the order of ``--help``, each with the subcommands it registers (tests/test_cli_startup.py
+# holds this table to what ``register`` adds). A named command imports and sets up only its own module: importing
+# and building all fifteen parsers in argparse is several milliseconds of every start of `extract`.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "extract_cmd": ("extract",),
+    "eval_cmd": ("eval",),
+    "knowledge_cmd": ("crosswalk", "check"),
+    "serve_cmd": ("serve", "worker", "token", "alerts"),
+    "import_cmd": ("import",),
+    "report_cmd": ("report",),
+    "cuecs_cmd": ("cuecs",),
+    "bots_cmd": ("chat", "slack"),
+}
 
-# The order of the subcommands in ``--help``.
-MODULES = [extract_cmd, eval_cmd, knowledge_cmd, serve_cmd, import_cmd, report_cmd, cuecs_cmd, bots_cmd]
+
+def command_module(name: str) -> ModuleType:
+    """``cli.<name>``, one of ``COMMANDS``' modules, imported now."""
+    return importlib.import_module(f"{__name__}.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``command`` (a subcommand's name) only the module that runs it: the same
+    parser as far as that command's arguments, usage and errors go. An unknown name gets the whole parser, whose
+    error lists the commands there are."""
     parser = argparse.ArgumentParser(
         prog="vendor-assurance",
         description="Read vendor assurance documents (SOC 2, SOC 3, bridge letters, ISO certificates) and assess them.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in MODULES:
-        module.register(sub)
+    owner = [name for name, commands in COMMANDS.items() if command in commands]
+    for name in owner or COMMANDS:
+        command_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

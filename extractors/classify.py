@@ -17,42 +17,43 @@ from .fields.parties import CERTIFIES_LOCAL
 from .fields.sections import Sections, find_sections
 from .fields.text import DocText, fold
 from .model import Kind
+from .patterns import lazy
 
 _I = re.IGNORECASE
 
-_WEBTRUST = re.compile(r"WebTrust", _I)
-_WEBTRUST_CA = re.compile(r"Certification Authorit|WebTrust\s+Principles\s+and\s+Criteria|Baseline Requirements", _I)
-_PCI = re.compile(r"\bPCI\s+DSS\b|Payment Card Industry", _I)
-_PCI_DOC = re.compile(r"Self-Assessment Questionnaire|Attestation of Compliance|Report on Compliance|\bSAQ\b", _I)
-_TXRAMP = re.compile(r"\bTX-?RAMP\b", _I)
-_FEDRAMP = re.compile(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Report)", _I | re.S)
-_PENTEST = re.compile(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
-_WHITEPAPER = re.compile(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
+_WEBTRUST = lazy(r"WebTrust", _I)
+_WEBTRUST_CA = lazy(r"Certification Authorit|WebTrust\s+Principles\s+and\s+Criteria|Baseline Requirements", _I)
+_PCI = lazy(r"\bPCI\s+DSS\b|Payment Card Industry", _I)
+_PCI_DOC = lazy(r"Self-Assessment Questionnaire|Attestation of Compliance|Report on Compliance|\bSAQ\b", _I)
+_TXRAMP = lazy(r"\bTX-?RAMP\b", _I)
+_FEDRAMP = lazy(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Report)", _I | re.S)
+_PENTEST = lazy(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
+_WHITEPAPER = lazy(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
 # A readiness (gap) assessment prepares for an examination or an audit; it is neither.
-_READINESS = re.compile(r"\breadiness\s+(?:assessment|review|letter|report)|\bgap\s+assessment", _I)
-_NOT_AUDIT = re.compile(
+_READINESS = lazy(r"\breadiness\s+(?:assessment|review|letter|report)|\bgap\s+assessment", _I)
+_NOT_AUDIT = lazy(
     r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I
 )
 
-_SOC1 = re.compile(r"\bSOC\s*1\b|internal control over financial reporting|\bICFR\b", _I)
-_SOC2 = re.compile(r"\bSOC\s*2\b|\(SOC\)\s*2\b|Controls\s+2\s*\(SOC\s*2\)", _I)
-_SOC3 = re.compile(r"\bSOC\s*3\b|\(SOC\)\s*3\b|Controls\s+3\s*\(SOC\s*3\)", _I)
-_TYPE2 = re.compile(r"\bType\s*(?:2|II)\b", _I)
-_TYPE1 = re.compile(r"\bType\s*(?:1|I)\b(?!\s*\w*\s*(?:error|and))", _I)
-_AUDITOR_REPORT = re.compile(
+_SOC1 = lazy(r"\bSOC\s*1\b|internal control over financial reporting|\bICFR\b", _I)
+_SOC2 = lazy(r"\bSOC\s*2\b|\(SOC\)\s*2\b|Controls\s+2\s*\(SOC\s*2\)", _I)
+_SOC3 = lazy(r"\bSOC\s*3\b|\(SOC\)\s*3\b|Controls\s+3\s*\(SOC\s*3\)", _I)
+_TYPE2 = lazy(r"\bType\s*(?:2|II)\b", _I)
+_TYPE1 = lazy(r"\bType\s*(?:1|I)\b(?!\s*\w*\s*(?:error|and))", _I)
+_AUDITOR_REPORT = lazy(
     r"Independent\s+Service\s+Auditor|Report\s+of\s+Independent\s+(?:Certified\s+Public\s+)?Accountants?|"
     r"Independent\s+(?:Accountant|Auditor)[’']?s?[’']?\s+Report|Independent\s+Practitioner",
     _I,
 )
-_TSC = re.compile(r"trust\s+services\s+(?:criteria|principles|categor)", _I)
-_OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|were\s+effective\s+throughout", _I)
-_BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
+_TSC = lazy(r"trust\s+services\s+(?:criteria|principles|categor)", _I)
+_OPERATING = lazy(r"operating\s+effectiveness|operated\s+effectively|were\s+effective\s+throughout", _I)
+_BRIDGE = lazy(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridge\s+period\b", _I)
 # A bridge letter without the words: management writes about the months after the last report's period ("since the
 # end of the period covered by our most recent SOC 2 report", "subsequent to the review period") and confirms that
 # nothing material changed.
 _RECENT = r"(?:most\s+recent|latest|last|prior|previous)"
 _SOC_TYPE = r"(?:SOC\s*[123]\s+)?(?:type\s*(?:1|2|I|II)\s+)?"
-_AFTER_REPORT = re.compile(
+_AFTER_REPORT = lazy(
     r"(?:between|since|after|following|subsequent\s+to)\s+the\s+(?:(?:end|close)\s+of\s+(?:the|our|its)\s+)?"
     rf"(?:{_RECENT}\s+)?{_SOC_TYPE}"
     r"(?:report(?:ing)?|examination|audit|review)\s+period|"
@@ -67,24 +68,24 @@ _AFTER_REPORT = re.compile(
     _I,
 )
 # Management's own letter: it speaks for management and signs as an officer, not as an accountant.
-_MANAGEMENT_LETTER = re.compile(
+_MANAGEMENT_LETTER = lazy(
     r"management[’']?s\s+representation|issued\s+by\s+the\s+management|\bmanagement\s+(?:of\s+\S+\s+)?confirms|"
     r"^Chief\s+\w+\s+Officer\b",
     _I | re.M,
 )
-_MANAGEMENT_CONFIRMS = re.compile(
+_MANAGEMENT_CONFIRMS = lazy(
     r"\b(?:management|we)\b[^.]{0,60}\b(?:confirms?|represents?|attests?)\b|to\s+the\s+best\s+of\s+(?:our|its)\s+knowledge|"
     r"(?:\bno|not\s+aware\s+of\s+any)\s+(?:significant|material)\s+changes",
     _I,
 )
 # An auditor's letter that confirms a report was issued ("Attestation Status Confirmation", "This is to confirm
 # that X was issued an attestation report for SOC 2 Type 2").
-_ATTESTATION_LETTER = re.compile(
+_ATTESTATION_LETTER = lazy(
     r"confirm(?:s|ation)?\b|attestation\s+(?:status|letter|report)|(?:was|were|has\s+been)\s+issued|"
     r"completed\s+(?:an?\s+|its\s+)?(?:SOC|examination|audit)|performed\s+an?\s+(?:SOC|examination)",
     _I,
 )
-_CERT_WORDS = re.compile(
+_CERT_WORDS = lazy(
     r"certificate\s+of\s+(?:registration|conformity|approval|certification|compliance)|\bcertif(?:y|ies)\s+that\b|"
     r"this\s+certificate\s+is\s+(?:hereby\s+)?(?:awarded|granted|issued)\s+to|"
     r"hereby\s+certif|has\s+been\s+(?:independently\s+)?assessed|is\s+compliant\s+with|certificate\s+(?:number|no)|"
@@ -94,14 +95,14 @@ _CERT_WORDS = re.compile(
 # The same in German, French, Spanish, Italian, Dutch and Portuguese: a certificate's title word on a line of its
 # own or opening a line ("ZERTIFIKAT", "Certificat de conformité", "Certificado de Registro"); its lead-in
 # ("bescheinigt, dass", "certifie que", "certifica che", "verklaart dat") and number label (_CERT_WORDS_LOCAL).
-_CERT_TITLE_LOCAL = re.compile(
+_CERT_TITLE_LOCAL = lazy(
     r"^\W*(?:zertifikat|certificat|certificado|certificato|certificaat)(?![^\W\d_])", _I | re.M
 )
-_ISO_MS = re.compile(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
+_ISO_MS = lazy(r"\bISO\s*/?\s*(?:IEC\s*)?(?:27001|27017|27018|27701|42001|9001|14001|22301|20000-1)\b", _I)
 
 
-_CERT_NO = re.compile(r"certificate\s+(?:number|no\.?)\s*:?", _I)
-_CERT_CYCLE = re.compile(
+_CERT_NO = lazy(r"certificate\s+(?:number|no\.?)\s*:?", _I)
+_CERT_CYCLE = lazy(
     r"surveillance|initial\s+registration|recertification|date\s+of\s+expiry|expiry\s+date|"
     r"[üu]berwachungsaudit|rezertifizierung|erstzertifizierung|g[üu]ltig\s+bis|ablaufdatum|date\s+d['’]expiration|"
     r"audit\s+de\s+suivi|fecha\s+de\s+(?:caducidad|vencimiento|expiraci[óo]n)|auditor[íi]a\s+de\s+seguimiento|"
@@ -109,15 +110,15 @@ _CERT_CYCLE = re.compile(
     _I,
 )
 # "Zertifikat-Nr.", "Zertifikatsnummer", "N° de certificat", "Número de certificado", "Certificato n°".
-_CERT_NO_LOCAL = re.compile(
+_CERT_NO_LOCAL = lazy(
     r"(?:zertifikats?|certificat|certificado|certificato|certificaat)[-\s]*(?:nr|n[°º]|nummer)|"
     r"(?:n[°º]|num[ée]ro|n[úu]mero)\s*(?:de|du|di|do)?\s*(?:certificat|certificado|certificato)",
     _I,
 )
-_CERT_WORDS_LOCAL = re.compile(rf"{CERTIFIES_LOCAL}|{_CERT_NO_LOCAL.pattern}", _I)
+_CERT_WORDS_LOCAL = lazy(rf"{CERTIFIES_LOCAL}|{_CERT_NO_LOCAL.pattern}", _I)
 
 
-_CPA = re.compile(r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+Accountants?", _I)
+_CPA = lazy(r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+Accountants?", _I)
 
 
 @dataclass

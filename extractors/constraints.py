@@ -27,14 +27,15 @@ from .dates import find_periods
 from .fields.parties import same_party
 from .fields.text import DocText, sentence_around
 from .model import SOC_KINDS, Fields, Found, Kind
+from .patterns import lazy
 
 # ISO/IEC 17021-1: a three-year cycle from the certification decision; bodies print the expiry the day before the
 # third anniversary or up to a few weeks after (the recertification decision's slack).
 MAX_VALIDITY = timedelta(days=3 * 366 + 62)
 # An individual auditor or signatory: "Erika Villanueva, CPA", "Jane Doe, CISA".
-_PERSON_TITLE = re.compile(r",\s*(?:CPA|CISA|CISSP|CIA|CA|ACA|FCA|CPA,\s*CITP)\.?$")
+_PERSON_TITLE = lazy(r",\s*(?:CPA|CISA|CISSP|CIA|CA|ACA|FCA|CPA,\s*CITP)\.?$")
 # A CPA firm's name: a vendor is never one in its own report's vendor field.
-_CPA_FIRM = re.compile(r"\bCPAs?\b(?:\s*,?\s*(?:LLC|LLP|PC|P\.C\.|PLLC|Inc\.?))?$")
+_CPA_FIRM = lazy(r"\bCPAs?\b(?:\s*,?\s*(?:LLC|LLP|PC|P\.C\.|PLLC|Inc\.?))?$")
 
 
 @dataclass
@@ -163,8 +164,8 @@ def _management_system(standards: set[str]) -> bool:
     return not standards or any(s.startswith("ISO") for s in standards)
 
 
-_REPORT_WORDS = re.compile(r"\breport\b|\bexamination\b", re.I)
-_BRIDGE_WORDS = re.compile(r"bridge|gap|this\s+letter", re.I)
+_REPORT_WORDS = lazy(r"\breport\b|\bexamination\b", re.I)
+_BRIDGE_WORDS = lazy(r"bridge|gap|this\s+letter", re.I)
 
 
 def bridged_report_end(text: DocText, letter_date: Found[str] | None) -> date | None:

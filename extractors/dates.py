@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+
+from .patterns import lazy
 
 # Month names as certification bodies print them in English, German, French, Spanish, Italian, Dutch and
 # Portuguese, full and abbreviated, with and without their accents (a text layer or an OCR pass may drop them:
@@ -98,44 +99,39 @@ DATE_PATTERN = (
     r"|[0-3]?\d-[0-3]?\d-(?:19|20)\d\d(?!\d)"  # 15-03-2025 (Dutch, Portuguese), read like the slashed forms
     r"|(?:19|20)\d\d\s?年\s?[01]?\d\s?月\s?[0-3]?\d\s?日)"  # 2025年3月1日 (Japanese, Chinese)
 )
-DATE_RE = re.compile(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
+DATE_RE = lazy(rf"(?<![\w/.-]){DATE_PATTERN}", re.IGNORECASE)
 # A point in time ("as of March 31, 2026"): what a Type 1 report is about, and where it states its date.
-AS_OF_RE = re.compile(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
+AS_OF_RE = lazy(rf"\bas\s+of\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 
 _CONNECT = r"(?:,?\s+(?:to|through|thru|until|till|and)\s+|\s*[-\u2013\u2014]\s*)"
 
 
-@cache
-def _period_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The two period patterns, compiled on first use: each embeds the date pattern twice, which makes them the
-    slowest to compile, and a certificate never asks for a period (reading them costs only the documents that do)."""
-    full = re.compile(
-        rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
-        rf"(?P<start>(?<![\w/.-]){DATE_PATTERN}){_CONNECT}(?P<end>{DATE_PATTERN})",
-        re.IGNORECASE,
-    )
-    # A period that prints its year once, after the end: "January 1 through June 30, 2025", "1 April to 31 August".
-    shared_year = re.compile(
-        rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
-        rf"(?<![\w/.-])(?P<start>{_MONTH_FIRST}{_SEP}{_DAY}|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH})(?!,?{_SEP}(?:19|20)\d\d)"
-        rf"{_CONNECT}(?P<end>{DATE_PATTERN})",
-        re.IGNORECASE,
-    )
-    return full, shared_year
-
-
-_MDY = re.compile(
+# The two period patterns embed the date pattern twice each, the slowest of all to compile (``lazy``: only the
+# documents that ask for a period pay for them).
+_PERIOD = lazy(
+    rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
+    rf"(?P<start>(?<![\w/.-]){DATE_PATTERN}){_CONNECT}(?P<end>{DATE_PATTERN})",
+    re.IGNORECASE,
+)
+# A period that prints its year once, after the end: "January 1 through June 30, 2025", "1 April to 31 August".
+_PERIOD_SHARED_YEAR = lazy(
+    rf"(?P<lead>for\s+the\s+period\s+(?:of\s+)?(?:from\s+)?|from\s+|between\s+)?"
+    rf"(?<![\w/.-])(?P<start>{_MONTH_FIRST}{_SEP}{_DAY}|{_DAY}(?:{_SEP}of)?{_SEP}{_MONTH})(?!,?{_SEP}(?:19|20)\d\d)"
+    rf"{_CONNECT}(?P<end>{DATE_PATTERN})",
+    re.IGNORECASE,
+)
+_MDY = lazy(
     rf"^(?P<m>{_MONTH_FIRST}){_SEP}(?P<d>\d{{1,2}}){_DAY_SUFFIX}?(?:,|{_SEP}de)?{_SEP}(?P<y>\d{{4}})", re.IGNORECASE
 )
-_DMY = re.compile(
+_DMY = lazy(
     rf"^(?P<d>\d{{1,2}}){_DAY_SUFFIX}?(?:{_SEP}(?:of|de|del))?[\s\u00a0-]+(?P<m>{_MONTH})(?:,|{_SEP}del?)?"
     rf"[\s\u00a0-]+(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
-_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
-_SLASHED = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})$")
-_YMD_CJK = re.compile(r"^(?P<y>\d{4})\s?年\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日$")
+_ISO = lazy(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+_DOTTED = lazy(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_SLASHED = lazy(r"^(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})$")
+_YMD_CJK = lazy(r"^(?P<y>\d{4})\s?年\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,15 +219,14 @@ def find_periods(text: str) -> list[PeriodMatch]:
 
     The span includes a leading "for the period" or "from", the words a reviewer sees around the dates."""
     out: list[PeriodMatch] = []
-    period_re, shared_year_re = _period_patterns()
-    for m in period_re.finditer(text):
+    for m in _PERIOD.finditer(text):
         start = parse_date(_year_fix(m["start"]))
         end = parse_date(_year_fix(m["end"]))
         if start is None or end is None or end <= start:
             continue
         span_start = m.start("lead") if m["lead"] and not m["lead"].lower().startswith("between") else m.start("start")
         out.append(PeriodMatch(start, end, span_start, m.end(), text[span_start : m.end()]))
-    for m in shared_year_re.finditer(text):
+    for m in _PERIOD_SHARED_YEAR.finditer(text):
         end = parse_date(_year_fix(m["end"]))
         if end is None or any(p.span_start <= m.start("start") < p.span_end for p in out):
             continue

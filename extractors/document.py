@@ -1,16 +1,18 @@
-"""The text layer of a PDF, read once per page and cached.
+"""Loading a PDF: open it within the limits, read every page's text once, and hand out each page's layout on demand.
 
-pypdfium2 gives the fast plain-text pass (about 1-2 ms a page). Layout is computed only for the pages a field reader
-asks about, one page at a time, and cached: ``segments`` / ``lines`` / ``columns`` come from pdfium's text runs (a
-few ms a page), ``plumber(n)`` opens pdfplumber (about 100 ms a page) for real table extraction and closes it after
-use so a 300-page report never sits in memory as pdfminer objects. Pages without a text layer are read with OCR.
+``load`` refuses what must not be parsed (a stream that inflates past the limit, too many pages, a password, a
+damaged file) with the contract's error codes, reads the fast plain-text pass with pypdfium2 (about 1-2 ms a page)
+and sends pages without a text layer to OCR. The ``Document`` it returns reads positioned text runs from pdfium only
+for the pages a field reader asks about, one page at a time, and caches them; what those runs mean (lines, columns,
+bands, table rows) is worked out by ``layout``, which never sees a PDF. ``plumber(n)`` opens pdfplumber (about
+100 ms a page) for real table extraction and closes it after use so a 300-page report never sits in memory as
+pdfminer objects.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -18,13 +20,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from . import ocr
+from . import layout, ocr
+from .layout import Band, Segment
 from .limits import Deadline, DocumentError, Limits, human_bytes
+from .patterns import lazy
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +65,20 @@ def _quiet(_: str) -> None:
     pass
 
 
-_ALIGN = 3.0  # points: runs starting this close together are aligned (a column edge)
-# What starts a table row in assurance reports: a control or criterion id (CC6.1, A1.3.2, IVS-10, DS - 3), a list
-# number (3. / 3) / (3)) or a bullet.
-_ROW_ID = re.compile(r"^\s*(?:[A-Z]{1,6}\s?-?\s?\d+(?:\.\d+)*\b|\(?\d{1,3}(?:\.\d+)*[.)]?(?:\s|$)|[•▪◦●\-–]\s)")
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_TEXT_FIXES = str.maketrans({"\r": None, "\x02": "-", "\ufffe": "-", "\x00": None})
+_WORD = lazy(r"[^\W\d_]{2,}")
+# What pdfium's text holds that no reader wants: carriage returns and NULs dropped, its soft-hyphen codes (U+0002,
+# U+FFFE) made plain hyphens.
+_TEXT_FIXES = (("\r", ""), ("\x02", "-"), ("\ufffe", "-"), ("\x00", ""))
+
+
+def _fix_text(text: str) -> str:
+    """The text without ``_TEXT_FIXES``' characters. ``str.replace`` per character rather than ``str.translate``:
+    on text that is not pure ASCII (any page with a curly quote), translate looks every character up in a dict,
+    which cost 45 ms over a 120-page report; a character that is absent costs one scan here."""
+    for bad, good in _TEXT_FIXES:
+        if bad in text:
+            text = text.replace(bad, good)
+    return text
 
 
 @dataclass(slots=True)
@@ -75,32 +88,10 @@ class Page:
     ocr: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text on one line, as drawn. Coordinates in PDF points with the origin at the page's top-left."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(slots=True)
-class Band:
-    """Consecutive visual lines of a page; ``gutter`` is the free x-range between two columns, or None."""
-
-    lines: list[list[Segment]]
-    gutter: tuple[float, float] | None = None
-
-
 @dataclass
 class Document:
-    """A parsed PDF: pages with their text; layout is computed on demand, per page, and cached.
+    """A parsed PDF: pages with their text; each page's positioned runs are read on demand and cached, and its
+    layout (lines, columns, bands, table rows) is worked out from them by ``layout``.
 
     Close it (or use it as a context manager) to release pdfium's handle early; it is also released when collected.
     """
@@ -151,7 +142,7 @@ class Document:
                 out = []
                 for i in range(textpage.count_rects()):
                     left, bottom, right, top = textpage.get_rect(i)
-                    text = textpage.get_text_bounded(left, bottom, right, top).translate(_TEXT_FIXES)
+                    text = _fix_text(textpage.get_text_bounded(left, bottom, right, top))
                     text = text.replace("\n", " ").strip()
                     if text:
                         out.append(Segment(left, height - top, right, height - bottom, text))
@@ -165,106 +156,26 @@ class Document:
 
     def lines(self, number: int) -> list[list[Segment]]:
         """Visual lines top to bottom, each a list of segments left to right: a table row reads as its cells."""
-        rows: list[list[Segment]] = []
-        for seg in sorted(self.segments(number), key=lambda s: (s.top, s.x0)):
-            if rows:
-                last = rows[-1]
-                top = min(s.top for s in last)
-                bottom = max(s.bottom for s in last)
-                overlap = min(bottom, seg.bottom) - max(top, seg.top)
-                if overlap > 0.5 * min(bottom - top, seg.bottom - seg.top):
-                    last.append(seg)
-                    continue
-            rows.append([seg])
-        for row in rows:
-            row.sort(key=lambda s: s.x0)
-        return rows
+        return layout.visual_lines(self.segments(number))
 
     def line_texts(self, number: int, sep: str = "\t") -> list[str]:
         """Each visual line as text, cells joined with ``sep`` (a tab keeps table cells apart)."""
         return [sep.join(s.text for s in row) for row in self.lines(number)]
 
     def column_bounds(self, number: int, *, min_width: float = 30.0) -> list[tuple[float, float]]:
-        """x-ranges of the page's columns: of a two-column page, or of a table's cells.
-
-        A column starts where several runs that share a line with other runs begin at the same x, and where
-        little text crosses from the left (a gutter). Full-width runs (titles, paragraphs) are ignored, so a
-        table under a letterhead or a two-column page under a full-width title still splits where a reader's
-        eye does. Columns narrower than ``min_width`` (bullets, list numbers) are not columns.
-        """
+        """x-ranges of the page's columns: of a two-column page, or of a table's cells (``layout.column_bounds``)."""
         width, _ = self.page_size(number)
-        segs = self.segments(number)
-        if not segs:
-            return [(0.0, width)]
-        narrow = [s for s in segs if s.x1 - s.x0 < 0.5 * width]
-        starts_x = sorted(s.x0 for line in self.lines(number) if len(line) > 1 for s in line if s in narrow)
-        clusters: list[list[float]] = []
-        for x in starts_x:
-            if clusters and x - clusters[-1][0] <= _ALIGN:
-                clusters[-1].append(x)
-            else:
-                clusters.append([x])
-        left = min(s.x0 for s in segs)
-        starts = [left]
-        for cluster in clusters:
-            c = cluster[0]
-            if len(cluster) < 2 or c - starts[-1] < min_width:
-                continue
-            beginning = sum(1 for s in narrow if abs(s.x0 - c) <= _ALIGN)
-            crossing = sum(1 for s in narrow if s.x0 < c - _ALIGN and s.x1 > c - 2)
-            if crossing <= 0.4 * beginning:
-                starts.append(c - _ALIGN)  # runs of the column start within _ALIGN of each other, either side
-        lefts = [0.0, *starts[1:]]
-        return list(zip(lefts, [*starts[1:], width], strict=True))
+        return layout.column_bounds(self.segments(number), width, min_width=min_width)
 
     def table_rows(self, number: int) -> list[list[str]]:
-        """The page as rows of cells, one cell per column (``column_bounds``), multi-line cells joined.
-
-        A row starts at a full-width line (a heading above the table, one cell), or where the first column has
-        text that either follows a gap wider than the page's usual line gap (row padding) or looks like an
-        identifier (``CC6.1``, ``IVS-10``, ``3.``): control matrices, CUEC lists and exception tables are laid out
-        that way, while a cell's own second line continues the row.
-        """
-        bounds = self.column_bounds(number)
+        """The page as rows of cells, multi-line cells joined (``layout.table_rows``)."""
         width, _ = self.page_size(number)
-        lines = self.lines(number)
-        gaps = sorted(min(s.top for s in b) - max(s.bottom for s in a) for a, b in zip(lines, lines[1:], strict=False))
-        usual = max(gaps[len(gaps) // 2], 0.5) if gaps else 0.5
-        rows: list[list[list[str]]] = []
-        last_bottom = 0.0
-        for line in lines:
-            top = min(s.top for s in line)
-            wide = any(s.x1 - s.x0 >= 0.5 * width for s in line)
-            cells = [_column_of(s, bounds) for s in line]
-            first = next((s.text for s, c in zip(line, cells, strict=True) if c == 0), None)
-            new_row = (
-                wide
-                or not rows
-                or len(rows[-1]) == 1
-                or (first is not None and (top - last_bottom > 1.5 * usual + 1 or _ROW_ID.match(first) is not None))
-            )
-            if new_row:
-                rows.append([[] for _ in range(1 if wide else len(bounds))])
-            row = rows[-1]
-            for seg, col in zip(line, cells, strict=True):
-                row[0 if len(row) == 1 else col].append(seg.text)
-            last_bottom = max(s.bottom for s in line)
-        return [[" ".join(parts) for parts in row] for row in rows]
+        return layout.table_rows(self.segments(number), width)
 
     def columns(self, number: int) -> list[str]:
-        """The page's text column by column, each top to bottom: how a person reads a two-column page.
-
-        Full-width runs are assigned to the column they start in; a table becomes one string per table column.
-        """
-        bounds = self.column_bounds(number)
-        buckets: list[list[Segment]] = [[] for _ in bounds]
-        for seg in self.segments(number):
-            buckets[_column_of(seg, bounds)].append(seg)
-        out = []
-        for bucket in buckets:
-            bucket.sort(key=lambda s: (round(s.top), s.x0))
-            out.append(_join_lines(bucket))
-        return out
+        """The page's text column by column, each top to bottom (``layout.columns``)."""
+        width, _ = self.page_size(number)
+        return layout.columns(self.segments(number), width)
 
     def reading_text(self, number: int) -> str:
         """Page text in reading order: where part of the page (or all of it) is set in two columns, each such band
@@ -279,24 +190,11 @@ class Document:
         bands = self.column_bands(number)
         if not bands:
             return self.page(number).text
-        out: list[str] = []
-        for band in bands:
-            if band.gutter is None:
-                out.extend(" ".join(r.text for r in line) for line in band.lines)
-                continue
-            middle = (band.gutter[0] + band.gutter[1]) / 2
-            out.extend(" ".join(r.text for r in line if r.x1 <= middle) for line in band.lines)
-            out.extend(" ".join(r.text for r in line if r.x0 >= middle) for line in band.lines)
-        return "\n".join(t for t in out if t)
+        return layout.reading_text(bands)
 
     def column_bands(self, number: int) -> list[Band]:
-        """The page cut into horizontal bands, top to bottom, each either plain lines or two columns with a gutter.
-
-        Empty when no part of the page has two columns. Two columns are a run of consecutive lines that leave the
-        same vertical strip free (the gutter, near the middle third of the page), at least two of them with text on
-        both sides, each column's pitch at least a quarter of the page, nothing drawn across the strip, and no line
-        broken into more than two runs (that is a table). Only a partial page may be in columns: a full-width
-        title above, a table or a paragraph below each end the band. Built from upright characters only, so a
+        """The page cut into horizontal bands, top to bottom, each either plain lines or two columns with a gutter
+        (``layout.bands``); empty when no part of the page has two columns. Built from upright characters only, so a
         diagonal watermark neither joins lines nor leaks letters into them.
         """
         cached = self._bands.get(number)
@@ -305,7 +203,7 @@ class Document:
         self._check_deadline(f"reading the columns of page {number}")
         with _pdfium_turn(self.deadline, f"reading the columns of page {number}"):
             width, lines = self._read_runs(number)
-        bands = _bands(lines, width)
+        bands = layout.bands(lines, width)
         self._bands[number] = bands if any(b.gutter is not None for b in bands) else []
         return self._bands[number]
 
@@ -350,16 +248,7 @@ class Document:
         finally:
             page.close()
         segs = [Segment(r[0], r[1], r[2], r[3], "".join(r[4]).strip()) for r in runs]
-        segs = [s for s in segs if s.text]
-        lines: list[list[Segment]] = []
-        for seg in sorted(segs, key=lambda s: (s.bottom, s.x0)):
-            if lines and abs(lines[-1][0].bottom - seg.bottom) < 0.5 * (seg.bottom - seg.top):
-                lines[-1].append(seg)
-            else:
-                lines.append([seg])
-        for line in lines:
-            line.sort(key=lambda s: s.x0)
-        return width, lines
+        return width, layout.baseline_lines([s for s in segs if s.text])
 
     def image_share(self, number: int) -> float:
         """The largest image on the page as a share of the page's area (0.0 without images): logos, scans, artwork."""
@@ -387,14 +276,6 @@ class Document:
                 return ocr.render(page)
             finally:
                 page.close()
-
-    def plumber_page(self, number: int) -> Any:
-        """Open one page with pdfplumber (caller should ``close()`` it); for tables and word positions."""
-        import pdfplumber
-
-        self._check_deadline(f"opening page {number} with pdfplumber")
-        pdf = pdfplumber.open(io.BytesIO(self.data), pages=[number])
-        return pdf.pages[0]
 
     @contextmanager
     def plumber(self, number: int) -> Iterator[Any]:
@@ -434,116 +315,6 @@ class Document:
     def _check_deadline(self, doing: str) -> None:
         if self.deadline is not None:
             self.deadline.check(doing)
-
-
-def _column_of(seg: Segment, bounds: list[tuple[float, float]]) -> int:
-    """The column a run starts in (a run starting in a gutter belongs to the column after it)."""
-    return next((i for i, (_, right) in enumerate(bounds) if seg.x0 < right), len(bounds) - 1)
-
-
-def _free_strip(line: list[Segment], gutter: tuple[float, float]) -> tuple[float, float] | None:
-    """What is left of ``gutter`` on this line: None when a run crosses it or the line is a table row."""
-    if len(line) > 2:
-        return None
-    a, b = gutter
-    for seg in line:
-        if seg.x1 <= a or seg.x0 >= b:
-            continue
-        if seg.x1 - a < b - seg.x0:  # overlaps from the left
-            b2 = seg.x1
-            a = max(a, b2)
-        else:
-            b = min(b, seg.x0)
-        if b - a < 2.0:
-            return None
-    left = [s.x1 for s in line if s.x1 <= b]
-    right = [s.x0 for s in line if s.x0 >= a]
-    a = max([a, *left])
-    b = min([b, *right])
-    return (a, b) if b - a >= 2.0 else None
-
-
-def _gap_near_middle(line: list[Segment], width: float) -> tuple[float, float] | None:
-    if len(line) != 2:
-        return None
-    a, b = line[0].x1, line[1].x0
-    size = max(s.bottom - s.top for s in line)
-    return (a, b) if b - a >= size and 0.3 * width <= (a + b) / 2 <= 0.7 * width else None
-
-
-def _bands(lines: list[list[Segment]], width: float) -> list[Band]:
-    """Group lines into bands (see ``Document.column_bands``)."""
-    out: list[Band] = []
-    i = 0
-    while i < len(lines):
-        gap = _gap_near_middle(lines[i], width)
-        if gap is None:
-            if out and out[-1].gutter is None:
-                out[-1].lines.append(lines[i])
-            else:
-                out.append(Band([lines[i]]))
-            i += 1
-            continue
-        band, gutter, j = [lines[i]], gap, i + 1
-        last_both, side = i, 0
-        while j < len(lines):
-            line, prev = lines[j], lines[j - 1]
-            size = max(s.bottom - s.top for s in line)
-            if min(s.top for s in line) - max(s.bottom for s in prev) > 2.5 * size:
-                break
-            strip = _free_strip(line, gutter)
-            if strip is None:
-                break
-            both = any(s.x1 <= strip[0] for s in line) and any(s.x0 >= strip[1] for s in line)
-            if both:
-                last_both, side = j, 0
-            else:
-                this = -1 if line[0].x1 <= strip[0] else 1
-                if j > last_both + 1 and side and this != side and not _columns_resume(lines, j + 1, gutter):
-                    # After the columns end, a line on the other side belongs below them, unless both columns go on
-                    # right after it (paragraphs of the two columns that break at different heights).
-                    break
-                side = this
-            band.append(line)
-            gutter = strip
-            j += 1
-        two_sided = sum(
-            1 for line in band if any(s.x1 <= gutter[0] for s in line) and any(s.x0 >= gutter[1] for s in line)
-        )
-        left_edge = min(s.x0 for line in band for s in line)
-        # Each column's pitch (from its first character to the next column, or to the mirrored margin).
-        wide = gutter[1] - left_edge >= 0.25 * width and width - left_edge - gutter[1] >= 0.25 * width
-        if two_sided >= 2 and wide:
-            out.append(Band(band, gutter))
-            i = j
-        else:
-            if out and out[-1].gutter is None:
-                out[-1].lines.append(lines[i])
-            else:
-                out.append(Band([lines[i]]))
-            i += 1
-    return out
-
-
-def _columns_resume(lines: list[list[Segment]], start: int, gutter: tuple[float, float], ahead: int = 2) -> bool:
-    """Whether one of the next ``ahead`` lines has text on both sides of ``gutter`` with the strip still free."""
-    for line in lines[start : start + ahead]:
-        strip = _free_strip(line, gutter)
-        if strip is None:
-            return False
-        if any(s.x1 <= strip[0] for s in line) and any(s.x0 >= strip[1] for s in line):
-            return True
-    return False
-
-
-def _join_lines(segments: list[Segment]) -> str:
-    lines: list[list[Segment]] = []
-    for seg in segments:
-        if lines and abs(lines[-1][0].middle - seg.middle) < 0.5 * (seg.bottom - seg.top):
-            lines[-1].append(seg)
-        else:
-            lines.append([seg])
-    return "\n".join(" ".join(s.text for s in sorted(line, key=lambda s: s.x0)) for line in lines)
 
 
 def load(
@@ -593,9 +364,11 @@ def load(
     return doc
 
 
-_STREAM = re.compile(rb"stream\r?\n")
-_OBJ_START = re.compile(rb"\d+\s+\d+\s+obj\b")
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
+_STREAM = lazy(rb"stream\r?\n")
+# The last object header ("12 0 obj") before a point: greedy ``.*`` makes the engine try from the end backwards, so
+# finding it costs the length of one dictionary, not a scan of the whole window before it.
+_LAST_OBJ_START = lazy(rb"(?s:.*)\d+\s+\d+\s+obj\b")
+_IMAGE = lazy(rb"/Subtype\s*/Image\b|/Type\s*/EmbeddedFile\b")
 _INFLATE_IN = 256 * 1024  # compressed bytes fed to zlib at a time
 _INFLATE_OUT = 4 * 1024 * 1024  # inflated bytes produced at a time (and so held at most)
 
@@ -631,10 +404,9 @@ def check_streams(data: bytes, limits: Limits, deadline: Deadline | None = None)
 def _is_image_stream(data: bytes, keyword_at: int) -> bool:
     """Is the stream starting at ``keyword_at`` an image XObject (or an attached file)? Its dictionary is between
     ``N 0 obj`` and here."""
-    window = data[max(0, keyword_at - 4096) : keyword_at]
-    starts = list(_OBJ_START.finditer(window))
-    head = window[starts[-1].end() :] if starts else window
-    return _IMAGE.search(head) is not None
+    start = max(0, keyword_at - 4096)
+    header = _LAST_OBJ_START.match(data, start, keyword_at)
+    return _IMAGE.search(data, header.end() if header else start, keyword_at) is not None
 
 
 def _inflated_size(view: memoryview, start: int, limit: int) -> int:
@@ -673,9 +445,9 @@ def _open_error(exc: pdfium.PdfiumError, data: bytes) -> DocumentError:
     return DocumentError("corrupt", "the PDF is damaged and could not be opened")
 
 
-_ENCRYPT = re.compile(rb"/Encrypt[\s/<\d]")
-_NO_PAGES = re.compile(rb"/Count\s+0\b")
-_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
+_ENCRYPT = lazy(rb"/Encrypt[\s/<\d]")
+_NO_PAGES = lazy(rb"/Count\s+0\b")
+_SOME_PAGES = lazy(rb"/Count\s+[1-9]")
 
 
 class _PageReader:
@@ -732,7 +504,7 @@ class _PageReader:
         try:
             textpage = page.get_textpage()
             try:
-                text = textpage.get_text_range().translate(_TEXT_FIXES)
+                text = _fix_text(textpage.get_text_range())
             finally:
                 textpage.close()
             if _looks_scanned(page, text):
@@ -864,8 +636,8 @@ def _looks_scanned(page: Any, text: str) -> bool:
     A cover with a logo and fifteen words has a perfectly good text layer; a page whose words are all in a
     page-sized image does not. With no text at all, any drawing counts (text converted to vector outlines).
     """
-    if len(_WORD.findall(text)) >= MIN_WORDS:
-        return False
+    if next(islice(_WORD.finditer(text), MIN_WORDS - 1, None), None) is not None:
+        return False  # at least MIN_WORDS words (counted no further: a page of prose has hundreds)
     width, height = page.get_size()
     area = max(width * height, 1.0)
     empty = not text.strip()

@@ -6,9 +6,10 @@ A value the document does not state is ``None`` (or an empty list): never guesse
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, cast
+
+from .patterns import lazy
 
 SCHEMA_VERSION = "1"
 QUOTE_MAX = 400
@@ -54,7 +55,7 @@ Method = Literal["carve-out", "inclusive"]
 
 T = TypeVar("T")
 
-_WS = re.compile(r"\s+")
+_WS = lazy(r"\s+")
 
 
 def clean_quote(text: str | None) -> str | None:

@@ -20,6 +20,7 @@ from contextlib import suppress
 from typing import Any
 
 from .limits import Limits
+from .patterns import lazy
 
 INSTALL_HINT = (
     "Tesseract OCR is not installed, so pages without a text layer cannot be read. "
@@ -208,13 +209,13 @@ def read_image(image: bytes, *, timeout: float, running: Running | None = None) 
 # Tesseract starts a new block (a blank line) wherever line spacing changes, which can split a sentence - or a
 # period such as "April 1, 2023 to March / 31, 2024" - in two. A blank line after a word or comma followed by a
 # line starting in lower case or a digit is a sentence that goes on, so it is joined back.
-_CONTINUED = re.compile(r"(?<=[\w,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z0-9(])")
+_CONTINUED = lazy(r"(?<=[\w,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-z0-9(])")
 
 
 # OCR reads the ordinal "1st" as "Ist" or "lst"; beside a month name it can only be the first.
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_FIRST_AFTER_MONTH = re.compile(rf"\b({_MONTHS}\s+)[Il]st\b")
-_FIRST_BEFORE_MONTH = re.compile(rf"\b[Il]st(?=\s+(?:of\s+)?{_MONTHS})")
+_FIRST_AFTER_MONTH = lazy(rf"\b({_MONTHS}\s+)[Il]st\b")
+_FIRST_BEFORE_MONTH = lazy(rf"\b[Il]st(?=\s+(?:of\s+)?{_MONTHS})")
 
 
 def tidy(text: str) -> str:

@@ -16,32 +16,20 @@ from typing import TypeVar, cast
 from . import constraints
 from .classify import Classification, classify
 from .document import Document
-from .fields import (
-    ai,
-    artwork,
-    categories,
-    certificate,
-    cuecs,
-    exceptions,
-    opinion,
-    parties,
-    periods,
-    scope,
-    standards,
-    subservice,
-)
+from .fields import ai, artwork, certificate, parties, periods, scope, standards
 from .fields.sections import find_sections, read_scope_paragraph
 from .fields.text import ORG_LINE_RE, DocText, build
 from .fields.warnings import warnings_for
 from .limits import DocumentError
 from .model import SOC_KINDS, AICoverage, Extraction, Fields, FileInfo, Found
+from .patterns import lazy
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
 # A number as OCR reads it where a digit stands for a letter of a letter prefix ("1QA2025-270" for "IQA2025-270").
-_OCR_AMBIGUOUS = re.compile(r"^[10][A-Z]{2}")
+_OCR_AMBIGUOUS = lazy(r"^[10][A-Z]{2}")
 
 
 def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
@@ -69,7 +57,7 @@ def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
     return [f"Page 1's artwork (an image, not text) was read with OCR for: {', '.join(filled)}; check against the PDF."]
 
 
-_COVER_LABEL = re.compile(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
+_COVER_LABEL = lazy(r"^(?:Service\s+Organi[sz]ation|Organi[sz]ation|Company|Client|Vendor)\s*:?\s+(?=[A-Z0-9])")
 
 
 def _words(name: str) -> str:
@@ -239,6 +227,10 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
         )
 
     if kind in SOC_KINDS:
+        # The readers of what only a SOC report states are loaded here, for SOC reports only: their patterns would
+        # cost every certificate's and letter's start-up (a command line reading one file pays each import once).
+        from .fields import categories, cuecs, exceptions, opinion, subservice
+
         vendor = f.vendor.value if f.vendor else ""
         f.opinion = guard("opinion", lambda: opinion.read_opinion(text), None)
         f.tsc_categories = guard("categories", lambda: categories.read_categories(text), [])
@@ -257,6 +249,8 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             f.exceptions = found
         warnings += guard("cross-check", lambda: _cross_check(text, f), [])
     if letter is not None:
+        from .fields import categories
+
         f.certificate_number = letter.report_id
         if letter.period_end is not None:
             f.period_start, f.period_end = letter.period_start, letter.period_end

@@ -6,9 +6,8 @@ that stopped half way. Each gets a precise message here, before the PDF parser s
 
 from __future__ import annotations
 
-import re
-
 from .limits import DocumentError, Limits, human_bytes
+from .patterns import lazy
 
 # Acrobat accepts the header anywhere in the first 1024 bytes and the end marker anywhere in the last 1024 bytes
 # (PDF Reference, implementation notes 13 and 18); use the same tolerance so we accept what viewers accept.
@@ -101,4 +100,4 @@ def check(data: bytes, name: str, limits: Limits) -> list[str]:
 
 
 _BLANK = b" \t\r\n\f\x00"
-_PDF_SYNTAX = re.compile(rb"\d+\s+\d+\s+obj\b|\bstream\r?\n|\bxref\b|\btrailer\b|startxref")
+_PDF_SYNTAX = lazy(rb"\d+\s+\d+\s+obj\b|\bstream\r?\n|\bxref\b|\btrailer\b|startxref")

@@ -7,6 +7,7 @@ readers nor the service, and ``extract`` neither the service nor the database.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -68,6 +69,10 @@ def test_extract_needs_neither_the_service_nor_the_database(tmp_path: Path, mode
     assert status == 0
     assert "extractors.reader" in modules
     assert not _within(modules, {"service", "sqlalchemy", "alembic", "fastapi", "knowledge", "bots", "web"})
+    # a certificate states no opinion, CUECs, exceptions or subservice organizations: their readers stay unloaded
+    soc_only = {f"extractors.fields.{name}" for name in ("opinion", "categories", "cuecs", "exceptions", "subservice")}
+    assert not soc_only & modules
+    assert not {m for m in modules if m.startswith("cli.")} - {"cli.extract_cmd"}  # nor the other commands
 
 
 def test_a_flag_out_of_range_is_a_usage_error_not_a_silent_setting(tmp_path: Path,
@@ -81,3 +86,38 @@ def test_a_flag_out_of_range_is_a_usage_error_not_a_silent_setting(tmp_path: Pat
     assert stopped.value.code == 2
     assert "invalid settings" in capsys.readouterr().err
     assert not (tmp_path / "vendor-assurance.db").exists()  # refused before anything was created
+
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_each_command_is_built_by_the_module_the_table_names() -> None:
+    """``cli.COMMANDS`` lets a named command build only its own parser: it must say what each ``register`` adds,
+    and the parser built for one command must be that command's parser in the whole command line."""
+    import cli
+
+    modules = sorted(path.stem for path in Path(cli.__file__).parent.glob("*_cmd.py"))
+    assert sorted(cli.COMMANDS) == modules  # every command module is in the table
+    for module, names in cli.COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        cli.command_module(module).register(sub)
+        assert tuple(sub.choices) == names, module
+    full = _subcommands(cli.build_parser())
+    assert sorted(full) == sorted(name for names in cli.COMMANDS.values() for name in names)
+    for name, parser in full.items():
+        alone = _subcommands(cli.build_parser(name))
+        assert list(alone) == list(next(n for n in cli.COMMANDS.values() if name in n))
+        assert alone[name].format_help() == parser.format_help()
+
+
+def test_an_unknown_command_is_refused_with_the_list_of_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["extrakt", "x.pdf"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'extrakt'" in err and "'extract'" in err and "'crosswalk'" in err

@@ -13,14 +13,15 @@ import re
 
 from ..model import Found, Kind
 from ..nlp import ai_mention
+from ..patterns import lazy
 from .text import DocText, fold, sentence_around
 
-_PREFILTER = re.compile(
+_PREFILTER = lazy(
     r"\b(?:AI|ML|LLMs?|GenAI)\b|artificial\s+intelligence|machine[\s-]+learning|deep\s+learning|neural\s+net|"
     r"language\s+models?|predictive|scoring\s+models?|AI-\w+|natural\s+language\s+processing",
     re.IGNORECASE,
 )
-_CASED_SHORT = re.compile(r"\b(?:AI|ML|LLMs?|GenAI)\b")
+_CASED_SHORT = lazy(r"\b(?:AI|ML|LLMs?|GenAI)\b")
 
 
 def read_ai(text: DocText, kind: Kind, standards: list[Found[str]], scope: Found[str] | None) -> list[Found[str]]:

@@ -11,31 +11,32 @@ from __future__ import annotations
 import re
 
 from ..model import Found
+from ..patterns import lazy
 from .text import DocText, fold
 
 _CAT = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
 _LIST = rf"{_CAT}(?:\s*,\s*(?:and\s+|&\s*)?{_CAT}|\s+(?:and|&)\s+{_CAT})*"
 _PATTERNS = [
-    re.compile(rf"(?:System\s+)?Relevant\s+to\s+(?:the\s+)?(?P<list>{_LIST})", re.IGNORECASE),
-    re.compile(rf"Relevant\s+to\s+the\s+Trust\s+Services\s+Criteria\s+for\s+(?P<list>{_LIST})", re.IGNORECASE),
-    re.compile(
+    lazy(rf"(?:System\s+)?Relevant\s+to\s+(?:the\s+)?(?P<list>{_LIST})", re.IGNORECASE),
+    lazy(rf"Relevant\s+to\s+the\s+Trust\s+Services\s+Criteria\s+for\s+(?P<list>{_LIST})", re.IGNORECASE),
+    lazy(
         rf"Applicable\s+Trust\s+(?:Services\s+)?(?:Principles?|Criteria|Categories)(?:\(s\))?:?\s+(?P<list>{_LIST})",
         re.I,
     ),
-    re.compile(rf"criteria\s+for\s+the\s+(?P<list>{_LIST})\s+(?:principles?|categor)", re.IGNORECASE),
-    re.compile(rf"trust\s+services\s+categor(?:y|ies)\s+(?:of\s+|for\s+|:\s*)?(?P<list>{_LIST})", re.IGNORECASE),
+    lazy(rf"criteria\s+for\s+the\s+(?P<list>{_LIST})\s+(?:principles?|categor)", re.IGNORECASE),
+    lazy(rf"trust\s+services\s+categor(?:y|ies)\s+(?:of\s+|for\s+|:\s*)?(?P<list>{_LIST})", re.IGNORECASE),
     # A letter or cover that sets the categories on their own line under the report's name ("SOC 2 Type 2" /
     # "Security, Availability, and Confidentiality").
-    re.compile(rf"^SOC\s*[23](?:\s+Type\s*(?:1|2|I|II))?[ \t]*\n[ \t]*(?P<list>{_LIST})[ \t]*$", re.I | re.M),
+    lazy(rf"^SOC\s*[23](?:\s+Type\s*(?:1|2|I|II))?[ \t]*\n[ \t]*(?P<list>{_LIST})[ \t]*$", re.I | re.M),
 ]
 # The criteria document's own title names all five categories; a cover's "Relevant to the Trust Services Criteria
 # for Security and Availability" names the ones in scope.
-_TSP_TITLE = re.compile(
+_TSP_TITLE = lazy(
     r"(?:Trust\s+Services\s+Criteria|Principles\s+and\s+Criteria)\s+for\s+Security,\s+Availability,\s+"
     r"Processing\s+Integrity,\s+Confidentiality,\s+and\s+Privacy",
     re.IGNORECASE,
 )
-_ONE = re.compile(_CAT, re.IGNORECASE)
+_ONE = lazy(_CAT, re.IGNORECASE)
 
 
 def _values(listing: str) -> list[str]:

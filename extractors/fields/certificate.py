@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Segment
+from ..document import Document
+from ..layout import Segment
 from ..model import Found
+from ..patterns import lazy
 from .text import ORG_RE, DocText, clean_org, fold
 
 _I = re.IGNORECASE
 
 # A cell that is a label: a few words, no digits, ending in ":" or "#", or one of the labels certificates print
 # without a colon.
-_LABEL_WORDS = re.compile(
+_LABEL_WORDS = lazy(
     r"date|issue|expir|valid|certific|registration|number|\bno\.?$|#|until|original|initial|effective|renew",
     _I,
 )
@@ -108,21 +110,21 @@ def verbatim(rows: LabelRows, found: Found[str] | None) -> Found[str] | None:
 
 # --- certificates of a person, and other schemes --------------------------------------------------------------------
 
-_PERSON_CERT = re.compile(
+_PERSON_CERT = lazy(
     r"\blead\s+(?:auditor|implementer)\b(?!\s*:)|\bcertificate\s+of\s+(?:competenc[ey]|completion|achievement|attendance|"
     r"participation)|\bcredit\s+hours\b|\bCPE\s+(?:credits|hours)\b|successfully\s+(?:completed|completing|passed)\s+"
     r"(?:the\s+)?(?:training|course|exam)|\btraining\s+course\b",
     _I,
 )
 # What only an organisation's certificate says: its management system, scope or sites.
-_ORG_CERT = re.compile(
+_ORG_CERT = lazy(
     r"management\s+system\s+(?:of|that|which)|\bscope\s+of\s+(?:certification|registration)|\bscope\s*:|"
     r"conforms?\s+(?:to|with)|meets\s+the\s+requirements|has\s+been\s+(?:independently\s+)?(?:assessed|audited)|"
     r"\bsites?\s*:|\blocations?\s*:",
     _I,
 )
-_HITRUST = re.compile(r"\bHITRUST\b", re.I)
-_HITRUST_LETTER = re.compile(r"Letter\s+of\s+Certification|HITRUST\s+CSF\s+Certifi", _I)
+_HITRUST = lazy(r"\bHITRUST\b", re.I)
+_HITRUST_LETTER = lazy(r"Letter\s+of\s+Certification|HITRUST\s+CSF\s+Certifi", _I)
 
 PERSON_WARNING = (
     "Not an organisation's certificate: this certifies a person's training or competence (e.g. a lead-auditor "
@@ -145,11 +147,11 @@ def hitrust_letter(text: DocText) -> bool:
     return bool(_HITRUST.search(head) and _HITRUST_LETTER.search(head))
 
 
-_AWARDED_BY = re.compile(
+_AWARDED_BY = lazy(
     r"(?:awarded|issued|granted|presented|confirmed)(?:\s+and\s+(?:awarded|issued|confirmed))?\s+by\s+"
     r"(?:the\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5})",
 )
-_PERSON_NAME = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){1,4}$")
+_PERSON_NAME = lazy(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)){1,4}$")
 
 
 def person_parties(text: DocText) -> tuple[Found[str] | None, Found[str] | None]:
@@ -200,11 +202,11 @@ def hitrust_parties(text: DocText) -> tuple[Found[str] | None, Found[str] | None
 # A number alone beside an image (the mark), in a format one accreditation body gives: UKAS prints its certification
 # bodies' numbers (3-5 digits) under its crown, COFRAC "4-0xxx", RvA "C nnn", DAkkS "D-ZM-...", IAS "MSCB-nnn".
 MARK_NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("DAkkS", re.compile(r"D-ZM-\d{5}-\d{2}(?:-\d{2})?")),
-    ("IAS", re.compile(r"MSCB-\d{2,4}")),
-    ("COFRAC", re.compile(r"[45]-0\d{3}")),
-    ("RvA", re.compile(r"C\s?\d{3,4}")),
-    ("UKAS", re.compile(r"(?!(?:19|20)\d\d)\d{4}")),  # not a year
+    ("DAkkS", lazy(r"D-ZM-\d{5}-\d{2}(?:-\d{2})?")),
+    ("IAS", lazy(r"MSCB-\d{2,4}")),
+    ("COFRAC", lazy(r"[45]-0\d{3}")),
+    ("RvA", lazy(r"C\s?\d{3,4}")),
+    ("UKAS", lazy(r"(?!(?:19|20)\d\d)\d{4}")),  # not a year
 )
 _NEAR = 15.0  # points around the mark's image where its number is printed
 _MARK_MAX = 160.0  # points: a mark is logo-sized; a page-sized background image has no number "beside" it

@@ -13,22 +13,23 @@ import re
 from collections.abc import Callable
 
 from ..model import Cuec
+from ..patterns import lazy
 from .sections import ROLES
 from .text import DocText, fold
 
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:Complementary\s+User[- ]Entity\s+Controls?(?:\s+\(CUECs?\))?|User\s+Entity\s+Responsibilities|"
     r"Customer\s+(?:Control\s+)?Responsibilities|Complementary\s+User\s+Entity\s+Control\s+Considerations|"
     r"Complementary\s+(?:Customer|Client)\s+Controls?(?:\s+\(CCCs?\))?)\s*:?$",
     re.IGNORECASE,
 )
-_END = re.compile(
+_END = lazy(
     r"^(?:SECTION|Section|Attachment|Appendix|Part)\s+[IVX\dA-Z]+\b|^Complementary\s+Subservice|"
     r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the|for|to|&)){0,6}$"
 )
-_GROUP = re.compile(r"^(?!(?:SECTION|Section|Attachment|Appendix|Part|Complementary)\b)[A-Z][a-z]+(?:\s+\S+){0,5}$")
-_MARKER = re.compile(r"^(?:[•●▪■◦‣∙·]|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)")
-_NUMBERED_PART = re.compile(r"^[IVX]{1,4}\.\s+[A-Z]")
+_GROUP = lazy(r"^(?!(?:SECTION|Section|Attachment|Appendix|Part|Complementary)\b)[A-Z][a-z]+(?:\s+\S+){0,5}$")
+_MARKER = lazy(r"^(?:[•●▪■◦‣∙·]|\d{1,3}[.)]\s|[a-z][.)]\s|\(\d{1,3}\)\s)")
+_NUMBERED_PART = lazy(r"^[IVX]{1,4}\.\s+[A-Z]")
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
 _CRIT_LIST = rf"{_CRIT}(?:\s*,\s*{_CRIT})*"
 _SUBJECT = (
@@ -39,7 +40,7 @@ _SUBJECT = (
     r"(?:at|by|within)\s+(?:the\s+)?(?:user|customer)"
 )
 _SUBJECT_WORD = r"(?:User\s+entities|User\s+entity|Customers|Clients|User\s+organi[sz]ations|Subscribers)"
-_ITEM = re.compile(
+_ITEM = lazy(
     rf"(?:(?<![\w.])(?:\d{{1,3}}[.)]?|[a-z][.)]|\(\d{{1,3}}\))\s+|[•●▪■◦‣∙·–-]\s*)?"
     rf"(?:(?P<crit>{_CRIT_LIST})\s+)?(?P<start>{_SUBJECT})"
     # After a list marker, the subject and any verb: "• Customers disable the accounts of their departing staff".
@@ -47,9 +48,9 @@ _ITEM = re.compile(
     rf"(?:(?P<crit2>{_CRIT_LIST})\s+)?"
     rf"(?P<start2>{_SUBJECT_WORD}\s+[a-z]\w+\b)"
 )
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
-_ONLY_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT_LIST})\b")
-_TABLE_HEADER = re.compile(
+_SENTENCE_END = lazy(r"[.;](?=\s|$)")
+_ONLY_CRIT = lazy(rf"^\s*(?P<crit>{_CRIT_LIST})\b")
+_TABLE_HEADER = lazy(
     r"#?\s*(?:Criteria\s+)?Complementary\s+User\s+Entity\s+Controls?(?:\s+(?:Related\s+)?Criteria)?", re.IGNORECASE
 )
 
@@ -133,13 +134,13 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     return out
 
 
-_ABOUT_LIST = re.compile(
+_ABOUT_LIST = lazy(
     r"\b(?:listed\s+(?:in|below|above)|this\s+section|the\s+(?:list|controls)\s+(?:above|below)|further\s+controls|"
     r"in\s+addition\s+to\s+th)",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r":\s*(?=[•●▪■◦‣∙·]|[-–]\s|\(?[a-z1-9][.)]\s)")
-_BULLET = re.compile(r"(?:^|\s)(?:[•●▪■◦‣∙·]|[-–](?=\s)|\(?[a-z1-9][.)](?=\s))\s*")
+_LEAD_IN = lazy(r":\s*(?=[•●▪■◦‣∙·]|[-–]\s|\(?[a-z1-9][.)]\s)")
+_BULLET = lazy(r"(?:^|\s)(?:[•●▪■◦‣∙·]|[-–](?=\s)|\(?[a-z1-9][.)](?=\s))\s*")
 
 
 def _bullets(listing: str) -> list[tuple[int, str]]:

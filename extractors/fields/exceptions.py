@@ -11,70 +11,71 @@ from __future__ import annotations
 
 import re
 
-from ..document import Segment
+from ..layout import Segment
 from ..limits import DocumentError
 from ..model import ExceptionRow
+from ..patterns import lazy
 from .sections import Sections
 from .text import DocText, Line, fold
 
 _I = re.IGNORECASE
 
 _CRIT = r"(?:CC|PI|A|C|P)\d{1,2}\.\d{1,2}"
-_EXC_MID = re.compile(r"(?<=[.;:]\s)(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
-_EXC_START = re.compile(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
-_ROW_START = re.compile(
+_EXC_MID = lazy(r"(?<=[.;:]\s)(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
+_EXC_START = lazy(r"^(?:Exceptions?|Deviations?)\s+(?:noted|identified|found)\b", _I)
+_ROW_START = lazy(
     rf"^(?P<id>[A-Z]{{1,6}}\d?\s?-\s?\d{{1,3}}(?:\.\d{{1,3}})*|[A-Z]{{2,6}}\.\d{{2,4}}|{_CRIT}[.-]\d{{1,3}}|"
     # "C014": a letter or two and a zero-padded number
     r"[A-Z]{1,2}0\d{2,3})"
     rf"(?=\s|$)(?!\s*[—–:])(?P<rest>.*)$"
 )
-_ROW_CRIT = re.compile(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
+_ROW_CRIT = lazy(rf"^\s*(?P<crit>{_CRIT}(?:\s*,\s*{_CRIT})*)(?P<comma>\s*,)?")
 # A criterion heading: its id, then its text after a dash or colon, or without either when the text is the
 # criterion's own wording, which in the Trust Services Criteria speaks of "the entity" within its first words
 # ("CC7.3 The entity evaluates ...", "CC7.1 To meet its objectives, the entity uses ...").
-_CRIT_HEADING = re.compile(rf"^(?P<crit>{_CRIT})(?:\s*[—–:-]\s+\S|\s+(?:[\w,]+\s+){{0,5}}?[Tt]he\s+entity\b)")
-_GROUP_HEADING = re.compile(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
-_TABLE_HEADER = re.compile(
+_CRIT_HEADING = lazy(rf"^(?P<crit>{_CRIT})(?:\s*[—–:-]\s+\S|\s+(?:[\w,]+\s+){{0,5}}?[Tt]he\s+entity\b)")
+_GROUP_HEADING = lazy(rf"^(?:CC|PI|A|C|P)\d{{1,2}}\s*[:—–]\s+\S|^{_CRIT}\s*$")
+_TABLE_HEADER = lazy(
     r"^(?:Ref\.?|Control\s*(?:#|No\.?|ID|Number)|Criteria|Trust\s+Criteria|Test\s+Result)(?!\w).*(?:Control|Test|Result)",
     _I,
 )
-_NO_EXC = re.compile(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
-_RESP_START = re.compile(
+_NO_EXC = lazy(r"^No\s+(?:exceptions?|deviations?)\s+(?:were\s+)?(?:noted|identified)", _I)
+_RESP_START = lazy(
     r"^(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management|Management\s+response)\s*:\s*"
     r"(?P<rest>.*)$|^Management[’']s(?:\s+Response)?$",
     _I,
 )
-_HEADING = re.compile(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
-_RESP_SECTION = re.compile(
+_HEADING = lazy(r"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|&)){0,5}$")
+_RESP_SECTION = lazy(
     r"^Management[’']?s?\s+Responses?\s+to\s+(?:Testing\s+)?(?:Exceptions|Deviations)|"
     r"^(?:Testing\s+)?(?:Exceptions|Deviations)\s+and\s+Management[’']?s?\s+Responses?",
     _I,
 )
-_SECTION = re.compile(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
-_RESP_INLINE = re.compile(
+_SECTION = lazy(r"^Section\s+[IVX\d]+\b|^[IVX]{1,4}\.\s+[A-Z]", _I)
+_RESP_INLINE = lazy(
     r"(?<=[.;])\s+(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management)\s*:\s*", _I
 )
 # A header cell of a tests table: a few capitalized words ("Test Performed", "Management", "ID", "Control #").
-_HEADER_CELL = re.compile(r"(?:[A-Z#][\w’'/&#.-]*)(?:\s+(?:[A-Z#][\w’'/&#.-]*|of|by|the|and)){0,3}")
+_HEADER_CELL = lazy(r"(?:[A-Z#][\w’'/&#.-]*)(?:\s+(?:[A-Z#][\w’'/&#.-]*|of|by|the|and)){0,3}")
 # A tests table whose header gives management's response a column after the results ("Results  Management Response").
-_RESP_COLUMN = re.compile(
+_RESP_COLUMN = lazy(
     r"\b(?:Results?|Exceptions?|Deviations?)(?:\s+of\s+Tests?(?:ing)?)?(?:\s+Noted)?\s+Management[’']?s?\s+Respons", _I
 )
-_AZ_ID = re.compile(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
+_AZ_ID = lazy(r"^(?P<id>[A-Z]{1,6}\s?-\s?\d{1,3})\s*:$")
 # A results cell that reports no deviation under a heading that names them: "Exceptions noted: None", "Deviations
 # identified: N/A", "Exceptions found – 0".
-_NONE_AFTER = re.compile(
+_NONE_AFTER = lazy(
     r"^\s*[:.\-–—]?\s*(?:(?:none|n/?a|nil|not\s+applicable|0|zero|no|[-–—])\s*\.?\s*$|none\b)", _I
 )
 # A results cell wrapped right after its negation ("No" / "exceptions noted."): the line before the phrase ends with
 # the word that negates it.
-_NEGATION_END = re.compile(r"(?:^|[\s.;:])(?:No|Zero|0)\s*$", _I)
-_SPLIT_WORD = re.compile(r"^(?:Exceptions?|Deviations?)$", _I)
-_SPLIT_REST = re.compile(r"^(?:noted|identified|found)\b", _I)
+_NEGATION_END = lazy(r"(?:^|[\s.;:])(?:No|Zero|0)\s*$", _I)
+_SPLIT_WORD = lazy(r"^(?:Exceptions?|Deviations?)$", _I)
+_SPLIT_REST = lazy(r"^(?:noted|identified|found)\b", _I)
 # A sentence about exceptions in general, as the auditor's report and the introduction to the tests print it
 # ("Deviations identified within the Testing Matrices are not necessarily weaknesses ...", "exceptions noted, if
 # any, are ..."): never a result.
-_GENERIC = re.compile(
+_GENERIC = lazy(
     r"\bif\s+any\b|not\s+necessarily|\bthe\s+phrase\b|(?:is|are)\s+(?:noted|described|indicated|presented|listed)\s+"
     r"(?:by|in|as|within)\b|\bwould\b|\bmay\s+(?:be|have)\b|\bsuch\s+as\b|\bany\s+(?:exceptions|deviations)\b|"
     r"\bthe\s+(?:testing\s+matri|test\s+result\s+column|results?\s+column)",

@@ -14,43 +14,44 @@ from dataclasses import dataclass
 
 from ..dates import DATE_PATTERN, find_dates
 from ..model import Found
+from ..patterns import lazy
 from .parties import AUDITOR_NAME
 from .text import ORG_LINE_RE, ORG_PATTERN, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
 
 _I = re.IGNORECASE
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL = lazy(
     rf"\b(?:Issue|Issued|Report|Letter|Signed)?\s*Date(?:d)?\s*(?:of\s+issue)?\s*:?\s*(?P<date>{DATE_PATTERN})", _I
 )
-_REPORT_ID = re.compile(
+_REPORT_ID = lazy(
     r"\bReport\s+(?:ID|No\.?|Number|#|Reference)\s*[:#]?\s*(?P<id>[A-Z0-9][A-Z0-9/._-]{2,40})(?![\w/])", _I
 )
-_SCOPE = re.compile(r"^(?:for\s+)?(?:the\s+)?scope\s+of\s*:?\s*(?P<rest>.*)$", _I)
+_SCOPE = lazy(r"^(?:for\s+)?(?:the\s+)?scope\s+of\s*:?\s*(?P<rest>.*)$", _I)
 # "Erika Villanueva, CPA": a person who signs with a credential; the firm is on a later line of the block.
-_PERSON_CREDENTIAL = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:CPA|CA|CISA|CISSP)\b")
-_TITLE = re.compile(
+_PERSON_CREDENTIAL = lazy(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*(?:CPA|CA|CISA|CISSP)\b")
+_TITLE = lazy(
     r"\b(?:Officer|Partner|Principal|Director|Manager|President|Founder|Shareholder|Member|Head|Lead|Auditor)\b", _I
 )
-_FIRM_WORD = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}$")
-_PLACE = re.compile(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+$|^United\s+States$|^USA$", _I)
+_FIRM_WORD = lazy(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}$")
+_PLACE = lazy(r"^[A-Z][\w .'’-]+,\s*[A-Z][\w .'’-]+$|^United\s+States$|^USA$", _I)
 
 
-_DATE_ALONE = re.compile(rf"^(?:Date[d]?\s*:?\s*)?(?P<date>{DATE_PATTERN})\.?$", _I)
+_DATE_ALONE = lazy(rf"^(?:Date[d]?\s*:?\s*)?(?P<date>{DATE_PATTERN})\.?$", _I)
 # The letter's subject: the company examined, after "To the management (and customers) of", after "the description of"
 # (whose system was examined) or after the dash of a subject line ("Re: SOC 2 Type 2 Attestation – Acme AG").
 _VENDOR_PATTERNS = [
-    re.compile(
+    lazy(
         r"To\s+(?:the\s+)?(?i:management|board\s+of\s+directors)(?:\s+and\s+\w+)?\s+of\s+"
         rf"(?P<org>{ORG_PATTERN})"
     ),
-    re.compile(rf"description\s+of\s+(?P<org>{ORG_PROSE_PATTERN})[’']s?\s"),
-    re.compile(rf"^Re:\s.*?[–—-]\s+(?P<org>{ORG_PATTERN})\s*$", re.M),
+    lazy(rf"description\s+of\s+(?P<org>{ORG_PROSE_PATTERN})[’']s?\s"),
+    lazy(rf"^Re:\s.*?[–—-]\s+(?P<org>{ORG_PATTERN})\s*$", re.M),
 ]
-_EXAMINED = re.compile(
+_EXAMINED = lazy(
     rf"(?P<org>{ORG_PROSE_PATTERN})\s+(?:has|have)\s+(?:completed|performed|conducted|issued)\s+(?:an?\s+)?"
     r"(?:examination|SOC|attestation|report)"
 )
-_WHEN = re.compile(
+_WHEN = lazy(
     rf"(?:for|throughout)\s+the\s+period\s+(?:from\s+)?(?P<start>{DATE_PATTERN})\s*,?\s*(?:to|through|until|–|-)\s*"
     rf"(?P<end>{DATE_PATTERN})|\bas\s+of\s+(?P<asof>{DATE_PATTERN})",
     _I,

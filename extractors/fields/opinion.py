@@ -9,24 +9,25 @@ from __future__ import annotations
 import re
 
 from ..model import Found
+from ..patterns import lazy
 from .text import DocText, fold
 
 _I = re.IGNORECASE
 
-_IN_OUR_OPINION = re.compile(r"\bIn\s+our\s+opinion\b[^\n]*", _I)
-_DISCLAIMER = re.compile(
+_IN_OUR_OPINION = lazy(r"\bIn\s+our\s+opinion\b[^\n]*", _I)
+_DISCLAIMER = lazy(
     r"(?:we\s+do\s+not|do\s+not)\s+express\s+an\s+opinion|disclaimer\s+of\s+opinion|"
     r"not\s+able\s+to\s+obtain\s+sufficient\s+appropriate\s+evidence",
     _I,
 )
-_DISCLAIMER_LINE = re.compile(r"[^\n]*\bwe\s+do\s+not\s+express\s+an\s+opinion\b[^\n]*", _I)
-_ADVERSE = re.compile(
+_DISCLAIMER_LINE = lazy(r"[^\n]*\bwe\s+do\s+not\s+express\s+an\s+opinion\b[^\n]*", _I)
+_ADVERSE = lazy(
     r"adverse\s+opinion|because\s+of\s+the\s+significance\s+of\s+the\s+matter|"
     r"(?:does|do)\s+not\s+present\s+fairly|is\s+not\s+fairly\s+stated|were\s+not\s+suitably\s+designed\s+and\s+"
     r"(?:did\s+not\s+)?operat",
     _I,
 )
-_QUALIFIED = re.compile(r"except\s+for|qualified\s+opinion", _I)
+_QUALIFIED = lazy(r"except\s+for|qualified\s+opinion", _I)
 
 
 def read_opinion(text: DocText) -> Found[str] | None:

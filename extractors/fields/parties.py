@@ -14,12 +14,13 @@ from typing import Any
 
 from ..dates import find_dates
 from ..model import Found, Kind
+from ..patterns import lazy
 from .sections import read_scope_paragraph
 from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
 
 _I = re.IGNORECASE
 
-_SKIP_LINE = re.compile(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)", _I)
+_SKIP_LINE = lazy(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)", _I)
 # "certifies that" and its equivalents in the languages European certification bodies print: what follows names
 # the certified organization.
 CERTIFIES_LOCAL = (
@@ -35,7 +36,7 @@ _THE_ORGANIZATION = (
     r"die\s+(?:folgende\s+)?organisation|l['’]organisation(?:\s+suivante)?|la\s+organizaci[óo]n|"
     r"l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o"
 )
-_CERTIFIES = re.compile(
+_CERTIFIES = lazy(
     r"(?:certif(?:y|ies)\s+that|hereby\s+certif\w*|as\s+defined\s+and\s+implemented\s+by|"
     r"the\s+following\s+organi[sz]ation|management\s+system\s+of|(?:is\s+)?(?:awarded|granted|issued)\s+to|"
     rf"{CERTIFIES_LOCAL})\b[^\n]*$|(?:{_THE_ORGANIZATION})\s*:?\s*$|"
@@ -44,33 +45,33 @@ _CERTIFIES = re.compile(
     _I | re.M,
 )
 # "<Organisation> / has been assessed and certified by <body> ...": the organisation comes on the line before.
-_CERTIFIED_BY_AFTER = re.compile(
+_CERTIFIED_BY_AFTER = lazy(
     r"^(?:has|have)\s+been\s+(?:independently\s+)?(?:assessed|audited|certified|registered|found)\b|"
     r"^(?:is|are)\s+(?:hereby\s+)?(?:certified|registered)\s+(?:by|as|to|for)\b",
     _I,
 )
 _ISSUER_PATTERNS = [
-    re.compile(rf"(?:For\s+and\s+)?on\s+behalf\s+of\s+(?P<org>{ORG_RE.pattern})"),
-    re.compile(rf"^(?P<org>{ORG_RE.pattern})\s+(?:hereby\s+)?certifies\b", re.M),
+    lazy(rf"(?:For\s+and\s+)?on\s+behalf\s+of\s+(?P<org>{ORG_RE.pattern})"),
+    lazy(rf"^(?P<org>{ORG_RE.pattern})\s+(?:hereby\s+)?certifies\b", re.M),
     # "on behalf of" and "<body> certifies" in German, French, Spanish, Italian, Dutch and Portuguese.
-    re.compile(
+    lazy(
         r"(?i:im\s+auftrag\s+(?:der|des|von)|f[üu]r\s+die\s+zertifizierungsstelle|pour\s+le\s+compte\s+de|"
         r"au\s+nom\s+de|en\s+nombre\s+de|por\s+cuenta\s+de|per\s+conto\s+di|in\s+nome\s+di|namens|"
         rf"em\s+nome\s+d[aeo]|por\s+conta\s+d[aeo])\s+(?P<org>{ORG_RE.pattern})"
     ),
-    re.compile(
+    lazy(
         rf"^(?:(?i:die|la|le|el|il|de|a)\s+)?(?P<org>{ORG_RE.pattern})\s+(?i:hiermit\s+|par\s+la\s+pr[ée]sente\s+)?"
         r"(?i:bescheinigt|best[äa]tigt|zertifiziert|certifie|atteste|certifica|attesta|verklaart|certificeert)\b",
         re.M,
     ),
-    re.compile(r"Certified\s+by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s+since\b"),
-    re.compile(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
-    re.compile(
+    lazy(r"Certified\s+by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\s+since\b"),
+    lazy(r"Certification\s+Body\s+of\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}?)\s+(?:hereby|certifies)"),
+    lazy(
         r"(?:independently\s+)?assessed\s+(?:and\s+\w+\s+)?by\s+(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
     ),
-    re.compile(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
+    lazy(rf"remains\s+the\s+property\s+of\s+(?P<org>{ORG_RE.pattern})"),
     # A signatory's title and the body's name: "Managing Director, Sterling Registrar, Inc."
-    re.compile(
+    lazy(
         rf"^(?:[A-Z][\w-]*\s+){{0,3}}(?:Director|Manager|President|Officer|Head\s+of\s+\w+(?:\s+Body)?|CEO|Partner|"
         r"Gesch[äa]ftsf[üu]hrer(?:in)?|Leiter(?:in)?(?:\s+der\s+Zertifizierungsstelle)?|Directeur|Directrice|"
         r"G[ée]rante?|Directora?|Gerente|Direttore|Amministratore\s+Delegato|Presidente|Bestuurder|Directeur|"
@@ -79,22 +80,22 @@ _ISSUER_PATTERNS = [
         re.M,
     ),
     # A footer that starts with the body's name: "Sterling Registrar, Inc. | Validity may be verified ..."
-    re.compile(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
+    lazy(rf"^(?P<org>{ORG_RE.pattern})\s*[|•·]", re.M),
     # Names without a legal form, where only the certification body can stand: "Coalfire ISO, a Certification
     # Body, certifies that ...", a line "For and on behalf of Coalfire ISO".
-    re.compile(
+    lazy(
         r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}),\s+(?:an?|the)\s+(?:accredited\s+)?"
         r"(?i:certification\s+body|registrar),?\s+(?:hereby\s+)?certifies\b",
         re.M,
     ),
-    re.compile(
+    lazy(
         r"^(?:For\s+and\s+)?[Oo]n\s+behalf\s+of\s+(?:the\s+)?"
         r"(?!(?:Board|Management|Certification\s+Body|Registrar|Director|Company)\b)"
         r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})$",
         re.M,
     ),
 ]
-_CERTIFY_INLINE = re.compile(
+_CERTIFY_INLINE = lazy(
     r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
     rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
 )
@@ -112,51 +113,51 @@ def _certify_inline_local() -> re.Pattern[str]:
     )
 
 
-_CERT_TITLE = re.compile(
+_CERT_TITLE = lazy(
     r"^\W*(?:certificate|zertifikat|certificat|certificado|certificato|certificaat|certificado|登録証)(?![^\W\d_])", _I
 )
 # A certificate's form field naming the organisation: "Company | Aptible, Inc.", "Organization: Acme Ltd".
-_ORG_FIELD = re.compile(
+_ORG_FIELD = lazy(
     rf"^(?i:company|organi[sz]ation|certified\s+organi[sz]ation|client)(?:\s+name)?\s*[|:]?\s+(?P<org>{ORG_RE.pattern})",
     re.M,
 )
-_PREPARED_BY = re.compile(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
-_PREDECESSOR = re.compile(r"\b(?:preceding|prior|previous|predecessor|other\s+(?:auditors?|accountants?))\b", _I)
-_ENGAGED = re.compile(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
+_PREPARED_BY = lazy(rf"(?:prepared|issued|examined|performed)\s+by\s+(?P<org>{ORG_PROSE_PATTERN})")
+_PREDECESSOR = lazy(r"\b(?:preceding|prior|previous|predecessor|other\s+(?:auditors?|accountants?))\b", _I)
+_ENGAGED = lazy(rf"engaged\s+(?P<org>{ORG_PROSE_PATTERN})")
 # A bridge letter names the auditor of the last report as the subject of its work: "Ardent & Loewe LLP examined
 # the controls of ...", "... issued by Ogilvie Marsh CPAs, P.C.".
-_FIRM_EXAMINED = re.compile(
+_FIRM_EXAMINED = lazy(
     rf"(?:^|(?<=[.;]\s))(?P<org>{ORG_PROSE_PATTERN})[ \n]+(?:examined|audited|performed\s+(?:an?|the)\s+(?:SOC|exam))",
     re.M,
 )
-_AUDITOR_LABEL = re.compile(
+_AUDITOR_LABEL = lazy(
     rf"^(?i:(?:Independent\s+)?(?:Service\s+)?Auditor(?:\s+Firm)?)\s*:?[ \t]+(?P<org>{ORG_RE.pattern})[ \t]*$", re.M
 )
-_NO_OPINION = re.compile(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
-_TO_MANAGEMENT = re.compile(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
-_MANAGEMENT_OF = re.compile(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
-_TO_ORG = re.compile(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
+_NO_OPINION = lazy(rf"accordingly,\s+(?P<org>{ORG_PROSE_PATTERN})\s+express(?:es)?\s+no\s+opinion")
+_TO_MANAGEMENT = lazy(rf"To\s+(?:the\s+)?(?:Management|Board\s+of\s+Directors)\s+of\s+(?P<org>{ORG_RE.pattern})")
+_MANAGEMENT_OF = lazy(rf"(?:as\s+)?management\s+of\s+(?P<org>{ORG_RE.pattern})")
+_TO_ORG = lazy(rf"^To\s+(?P<org>{ORG_RE.pattern})\s*:", re.M)
 # An addressee without a legal suffix ("To the management of Internet Security Research Group (“Let’s Encrypt”):").
-_TO_MANAGEMENT_LOOSE = re.compile(
+_TO_MANAGEMENT_LOOSE = lazy(
     r"(?i:To\s+(?:the\s+)?(?:management|Board\s+of\s+Directors)\s+of)\s+"
     r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,7})\s*(?:\(|:|,)"
 )
 # A letter signed for the organization: "Chief Executive Officer, Ledgerline, Inc."
-_SIGNATORY_OF = re.compile(
+_SIGNATORY_OF = lazy(
     rf"^(?:[A-Z][\w-]*\s+){{0,4}}(?:Officer|Director|President|Manager|CEO|CISO|CTO|COO|Head\s+of\s+\w+),\s+"
     rf"(?P<org>{ORG_RE.pattern})\s*$",
     re.M,
 )
-_REPORT_HEADING = re.compile(
+_REPORT_HEADING = lazy(
     r"Independent\s+Service\s+Auditor|Report\s+of\s+(?:the\s+)?Independent\s+Accountant|"
     r"Independent\s+(?:Accountant|Auditor)[’']?s?[’']?\s+Report",
     _I,
 )
-_MEMBER_FIRM = re.compile(
+_MEMBER_FIRM = lazy(
     r"member\s+firm\s+of\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}?)\s+"
     r"(?:Global|International)\s+(?:Limited|Ltd)"
 )
-_SIGNED = re.compile(r"^\s*(?:/s/|s/|By:|Signed:|Signed\s+by:?)\s*", _I)
+_SIGNED = lazy(r"^\s*(?:/s/|s/|By:|Signed:|Signed\s+by:?)\s*", _I)
 
 ACCREDITATION_BODIES = (
     "UKAS", "ANAB", "DAkkS", "RvA", "EGAC", "JAS-ANZ", "COFRAC", "ACCREDIA", "ENAC", "SANAS", "INAB", "DANAK",
@@ -188,15 +189,15 @@ ACCREDITATION_NAMES = {
     "instituto português de acreditação": "IPAC",
     "china national accreditation service for conformity assessment": "CNAS",
 }
-_ACCRED_FULL = re.compile("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
-_ACCRED_RE = re.compile(
+_ACCRED_FULL = lazy("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
+_ACCRED_RE = lazy(
     r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r"|(?i:RvA))(?![\w-])"
 )
-_ACCRED_NAMED = re.compile(
+_ACCRED_NAMED = lazy(
     r"(?i:accredited\s+by)\s+(?:the\s+)?(?P<ab>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})|"
     r"(?P<ab2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+Accreditation\s+(?:Council|Service|Board|Body|Forum))"
 )
-_CERT_NO = re.compile(
+_CERT_NO = lazy(
     r"(?i:(?:Certificate|Certification|Registration|Reg\.?|Cert\.?)(?:\s+(?:registration|reg\.?|identity|"
     r"identification))?\s*(?:No\.?|Number|Nr\.?|#|ID)(?![A-Za-z])\s*[:.#]?)"
     # A label in a narrow cell ends its line with a colon; the number is the next line ("Certificate\nNo.:\nIS 12").
@@ -214,7 +215,7 @@ _LOCAL_CERT = (
     r"Registrazione|Registratie|Enregistrement)"
 )
 _LOCAL_NO = r"(?:Nr\.?|No\.?|N\.?\s?[°ºo]\.?|n\.(?=[\s:])|Nummer|nummer|#)"
-_CERT_NO_LOCAL = re.compile(
+_CERT_NO_LOCAL = lazy(
     r"(?i:"
     rf"{_LOCAL_CERT}(?:[-\s]*Registrier)?(?:[-\s]*{_LOCAL_NO}|nummer|nr\.?)"
     r"|(?:N\.?\s?[°ºo]\.?|Nr\.?|Num[ée]ro|N[úu]mero|Numero|Num\.)\s*"
@@ -231,7 +232,7 @@ def _found(value: str, page: int, quote: str | None = None) -> Found[str]:
 
 # An accountant's name: a CPA firm ("AssuranceLab CPAs LLC", "... Certified Public Accountants") or a person who signs
 # with the credential ("Erika Villanueva, CPA"). The auditor, never the vendor.
-AUDITOR_NAME = re.compile(
+AUDITOR_NAME = lazy(
     r"\bCPAs?\b|Certified\s+Public\s+Accountants?|Chartered\s+(?:Professional\s+)?Accountants?", _I
 )
 
@@ -259,7 +260,7 @@ def _first_org_line(
     return None
 
 
-_LEGAL = re.compile(
+_LEGAL = lazy(
     r"\b(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|pty|pvt|private|plc|gmbh|ag|bv|b\.v|nv|sa|sas|srl|"
     r"spa|s\.a|the|services?|group|holdings?)\b\.?",
     _I,
@@ -368,12 +369,12 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     return None
 
 
-_PERFORMED = re.compile(
+_PERFORMED = lazy(
     rf"(?:^|(?<=[.;]\s))(?P<author>{ORG_RE.pattern})[ \n]+"
     r"(?i:(?:has\s+|have\s+)?(?:performed|conducted|completed|carried\s+out))\b",
     re.M,
 )
-_WORKED_ON = re.compile(rf"\b(?i:of|for|on|at)\s+(?P<org>{ORG_PROSE_PATTERN})")
+_WORKED_ON = lazy(rf"\b(?i:of|for|on|at)\s+(?P<org>{ORG_PROSE_PATTERN})")
 
 
 def _work_object(page: str, author: str) -> tuple[bool, tuple[str, str] | None]:
@@ -469,8 +470,8 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
     return _letterhead_issuer(text, pages)
 
 
-_CREDENTIAL_LINE = re.compile(r"^(?:Certified\s+Public\s+Accountants?|CPA|Chartered\s+Accountants?)\s*$", _I)
-_PERSON_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_CREDENTIAL_LINE = lazy(r"^(?:Certified\s+Public\s+Accountants?|CPA|Chartered\s+Accountants?)\s*$", _I)
+_PERSON_LINE = lazy(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 
 
 def _signing_accountant(lines: list[str], window: list[int]) -> tuple[str, str] | None:
@@ -542,13 +543,13 @@ def read_accreditation_body(text: DocText) -> Found[str] | None:
 # which accreditation body it is when its logo is only an image. Formats that could be anything else ("C 466",
 # a four-digit UKAS number) count only on a line that speaks of accreditation.
 ACCREDITATION_NUMBERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    ("DAkkS", re.compile(r"\bD-ZM-\d{5}-\d{2}(?:-\d{2})?\b"), False),
-    ("IAS", re.compile(r"\bMSCB-\d{2,4}\b"), False),
-    ("JAS-ANZ", re.compile(r"\b[A-Z]\d{7}[A-Z]{2}\b"), True),
-    ("RvA", re.compile(r"\bC\s?\d{3}\b"), True),
-    ("COFRAC", re.compile(r"\b[45]-0\d{3}\b"), True),
+    ("DAkkS", lazy(r"\bD-ZM-\d{5}-\d{2}(?:-\d{2})?\b"), False),
+    ("IAS", lazy(r"\bMSCB-\d{2,4}\b"), False),
+    ("JAS-ANZ", lazy(r"\b[A-Z]\d{7}[A-Z]{2}\b"), True),
+    ("RvA", lazy(r"\bC\s?\d{3}\b"), True),
+    ("COFRAC", lazy(r"\b[45]-0\d{3}\b"), True),
 )
-_ACCREDIT_WORD = re.compile(r"accredit|akkredit|accr[ée]dit|acredita", _I)
+_ACCREDIT_WORD = lazy(r"accredit|akkredit|accr[ée]dit|acredita", _I)
 
 
 def read_accreditation_number(text: DocText) -> Found[str] | None:
@@ -564,10 +565,10 @@ def read_accreditation_number(text: DocText) -> Found[str] | None:
 
 
 # What an accreditation mark prints under the body's logo: the certification body's accreditation number.
-_MARK_NUMBER = re.compile(
+_MARK_NUMBER = lazy(
     r"\b(?:CAB|MSCB|Accreditation|Accredited)\s*(?:No\.?|Number|#|:)?\s*[#:]?\s*[A-Z]{0,4}-?\d{3,}\b", _I
 )
-_MARK_WORD = re.compile(r"(?<![\w-])[A-Z0-9]{4,7}(?![\w-])")  # logo letters are capitals
+_MARK_WORD = lazy(r"(?<![\w-])[A-Z0-9]{4,7}(?![\w-])")  # logo letters are capitals
 
 
 def read_accreditation_mark(text: DocText) -> Found[str] | None:
@@ -619,7 +620,7 @@ def read_certificate_number(text: DocText) -> Found[str] | None:
     return None
 
 
-_FORM_LABEL = re.compile(
+_FORM_LABEL = lazy(
     r"^(?:Company|Organi[sz]ation|Merchant|Service\s+Provider|Legal\s+Entity|Entity)\s+Name\s*:?$", _I
 )
 

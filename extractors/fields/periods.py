@@ -15,21 +15,22 @@ from datetime import date, timedelta
 
 from ..dates import AS_OF_RE, DATE_PATTERN, find_dates, find_periods
 from ..model import Found, Kind
+from ..patterns import lazy
 from .text import DocText, fold, sentence_around
 
 _I = re.IGNORECASE
 
-_DATE_LINE = re.compile(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
+_DATE_LINE = lazy(rf"^(?P<pre>(?:[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*[.,]?\s+)?)(?P<date>(?i:{DATE_PATTERN}))\.?$")
 # "Date: January 16, 2025" under a signature or at the top of a letter.
-_DATE_LABEL = re.compile(r"^(?:Date[d]?|Report\s+date|Letter\s+date)\s*:\s*", _I)
+_DATE_LABEL = lazy(r"^(?:Date[d]?|Report\s+date|Letter\s+date)\s*:\s*", _I)
 # A line that a sentence runs on from: a long one that does not end a sentence ("... August 1, 2024 through").
-_CONTINUES = re.compile(r"^.{40,}[^.:;!?\"”’)\]]$")
-_CITY = re.compile(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
-_PERIOD_WORDS = re.compile(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
+_CONTINUES = lazy(r"^.{40,}[^.:;!?\"”’)\]]$")
+_CITY = lazy(r"^[A-Z][\w .'’-]{1,40},\s*[A-Z][\w .'’-]{1,30}\.?$")
+_PERIOD_WORDS = lazy(r"(?:for|throughout|during|covering|covers|covered)\s+the\s+period", _I)
 
 # Labels are read in English and in the languages European certification bodies print (German, French, Spanish,
 # Italian, Dutch, Portuguese); a bilingual certificate states each date twice, and either label leads to it.
-_SKIP_LABEL = re.compile(
+_SKIP_LABEL = lazy(
     r"surveillance|recertification|audit\s+due|cycle|re-?issue|\blast\b|statement\s+of\s+applicability|dated|"
     r"\bSoA\b|agreement|revision|version|manual|\bdue\b|"
     # surveillance and recertification audits, the next audit, the Statement of Applicability and its version
@@ -42,11 +43,11 @@ _SKIP_LABEL = re.compile(
     _I,
 )
 # "Recertification due" (not "recertification audit due"): the day the certificate must be renewed by, its expiry.
-_RECERT_DUE = re.compile(r"recertification\s+(?:date\s+)?due|due\s+for\s+recertification", _I)
+_RECERT_DUE = lazy(r"recertification\s+(?:date\s+)?due|due\s+for\s+recertification", _I)
 # The bounds of the current certification cycle are the certificate's own dates ("Certification cycle start date",
 # "Certification cycle expiry date"), though a cycle is otherwise an audit's word.
-_CYCLE_BOUND = re.compile(r"cycle\s+(?:start|begin|expir|end)", _I)
-_EXPIRY_LABEL = re.compile(
+_CYCLE_BOUND = lazy(r"cycle\s+(?:start|begin|expir|end)", _I)
+_EXPIRY_LABEL = lazy(
     r"expir|valid\s*(?:until|to|thru|through|till)|expires|\buntil\b|\btill\b|\bto\s*:?\s*$|cycle\s+end|"
     r"g[üu]ltig(?:keit)?\s*bis|ablauf|verfall|l[äa]uft\s+ab|"
     r"jusqu|[ée]ch[ée]ance|"
@@ -58,9 +59,9 @@ _EXPIRY_LABEL = re.compile(
 )
 # Between the two dates of a validity ("vom 15.03.2025 bis 14.03.2028", "du ... au ...", "de ... a ..."): words
 # that mean "until" only there; before a line's first date a lone "a" or "au" is as likely an OCR'd table rule.
-_UNTIL_BETWEEN = re.compile(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
+_UNTIL_BETWEEN = lazy(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
 # "valid from": the issue date's label, and the first date of "valid from ... until ...".
-_FROM_LABEL = re.compile(
+_FROM_LABEL = lazy(
     r"\bfrom\b|g[üu]ltig\s+(?:ab|vom|von)|valable\s+(?:du|[àa]\s+partir)|partir\s+du|d[ée]but\s+de\s+validit|"
     r"v[áa]lid[oa]\s+(?:desde|dal|a\s+partir)|vigente\s+desde|a\s+partire\s+dal|geldig\s+(?:van|vanaf)|"
     r"\bvanaf\b|a\s+partir\s+de",
@@ -68,14 +69,14 @@ _FROM_LABEL = re.compile(
 )
 # A label that ends with "from" in any of the languages, before the first of two dates on a line: the start of a
 # validity ("Validade: de 15/03/2025 a ..."), whatever word for validity came before it.
-_FROM_END = re.compile(r"\b(?:from|vom|von|ab|du|desde|del|dal|van|vanaf|de)\s*:?\s*$", _I)
-_ORIGINAL_LABEL = re.compile(
+_FROM_END = lazy(r"\b(?:from|vom|von|ab|du|desde|del|dal|van|vanaf|de)\s*:?\s*$", _I)
+_ORIGINAL_LABEL = lazy(
     r"initial|original|\bfirst\b|\bsince\b|"
     r"\berst(?!ell)|\bseit\b|premi[èe]re?|depuis|inicial|primer[ao]?\b|primeir[ao]|iniziale|\bprim[ao]\b|"
     r"eerste|oorspronkelijk|\bsinds\b",
     _I,
 )
-_ISSUE_LABEL = re.compile(
+_ISSUE_LABEL = lazy(
     r"issu(?:e|ance)|date\s+of\s+(?:this\s+)?certific|certific\w*\s+date|effective|granted|registration\s+date|"
     r"cycle\s+(?:start|begin)|"
     r"date\s+of\s+registration|valid\s+from|approval\s+date|current\s+certificate|"
@@ -91,7 +92,7 @@ _ISSUE_LABEL = re.compile(
 
 # A label that says "issued" in so many words; "Certification date" beside it is then the date the organisation was
 # first certified (kept over a recertification), not this certificate's issue.
-_ISSUE_STRONG = re.compile(
+_ISSUE_STRONG = lazy(
     r"issu(?:e|ance)|ausstell|ausgestellt|[ée]mission|emisi[óo]n|emissione|uitgifte|afgifte|emiss[ãa]o", _I
 )
 
@@ -215,7 +216,7 @@ def read_period(
     return None, None
 
 
-_TO_LETTER_DATE = re.compile(
+_TO_LETTER_DATE = lazy(
     rf"(?:from\s+)?(?P<start>(?i:{DATE_PATTERN}))\s+(?:through|to|until)\s+the\s+date\s+of\s+this\s+letter", _I
 )
 
@@ -265,7 +266,7 @@ def _bridge_period(
     return Found(_iso(p.start), n, p.text), Found(_iso(p.end), n, p.text)
 
 
-_DAY_AFTER = re.compile(
+_DAY_AFTER = lazy(
     r"beginning\s+(?:on\s+)?the\s+day\s+after\s+(?:that|the)\s+(?:review|report(?:ing)?|examination|audit)\s+period\s+"
     rf"ended,?\s+and\s+ending\s+(?:on\s+)?(?P<end>(?i:{DATE_PATTERN}))",
     _I,
@@ -288,11 +289,11 @@ def _day_after(
     return None, None
 
 
-_DATE_CUT = re.compile(
+_DATE_CUT = lazy(
     r"(?i:(?:\b\d{1,2}(?:st|nd|rd|th|er|[º°]|\.)?\s+(?:(?:of|de)\s+)?[^\W\d_]{3,10}\.?(?:\s+del?)?|"
     r"\b[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?))$"
 )
-_YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
+_YEAR_START = lazy(r"^(?:19|20)\d\d\b")
 
 
 def _join_split_dates(lines: list[str]) -> list[str]:
@@ -308,16 +309,16 @@ def _join_split_dates(lines: list[str]) -> list[str]:
 
 # Words only a certificate in German, French, Spanish, Italian, Dutch or Portuguese prints: such a body writes
 # "05/03/2028" for 5 March.
-_EUROPEAN_WORDS = re.compile(
+_EUROPEAN_WORDS = lazy(
     r"\b(?:zertifikat\w*|bescheinig\w*|g[üu]ltig\w*|certificat|certifie|valable|jusqu|certificado|certifica|"
     r"v[áa]lido|vigencia|emisi[óo]n|certificato|scadenza|emissione|certificaat|geldig|verklaart|validade|"
     r"emiss[ãa]o)\b",
     _I,
 )
-_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+_SLASHED = lazy(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
 # The accreditation bodies of countries that write the day first: a certificate they accredit is read day first
 # when no date and no word of its own says otherwise (a Dutch or British body printing "06-08-2025" in English).
-_DAY_FIRST_ACCREDITORS = re.compile(
+_DAY_FIRST_ACCREDITORS = lazy(
     r"\b(?:UKAS|DAkkS|RvA|COFRAC|ENAC|ACCREDIA|BELAC|DANAK|SWEDAC|INAB|FINAS|IPAC|EGAC|SANAS|JAS-ANZ|NABCB|"
     r"TURKAK|ESYD|Raad\s+voor\s+Accreditatie|"
     r"United\s+Kingdom\s+Accreditation\s+Service|Deutsche\s+Akkreditierungsstelle)\b"

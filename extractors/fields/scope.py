@@ -10,31 +10,32 @@ from __future__ import annotations
 import re
 
 from ..model import Found, Kind
+from ..patterns import lazy
 from .sections import read_scope_paragraph
 from .text import DocText, fold
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
 _SOC_PATTERNS = [
-    re.compile(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+System\b"),
-    re.compile(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+System\b"),
-    re.compile(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+system\b"),
-    re.compile(rf"\bits\s+{_NAME}[ \n]+system\b"),
-    re.compile(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
-    re.compile(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
+    lazy(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+System\b"),
+    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+System\b"),
+    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+system\b"),
+    lazy(rf"\bits\s+{_NAME}[ \n]+system\b"),
+    lazy(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
+    lazy(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
     # A letter: "our most recent SOC 2 examination of the Acme Ledger Platform, performed by ..."
-    re.compile(
+    lazy(
         rf"(?:examination|report|audit)\s+(?:of|on|covering)\s+(?:the|its|our)\s+{_NAME}"
         rf"(?=,|\s+(?:performed|system|was|by)\b)"
     ),
     # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
-    re.compile(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
+    lazy(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
 ]
-_BRIDGED_REPORT = re.compile(
+_BRIDGED_REPORT = lazy(
     r"(?i:SOC\s*[23]\s+(?:Type\s*(?:2|II|1|I)\s+)?(?:report|examination)\s+(?:of|on|covering)\s+(?:the|its|our)\s+)"
     rf"{_NAME}(?=[.,;]|\s+(?:for|prepared|performed|issued|was|by)\b)"
 )
-_SCOPE_ROW = re.compile(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
-_SCOPE_HEADING = re.compile(
+_SCOPE_ROW = lazy(r"^(?:Scope|System|In-scope\s+system)\s*:?[ \t]+(?P<name>[A-Z][^\n.;]{2,80})$", re.M)
+_SCOPE_HEADING = lazy(
     r"(?:scope\s+of\s+(?:certification|registration|activities|the\s+certificate)|"
     r"following\s+scope(?:\s+of\s+\w+)?|certified\s+scope|(?:^|/\s*)scope|^for\s+the\s+scope|"
     # German, French, Spanish, Italian, Dutch and Portuguese certificates
@@ -44,7 +45,7 @@ _SCOPE_HEADING = re.compile(
     r"(?<!\w)[âa]mbito(?:\s+da\s+certifica[çc][ãa]o)?)\s*:?\s*$",
     re.IGNORECASE | re.M,
 )
-_STOP = re.compile(
+_STOP = lazy(
     r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:(?:identity|registration)\s+)?(?:No|Number|ID)|"
     r"Registration\s+(?:No|Number)|N[úu]mero\b|Registratie|Registrier|Date|Issue|Initial|Original|"
     r"Expir|Valid|Certified\s+locations|This\s+certificate|"

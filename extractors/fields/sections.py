@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..dates import DATE_PATTERN, find_dates
+from ..patterns import lazy
 from .text import ORG_PATTERN, DocText, clean_org, fold
 
 _I = re.IGNORECASE
@@ -30,24 +31,24 @@ _PREFIX = (
     r"(?:[\w.&-]+(?:\s+[\w.&-]+){0,4}[’']s?\s+)?(?:type\s*(?:1|2|i|ii)\s+)?"
 )
 ROLES: dict[str, re.Pattern[str]] = {
-    "auditor_report": re.compile(
+    "auditor_report": lazy(
         _PREFIX + r"(?:report\s+of\s+)?independent\s+(?:service\s+)?(?:auditor|accountant|practitioner|"
         r"certified\s+public\s+accountant)s?[’']?s?[’']?(?:\s+(?:assurance\s+)?report)?|"
         + _PREFIX + r"report\s+of\s+independent\s+(?:certified\s+public\s+)?accountants?",
         _I,
     ),
-    "assertion": re.compile(
+    "assertion": lazy(
         _PREFIX + r"(?:management[’']?s?\s+assertion|assertion\s+(?:of|by)\s+(?:the\s+)?(?:[\w.&’'-]+\s+){0,5}"
         r"management|assertion\s+of\s+the\s+service\s+organi[sz]ation)",
         _I,
     ),
-    "description": re.compile(
+    "description": lazy(
         _PREFIX + r"(?:description\s+of\s+(?!a\s+service\s+organi)(?:the\s+|its\s+)?(?:[\w.&’'-]+\s+){0,8}?"
         r"(?:system|services?|platform)s?|"
         r"system\s+description|overview\s+of\s+(?:operations|the\s+system|services))\b",
         _I,
     ),
-    "tests": re.compile(
+    "tests": lazy(
         # "Description of Tests of Controls" alone is a paragraph of the auditor's report (AT-C 205), not the part.
         r"(?!description\s+of\s+tests\s+of\s+controls\s*$)"
         + _PREFIX + r"(?:(?:description\s+of\s+)?tests?\s+of\s+controls|testing\s+matri(?:x|ces)|"
@@ -61,11 +62,11 @@ ROLES: dict[str, re.Pattern[str]] = {
 }
 # "Opinion", "Basis for Qualified Opinion", "Other Matter", "Emphasis of Matter": the opinion paragraph's heading
 # and the two paragraphs that modify it.
-_OPINION_HEAD = re.compile(r"^(?:(?:unqualified|qualified|adverse)\s+)?opinion\s*:?$", _I)
-_BASIS = re.compile(r"^basis\s+for\s+(?:qualified|adverse|disclaimer\s+of)\s+opinion\s*:?$", _I)
-_OTHER_MATTER = re.compile(r"^(?:other\s+matters?|emphasis\s+of\s+(?:a\s+)?matter)\s*:?$", _I)
-_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s\d{1,3})\s*$")
-_TOC_WORDS = re.compile(r"^(?:table\s+of\s+)?contents$", _I)
+_OPINION_HEAD = lazy(r"^(?:(?:unqualified|qualified|adverse)\s+)?opinion\s*:?$", _I)
+_BASIS = lazy(r"^basis\s+for\s+(?:qualified|adverse|disclaimer\s+of)\s+opinion\s*:?$", _I)
+_OTHER_MATTER = lazy(r"^(?:other\s+matters?|emphasis\s+of\s+(?:a\s+)?matter)\s*:?$", _I)
+_TOC_LINE = lazy(r"(?:\.{4,}|…{2,}|\s\d{1,3})\s*$")
+_TOC_WORDS = lazy(r"^(?:table\s+of\s+)?contents$", _I)
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _title_like(t: str) -> bool:
 
 
 # Words one of the parts' headings holds (on its line or the next): a cheap test before the heading patterns.
-_HEADING_WORDS = re.compile(
+_HEADING_WORDS = lazy(
     r"auditor|accountant|practitioner|assertion|description|overview|tests?\b|testing|criteria|categor|controls?\b|"
     r"opinion|matter|section\s+\w+\s*[:.–—-]?\s*$|^(?:section|part)\s+\w+$|^[ivx]+\.?$|^\d+\.?$",
     _I,
@@ -179,32 +180,32 @@ _PROVIDED_BY = rf"(?:\s+(?:provided\s+by|of)\s+(?P<org>{ORG_PATTERN}))?"
 _SCOPE_PATTERNS = [
     # "... the description of the system of Puddlebymetrics Corporation ("Puddleby") related to its Dispatch Operations
     # Hub (the "system") ..."
-    re.compile(
+    lazy(
         rf"description\s+of\s+the\s+system\s+of\s+(?P<org>{ORG_PATTERN})\s+{_ASIDE}related\s+to\s+its\s+{_NAMED}"
         + _DEFINED
     ),
     # "... the accompanying description of Nightjar Cargo Co.'s Insure Scheduling Engine offering (the "system") ..."
-    re.compile(rf"description\s+of\s+(?P<org>{ORG_PATTERN})[’']s\s+{_NAMED}" + _DEFINED),
+    lazy(rf"description\s+of\s+(?P<org>{ORG_PATTERN})[’']s\s+{_NAMED}" + _DEFINED),
     # "... the description prepared by management of Brambleford Data Systems, Inc. of its Tidal Scheduling Service
     # (the "system") ...": whose management prepared it names the owner, then the system follows its own "of".
-    re.compile(
+    lazy(
         rf"description,?\s+prepared\s+by\s+(?:the\s+)?management\s+of\s+(?P<org>{ORG_PATTERN}),?\s+{_ASIDE}"
         rf"(?:of|for)\s+(?:its|the)\s+{_NAMED}" + _DEFINED
     ),
     # "... the attached description, prepared by Heronsgate management, of the Heronsgate Mobile Workforce App (the
     # "system") provided by Heronsgate Clinic S.L. ..."
-    re.compile(
+    lazy(
         r"description(?:,\s+prepared\s+by\s+[^,]{1,80},)?\s+of\s+(?:the\s+|its\s+)?" + _NAMED + _DEFINED + _PROVIDED_BY
     ),
-    re.compile(
+    lazy(
         rf"examined\s+(?:the\s+)?{_OWNER}\s+{_ASIDE}accompanying\s+description\s+of\s+(?:its|the)\s+{_SYSTEM}\s+system\b",
         _I,
     ),
-    re.compile(rf"accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+system\b", _I),
-    re.compile(
+    lazy(rf"accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+system\b", _I),
+    lazy(
         rf"(?:prepared|examined)\s+the\s+accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+system\b", _I
     ),
-    re.compile(
+    lazy(
         r"accompanying\s+(?:description\s+)?(?:titled\s+)?[“\"]\s*(?:[\w.&’' -]{1,60}[’']s\s+)?Description\s+of\s+"
         r"(?:its\s+|the\s+)?(?P<system>[^”\"]{3,120}?)\s*[”\"]\s*(?:\(the\s+description\)\s*)?"
         r"(?:provided\s+by|of)\s+(?P<org>[A-Z0-9][\w.&,'’ -]{1,80}?)(?=\s+(?:throughout|as\s+of|for|during|\()|,)",
@@ -212,7 +213,7 @@ _SCOPE_PATTERNS = [
     ),
     # A SOC 3 report: "We have examined X's accompanying assertion ... that the controls within X Platform
     # ("system") were effective throughout the period ...".
-    re.compile(
+    lazy(
         rf"examined\s+{_OWNER}\s+{_ASIDE}accompanying\s+assertion\b.{{0,200}}?\bthat\s+the\s+controls\s+within\s+"
         r"(?:the\s+)?(?P<system>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,8}?)\s*(?:\([“\"]?system[”\"]?\)\s*)?"
         r"(?:were|was)\s+effective",
@@ -220,7 +221,7 @@ _SCOPE_PATTERNS = [
     ),
     # A SOC 3 report on management's assertion "that Acme maintained effective controls within the Acme Pay Hub
     # throughout the period ...": the system is the proper name after "controls within (the)".
-    re.compile(
+    lazy(
         r"(?i:assertion\s+that\s+.{1,120}?\s+maintained\s+effective\s+controls\s+(?:within|over)\s+(?:the\s+|its\s+)?)"
         r"(?P<system>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,8}?)\s*(?:\([“\"]?system[”\"]?\)\s*)?"
         r"(?=(?i:throughout|as\s+of|during|for\s+the\s+period)\b)"
@@ -237,7 +238,7 @@ def _period() -> re.Pattern[str]:
     )
 
 
-_NOT_OWNER = re.compile(r"^(?:the|its|our|their|management)\b", _I)
+_NOT_OWNER = lazy(r"^(?:the|its|our|their|management)\b", _I)
 
 
 @dataclass

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from ..model import TRUST_SERVICES_KINDS, Found, Kind
+from ..patterns import lazy
 from .text import DocText, fold
 
-_ISO = re.compile(
+_ISO = lazy(
     r"\bISO\s*/?\s*(?:IEC\s*)?(?P<num>27001|27017|27018|27701|42001|9001|14001|22301|20000-1|27799)"
     r"(?:\s*[:\-]\s*(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
@@ -21,30 +22,30 @@ _ISO = re.compile(
 # A European adoption ("DIN EN ISO/IEC 27001:2024", "UNE-EN ISO/IEC 27001:2023", "NEN-EN-ISO/IEC 27001:2023")
 # prints the year CEN adopted the standard, not the ISO edition it adopts: (first, last adoption year, ISO edition).
 # An adoption year outside these is read without an edition.
-_EN_ADOPTION = re.compile(r"\bEN[\s-]*$")
+_EN_ADOPTION = lazy(r"\bEN[\s-]*$")
 _EN_EDITIONS: dict[str, tuple[tuple[int, int, str], ...]] = {
     "27001": ((2017, 2022, "2013"), (2023, 2026, "2022")),
     "27701": ((2021, 2024, "2019"),),
     "42001": ((2023, 2026, "2023"),),
 }
-_ALIGNED = re.compile(r"(?:aligned|in\s+line|consistent)\s+with\s*$|guidance\s+(?:of|from)\s*$", re.IGNORECASE)
+_ALIGNED = lazy(r"(?:aligned|in\s+line|consistent)\s+with\s*$|guidance\s+(?:of|from)\s*$", re.IGNORECASE)
 # Most specific wording first: the quote should be the criteria's full name where the report prints it.
 _TSC_2017 = [
-    re.compile(
+    lazy(
         r"2017\s+Trust\s+Services\s+Criteria\s+for\s+Security,\s+Availability,\s+Processing\s+Integrity,\s+"
         r"Confidentiality,\s+and\s+Privacy",
         re.IGNORECASE,
     ),
-    re.compile(r"2017\s+Trust\s+Services\s+Criteria|Trust\s+Services\s+Criteria\s+\(?2017\)?", re.IGNORECASE),
+    lazy(r"2017\s+Trust\s+Services\s+Criteria|Trust\s+Services\s+Criteria\s+\(?2017\)?", re.IGNORECASE),
     # The criteria's own title: the 2016 edition was "Trust Services Principles and Criteria".
-    re.compile(
+    lazy(
         r"Trust\s+Services\s+Criteria\s+for\s+Security,\s+Availability,\s+Processing\s+Integrity,\s+"
         r"Confidentiality,\s+and\s+Privacy(?:\s+\(2017\))?",
         re.IGNORECASE,
     ),
-    re.compile(r"TSP\s+(?:section\s+)?100,?\s+2017|TSC\s+2017", re.IGNORECASE),
+    lazy(r"TSP\s+(?:section\s+)?100,?\s+2017|TSC\s+2017", re.IGNORECASE),
 ]
-_TSP_2016 = re.compile(r"2016\s+edition\s+of\s+TSP\s+section\s+100A|TSP\s+(?:section\s+)?100A", re.IGNORECASE)
+_TSP_2016 = lazy(r"2016\s+edition\s+of\s+TSP\s+section\s+100A|TSP\s+(?:section\s+)?100A", re.IGNORECASE)
 
 
 def read_standards(text: DocText, kind: Kind) -> list[Found[str]]:

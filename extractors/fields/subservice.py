@@ -13,27 +13,28 @@ from __future__ import annotations
 import re
 
 from ..model import Subservice
+from ..patterns import lazy
 from .sections import toc_pages
 from .text import LEGAL_SUFFIX, ORG_PROSE_RE, ORG_RE, DocText, clean_org, fold, sentence_around
 
 _I = re.IGNORECASE
 
-_TRIGGER = re.compile(r"subservice\s+organi[sz]ations?|(?:carve-?out|inclusive)\s+method", _I)
-_USES = re.compile(
+_TRIGGER = lazy(r"subservice\s+organi[sz]ations?|(?:carve-?out|inclusive)\s+method", _I)
+_USES = lazy(
     r"\b(?:uses|utilizes|utilises|relies\s+(?:up)?on|leverages|engages)\s+(?P<orgs>[A-Z][^;]{0,200}?)"
     r"(?:,?\s+(?:as\s+)?(?:an?\s+|various\s+|several\s+)?(?:independent\s+|third[- ]party\s+)?"
     r"subservice\s+organi[sz]ations?,?)?\s+(?:to\s+provide|to\s+perform|for)\b",
 )
 # "Tembo uses a subservice organization, Amazon Web Services ("AWS"), to provide cloud hosting services."
-_USES_A_SUBSERVICE = re.compile(
+_USES_A_SUBSERVICE = lazy(
     r"\b(?:uses|utilizes|utilises|relies\s+(?:up)?on|engages)\s+(?:a|an|one|two|three|several|various|the\s+following)\s+"
     r"(?:independent\s+|third[- ]party\s+)?subservice\s+organi[sz]ations?,?\s+(?P<orgs>[A-Z][^;]{0,200}?),?\s+"
     r"(?:to\s+provide|to\s+perform|for)\b"
 )
-_ALIAS = re.compile(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)")
-_SPLIT_AND = re.compile(r",?\s+and\s+|;\s*")
-_SPLIT_COMMA = re.compile(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
-_CARVE = re.compile(
+_ALIAS = lazy(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)")
+_SPLIT_AND = lazy(r",?\s+and\s+|;\s*")
+_SPLIT_COMMA = lazy(rf",\s+(?!{LEGAL_SUFFIX}(?:\W|$))")
+_CARVE = lazy(
     r"carve[ds]?[-\s]?out|did\s+not\s+(?:include|extend\s+to)\s+(?:the\s+)?(?:services|controls)|"
     r"excludes?\s+(?:the\s+)?controls\s+of|excluded\s+from\s+the\s+(?:scope|description)|"
     r"not\s+included\s+in\s+the\s+scope|"
@@ -42,13 +43,13 @@ _CARVE = re.compile(
     r"does\s+not\s+disclose\s+the\s+actual\s+controls\s+at\s+the\s+subservice",
     _I,
 )
-_INCLUSIVE = re.compile(
+_INCLUSIVE = lazy(
     r"inclusive\s+method|examination\s+(?:included|extended\s+to)\s+(?:the\s+|those\s+)?(?:services|controls)", _I
 )
 # The standards' own terms are never part of a name: a table header ending "... at the Subservice Organization" runs
 # into the first row's name in the text ("Subservice Organization\nNimbus Vault Hosting, Inc.").
-_TERM_LEAD = re.compile(r"^(?:(?:Sub)?service|User)\s+Organi[sz]ations?\s+(?=\S)", _I)
-_NOT_NAMES = re.compile(r"^(?:The|Its|Our|Various|Several|Section|SOC|Trust|Description|Complementary)\b")
+_TERM_LEAD = lazy(r"^(?:(?:Sub)?service|User)\s+Organi[sz]ations?\s+(?=\S)", _I)
+_NOT_NAMES = lazy(r"^(?:The|Its|Our|Various|Several|Section|SOC|Trust|Description|Complementary)\b")
 
 
 def _method(window: str) -> str | None:
@@ -80,8 +81,8 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
     return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
 
 
-_TABLE_HEADING = re.compile(r"^Subservice\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}$", _I)
-_TABLE_END = re.compile(r"^(?:Complementary\s+User|User\s+Entity|Section\s+\w+|[IVX]{1,4}\.\s)", _I)
+_TABLE_HEADING = lazy(r"^Subservice\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}$", _I)
+_TABLE_END = lazy(r"^(?:Complementary\s+User|User\s+Entity|Section\s+\w+|[IVX]{1,4}\.\s)", _I)
 
 
 def _from_table(text: DocText, vendor: str, method: str | None) -> list[Subservice]:
@@ -109,10 +110,10 @@ def _from_table(text: DocText, vendor: str, method: str | None) -> list[Subservi
     return []
 
 
-_METHOD_HEADER = re.compile(
+_METHOD_HEADER = lazy(
     r"^Subservice\s+organi[sz]ations?\b.*\b(?:Method|Treatment|Approach|Carve-?out\s*/\s*Inclusive)$", _I
 )
-_ROW_METHOD = re.compile(r"\s(?P<method>carve[-\s]?outs?|carved[-\s]out|inclusive|included|excluded)\.?$", _I)
+_ROW_METHOD = lazy(r"\s(?P<method>carve[-\s]?outs?|carved[-\s]out|inclusive|included|excluded)\.?$", _I)
 
 
 def _method_rows(text: DocText, vendor: str) -> list[Subservice]:
@@ -175,7 +176,7 @@ def _same_org(prose: str, row: str) -> bool:
     return a == b or b in a or a in b
 
 
-_REFERRAL = re.compile(
+_REFERRAL = lazy(
     r"subservice\s+organi[sz]ations?\s+(?:identified|listed|described|named)\s+(?:in|under)\s+(?:Section|Part|the)", _I
 )
 

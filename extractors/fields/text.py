@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..document import Document
+from ..patterns import lazy
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_DIGITS = re.compile(r"\d+")
-_WS = re.compile(r"\s+")
+_SPACES = lazy(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_DIGITS = lazy(r"\d+")
+_WS = lazy(r"\s+")
 
 # A legal-entity suffix ends most organization names; it is what tells "Corvane Systems, Inc." from a heading.
 LEGAL_SUFFIX = (
@@ -35,11 +36,11 @@ _NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  
 ORG_PATTERN = (
     rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
 )
-ORG_RE = re.compile(ORG_PATTERN)
+ORG_RE = lazy(ORG_PATTERN)
 # In running prose a name may break across lines ("performed by Ashcombe &\nVale, LLP").
 ORG_PROSE_PATTERN = ORG_PATTERN.replace("[ ]+", "[ \n]+")
-ORG_PROSE_RE = re.compile(ORG_PROSE_PATTERN)
-ORG_LINE_RE = re.compile(rf"^{ORG_PATTERN}$")
+ORG_PROSE_RE = lazy(ORG_PROSE_PATTERN)
+ORG_LINE_RE = lazy(rf"^{ORG_PATTERN}$")
 
 
 def fold(text: str) -> str:
@@ -135,17 +136,17 @@ def _is_edge(shape: str, drop: set[str] | frozenset[str]) -> bool:
     return shape in drop or (shape.endswith(" #") and shape[:-2].rstrip() in drop)
 
 
-_HEADING_LINE = re.compile(
+_HEADING_LINE = lazy(
     r"^(?:Section\s+[IVX\d]+\b.*|[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|of|the|for|to|in|&|:)){0,8}:?)$"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
+_SENTENCE_END = lazy(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(•])")
 
 
 # Abbreviations that never end a sentence, and names' abbreviations ("Inc.", "P.C.") that end one only when a
 # new sentence follows rather than an aside in parentheses.
-_NEVER_FINAL = re.compile(r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|vs|approx|Fig|Vol|e\.g|i\.e|cf)\.$")
-_SUFFIX_NEXT = re.compile(r"(?:LLP|LLC|L\.L\.C|Inc\b|Ltd\b|Limited|PLC|plc|GmbH|P\.C\.|PLLC|Pty)")
-_NAME_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+_NEVER_FINAL = lazy(r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|vs|approx|Fig|Vol|e\.g|i\.e|cf)\.$")
+_SUFFIX_NEXT = lazy(r"(?:LLP|LLC|L\.L\.C|Inc\b|Ltd\b|Limited|PLC|plc|GmbH|P\.C\.|PLLC|Pty)")
+_NAME_ABBREVIATION = lazy(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 
 
 def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
