@@ -125,7 +125,9 @@ class Document:
         return self._sizes[number]
 
     def segments(self, number: int) -> list[Segment]:
-        """Text runs in drawing order with positions (pdfium's text rectangles). Empty for OCR'd pages."""
+        """Text runs in drawing order with positions (pdfium's text rectangles). For a page read by OCR, the words
+        Tesseract read, grouped into runs and straightened (``ocr.ocr_segments``), so the layout rules read a scan
+        as they read a text layer."""
         cached = self._segments.get(number)
         if cached is not None:
             return cached
@@ -469,7 +471,9 @@ class _PageReader:
         self.blank: list[int] = []
         # pages that needed OCR but were not sent (or not read), by the budget that stopped them
         self.over_budget: dict[str, list[int]] = {}
-        self._jobs: dict[int, Future[str]] = {}
+        self._jobs: dict[int, Future[ocr.Reading]] = {}
+        self._sizes: dict[int, tuple[float, float]] = {}  # points, of the pages sent to OCR
+        self._ocr_segments: dict[int, list[Segment]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._running = ocr.Running()
         self._ocr_budget: Deadline | None = None  # started when the first page goes to OCR
@@ -486,7 +490,9 @@ class _PageReader:
     def finish(self, count: int) -> Document:
         self._collect_ocr()
         self._summarize(count)
-        return Document(data=b"", pages=self.pages, warnings=self.warnings)
+        return Document(
+            data=b"", pages=self.pages, warnings=self.warnings, _segments=self._ocr_segments, _sizes=self._sizes
+        )
 
     def shutdown(self) -> None:
         """Stop queued and running OCR (the document is done, or gave up): no Tesseract outlives its document."""
@@ -510,6 +516,7 @@ class _PageReader:
             if _looks_scanned(page, text):
                 self.needs_ocr.append(number)
                 if self.use_ocr and self._within_budget(number, page):
+                    self._sizes[number] = page.get_size()
                     self._submit(number, ocr.render(page, max_image_pixels=self.limits.max_image_pixels))
             elif not text.strip():
                 self.blank.append(number)
@@ -552,11 +559,11 @@ class _PageReader:
             with suppress(ocr.OcrUnavailable, _OcrBudgetSpent):
                 self._wait(waiting)
         self._jobs[number] = self._pool.submit(
-            ocr.read_image, image, timeout=self._ocr_seconds_left(), running=self._running
+            ocr.read_page, image, timeout=self._ocr_seconds_left(), running=self._running
         )
 
-    def _wait(self, number: int) -> str:
-        """The page's OCR text. Raises DocumentError (the document's time limit), _OcrBudgetSpent (the OCR seconds
+    def _wait(self, number: int) -> ocr.Reading:
+        """The page's OCR reading (text and words). Raises DocumentError (the document's time limit), _OcrBudgetSpent (the OCR seconds
         budget: the page is reported as not read) or OcrUnavailable."""
         future = self._jobs[number]
         budget = self._ocr_budget
@@ -575,7 +582,7 @@ class _PageReader:
                 spent.append(number)
                 continue
             try:
-                text = self._wait(number)
+                reading = self._wait(number)
             except ocr.OcrUnavailable as exc:
                 self.ocr_failure = self.ocr_failure or str(exc)
                 continue
@@ -583,7 +590,9 @@ class _PageReader:
                 spent.append(number)
                 self._running.kill_all()
                 continue
-            self.pages[number - 1] = Page(number, text, ocr=True)
+            self.pages[number - 1] = Page(number, reading.text, ocr=True)
+            width, height = self._sizes[number]
+            self._ocr_segments[number] = reading.segments(width, height)
         if spent:
             reason = f"over the OCR budget of {self.limits.max_ocr_seconds:g} s per document (VA_MAX_OCR_SECONDS)"
             self.over_budget.setdefault(reason, []).extend(spent)

@@ -15,10 +15,13 @@ import os
 import re
 import shutil
 import subprocess
+import statistics
 import threading
 from contextlib import suppress
+from dataclasses import dataclass
 from typing import Any
 
+from .layout import Segment
 from .limits import Limits
 from .patterns import lazy
 
@@ -171,15 +174,51 @@ class Running:
                     proc.kill()
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What Tesseract read on one image: the page's text and its words with their boxes in the image's pixels
+    (origin top-left), so the page's layout (lines, cells under labels) can be worked out as for a text layer."""
+
+    text: str
+    words: tuple[Word, ...] = ()
+    width: int = 0  # the image's size in pixels
+    height: int = 0
+
+    def segments(self, page_width: float, page_height: float) -> list[Segment]:
+        """The words as runs in PDF points (``layout.Segment``), straightened and grouped like a text layer's."""
+        return ocr_segments(self, page_width, page_height)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word Tesseract read, with its place in the reading order (block, paragraph, line)."""
+
+    block: int
+    par: int
+    line: int
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    text: str
+
+
 def read_image(image: bytes, *, timeout: float, running: Running | None = None) -> str:
-    """Run Tesseract on one encoded image. Raises OcrUnavailable or OcrTimeout, never a subprocess error."""
+    """Run Tesseract on one encoded image: its text. Raises OcrUnavailable or OcrTimeout, never a subprocess
+    error."""
+    return read_page(image, timeout=timeout, running=running).text
+
+
+def read_page(image: bytes, *, timeout: float, running: Running | None = None) -> Reading:
+    """Run Tesseract once on one encoded image: its words with their positions (Tesseract's TSV output) and the
+    page's text, rebuilt from them exactly as Tesseract's plain-text output lays it out (one call, not two)."""
     binary = tesseract_path()
     if binary is None:
         raise OcrUnavailable(INSTALL_HINT)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         proc = subprocess.Popen(
-            [binary, "stdin", "stdout", "-l", languages(), "--psm", page_mode(), "--dpi", str(DPI)],
+            [binary, "stdin", "stdout", "-l", languages(), "--psm", page_mode(), "--dpi", str(DPI), "tsv"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -203,7 +242,109 @@ def read_image(image: bytes, *, timeout: float, running: Running | None = None) 
             raise OcrTimeout("Tesseract was stopped: the document ran out of time")
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise OcrUnavailable(f"Tesseract failed: {detail[-1] if detail else proc.returncode}")
-    return tidy(out.decode("utf-8", "replace"))
+    return parse_tsv(out.decode("utf-8", "replace"))
+
+
+def parse_tsv(tsv: str) -> Reading:
+    """Tesseract's TSV (one row per page, block, paragraph, line and word) as a Reading.
+
+    The text is built as Tesseract's own text output builds it (``TessBaseAPI::GetUTF8Text``): the words of a line
+    joined by spaces, each line ended by a newline, each paragraph by one more, then ``tidy``; the TSV carries the
+    same words in the same order, so a page reads the same whether or not its positions are wanted.
+    """
+    words: list[Word] = []
+    width = height = 0
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12:
+            continue
+        try:
+            level, block, par, line, left, top, w, h = (int(cells[i]) for i in (0, 2, 3, 4, 6, 7, 8, 9))
+        except ValueError:
+            continue
+        if level == 1:
+            width, height = max(width, w), max(height, h)
+            continue
+        text = "\t".join(cells[11:]).strip()
+        if level != 5 or not text:
+            continue
+        words.append(Word(block, par, line, left, top, left + w, top + h, text))
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in words:
+        if previous is not None:
+            if (word.block, word.par) != (previous.block, previous.par):
+                parts.append("\n\n")
+            elif word.line != previous.line:
+                parts.append("\n")
+            else:
+                parts.append(" ")
+        parts.append(word.text)
+        previous = word
+    text = "".join(parts) + ("\n\n" if words else "")
+    return Reading(tidy(text), tuple(words), width, height)
+
+
+# Runs: words of one OCR line closer than this many times the line's height are one run, as a text layer draws a
+# phrase or a table cell as one run; a wider gap starts another (the next cell).
+_RUN_GAP = 1.0
+
+
+def ocr_segments(reading: Reading, page_width: float, page_height: float) -> list[Segment]:
+    """The reading's words as text runs in PDF points, origin top-left, for ``layout``.
+
+    A scan is a little skewed (a sheet fed at a fraction of a degree): the skew is measured on the page's long
+    lines (the slope of their words' bottoms) and taken out, so a row of cells across the page stays one visual
+    line. Words are grouped into runs within each of Tesseract's lines, split where the gap is wider than the line
+    is tall: a label and its value, or two cells of a table row, stay apart.
+    """
+    if not reading.words or reading.width <= 0 or reading.height <= 0:
+        return []
+    sx, sy = page_width / reading.width, page_height / reading.height
+    slope = _skew(reading.words, reading.width)
+    out: list[Segment] = []
+    run: list[Word] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        x0, x1 = min(w.x0 for w in run), max(w.x1 for w in run)
+        middle = (x0 + x1) / 2
+        shift = slope * middle
+        top, bottom = min(w.top for w in run) - shift, max(w.bottom for w in run) - shift
+        out.append(Segment(x0 * sx, top * sy, x1 * sx, bottom * sy, " ".join(w.text for w in run)))
+        run.clear()
+
+    for word in reading.words:
+        if run:
+            last = run[-1]
+            height = max(statistics.median(w.bottom - w.top for w in run), word.bottom - word.top)
+            if (word.block, word.par, word.line) != (last.block, last.par, last.line) or (
+                word.x0 - last.x1 > _RUN_GAP * height
+            ):
+                flush()
+        run.append(word)
+    flush()
+    return out
+
+
+def _skew(words: tuple[Word, ...], width: int) -> float:
+    """The page's skew as a slope (pixels down per pixel right): the median over lines at least a third of the
+    page wide of the slope fitted to their words' bottoms; 0 when no line is that long."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.par, w.line), []).append(w)
+    slopes = []
+    for line in lines.values():
+        if len(line) < 4 or line[-1].x1 - line[0].x0 < width / 3:
+            continue
+        xs = [(w.x0 + w.x1) / 2 for w in line]
+        ys = [float(w.bottom) for w in line]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var)
+    return statistics.median(slopes) if slopes else 0.0
 
 
 # Tesseract starts a new block (a blank line) wherever line spacing changes, which can split a sentence - or a

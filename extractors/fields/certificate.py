@@ -67,14 +67,13 @@ class LabelRows(DocText):
 
 def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
     """The "label value" pairs of every row of two or more labels whose values are drawn under them, per page, as
-    a DocText for the certificate readers; None when there are none (or no layout: an OCR'd page has none)."""
+    a DocText for the certificate readers; None when there are none. A scanned page is read the same way, from the
+    positions of the words OCR read (``Document.segments``)."""
     if doc is None or not doc.data:  # text without its PDF (a test's, a cached text layer) has no layout
         return None
     out: dict[int, list[str]] = {}
     values: dict[str, str] = {}
     for n in pages:
-        if doc.page(n).ocr:
-            continue
         lines = [_cells(row) for row in doc.lines(n)]
         for i, row in enumerate(lines):
             labels = [c for c in row if _is_label(c)]
