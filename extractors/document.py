@@ -563,8 +563,8 @@ class _PageReader:
         )
 
     def _wait(self, number: int) -> ocr.Reading:
-        """The page's OCR reading (text and words). Raises DocumentError (the document's time limit), _OcrBudgetSpent (the OCR seconds
-        budget: the page is reported as not read) or OcrUnavailable."""
+        """The page's OCR reading (text and words). Raises DocumentError (the document's time limit),
+        _OcrBudgetSpent (the OCR seconds budget: the page is reported as not read) or OcrUnavailable."""
         future = self._jobs[number]
         budget = self._ocr_budget
         try:

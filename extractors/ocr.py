@@ -14,8 +14,8 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import statistics
+import subprocess
 import threading
 from contextlib import suppress
 from dataclasses import dataclass

@@ -108,7 +108,10 @@ def _certify_inline_local() -> re.Pattern[str]:
     on a line of its own."""
     return re.compile(
         rf"(?i:{CERTIFIES_LOCAL})\s+(?:(?i:(?:das|die|der)\s+(?:Unternehmen|Organisation)|l['’]organisation|"
-        r"la\s+organizaci[óo]n|l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o)\s+)?"
+        r"la\s+organizaci[óo]n|l['’]organizzazione|de\s+organisatie|a\s+organiza[çc][ãa]o)\s+|"
+        # "... che il sistema di gestione di", "... que le système de management de", "... dass das
+        # Managementsystem der": the system's owner follows its preposition, as in English "the ... of".
+        r"(?i:il|le|la|el|das|het|o)\s+(?:[^\W\d_]+\s+){0,4}?(?i:di|de|del|della|des|du|der|des|van|von|do|da)\s+)?"
         rf"(?P<org>{ORG_PROSE_PATTERN})(?=\s*[,(])"
     )
 
@@ -238,15 +241,23 @@ AUDITOR_NAME = lazy(
 
 
 def _first_org_line(
-    lines: list[str], start: int = 0, stop: int | None = None, exclude: str = "", auditors: bool = True
+    lines: list[str],
+    start: int = 0,
+    stop: int | None = None,
+    exclude: str = "",
+    auditors: bool = True,
+    certified: bool = False,
 ) -> tuple[int, str] | None:
+    """The first line from ``start`` that is an organization's name (alone, or before its address). ``certified``:
+    the lines are where a certificate names the certified organization, where the legal forms only a name can end
+    on there are read too (``_CERTIFIED_FORM``)."""
     for i in range(start, min(len(lines), stop if stop is not None else len(lines))):
         line = lines[i]
         if _SKIP_LINE.match(line) or re.match(r"^To\s", line):
             continue
         if not auditors and AUDITOR_NAME.search(line):
             continue
-        m = ORG_RE.match(line)
+        m = ORG_RE.match(line) or (_CERTIFIED_FORM.match(line) if certified else None)
         if m is None:
             continue
         name = clean_org(m.group(0))
@@ -264,6 +275,28 @@ _LEGAL = lazy(
     r"\b(?:inc|llc|llp|ltd|limited|corp|corporation|co|company|pty|pvt|private|plc|gmbh|ag|bv|b\.v|nv|sa|sas|srl|"
     r"spa|s\.a|the|services?|group|holdings?)\b\.?",
     _I,
+)
+
+
+# Legal forms the shared name pattern leaves out because, anywhere in a document, they are also ordinary words or
+# could end a heading: the Norwegian/Danish/Estonian "AS" (and "ASA") is "as" in capitals ("REPORT AS OF"). On the
+# line where a certificate names the organization it certifies, after a capitalised name ("Mistral Foods AS") and
+# ending it (the line ends, or the address follows a comma), it can only be the legal form. With them the German
+# "KGaA" and the Polish "Sp. z o. o." as often printed (and read by OCR) with a space.
+_FORM_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|de|du|la|für)"
+_CERTIFIED_FORM = lazy(
+    rf"[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ ]+{_FORM_WORD}){{0,6}}?[ ]+"
+    r"(?:(?<=[a-zà-ÿ.] )(?:AS|ASA)|(?:GmbH|AG)[ ]+&[ ]+Co\.[ ]+KGaA|[Ss]p\.[ ]?z[ ]?o\.[ ]?o\.)(?=[ ]*(?:,|$))"
+)
+# "This certificate is awarded to Acme A/S, <address>, operates ...": a certificate's own lead-in with the name
+# inline.
+_AWARDED_INLINE = lazy(
+    rf"(?i:(?:awarded|granted|issued)\s+to)\s+(?P<org>{ORG_PROSE_PATTERN})"
+    r"(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
+)
+_CERTIFY_INLINE_FORM = lazy(
+    r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
+    rf"(?P<org>[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ \n]+{_FORM_WORD}){{0,6}}?[ \n]+(?<=[a-zà-ÿ.][ \n])(?:AS|ASA))(?=\s*,)"
 )
 
 
@@ -292,7 +325,9 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
         lines = text.page_lines[n]
         for i, line in enumerate(lines):
             if _CERTIFIES.search(line):
-                hit = _first_org_line(lines, i + 1, i + 4, exclude, auditors=False)
+                hit = _first_org_line(
+                    lines, i + 1, i + 4, exclude, auditors=False, certified=kind == "iso_certificate"
+                )
                 if hit:
                     return _found(hit[1], n)
             if _CERTIFIED_BY_AFTER.match(line) and i > 0:
@@ -302,8 +337,11 @@ def read_vendor(text: DocText, kind: Kind, issuer: Found[str] | None) -> Found[s
     # The organisation inside the lead-in sentence: "We certify that Acme S.L., 75 King Street, ... has been audited",
     # "This is to certify that the information security management system of Acme LLC, <address>, complies".
     for n in pages[:2]:
-        local = _certify_inline_local().finditer(text.page_text[n]) if kind == "iso_certificate" else ()
-        for inline in (*_CERTIFY_INLINE.finditer(text.page_text[n]), *local):
+        cert = kind == "iso_certificate"
+        local = _certify_inline_local().finditer(text.page_text[n]) if cert else ()
+        forms = (_AWARDED_INLINE, _CERTIFY_INLINE_FORM) if cert else ()
+        forms_found = [m for pattern in forms for m in pattern.finditer(text.page_text[n])]
+        for inline in (*_CERTIFY_INLINE.finditer(text.page_text[n]), *local, *forms_found):
             name = clean_org(inline.group("org"))
             if not (exclude and same_party(name, exclude)):
                 return _found(name, n, fold(inline.group(0)))
@@ -424,7 +462,7 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
                 hit = _first_org_line(lines, 0, certify_at)
                 if hit:
                     return _found(hit[1], n)
-        return None
+        return _acronym_issuer(text, pages)
     if kind == "unknown":
         # Only an independent accountant's report has an issuer; a letter's author is not an assurance issuer.
         if report_date_line is None:
@@ -468,6 +506,61 @@ def read_issuer(text: DocText, kind: Kind, report_date_line: tuple[int, int] | N
         if m:
             return _found(clean_org(m.group("org")), n)
     return _letterhead_issuer(text, pages)
+
+
+# A certification body that prints only its acronym ("NQA", "BSI", "DNV", "SGS", "LRQA", "TÜV SÜD"): one or two
+# capitalised tokens of two to six letters. Such a token is a name only where the certificate's structure puts the
+# body, never because it is in capitals anywhere on the page.
+_ACRONYM = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9]{1,5}(?:[- ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9]{1,5})?"
+_ACRONYM_PLACES = (
+    # "NQA hereby certifies that", "BSI certifies that"
+    lazy(rf"^(?P<org>{_ACRONYM})\s+(?:hereby\s+)?(?:certifies|confirms)\b", re.M),
+    # "issued by NQA", "certified by BSI.", "For and on behalf of SGS"
+    lazy(
+        rf"(?:(?i:issued|certified|awarded|granted|assessed|audited|approved)\s+by|(?i:on\s+behalf\s+of))"
+        rf"\s+(?P<org>{_ACRONYM})(?=\s*(?:[.,;:|]|$))",
+        re.M,
+    ),
+    # The signature block: "Managing Director, NQA", "Head of Certification Body, DNV"
+    lazy(
+        r"^(?:[A-Z][\w-]*\s+){0,3}(?:Director|Manager|President|Officer|Head\s+of\s+\w+(?:\s+Body)?|CEO|"
+        rf"Gesch[äa]ftsf[üu]hrer(?:in)?|Directeur|Directrice|Directora?|Direttore|Bestuurder),\s+(?P<org>{_ACRONYM})$",
+        re.M,
+    ),
+    # A footer that starts with the body: "NQA | Dunstable, United Kingdom"
+    lazy(rf"^(?P<org>{_ACRONYM})\s*[|•·]\s*\S", re.M),
+)
+# Capitals that are the standards' or the schemes' vocabulary, or an accreditation body: never the issuer.
+_NOT_A_BODY = frozenset(
+    ("ISO", "IEC", "EN", "DIN", "BS", "ISMS", "PIMS", "QMS", "EMS", "BCMS", "ITSMS", "AIMS", "SMS", "OHSMS", "CSMS",
+     "SOC", "AICPA", "IAF", "MLA", "ILAC", "EA", "CAB", "CERT", "NO", "NR", "THE", "AND", "OF", "FOR", "BY", "TO",
+     "SCOPE", "SITE", "SITES", "ANNEX", "PAGE", "VALID", "DATE", "ISSUE", "USA", "UK", "EU", "LLC", "INC", "LTD",
+     "GMBH", "AG", "SA", "BV", "NV", "PLC", "IT", "AI", "HQ", "CEO", "CTO", "CISO", "IS", "ID")
+) | frozenset(a.upper() for a in ACCREDITATION_BODIES)
+
+
+def _is_body_acronym(token: str) -> bool:
+    return all(part.upper() not in _NOT_A_BODY for part in re.split(r"[- ]", token))
+
+
+def _acronym_issuer(text: DocText, pages: list[int]) -> Found[str] | None:
+    """A certification body named only by its acronym, where a certificate puts its body: before "certifies",
+    after "issued by" / "on behalf of", after the signatory's title, at the start of the footer; or alone on a line
+    at the head of the first page, right above the certificate's title: the body's letterhead or mark, as a legal
+    name there is read as the body's too."""
+    for pattern in _ACRONYM_PLACES:
+        for n in pages[:2]:
+            for m in pattern.finditer(text.page_text[n]):
+                if _is_body_acronym(m.group("org")):
+                    return _found(m.group("org"), n, fold(m.group(0)))
+    for n in pages[:1]:
+        lines = text.page_lines[n]
+        title = next((i for i, line in enumerate(lines[:6]) if _CERT_TITLE.match(line)), None)
+        if title is not None and 0 < title <= 2:
+            line = lines[title - 1]
+            if re.fullmatch(_ACRONYM, line) and _is_body_acronym(line):
+                return _found(line, n)
+    return None
 
 
 _CREDENTIAL_LINE = lazy(r"^(?:Certified\s+Public\s+Accountants?|CPA|Chartered\s+Accountants?)\s*$", _I)
