@@ -204,7 +204,10 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
                     "check the mark."
                 )
         f.certificate_number = guard("certificate number", lambda: parties.read_certificate_number(text), None)
-        number = f.certificate_number
+        f.issue_date, f.original_issue_date, f.expiry_date = guard(
+            "certificate dates", lambda: _certificate_dates(text, f), (None, None, None)
+        )
+        number = f.certificate_number  # from the text, or from the rows of labels the dates were read from
         if (
             number is not None
             and number.page is not None
@@ -216,9 +219,6 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
                 f"The certificate number could not be read: OCR gave '{number.value}', whose '1' before letters may "
                 "be an 'I' (or '0' an 'O'); check it in the PDF."
             )
-        f.issue_date, f.original_issue_date, f.expiry_date = guard(
-            "certificate dates", lambda: _certificate_dates(text, f), (None, None, None)
-        )
         if not (f.standards and f.issuer and f.accreditation_body):
             warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])
     else:

@@ -68,15 +68,25 @@ class LabelRows(DocText):
 def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
     """The "label value" pairs of every row of two or more labels whose values are drawn under them, per page, as
     a DocText for the certificate readers; None when there are none. A scanned page is read the same way, from the
-    positions of the words OCR read (``Document.segments``)."""
+    positions of the words OCR read (``Document.segments``), and there a label with its value beside it on the same
+    line is paired too (OCR's text puts a column of labels and the column of their values in separate blocks)."""
     if doc is None or not doc.data:  # text without its PDF (a test's, a cached text layer) has no layout
         return None
     out: dict[int, list[str]] = {}
     values: dict[str, str] = {}
     for n in pages:
         lines = [_cells(row) for row in doc.lines(n)]
+        scanned = doc.page(n).ocr
         for i, row in enumerate(lines):
             labels = [c for c in row if _is_label(c)]
+            if scanned and len(labels) < 2:
+                # OCR reads a label column and its value column as separate blocks of text, so a label and the
+                # value beside it on the same line are far apart in the text: the layout puts them back together.
+                for label, value in zip(row, row[1:], strict=False):
+                    if _is_label(label) and not _is_label(value) and re.search(r"\d", value.text):
+                        line = f"{label.text.strip()} {value.text.strip()}"
+                        out.setdefault(n, []).append(line)
+                        values[fold(line)] = value.text.strip()
             if len(labels) < 2 or len(labels) < len(row) - 1:
                 continue
             below = next((r for r in lines[i + 1 : i + 3] if r and r[0].top - row[0].bottom <= _ROW_GAP), None)

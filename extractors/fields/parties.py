@@ -25,7 +25,7 @@ _SKIP_LINE = lazy(r"^(?:©|\(c\)|copyright|page\s+\d|confidential|note:)", _I)
 # the certified organization.
 CERTIFIES_LOCAL = (
     r"(?:bescheinig|best[äa]tig|zertifizier)\w*,?\s+dass|hiermit\s+wird\s+(?:bescheinigt|best[äa]tigt)|"
-    r"(?:certifi|attest)(?:e|ons)\s+que|il\s+est\s+certifi[ée]\s+que|"
+    r"(?:certifi|attest)(?:e|ons)\s+que|[il]l\s+est\s+certifi[ée]\s+que|"  # OCR reads "Il" as "ll"
     r"(?:certifica(?:-se)?|certificamos|hace\s+constar|atesta|atestamos)\s+que|"
     r"(?:certifica|certifichiamo|attesta)\s+che|"
     r"(?:verklaart|verklaren|certificeert|wordt\s+verklaard)\s+dat"
@@ -194,7 +194,9 @@ ACCREDITATION_NAMES = {
 }
 _ACCRED_FULL = lazy("|".join(re.escape(k) for k in ACCREDITATION_NAMES), _I)
 _ACCRED_RE = lazy(
-    r"(?<![\w-])(?P<ab>" + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2) + r"|(?i:RvA))(?![\w-])"
+    r"(?<![\w-])(?P<ab>"
+    + "|".join(re.escape(a) for a in ACCREDITATION_BODIES if len(a) > 2)
+    + r"|(?i:RvA|DAkkS))(?![\w-])"  # mixed case, also as OCR reads it ("DAKkS")
 )
 _ACCRED_NAMED = lazy(
     r"(?i:accredited\s+by)\s+(?:the\s+)?(?P<ab>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})|"
@@ -260,7 +262,7 @@ def _first_org_line(
         m = ORG_RE.match(line) or (_CERTIFIED_FORM.match(line) if certified else None)
         if m is None:
             continue
-        name = clean_org(m.group(0))
+        name = _OCR_SP_Z_OO.sub("z o.o.", clean_org(m.group(0)))
         rest = line[m.end() :].strip(" *:-–—")
         # A whole line that is a name, or a letterhead (name then street address, "Acme Ltd, 12 High Street").
         if rest and not re.match(r"^[,;|]?\s*\d", rest):
@@ -286,7 +288,7 @@ _LEGAL = lazy(
 _FORM_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|de|du|la|für)"
 _CERTIFIED_FORM = lazy(
     rf"[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ ]+{_FORM_WORD}){{0,6}}?[ ]+"
-    r"(?:(?<=[a-zà-ÿ.] )(?:AS|ASA)|(?:GmbH|AG)[ ]+&[ ]+Co\.[ ]+KGaA|[Ss]p\.[ ]?z[ ]?o\.[ ]?o\.)(?=[ ]*(?:,|$))"
+    r"(?:(?<=[a-zà-ÿ.] )(?:AS|ASA)|(?:GmbH|AG)[ ]+&[ ]+Co\.[ ]+KGaA|[Ss]p\.[ ]?z[ ]?[o0]\.[ ]?[o0]\.)(?=[ ]*(?:,|$))"
 )
 # "This certificate is awarded to Acme A/S, <address>, operates ...": a certificate's own lead-in with the name
 # inline.
@@ -294,6 +296,8 @@ _AWARDED_INLINE = lazy(
     rf"(?i:(?:awarded|granted|issued)\s+to)\s+(?P<org>{ORG_PROSE_PATTERN})"
     r"(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
 )
+# OCR reads the Polish "Sp. z o.o." as "Sp. z 0.0.": a legal form has no digits, so it is the letters.
+_OCR_SP_Z_OO = lazy(r"(?<=[Ss]p\.[ ])z[ ]?(?:0\.[ ]?[o0]|o\.[ ]?0)\.$")
 _CERTIFY_INLINE_FORM = lazy(
     r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
     rf"(?P<org>[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ \n]+{_FORM_WORD}){{0,6}}?[ \n]+(?<=[a-zà-ÿ.][ \n])(?:AS|ASA))(?=\s*,)"

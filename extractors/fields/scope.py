@@ -47,7 +47,7 @@ _SCOPE_HEADING = lazy(
 )
 _STOP = lazy(
     r"^(?:In\s+accordance|Statement\s+of\s+Applicability|Certificate\s+(?:(?:identity|registration)\s+)?(?:No|Number|ID)|"
-    r"Registration\s+(?:No|Number)|N[úu]mero\b|Registratie|Registrier|Date|Issue|Initial|Original|"
+    r"Registration\s+(?:No|Number)|N[úu]m[ée]ro\b|Registratie|Registrier|Date|Issue|Initial|Original|"
     r"Expir|Valid|Certified\s+locations|This\s+certificate|"
     r"Zertifikat|G[üu]ltig|Ausstellung|Erstzertifizierung|Certificat(?![ei])|Valable|N°|Certificad[oa]\b|Fecha\b|"
     r"V[áa]lid[oa]\b|Certificato\b|Data\s+d[aeio]\b|Certificaat|Geldig|Datum\b)",
@@ -97,7 +97,9 @@ def _certificate_scope(text: DocText, pages: list[int]) -> Found[str] | None:
             tail = line.split(":", 1)[1].strip() if ":" in line and not line.rstrip().endswith(":") else ""
             parts = [tail] if tail else []
             for nxt in lines[i + 1 : i + 10]:
-                if _STOP.match(nxt) and parts:
+                # The block ends at the next label, also one printed after its translation ("登録番号 /
+                # Certificate No."), and at a footer or letterhead line ("Acme Cert Ltd | Leeds").
+                if parts and (_STOP.match(nxt) or _STOP.match(nxt.split(" / ", 1)[-1]) or " | " in nxt):
                     break
                 parts.append(nxt)
                 if nxt.rstrip().endswith(".") or len(" ".join(parts)) > 600:
