@@ -82,11 +82,11 @@ def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
             if scanned and len(labels) < 2:
                 # OCR reads a label column and its value column as separate blocks of text, so a label and the
                 # value beside it on the same line are far apart in the text: the layout puts them back together.
-                for label, value in zip(row, row[1:], strict=False):
-                    if _is_label(label) and not _is_label(value) and re.search(r"\d", value.text):
-                        line = f"{label.text.strip()} {value.text.strip()}"
+                for label, cell in zip(row, row[1:], strict=False):
+                    if _is_label(label) and not _is_label(cell) and re.search(r"\d", cell.text):
+                        line = f"{label.text.strip()} {cell.text.strip()}"
                         out.setdefault(n, []).append(line)
-                        values[fold(line)] = value.text.strip()
+                        values[fold(line)] = cell.text.strip()
             if len(labels) < 2 or len(labels) < len(row) - 1:
                 continue
             below = next((r for r in lines[i + 1 : i + 3] if r and r[0].top - row[0].bottom <= _ROW_GAP), None)
