@@ -57,6 +57,39 @@ _EXPIRY_LABEL = lazy(
     r"v[áa]lid[oa]\s+at[ée]|validade|vencimento",
     _I,
 )
+# "at the latest" right before a date, in the certificate languages: "Valid until the next recertification audit, at
+# the latest 13 August 2026" states the expiry, though the label speaks of an audit.
+_AT_THE_LATEST = lazy(
+    r"(?:at\s+the\s+latest|no\s+later\s+than|l[äa]ngstens(?:\s+bis)?|sp[äa]testens(?:\s+bis)?|"
+    r"au\s+plus\s+tard(?:\s+le|\s+jusqu\W+au)?|como\s+m[áa]ximo(?:\s+hasta)?(?:\s+el)?|a\s+m[áa]s\s+tardar(?:\s+el)?|"
+    r"al\s+pi[ùu]\s+tardi(?:\s+(?:fino\s+)?al)?|entro\s+e\s+non\s+oltre\s+il|uiterlijk(?:\s+tot)?(?:\s+en\s+met)?|"
+    r"no\s+m[áa]ximo\s+at[ée])\W*$",
+    _I,
+)
+# A validity stated only as a length from a date printed above it: "valid for three years from the date above",
+# "drei Jahre ab dem oben genannten Datum gültig", "valable trois ans à compter de la date ci-dessus", "válido
+# durante tres años a partir de la fecha indicada arriba", "valido tre anni dalla data sopra indicata", "drie jaar
+# geldig vanaf bovenstaande datum". The number of years, then the date it runs from (the issue date).
+_YEARS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "ein": 1, "einem": 1, "zwei": 2, "drei": 3, "un": 1, "deux": 2, "trois": 3,
+    "uno": 1, "dos": 2, "tres": 3, "due": 2, "tre": 3, "een": 1, "twee": 2, "drie": 3, "um": 1, "dois": 2, "três": 3,
+    "1": 1, "2": 2, "3": 3,
+}  # fmt: skip
+_VALIDITY_WORD = r"valid|g[üu]ltig|valable|v[áa]lid[oa]|geldig|v[áa]lido"
+_RELATIVE_VALIDITY = lazy(
+    rf"(?P<sentence>(?:(?P<v1>{_VALIDITY_WORD})\b[^.\n]{{0,40}}?\b)?"
+    r"(?P<n>one|two|three|ein|einem|zwei|drei|un|deux|trois|uno|dos|tres|due|tre|een|twee|drie|um|dois|três|[123])"
+    r"\s+(?:\(\d\)\s+)?(?:years?|Jahren?|ans|años|anni|jaar|anos)\s+"
+    rf"(?:(?P<v2>{_VALIDITY_WORD})\s+)?"
+    r"(?:from|after|ab|nach|à\s+compter\s+de|a\s+partir\s+de|desde|dalla|dal|da|vanaf|na)\s+"
+    r"(?P<from>[^.\n]{0,40}?(?:date|Datum|data|fecha|datum))(?P<where>\s+(?:above|of\s+issue|ci-dessus|"
+    r"indicad[ao]\s+arriba|sopra\s+indicata|de\s+(?:emisi[óo]n|emiss[ãa]o)|d['’][ée]mission|di\s+emissione))?"
+    rf"(?:\s+(?P<v3>{_VALIDITY_WORD}))?)",
+    _I,
+)
+_ABOVE_OR_ISSUE = lazy(
+    r"above|oben|ci-dessus|arriba|sopra|bovenstaand|acima|issu|ausstell|[ée]mission|emisi|emiss|uitgifte", _I
+)
 # Between the two dates of a validity ("vom 15.03.2025 bis 14.03.2028", "du ... au ...", "de ... a ..."): words
 # that mean "until" only there; before a line's first date a lone "a" or "au" is as likely an OCR'd table rule.
 _UNTIL_BETWEEN = lazy(r"^\W*(?:bis|au|al|tot(?:\s+en\s+met)?|t/m|at[ée]|a|hasta)\W*$", _I)
@@ -380,6 +413,37 @@ def _label_row(line: str) -> list[tuple[_LabelKind, str]] | None:
     return [(kind, line[start:end]) for start, end, kind in merged]
 
 
+def _relative_expiry(
+    text: DocText, pages: list[int], issue: Found[str] | None, original: Found[str] | None
+) -> Found[str] | None:
+    """The expiry of a certificate whose validity is a number of years from its date of issue ("valid for three
+    years from the date above"): that date so many years on, quoted from the sentence. "The date above" is the issue
+    date only when it is the one date printed above it (no date of first certification beside it)."""
+    if issue is None:
+        return None
+    for n in pages:
+        page = text.page_text[n]
+        m = next((m for m in _RELATIVE_VALIDITY.finditer(page) if m.group("v1") or m.group("v2") or m.group("v3")),
+                 None)
+        if m is None:
+            continue
+        where = " ".join(g for g in (m.group("from"), m.group("where")) if g)
+        if not _ABOVE_OR_ISSUE.search(where):
+            return None  # from some other date ("from the date of the recertification audit")
+        if original is not None and not re.search(r"issu|ausstell|[ée]mission|emisi|uitgifte", where, _I):
+            return None  # "the date above" with two dates above it
+        years = _YEARS_WORDS.get(m.group("n").casefold())
+        if years is None:
+            return None
+        start = date.fromisoformat(issue.value)
+        try:
+            end = start.replace(year=start.year + years)
+        except ValueError:  # 29 February
+            end = start.replace(year=start.year + years, day=28)
+        return Found(_iso(end), n, fold(m.group("sentence")))
+    return None
+
+
 def read_certificate_dates(
     text: DocText, *, bare: bool = True
 ) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
@@ -429,13 +493,26 @@ def read_certificate_dates(
                     if len(found) >= 2:
                         unlabelled.append((d.value, n, d.text))
                     continue
-                if _SKIP_LABEL.search(label) and not _RECERT_DUE.search(label) and not _CYCLE_BOUND.search(label):
+                latest = k == 0 and _AT_THE_LATEST.search(label) is not None
+                if latest:
+                    # The sentence may start on the line before ("Valid until the next recertification audit, at
+                    # the" / "latest 13 August 2026").
+                    label = (lines[i - 1] + " " + label) if i > 0 and not _EXPIRY_LABEL.search(label) else label
+                    latest = _EXPIRY_LABEL.search(label) is not None
+                if (
+                    _SKIP_LABEL.search(label)
+                    and not _RECERT_DUE.search(label)
+                    and not _CYCLE_BOUND.search(label)
+                    and not latest
+                ):
                     continue
                 quote = fold(quote_label.strip(" ,;") + " " + d.text) if quote_label.strip() else d.text
                 quote = re.sub(r"^\W+", "", quote) if not quote_label.strip().startswith("(") else quote
                 value = Found(_iso(d.value), n, quote)
                 ranged = k + 1 < len(found) and _FROM_END.search(label)
-                if ranged or (_FROM_LABEL.search(label) and not _EXPIRY_LABEL.search(label)):
+                if latest:
+                    expiry = expiry or value
+                elif ranged or (_FROM_LABEL.search(label) and not _EXPIRY_LABEL.search(label)):
                     issue = issue or value
                 elif _EXPIRY_LABEL.search(label) or (k > 0 and _UNTIL_BETWEEN.match(label)):
                     expiry = expiry or value
@@ -449,6 +526,8 @@ def read_certificate_dates(
                     else:
                         issue = issue or value
     expiry = expiry or due
+    if expiry is None and (issued or issue) is not None:
+        expiry = _relative_expiry(text, pages, issued or issue, original)
     if issued is not None and (issue is None or issue.value != issued.value):
         # "Certification date" beside a different "Date of issue": the first certification when it comes earlier.
         # The same date under both labels (a bilingual certificate) stays where it was first read.
