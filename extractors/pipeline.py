@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 # A number as OCR reads it where a digit stands for a letter of a letter prefix ("1QA2025-270" for "IQA2025-270").
 _OCR_AMBIGUOUS = lazy(r"^[10][A-Z]{2}")
+# A number whose last character stands apart ("ISMS39771 0" for "ISMS397710"): OCR cut a word before its last glyph;
+# nothing says whether the space is printed.
+_OCR_SPLIT = lazy(r"[A-Za-z0-9]{3}\s\S$")
 
 
 def _fill_from_artwork(doc: Document, f: Fields) -> list[str]:
@@ -212,12 +215,16 @@ def read_fields(doc: Document, info: FileInfo, today: date | None = None) -> Ext
             number is not None
             and number.page is not None
             and doc.page(number.page).ocr
-            and _OCR_AMBIGUOUS.match(number.value)
+            and (_OCR_AMBIGUOUS.match(number.value) or _OCR_SPLIT.search(number.value))
         ):
             f.certificate_number = None
+            doubt = (
+                "whose '1' before letters may be an 'I' (or '0' an 'O')"
+                if _OCR_AMBIGUOUS.match(number.value)
+                else "whose last character stands apart (OCR may have split the number)"
+            )
             warnings.append(
-                f"The certificate number could not be read: OCR gave '{number.value}', whose '1' before letters may "
-                "be an 'I' (or '0' an 'O'); check it in the PDF."
+                f"The certificate number could not be read: OCR gave '{number.value}', {doubt}; check it in the PDF."
             )
         if not (f.standards and f.issuer and f.accreditation_body):
             warnings += guard("certificate artwork", lambda: _fill_from_artwork(doc, f), [])

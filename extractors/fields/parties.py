@@ -259,14 +259,18 @@ def _first_org_line(
             continue
         if not auditors and AUDITOR_NAME.search(line):
             continue
-        m = ORG_RE.match(line) or (_CERTIFIED_FORM.match(line) if certified else None)
+        # A whole line that is a name, or a letterhead (name then street address, "Acme Ltd, 12 High Street").
+        m = next(
+            (
+                m
+                for m in (ORG_RE.match(line), _CERTIFIED_FORM.match(line) if certified else None)
+                if m is not None and _name_ends_line(line[m.end() :])
+            ),
+            None,
+        )
         if m is None:
             continue
-        name = _OCR_SP_Z_OO.sub("z o.o.", clean_org(m.group(0)))
-        rest = line[m.end() :].strip(" *:-–—")
-        # A whole line that is a name, or a letterhead (name then street address, "Acme Ltd, 12 High Street").
-        if rest and not re.match(r"^[,;|]?\s*\d", rest):
-            continue
+        name = _ocr_form(clean_org(m.group(0)))
         if exclude and same_party(name, exclude):
             continue
         return i, name
@@ -280,6 +284,12 @@ _LEGAL = lazy(
 )
 
 
+def _name_ends_line(rest: str) -> bool:
+    """What follows a name on its line leaves it a name: nothing, or a street address after a comma."""
+    rest = rest.strip(" *:-–—")
+    return not rest or re.match(r"^[,;|]?\s*\d", rest) is not None
+
+
 # Legal forms the shared name pattern leaves out because, anywhere in a document, they are also ordinary words or
 # could end a heading: the Norwegian/Danish/Estonian "AS" (and "ASA") is "as" in capitals ("REPORT AS OF"). On the
 # line where a certificate names the organization it certifies, after a capitalised name ("Mistral Foods AS") and
@@ -288,7 +298,8 @@ _LEGAL = lazy(
 _FORM_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|de|du|la|für)"
 _CERTIFIED_FORM = lazy(
     rf"[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ ]+{_FORM_WORD}){{0,6}}?[ ]+"
-    r"(?:(?<=[a-zà-ÿ.] )(?:AS|ASA)|(?:GmbH|AG)[ ]+&[ ]+Co\.[ ]+KGaA|[Ss]p\.[ ]?z[ ]?[o0]\.[ ]?[o0]\.)(?=[ ]*(?:,|$))"
+    r"(?:(?<=[a-zà-ÿ.] )(?:AS|ASA)|(?:GmbH|AG)[ ]+&[ ]+Co\.[ ]+KGaA|[Ss]p\.[ ]?z[ ]?[o0]\.[ ]?[o0]\.|S\.r\.[I|]\.?)"
+    r"(?=[ ]*(?:,|$))"
 )
 # "This certificate is awarded to Acme A/S, <address>, operates ...": a certificate's own lead-in with the name
 # inline.
@@ -296,8 +307,18 @@ _AWARDED_INLINE = lazy(
     rf"(?i:(?:awarded|granted|issued)\s+to)\s+(?P<org>{ORG_PROSE_PATTERN})"
     r"(?=\s*[,(]|\s+(?i:has|have|is|are|operates|complies|meets|conforms)\b)"
 )
-# OCR reads the Polish "Sp. z o.o." as "Sp. z 0.0.": a legal form has no digits, so it is the letters.
-_OCR_SP_Z_OO = lazy(r"(?<=[Ss]p\.[ ])z[ ]?(?:0\.[ ]?[o0]|o\.[ ]?0)\.$")
+# OCR reads the Polish "Sp. z o.o." as "Sp. z 0.0." and the Italian "S.r.l." as "S.r.I." or "S.r.|": a legal form
+# has neither digits nor capital I there, so it is the letters.
+_OCR_FORMS = (
+    (lazy(r"(?<=[Ss]p\.[ ])z[ ]?(?:0\.[ ]?[o0]|o\.[ ]?0)\.$"), "z o.o."),
+    (lazy(r"(?<=\bS\.r\.)[I|]\.?$"), "l."),
+)
+
+
+def _ocr_form(name: str) -> str:
+    for pattern, letters in _OCR_FORMS:
+        name = pattern.sub(letters, name)
+    return name
 _CERTIFY_INLINE_FORM = lazy(
     r"(?i:certif(?:y|ies)|confirms?)\s+that\s+(?i:the\s+(?:[\w-]+\s+){0,8}?of\s+)?"
     rf"(?P<org>[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*(?:[ \n]+{_FORM_WORD}){{0,6}}?[ \n]+(?<=[a-zà-ÿ.][ \n])(?:AS|ASA))(?=\s*,)"

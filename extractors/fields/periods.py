@@ -493,11 +493,12 @@ def read_certificate_dates(
                     if len(found) >= 2:
                         unlabelled.append((d.value, n, d.text))
                     continue
-                latest = k == 0 and _AT_THE_LATEST.search(label) is not None
+                # The sentence may start on the line before ("Valid until the next recertification audit, at the" /
+                # "latest 13 August 2026").
+                joined = f"{lines[i - 1]} {label}" if k == 0 and i > 0 else label
+                latest = k == 0 and _AT_THE_LATEST.search(joined) is not None
                 if latest:
-                    # The sentence may start on the line before ("Valid until the next recertification audit, at
-                    # the" / "latest 13 August 2026").
-                    label = (lines[i - 1] + " " + label) if i > 0 and not _EXPIRY_LABEL.search(label) else label
+                    label = label if _EXPIRY_LABEL.search(label) and _AT_THE_LATEST.search(label) else joined
                     latest = _EXPIRY_LABEL.search(label) is not None
                 if (
                     _SKIP_LABEL.search(label)
