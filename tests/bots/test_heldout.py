@@ -144,3 +144,14 @@ def test_the_shipped_model_was_trained_on_the_corpus_as_committed() -> None:
     assert shipped == sorted(vocabulary())
     frames = json.loads((MODEL_DIR / "name_frames.json").read_text(encoding="utf-8"))
     assert frames == name_frames([(prepare(text, correct=False), intent) for text, intent in corpus()])
+
+
+def test_the_second_wave_is_understood_and_never_about_a_vendor_not_named() -> None:
+    """Measured, not tuned on sentence by sentence: 150/180 when the wave was written, 178/180 after the round of
+    general fixes it prompted (web addresses, Slack links and formatting, dates, last clauses, negations). The
+    floor keeps most of it; the wrong-vendor count stays at zero."""
+    results = score(load(HELDOUT2))
+    wrong = [f"{r.case.question!r}: {[m.name for m in r.got.vendors]}" for r in results if r.wrong_vendor]
+    assert not wrong
+    right = sum(r.right for r in results)
+    assert right / len(results) >= 0.93, [f"{r.case.question!r}: {r.problems}" for r in results if not r.right]
