@@ -325,21 +325,26 @@ _LONG = 14  # words: a message this long may carry its context first and its que
 def _last_clause(masked: str, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """A long message often tells its story first and asks last ("...we're renewing in the spring, so when does
     their ISO cert expire?"): its last clause (or last two) is read alone, and kept when it is read with confidence
-    or surer than the whole."""
+    or surer than the whole; when the whole reads as no question, each clause is tried ("I need Acme's auditor for
+    the board pack, thanks for the help")."""
     if len(masked.split()) < _LONG:
         return ranked
     pieces = [p for p in _CLAUSE_BREAK.split(masked) if p and p.strip()]
     best = ranked
-    for tail in (pieces[-1:], pieces[-2:]):
+    tails = [pieces[-1:], pieces[-2:]]
+    if ranked[0][0] in {"help", "unknown"}:  # no question read in the whole: any clause may be the question
+        tails += [[p] for p in pieces[:-1]]
+    for tail in tails:
         if len(pieces) < 2 or len(tail) >= len(pieces):
             continue
         text = ", ".join(tail)
         if len(text.split()) < 3:
             continue
         trial = classifier.predict(text)
-        # the question at the end, read with confidence, is what is asked; small talk ("thanks!") is not
-        if trial[0][1] > best[0][1] or (trial[0][1] >= 0.5 and trial[0][0] not in {"help", "unknown"}
-                                        and best is ranked):
+        if trial[0][0] in {"help", "unknown"}:
+            continue  # small talk at the end ("thanks for the help!") is not the question
+        # the question at the end, read with confidence, is what is asked, unless the whole is read surely
+        if trial[0][1] > best[0][1] or (trial[0][1] >= 0.5 and best is ranked and ranked[0][1] < 0.8):
             best = trial
     return best
 

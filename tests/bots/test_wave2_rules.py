@@ -81,3 +81,8 @@ def test_a_vendor_named_twice_is_one_vendor() -> None:
 def test_compare_with_a_provider_named_is_still_a_comparison() -> None:
     got = _ask("compare Corvane and Ledgerline on their reliance on Stratus")
     assert got.kind == "compare" and [m.name for m in got.vendors] == [CORVANE, LEDGERLINE]
+
+
+def test_thanks_at_the_end_is_not_the_question() -> None:
+    got = _ask("I need the Corvane auditor for the board pack this week, thanks a lot for the help with this")
+    assert got.kind == "auditor" and [m.name for m in got.vendors] == [CORVANE]
