@@ -21,8 +21,7 @@ from .fields.org_names import ORG_LINE_RE
 from .fields.sections import find_sections, read_scope_paragraph
 from .fields.text import DocText, build
 from .fields.warnings import warnings_for
-from .limits import DocumentError
-from .model import SOC_KINDS, AICoverage, Extraction, Fields, FileInfo, Found
+from .model import SOC_KINDS, AICoverage, DocumentError, Extraction, Fields, FileInfo, Found
 from .patterns import lazy
 
 T = TypeVar("T")
