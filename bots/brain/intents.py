@@ -152,7 +152,7 @@ _state: dict[str, Any] = {}
 def _tokenizer() -> Any:
     with _lock:
         if "nlp" not in _state:
-            import spacy
+            import spacy  # lazy: a second to import; loaded by the first question, not at start
 
             _state["nlp"] = spacy.blank("en")
         return _state["nlp"]
@@ -177,7 +177,7 @@ def _trade_words() -> frozenset[str]:
     ISO/IEC 42001: "is logging covered?" asks about a control, not a vendor called Logging."""
     with _lock:
         if "trade" not in _state:
-            from knowledge.catalogues import catalogues
+            from knowledge.catalogues import catalogues  # lazy: the catalogues take 0.1 s, read once on first use
 
             cat = catalogues()
             titles = [*(c.title for c in cat.annex_a.values()), *(c.title for c in cat.annex_a_2013.values()),

@@ -11,6 +11,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from service.vendors.names import PROVIDERS, NameIndex, normalize, same_org
 
 from .slots import frameworks
@@ -82,14 +85,16 @@ class VendorDirectory:
     @classmethod
     def from_session(cls, db_session: object) -> VendorDirectory:
         """Every vendor in the database (names and aliases)."""
+        # lazy: the database layer (0.4 s) only to read the directory from a session; reading a question (the
+        # scorer, the classifier's training) needs none
         from sqlalchemy import select
         from sqlalchemy.orm import Session
 
         from service.vendors.models import Vendor
 
-        assert isinstance(db_session, Session)
         from .portfolio import snapshot
 
+        assert isinstance(db_session, Session)
         snap = snapshot(db_session)
         key = str(db_session.get_bind().engine.url)
         cached = _DIRECTORIES.get(key)
@@ -428,8 +433,6 @@ def _runs_at(tokens: Sequence[tuple[str, bool]], used: Sequence[bool], common: C
 def _anchor_distance(span_words: Sequence[str], name: str, common: Common) -> int | None:
     """How many edits separate the question's word from the name's distinctive first word (0: the very word), or
     None when no uncommon word of four letters or more is within a typo of it."""
-    from rapidfuzz.distance import OSA
-
     first = (normalize(name).split() or [""])[0]
     distances = [OSA.distance(normalize(w), first) for w in span_words
                  if len(w) >= 4 and not common(w) and is_typo(normalize(w), first)]
@@ -447,9 +450,6 @@ def is_typo(word: str, name: str) -> bool:
     """Whether ``word`` is ``name`` mistyped: close by ratio, and within the edits a typist makes in a word that
     long (one in a short word, two in a longer one, a swap of neighbours counting once), so "line" is not
     "Linode" and "sales" is not "Salesforce"."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
     if fuzz.ratio(word, name) < 80:
         return False
     return OSA.distance(word, name) <= (1 if min(len(word), len(name)) <= 5 else 2)

@@ -30,7 +30,7 @@ from ..reply import (
     plural,
 )
 from .guidance import refuse
-from .lookup import kind_label, nothing_on_file, one_vendor, summaries, vendor_name, vendor_or_none
+from .lookup import kind_label, nothing_on_file, one_vendor, summaries, vendor_name
 
 
 def _current(ctx: Context, vendor_id: int, kinds: Sequence[str]) -> list[Document]:
@@ -43,7 +43,7 @@ def soc2_current(intent: Intent, ctx: Context) -> Answer:
     letter after it, the opinion; without a vendor, the same across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return soc_portfolio(intent, ctx)
-    vendor_id, problem = vendor_or_none(intent, ctx)
+    vendor_id, problem = one_vendor(intent, ctx, offer_help=True)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
     vendor = vendors.get_or_raise(db_session=ctx.db_session, vendor_id=vendor_id)
@@ -105,7 +105,7 @@ def iso_expiry(intent: Intent, ctx: Context) -> Answer:
     """When the vendor's ISO certificates expire (2013 editions are void); without a vendor, across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return iso_portfolio(intent, ctx)
-    vendor_id, problem = vendor_or_none(intent, ctx)
+    vendor_id, problem = one_vendor(intent, ctx, offer_help=True)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
     vendor = vendors.get_or_raise(db_session=ctx.db_session, vendor_id=vendor_id)
