@@ -87,20 +87,51 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
     return None
 
 
+def _line_boxes(text: DocText, n: int) -> dict[str, tuple[float, float]]:
+    """(top, bottom) of each of page n's visual lines, by its folded text, when the page has a layout (a text layer or
+    a scan's OCR'd words): where a paragraph ends is a matter of spacing, which the text does not keep."""
+    doc = text.doc
+    if doc is None or not doc.data:
+        return {}
+    boxes: dict[str, tuple[float, float]] = {}
+    for row in doc.lines(n):
+        key = fold(" ".join(s.text for s in row))
+        boxes.setdefault(key, (min(s.top for s in row), max(s.bottom for s in row)))
+    return boxes
+
+
+def _new_paragraph(above: tuple[float, float] | None, below: tuple[float, float] | None) -> bool:
+    """Whether the line ``below`` starts a new paragraph after ``above``: a gap taller than most of a line (lines of
+    one paragraph lie a fraction of a line apart). Heights vary with the letters a line holds ("customers." has no
+    capital), so the taller of the two lines is the measure."""
+    if above is None or below is None:
+        return False
+    return below[0] - above[1] > 0.9 * max(above[1] - above[0], below[1] - below[0])
+
+
 def _certificate_scope(text: DocText, pages: list[int]) -> Found[str] | None:
     for n in pages:
         lines = text.page_lines[n]
+        boxes: dict[str, tuple[float, float]] | None = None
         for i, line in enumerate(lines):
             if not _SCOPE_HEADING.search(line):
                 continue
             # Text on the heading's own line after a colon ("Scope: ...") starts the block.
             tail = line.split(":", 1)[1].strip() if ":" in line and not line.rstrip().endswith(":") else ""
             parts = [tail] if tail else []
-            for nxt in lines[i + 1 : i + 10]:
+            for k, nxt in enumerate(lines[i + 1 : i + 10], start=i + 1):
                 # The block ends at the next label, also one printed after its translation ("登録番号 /
                 # Certificate No."), and at a footer or letterhead line ("Acme Cert Ltd | Leeds").
                 if parts and (_STOP.match(nxt) or _STOP.match(nxt.split(" / ", 1)[-1]) or " | " in nxt):
                     break
+                if parts and k > i + 1:
+                    # ... and at the end of its paragraph: the sentence after it ("The sites are listed below."),
+                    # or its English translation printed under it.
+                    boxes = _line_boxes(text, n) if boxes is None else boxes
+                    # A list the scope introduces goes on ("The scope includes:" / "• Platform" / "• APIs").
+                    listed = lines[k - 1].rstrip().endswith((":", ",", ";")) or nxt.lstrip()[:1] in "•▪◦●·-–*"
+                    if not listed and _new_paragraph(boxes.get(fold(lines[k - 1])), boxes.get(fold(nxt))):
+                        break
                 parts.append(nxt)
                 if nxt.rstrip().endswith(".") or len(" ".join(parts)) > 600:
                     break

@@ -260,3 +260,53 @@ def test_until_the_next_recertification_at_the_latest_is_the_expiry(sentence: st
 def test_an_audit_at_the_latest_is_no_expiry() -> None:
     page = "Date of issue: 01.09.2023\nExpiry date: 31.08.2026\nNext surveillance audit at the latest 01.08.2024"
     assert dates(page) == ("2023-09-01", None, "2026-08-31")
+
+
+# --- a certificate's scope ends with its paragraph ------------------------------------------------------------------
+
+
+def _scope_pdf(after: list[tuple[float, float, str]]) -> bytes:
+    """A certificate whose scope paragraph (two lines, 12 pt apart) is followed by ``after``: (gap, size, text)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 780, "Certificate")
+    c.setFont("Helvetica", 10)
+    y = 750.0
+    for line in ("Harbourline Certification Ltd certifies that", "Quillon Data GmbH", "ISO/IEC 27001:2022",
+                 "Scope of certification:", "Development, hosting and support of the Quillon",
+                 "Ledger platform for business customers"):
+        c.drawString(60, y, line)
+        y -= 12
+    for gap, size, text in after:
+        y -= gap
+        c.setFont("Helvetica", size)
+        c.drawString(60, y, text)
+        y -= 12
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y - 30, "Certificate No. IS 40917")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+SCOPE = "Development, hosting and support of the Quillon Ledger platform for business customers"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        [(14.0, 10.0, "The certified sites are listed in the annex to this certificate")],
+        [(12.0, 7.0, "Entwicklung, Hosting und Support der Quillon Ledger Plattform")],  # the translation below
+    ],
+)
+def test_the_scope_ends_at_its_paragraph(after: list[tuple[float, float, str]]) -> None:
+    fields = extract_bytes(_scope_pdf(after), "cert.pdf").to_dict()["fields"]
+    assert fields["scope"]["value"] == SCOPE
+
+
+def test_a_list_the_scope_introduces_goes_on_across_a_gap() -> None:
+    pdf = _scope_pdf([(0.0, 10.0, "The scope includes:"), (14.0, 10.0, "• Quillon Ledger API")])
+    assert extract_bytes(pdf, "cert.pdf").to_dict()["fields"]["scope"]["value"] == (
+        f"{SCOPE} The scope includes: • Quillon Ledger API"
+    )
