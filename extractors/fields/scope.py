@@ -87,6 +87,9 @@ def read_scope(text: DocText, kind: Kind) -> Found[str] | None:
     return None
 
 
+_STANDARD_LINE = lazy(r"^(?:ISO(?:/IEC)?|IEC|EN|BS)\s*[\d:/ .-]+(?:,?\s*(?:ISO(?:/IEC)?|IEC)\s*[\d:/ .-]+)*$")
+
+
 def _line_boxes(text: DocText, n: int) -> dict[str, tuple[float, float]]:
     """(top, bottom) of each of page n's visual lines, by its folded text, when the page has a layout (a text layer or
     a scan's OCR'd words): where a paragraph ends is a matter of spacing, which the text does not keep."""
@@ -106,7 +109,7 @@ def _new_paragraph(above: tuple[float, float] | None, below: tuple[float, float]
     capital), so the taller of the two lines is the measure."""
     if above is None or below is None:
         return False
-    return below[0] - above[1] > 0.9 * max(above[1] - above[0], below[1] - below[0])
+    return below[0] - above[1] > 0.7 * max(above[1] - above[0], below[1] - below[0])
 
 
 def _certificate_scope(text: DocText, pages: list[int]) -> Found[str] | None:
@@ -124,6 +127,8 @@ def _certificate_scope(text: DocText, pages: list[int]) -> Found[str] | None:
                 # Certificate No."), and at a footer or letterhead line ("Acme Cert Ltd | Leeds").
                 if parts and (_STOP.match(nxt) or _STOP.match(nxt.split(" / ", 1)[-1]) or " | " in nxt):
                     break
+                if not parts and _STANDARD_LINE.match(nxt):
+                    continue  # a standard's designation is no scope (OCR may order it after the scope's heading)
                 if parts and k > i + 1:
                     # ... and at the end of its paragraph: the sentence after it ("The sites are listed below."),
                     # or its English translation printed under it.
