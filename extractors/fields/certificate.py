@@ -54,7 +54,10 @@ def _is_label(cell: Segment) -> bool:
     from .periods import date_label
 
     text = cell.text.strip()
-    if not text or len(text) > 40 or re.search(r"\d", text) or len(text.split()) > 5:
+    bilingual = " / " in text  # "Date d'émission / Effective date": a label and its translation
+    if not text or len(text) > (80 if bilingual else 40) or re.search(r"\d", text):
+        return False
+    if len(text.split()) > (11 if bilingual else 5):
         return False
     return text.endswith((":", "#")) or bool(_LABEL_WORDS.search(text) or date_label(text))
 
@@ -90,7 +93,14 @@ def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
                         values[fold(line)] = cell.text.strip()
             if len(labels) < 2 or len(labels) < len(row) - 1:
                 continue
-            below = next((r for r in lines[i + 1 : i + 3] if r and r[0].top - row[0].bottom <= _ROW_GAP), None)
+            below = None
+            for r in lines[i + 1 : i + 4]:
+                if not r or r[0].top - row[0].bottom > _ROW_GAP:
+                    break
+                if len(r) < len(labels) and not any(re.search(r"\d", c.text) for c in r):
+                    continue  # a label's second line ("Date of original" / "registration"): the values follow
+                below = r
+                break
             if below is None or any(_is_label(c) for c in below):
                 continue
             for k, label in enumerate(labels):

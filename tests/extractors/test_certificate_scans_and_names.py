@@ -310,3 +310,30 @@ def test_a_list_the_scope_introduces_goes_on_across_a_gap() -> None:
     assert extract_bytes(pdf, "cert.pdf").to_dict()["fields"]["scope"]["value"] == (
         f"{SCOPE} The scope includes: • Quillon Ledger API"
     )
+
+
+def test_a_row_of_bilingual_labels_wrapped_onto_a_second_line() -> None:
+    """"Date de certification initiale / Original" + "Registration Date" under it, then the values: the labels'
+    second line is skipped and each label keeps the value in its column."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 780, "CERTIFICATE")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 750, "We certify that")
+    c.drawString(60, 736, "Emberline Care AG")
+    c.drawString(60, 722, "has been assessed and found to conform to ISO/IEC 27001:2022")
+    c.setFont("Helvetica", 7)
+    for k, (label, value) in enumerate((("Date d'expiration / Valid until", "17/11/2028"),
+                                        ("Certificat n° / Registration No.", "CERT15605"),
+                                        ("Date de certification initiale / Original", "18/11/2022"),
+                                        ("Date d'émission / Effective date", "15/12/2025"))):
+        c.drawString(60 + 125 * k, 600, label)
+        c.drawString(60 + 125 * k, 580, value)
+    c.drawString(310, 591, "Registration Date")
+    c.showPage()
+    c.save()
+    fields = extract_bytes(buf.getvalue(), "cert.pdf").to_dict()["fields"]
+    got = {k: fields[k]["value"] for k in ("issue_date", "original_issue_date", "expiry_date", "certificate_number")}
+    assert got == {"issue_date": "2025-12-15", "original_issue_date": "2022-11-18", "expiry_date": "2028-11-17",
+                   "certificate_number": "CERT15605"}
