@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..limits import DocumentError
 from ..model import Cuec
 from ..patterns import lazy
 from .sections import ROLES
@@ -124,7 +125,12 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         criteria = _crit_list(crit) if crit else ()
         if not criteria:
             tail = _ONLY_CRIT.match(rest)
-            if tail:
+            beside = _beside(text, page_at(at), value)
+            if beside is not None and beside[1]:
+                criteria = beside[1]  # the cell beside the control's first line, in its row
+            elif tail and not (beside is not None and beside[0]):
+                # Criteria after the control's sentence are its own when they sit right of it; with a column left
+                # of the control ("CC6.1 – The entity implements ..." | control), they open the next row.
                 criteria = _crit_list(tail.group("crit"))
         value = value.rstrip(";").strip()
         if value.endswith(":") or re.search(r"\bthe\s+following\b", value) or len(value) < 20:
@@ -150,6 +156,36 @@ def _bullets(listing: str) -> list[tuple[int, str]]:
         (mk.end(), listing[mk.end() : marks[k + 1].start() if k + 1 < len(marks) else len(listing)])
         for k, mk in enumerate(marks)
     ]
+
+
+def _beside(text: DocText, page: int, value: str) -> tuple[bool, tuple[str, ...]] | None:
+    """In a table, the visual line where the control begins: (whether a cell of text lies left of it, the criteria that
+    open the other cells of that line). Cells are set top-aligned, so a row's criteria share its first line. None
+    without a layout or when the line is not found."""
+    doc = text.doc
+    if doc is None:
+        return None
+    want = fold(value)
+    try:
+        rows = doc.lines(page)
+    except DocumentError:
+        raise
+    except Exception:  # noqa: BLE001 - the layout is a refinement; the flowing text's reading stands without it
+        return None
+    for row in rows:
+        for seg in row:
+            first = fold(seg.text)
+            if len(first) < 15 or not want.startswith(first[:60]):
+                continue
+            others = [s for s in row if s is not seg]
+            crit: list[str] = []
+            for s in others:
+                m = _ONLY_CRIT.match(s.text)
+                if m:
+                    crit.extend(_crit_list(m.group("crit")))
+            # A bullet or a row number left of the control is no column of content.
+            return any(s.x1 <= seg.x0 and len(s.text.strip()) > 3 for s in others), tuple(crit)
+    return None
 
 
 def _continues(parts: list[str]) -> bool:

@@ -26,6 +26,20 @@ from tests.generator3 import words as w
 from tests.generator3.soc import CATEGORIES, CONTROLS, CUECS, RESPONSES, STALE_BEFORE, SUBSERVICE, _table
 
 ROMAN = ("I", "II", "III", "IV", "V")
+# The criteria's own wording (TSC 2017), as a CUEC table's left column prints it beside the user entity control.
+CRITERIA_TEXT = {
+    "CC6.1": "The entity implements logical access security software, infrastructure, and architectures over "
+             "protected information assets to protect them from security events to meet the entity’s objectives.",
+    "CC6.2": "Prior to issuing system credentials and granting system access, the entity registers and authorizes "
+             "new internal and external users whose access is administered by the entity.",
+    "CC7.2": "The entity monitors system components and the operation of those components for anomalies that are "
+             "indicative of malicious acts, natural disasters, and errors affecting the entity’s ability to meet its "
+             "objectives.",
+    "CC2.3": "The entity communicates with external parties regarding matters affecting the functioning of internal "
+             "control.",
+    "PI1.2": "The entity implements policies and procedures over system inputs to result in products, services, and "
+             "reporting to meet the entity’s objectives.",
+}
 HIPAA = (("164.308(a)(1)(ii)(A)", "Risk analysis"), ("164.308(a)(5)(ii)(C)", "Log-in monitoring"),
          ("164.312(a)(1)", "Access control"), ("164.312(b)", "Audit controls"),
          ("164.312(e)(1)", "Transmission security"))
@@ -57,9 +71,17 @@ def _list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
-    """A SOC 2 Type 1 or Type 2 report in one of the structures of this family."""
+def report(kind: str, seed: int, wave2: bool = False) -> tuple[bytes, dict[str, Any]]:
+    """A SOC 2 Type 1 or Type 2 report in one of the structures of this family. ``wave2`` (written after the first
+    wave's fixes, measured before any fix for it): a qualified opinion whose lead-in ends one page and whose "except
+    for" opens the next, CUECs beside the criterion's full wording or numbered like the report's sections, and
+    management's responses in Section V as a table."""
     rng = random.Random(f"g4:{kind}:{seed}")
+    # Drawn apart, so that the first wave's documents stay as they were.
+    w2 = random.Random(f"g4:{kind}:{seed}:wave2")
+    qualified = wave2 and kind == "soc2_type2" and w2.random() < 0.6
+    cuec_style = w2.choice(("criterion_text", "numbered", "plain")) if wave2 else "plain"
+    v_table = wave2 and w2.random() < 0.6
     vendor = w.vendor(rng, us=rng.random() < 0.6)
     s = vendor.short
     two = rng.random() < 0.3
@@ -98,6 +120,11 @@ def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     ex.notes.update(headings=hstyle, extra=extra, other_info=other_info, two_systems=two,
                     split_opinion=split_opinion, assertion_style=assertion_style, carve_list=carve_list,
                     cuec_two_col=cuec_two_col, type_words=type_words, dates=style)
+    if wave2:
+        split_opinion = split_opinion or qualified
+        cuec_two_col = cuec_two_col and cuec_style != "numbered"
+        ex.notes.update(wave2=True, qualified=qualified, cuec_style=cuec_style, v_table=v_table,
+                        split_opinion=split_opinion, cuec_two_col=cuec_two_col)
     look = r.Look(font=rng.choice(("Helvetica", "Times-Roman")), size=10, pagesize=rng.choice((LETTER, A4)),
                   header=f"{vendor.name} – {type_words.replace('®', '')} Report", page_format="Page {n}")
     st = r.styles_for(look)
@@ -179,9 +206,24 @@ def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     story.append(r.para("Our examination was conducted in accordance with attestation standards established by the "
                         "American Institute of Certified Public Accountants (AT-C section 105 and AT-C section 205).",
                         st.body))
+    bad = [controls[i] for i in failing]
+    if qualified:
+        story.append(r.para("Basis for Qualified Opinion", st.h3))
+        story.append(r.para(f"{s} states in its description that “{bad[0].text}” However, {bad[0].failure}. As a "
+                            f"result, the control was not operating effectively to meet criterion "
+                            f"{bad[0].criteria[0]}.", st.body))
+        ex.warn_about.append("qualified")
     story.append(r.para("Opinion", st.h3))
     lead = "In our opinion, in all material respects,"
-    if assertion_style:
+    if qualified:
+        lead = "In our opinion,"
+        body = (f"{lead} except for the matter described in the Basis for Qualified Opinion paragraph, in all material "
+                f"respects, the description presents the {sys_words} that was designed and implemented {when} in "
+                f"accordance with the description criteria, and the controls stated in the description were suitably "
+                f"designed and operated effectively {when} to provide reasonable assurance that {s}’s service "
+                "commitments and system requirements were achieved based on the applicable trust services criteria.")
+        ex.set("opinion", "qualified", "except for the matter described in the Basis for Qualified Opinion")
+    elif assertion_style:
         body = (f"{lead} management’s assertion that the description presents the {sys_words} {when} and that the "
                 f"controls stated in the description were suitably designed"
                 + ("" if start is None else " and operated effectively")
@@ -195,7 +237,8 @@ def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
                   "were achieved based on the applicable trust services criteria.")
         ex.set("opinion", "unqualified", lead)
     if split_opinion:
-        cut = body.index(" the controls stated") if " the controls stated" in body else len(body) // 2
+        cut = len(lead) if qualified else body.index(" the controls stated") if " the controls stated" in body else (
+            len(body) // 2)
         story.append(r.para(body[:cut], st.body))
         story.append(r.page_break())
         story.append(r.para(body[cut:].strip(), st.body))
@@ -229,12 +272,13 @@ def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
     texts = [f"User entities are responsible for {x}." for x, _ in picked]
     if cuec_two_col:
         rows = [["Criteria", "Complementary User Entity Control"]]
-        rows += [[", ".join(c), t] for t, (_, c) in zip(texts, picked, strict=True)]
+        rows += [[", ".join(f"{x} – {CRITERIA_TEXT.get(x, '')}".rstrip(" –") if cuec_style == "criterion_text" else x
+                            for x in c), t] for t, (_, c) in zip(texts, picked, strict=True)]
         story.append(_table(rows, st, [90, 370]))
         for t, (_, c) in zip(texts, picked, strict=True):
             ex.add("cuecs", t, t, criteria=list(c))
     else:
-        story.append(r.bullets(texts, st.body))
+        story.append(r.bullets(texts, st.body, kind="1" if cuec_style == "numbered" else "bullet"))
         for t in texts:
             ex.add("cuecs", t, t, criteria=[])
     # ---- Section IV: criteria, controls and tests
@@ -273,7 +317,11 @@ def report(kind: str, seed: int) -> tuple[bytes, dict[str, Any]]:
         story.append(r.para(f"The information in this section is presented by management of {s} and has not been "
                             "subjected to the procedures applied in the examination.", st.body))
         story.append(r.para("Management’s Responses to Exceptions Noted", st.h2))
-        for cid, failure, resp in answers:
+        if v_table:
+            story.append(_table([["Control", "Exception Noted", "Management’s Response"],
+                                 *[[cid, f"{failure}.", resp] for cid, failure, resp in answers]], st,
+                                [60, 190, 210]))
+        for cid, failure, resp in ([] if v_table else answers):
             story.append(r.para(f"Control {cid}", st.h3))
             story.append(r.para(f"Exception noted: {failure}.", st.body))
             story.append(r.para(f"Management’s response: {resp}", st.body))
