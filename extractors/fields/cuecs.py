@@ -126,8 +126,12 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         if not criteria:
             tail = _ONLY_CRIT.match(rest)
             beside = _beside(text, page_at(at), value)
+            following = _crit_list(tail.group("crit")) if tail else ()
             if beside is not None and beside[1]:
-                criteria = beside[1]  # the cell beside the control's first line, in its row
+                # The cell beside the control's first line, in its row; all of it when its list wraps onto more
+                # lines ("CC6.2," / "CC6.3"), which the flowing text has in full after the control.
+                wraps = following[: len(beside[1])] == beside[1]
+                criteria = following if wraps else beside[1]
             elif tail and not (beside is not None and beside[0]):
                 # Criteria after the control's sentence are its own when they sit right of it; with a column left
                 # of the control ("CC6.1 – The entity implements ..." | control), they open the next row.
