@@ -27,6 +27,8 @@ SEEDS: dict[str, Sequence[int]] = {
     "bridge_letter": range(3),
     "readiness_letter": range(3),
     "marketing_page": range(3),
+    "soc2_type2_wave2": (0, 4, 11),  # qualified opinions split after "In our opinion,"
+    "soc2_type1_wave2": (2, 6),  # CUECs beside the criterion's wording
 }
 CASES = [(b, s) for b, seeds in SEEDS.items() for s in seeds]
 
@@ -61,6 +63,10 @@ def test_extraction_matches_generated_document(builder: str, seed: int) -> None:
 
 def test_the_family_covers_what_it_claims() -> None:
     soc = [build(k, s)[1]["x-generator"]["variant"] for k in ("soc2_type2", "soc2_type1") for s in range(12)]
+    wave2 = [build(k, s)[1]["x-generator"]["variant"] for k in ("soc2_type2_wave2", "soc2_type1_wave2")
+             for s in range(12)]
+    assert {"criterion_text", "numbered", "plain"} == {v["cuec_style"] for v in wave2}
+    assert {True, False} == {v["qualified"] for v in wave2} == {v["v_table"] for v in wave2}
     assert {"roman", "roman_upper", "decimal"} == {v["headings"] for v in soc}
     assert {"none", "hipaa", "csa"} == {v["extra"] for v in soc}
     for flag in ("other_info", "two_systems", "split_opinion", "assertion_style", "carve_list", "cuec_two_col"):
