@@ -74,7 +74,8 @@ def render_text(answer: Answer) -> str:
 def load_examples_now(settings: Settings) -> tuple[int, int]:
     """Ingest and parse the bundled examples in this process (no worker needed), each vendor's answer stored as the
     queue would; returns (read now, already there)."""
-    # imported here for start-up speed: the parsing pipeline loads only for --load-examples
+    # lazy: the ingestion use case (the job queue, alerts, Huey, Redis: half a second) is needed by `chat` only
+    # with --load-examples
     from service.documents import intake
     from service.examples import EXAMPLES_DIR
 

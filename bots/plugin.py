@@ -17,7 +17,7 @@ def mount_api(app: Any, settings: Any) -> None:
     """Mount Bolt at /slack/events when Slack is configured for HTTP (a bot token and a signing secret)."""
     if settings.slack_bot_token is None or settings.slack_signing_secret is None:
         return
-    from .slack.http import mount
+    from .slack.http import mount  # lazy: Slack (Bolt and the bot's brain) loads only when it is configured
 
     mount(app, settings)
 
@@ -26,6 +26,6 @@ def notifiers(settings: Any) -> list[Any]:
     """The Slack digest notifier when a bot token and an alert channel are set."""
     if settings.slack_bot_token is None or not settings.slack_alert_channel:
         return []
-    from .slack.alerts import SlackDigestNotifier
+    from .slack.alerts import SlackDigestNotifier  # lazy: the Slack SDK only when Slack is configured
 
     return [SlackDigestNotifier(settings)]

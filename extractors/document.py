@@ -28,7 +28,8 @@ import pypdfium2.raw as pdfium_c
 
 from . import layout, ocr
 from .layout import Band, Segment
-from .limits import Deadline, DocumentError, Limits, human_bytes
+from .limits import Deadline, Limits, human_bytes
+from .model import DocumentError
 from .patterns import lazy
 
 log = logging.getLogger(__name__)

@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 
+from .model import DocumentError
+
 ENV_VARS = {
     "max_bytes": "VA_MAX_BYTES",
     "max_pages": "VA_MAX_PAGES",
@@ -134,15 +136,6 @@ def parse_size(raw: str) -> int:
     except ValueError:
         raise ValueError(f"{raw!r} is not a size (examples: 52428800, 50MB, 2G)") from None
     return value
-
-
-class DocumentError(Exception):
-    """A document that cannot be read, with the contract's error code; the entry points turn it into ``error``."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 class Deadline:

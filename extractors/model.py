@@ -219,11 +219,23 @@ class FileInfo:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionError:
+    """Why a document could not be read at all: the contract's ``error`` object."""
+
     code: ErrorCode
     message: str
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message}
+
+
+class DocumentError(Exception):
+    """A document that cannot be read, raised wherever reading it fails (the sniffer, the loader, a deadline); the
+    entry points (``extractors.reader``) catch it and return it as ``Extraction.error`` (an ``ExtractionError``)."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
 
 
 @dataclass(slots=True)

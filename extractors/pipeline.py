@@ -17,11 +17,11 @@ from . import constraints
 from .classify import Classification, classify
 from .document import Document
 from .fields import ai, artwork, certificate, parties, periods, scope, standards
+from .fields.org_names import ORG_LINE_RE
 from .fields.sections import find_sections, read_scope_paragraph
-from .fields.text import ORG_LINE_RE, DocText, build
+from .fields.text import DocText, build
 from .fields.warnings import warnings_for
-from .limits import DocumentError
-from .model import SOC_KINDS, AICoverage, Extraction, Fields, FileInfo, Found
+from .model import SOC_KINDS, AICoverage, DocumentError, Extraction, Fields, FileInfo, Found
 from .patterns import lazy
 
 T = TypeVar("T")

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import document, sniff
-from .limits import Deadline, DocumentError, Limits, human_bytes
-from .model import ErrorCode, Extraction, ExtractionError, FileInfo
+from .limits import Deadline, Limits, human_bytes
+from .model import DocumentError, ErrorCode, Extraction, ExtractionError, FileInfo
 from .pipeline import read_fields
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def error_result(data: bytes, name: str, code: ErrorCode, message: str) -> Extra
     return _failed(info, code, message)
 
 
-def _failed(info: FileInfo, code: str, message: str) -> Extraction:
-    return Extraction(file=info, error=ExtractionError(code, message))  # type: ignore[arg-type]
+def _failed(info: FileInfo, code: ErrorCode, message: str) -> Extraction:
+    return Extraction(file=info, error=ExtractionError(code, message))
 
 
 def _named(name: str, message: str) -> str:

@@ -6,7 +6,8 @@ that stopped half way. Each gets a precise message here, before the PDF parser s
 
 from __future__ import annotations
 
-from .limits import DocumentError, Limits, human_bytes
+from .limits import Limits, human_bytes
+from .model import DocumentError
 from .patterns import lazy
 
 # Acrobat accepts the header anywhere in the first 1024 bytes and the end marker anywhere in the last 1024 bytes

@@ -122,7 +122,7 @@ def get_database(settings: Settings) -> Database:
     with _lock:
         db = _databases.get(url)
         if db is None:
-            from .migrate import upgrade  # start-up: Alembic costs 70 ms, paid only when a database is opened
+            from .migrate import upgrade  # lazy: Alembic costs 70 ms, paid only when a database is opened
 
             settings.data_dir.mkdir(parents=True, exist_ok=True)
             upgrade(url, settings.data_dir)

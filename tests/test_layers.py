@@ -207,3 +207,93 @@ def test_the_documents_service_only_parses_and_records() -> None:
 
 def test_the_circle_check_sees_a_circle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# Packages whose function-level imports must say why they are lazy. cli/ is lazy by design (each command imports
+# what it runs on when it runs; its package docstring says so), so it is not held to a comment per import.
+SAYS_WHY_LAZY = ["service", "bots", "web"]
+LAZY_MARK = "# lazy:"
+
+
+def _function_level_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """Import statements inside a function or method body, at any depth."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if in_function and isinstance(child, ast.Import | ast.ImportFrom):
+                found.append(child)
+            visit(child, in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda))
+
+    visit(tree, False)
+    return found
+
+
+def _unexplained_lazy_imports(source: str) -> list[int]:
+    """Line numbers of function-level imports that carry no ``# lazy: why`` comment: on the statement's own lines,
+    or in the comment block just above it or above the run of imports it belongs to (blank lines between groups
+    of one run allowed)."""
+    lines = source.splitlines()
+    imports = _function_level_imports(ast.parse(source))
+    import_lines = {n for node in imports for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
+    missing = []
+    for node in imports:
+        end = node.end_lineno or node.lineno
+        explained = any(LAZY_MARK in lines[n - 1] for n in range(node.lineno, end + 1))
+        n = node.lineno - 1
+        while not explained and n >= 1:
+            text = lines[n - 1].strip()
+            if text.startswith("#"):
+                explained = LAZY_MARK in text
+            elif text and n not in import_lines:
+                break
+            n -= 1
+        if not explained:
+            missing.append(node.lineno)
+    return missing
+
+
+@pytest.mark.parametrize("package", SAYS_WHY_LAZY)
+def test_every_function_level_import_says_why_it_is_lazy(package: str) -> None:
+    """An import inside a function is there for start-up speed (or an optional part), never silently: it carries a
+    ``# lazy: why`` comment, so a lazy import cannot be used unnoticed to dodge a circle or a layer."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for line in _unexplained_lazy_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, "function-level imports without a '# lazy: why' comment:\n" + "\n".join(offenders)
+
+
+def test_the_lazy_import_check_tells_an_explained_import_from_a_silent_one() -> None:
+    source = '''
+import os
+
+
+def explained_on_its_line():
+    import json  # lazy: why
+    return json
+
+
+def explained_above_a_run():
+    # lazy: why, for the run below
+    import json
+
+    from os import path
+    return json, path
+
+
+def silent():
+    x = 1
+    import csv
+    return csv, x
+
+
+def after_other_code():
+    # lazy: why
+    y = 2
+    import glob
+    return glob, y
+'''
+    lines = source.splitlines()
+    assert [lines[n - 1].strip() for n in _unexplained_lazy_imports(source)] == ["import csv", "import glob"]

@@ -4,6 +4,7 @@ document's fields, the review queue. No HTML here; the templates only lay it out
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import Counter
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from extractors.model import KEY_FIELDS, KIND_LABELS, SOC_KINDS
 from knowledge.findings import SEVERITIES
 from service.alerts import triggers
+from service.alerts.service import soc_freshness_months
 from service.assessments.models import AnswerSeverities, AssessmentRead, StoredAssessment
 from service.config import Settings
 from service.documents import corrections
@@ -165,8 +167,6 @@ def upcoming(
     """Expiries, stale reports, lapsing bridge letters and surveillance audits of current documents, within 90
     days (the day itself: the alerts warn earlier). ``current``: the current documents by vendor, when the caller
     has them (a vendor page has its own); otherwise every vendor's are read."""
-    from service.alerts.service import soc_freshness_months
-
     months = soc_freshness_months(settings)
     horizon = today + timedelta(days=HORIZON_DAYS)
     if current is None:
@@ -284,8 +284,6 @@ def findings(assessment: AssessmentRead, extractions: dict[int, dict[str, Any]])
 def coverage(docs: list[Document], today: date) -> Coverage:
     """The vendor's coverage over time: SOC report periods, bridge letters, certificate validity, surveillance
     audits, and the gaps no SOC report or bridge letter covers (from the first report's start until today)."""
-    from service.alerts.triggers import _surveillance_audits
-
     out = Coverage()
     soc: list[tuple[date, date]] = []
     for d in sorted(docs, key=lambda d: d.id):
@@ -311,7 +309,7 @@ def coverage(docs: list[Document], today: date) -> Coverage:
                                   d.kind))
             cycle = d.issue_date or d.original_issue_date
             if cycle is not None:
-                for n, audit in enumerate(_surveillance_audits(cycle, d.expiry_date), start=1):
+                for n, audit in enumerate(triggers._surveillance_audits(cycle, d.expiry_date), start=1):
                     out.marks.append((audit, f"Surveillance audit {n} ({lane}) due {audit}", d.id))
     if soc:
         soc.sort()
@@ -452,6 +450,4 @@ def queue(db_session: Session) -> Queue:
 
 
 def warning_key(text: str) -> str:
-    import hashlib
-
     return "w:" + hashlib.sha256(text.encode()).hexdigest()[:16]

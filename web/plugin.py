@@ -10,6 +10,8 @@ PATH = "/ui/"
 
 def mount_api(app: Any, settings: Any) -> None:
     """Add the pages, the static files and the handlers that turn a missing session into the login page."""
+    # lazy: the alert scan loads every plugin for its notifiers, and ``serve`` for its addresses; neither needs
+    # FastAPI or the pages (Jinja2, the views: a second and a half)
     from fastapi import Request
     from fastapi.responses import RedirectResponse, Response
     from fastapi.staticfiles import StaticFiles

@@ -70,7 +70,7 @@ def vocabulary() -> frozenset[str]:
 def _load() -> tuple[Any, frozenset[str]]:
     with _lock:
         if "nlp" not in _state:
-            import spacy
+            import spacy  # lazy: a second to import; loaded by the first question (or the warm-up), not at start
 
             if not (MODEL_DIR / "config.cfg").exists():
                 raise RuntimeError(f"the intent model is missing from {MODEL_DIR}: run "

@@ -152,7 +152,7 @@ _state: dict[str, Any] = {}
 def _tokenizer() -> Any:
     with _lock:
         if "nlp" not in _state:
-            import spacy
+            import spacy  # lazy: a second to import; loaded by the first question, not at start
 
             _state["nlp"] = spacy.blank("en")
         return _state["nlp"]
@@ -161,7 +161,13 @@ def _tokenizer() -> Any:
 def _strip_mentions(text: str) -> str:
     """Slack mentions (<@U123>), channel links and URLs are not words of the question."""
     text = re.sub(r"<[@#!][^>]*>", " ", text)
-    text = re.sub(r"<(https?://[^>|]+)(\|[^>]*)?>", " ", text)
+    # a link keeps its label: Slack sends "<https://acme.io|Acme>" for a pasted link and "<http://acme.io|acme.io>"
+    # for a typed domain, and the label is what the person wrote
+    text = re.sub(r"<(?:https?://|mailto:)[^>|]+\|([^>]*)>", r" \1 ", text)
+    text = re.sub(r"<(https?://[^>|]+)>", " ", text)
+    # Slack's formatting around words (*bold*, _italic_, ~struck~, `code`) and a quoted line ("> ...")
+    text = re.sub(r"(?<![\w*_~`])[*_~`]+(?=\S)|(?<=\S)[*_~`]+(?![\w*_~`])", " ", text)
+    text = re.sub(r"^\s*(?:>|&gt;)\s*", "", text)
     text = text.replace("’", "'").replace("‘", "'")
     return " ".join(text.split())
 
@@ -171,7 +177,7 @@ def _trade_words() -> frozenset[str]:
     ISO/IEC 42001: "is logging covered?" asks about a control, not a vendor called Logging."""
     with _lock:
         if "trade" not in _state:
-            from knowledge.catalogues import catalogues
+            from knowledge.catalogues import catalogues  # lazy: the catalogues take 0.1 s, read once on first use
 
             cat = catalogues()
             titles = [*(c.title for c in cat.annex_a.values()), *(c.title for c in cat.annex_a_2013.values()),
@@ -202,13 +208,29 @@ def _commoner(directory: VendorDirectory | None) -> Callable[[str], bool]:
             return True
         if word[:1].isupper():
             return False
+        if _inflected(low, vocab):
+            return True
         return classifier.prepare(low) in vocab
 
     return common
 
 
+def _inflected(word: str, vocab: frozenset[str]) -> bool:
+    """Whether a lower-case word is a form of one of the questions' own words ("having", "passing", "audits",
+    "renewed"): English endings taken off, and the "e" a stem drops put back."""
+    for ending in ("ing", "ed", "es", "s", "ies"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            forms = {stem, stem + "e", stem + "y"} if ending != "ies" else {stem + "y"}
+            if len(stem) >= 4 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "stopped" -> "stop"
+            if forms & vocab:
+                return True
+    return False
+
+
 _FOLLOW_UP = re.compile(r"^\s*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)\b", re.IGNORECASE)
-_REFERS = re.compile(r"\b(?:they|their|theirs|them|it|its|this vendor|that vendor|the vendor|this one|that one|"
+_REFERS = re.compile(r"\b(?:they|their|theirs|them|em|it|its|this vendor|that vendor|the vendor|this one|that one|"
                      r"same vendor|he|she)\b", re.IGNORECASE)
 # Words that make a question one about every vendor: the nouns for all of them ("which vendors", "anyone",
 # "across the portfolio") always; question words ("who", "which", "all") only where no pronoun points back at the
@@ -218,10 +240,13 @@ _ALL = re.compile(r"\b(?:vendors|suppliers|companies|anyone|anybody|everyone|eve
 _ALL_WEAK = re.compile(r"\b(?:which|who|whom|all|every|list|how many)\b", re.IGNORECASE)
 _BARE = re.compile(r"^\W*(?:and|&|what about|how about|also|ok,? and|same for|what of|plus)?\W*"
                    r"(?:(?:for|on|with|re|regarding|from|of)\W+)?(?:VENDOR|PROVIDER)"
-                   r"(?:\W+(?:and|,|&|or)\W+(?:VENDOR|PROVIDER))*\W*(?:then|too|instead|as well|pls|please)?\W*$",
+                   r"(?:\W+(?:and|,|&|or|v|vs|versus)\W+(?:VENDOR|PROVIDER))*"
+                   r"\W*(?:then|too|instead|as well|pls|please)?\W*$",
                    re.IGNORECASE)
 _PAST = re.compile(r"\b(?:have|has|had|did)\b[^?]*\b(?:expired|lapsed|gone stale|went stale|run out|ran out)\b|"
                    r"\b(?:already|went stale|ran out)\b", re.IGNORECASE)
+_COMPARE = re.compile(r"^\W*(?:pls\s+|please\s+|can you\s+)?(?:compare|contrast)\b", re.IGNORECASE)
+_PAST_FORM = re.compile(r"\b(?:expired|lapsed|ran out|went stale|ended)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b#\s?of\b", re.IGNORECASE)
 
 
@@ -256,7 +281,12 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
     if directory is not None:
         common = _commoner(directory)
         found, unknown = directory.find_all(tokens, common)
-        intent.vendors = [m for m in found if m.vendor_id is not None or m.suggestions]
+        seen_ids: set[int] = set()
+        intent.vendors = []
+        for m in found:  # a vendor named twice ("... Nimbleroot, is Nimbleroot's AI covered") is one vendor
+            if (m.vendor_id is not None and m.vendor_id not in seen_ids) or (m.vendor_id is None and m.suggestions):
+                intent.vendors.append(m)
+                seen_ids.add(m.vendor_id) if m.vendor_id is not None else None
         intent.unknown_vendor = unknown
         intent.unknown_name = unknown.query if unknown is not None else None
         for m in found:
@@ -280,11 +310,43 @@ def recognize(text: str, directory: VendorDirectory | None = None, *, today: dat
         if directory is not None and ranked[0][0] == "compare" and intent.unknown_vendor is None \
                 and not intent.providers:  # even beside two vendors we know: a comparison never drops a name
             ranked = _other_name(intent, directory, doc, tokens, spans, common, ranked)
+    ranked = _last_clause(intent.masked, ranked)
     intent.kind, intent.confidence = ranked[0]
     intent.ranked = ranked[:5]
     intent.alternatives = [label for label, _score in ranked[1:4]]
-    _check(intent, thread)
+    _check(intent, thread, today)
     return intent
+
+
+_CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s+|\s+[-–—]+\s+|\s+(?:anyway|so|but)\s+", re.IGNORECASE)
+_LONG = 14  # words: a message this long may carry its context first and its question last
+
+
+def _last_clause(masked: str, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A long message often tells its story first and asks last ("...we're renewing in the spring, so when does
+    their ISO cert expire?"): its last clause (or last two) is read alone, and kept when it is read with confidence
+    or surer than the whole; when the whole reads as no question, each clause is tried ("I need Acme's auditor for
+    the board pack, thanks for the help")."""
+    if len(masked.split()) < _LONG:
+        return ranked
+    pieces = [p for p in _CLAUSE_BREAK.split(masked) if p and p.strip()]
+    best = ranked
+    tails = [pieces[-1:], pieces[-2:]]
+    if ranked[0][0] in {"help", "unknown"}:  # no question read in the whole: any clause may be the question
+        tails += [[p] for p in pieces[:-1]]
+    for tail in tails:
+        if len(pieces) < 2 or len(tail) >= len(pieces):
+            continue
+        text = ", ".join(tail)
+        if len(text.split()) < 3:
+            continue
+        trial = classifier.predict(text)
+        if trial[0][0] in {"help", "unknown"}:
+            continue  # small talk at the end ("thanks for the help!") is not the question
+        # the question at the end, read with confidence, is what is asked, unless the whole is read surely
+        if trial[0][1] > best[0][1] or (trial[0][1] >= 0.5 and best is ranked and ranked[0][1] < 0.8):
+            best = trial
+    return best
 
 
 def _masked(clean: str, doc: Any, spans: list[tuple[int, int, str]]) -> str:
@@ -334,6 +396,10 @@ def _unknown_name(intent: Intent, directory: VendorDirectory, doc: Any, tokens: 
     taken = [(a, b) for a, b, _label in spans]
     runs = _bare_words(tokens, common, taken)
     runs.sort(key=lambda run: run[0] == 0)  # lower-case words first: "Urgent: is letsencrypt ok?" names letsencrypt
+    if len(clean.split()) >= _LONG:  # a long message's story is not its question: "I'm putting together the plan"
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(clean)]
+        asked_from = breaks[-2] if len(breaks) >= 2 else breaks[-1] if breaks else 0
+        runs = [run for run in runs if doc[run[0]].idx >= asked_from]
     for start, end, after_determiner in runs[:_MAX_TRIALS]:
         trial_masked = _masked(clean, doc, sorted([*spans, (start, end, "VENDOR")]))
         trial = classifier.predict(trial_masked)
@@ -424,7 +490,7 @@ def _mention(directory: VendorDirectory, tokens: list[tuple[str, bool]], start: 
     return VendorMention(query, None, None, 0.0, suggestions, start, end)
 
 
-def _check(intent: Intent, thread: Thread | None) -> None:
+def _check(intent: Intent, thread: Thread | None, today: date) -> None:
     """Hold the classifier's intent against the slots, and carry a thread's vendor into a follow-up."""
     kind = intent.kind
     has_vendor = bool(intent.vendors)
@@ -465,14 +531,22 @@ def _check(intent: Intent, thread: Thread | None) -> None:
             kind = "unknown"
     if kind in {"set_profile"} and not intent.profile:
         kind = "show_profile"
-    if kind == "expiring" and _PAST.search(intent.text):
-        kind = "expired"  # "have any certs expired this year?" looks back, not ahead
+    if kind in {"expiring", "expired"} or {k for k, _s in intent.ranked[:2]} == {"expiring", "expired"}:
+        # expiring or expired, the model torn between them: the tense and the window say which ("what lapses
+        # before feb" looks ahead; "have any certs expired this year?" back)
+        past = bool(_PAST.search(intent.text) or _PAST_FORM.search(intent.text)) or (
+            intent.window is not None and intent.window.end < today)
+        if past or intent.window is not None:
+            kind = "expired" if past else "expiring"
+            if sum(s for _k, s in intent.ranked[:2]) >= CONFIDENT:  # sure it is one of the two; they say which
+                intent.confidence = max(intent.confidence, CONFIDENT)
     if kind == "cover" and intent.fiscal_year is not None:
         kind = "coverage"  # "does Acme cover FY2026?" asks about the audit window, not the verdict
     if kind == "compare" and len(intent.vendor_ids) < 2 and intent.unknown_vendor is None:
         kind = "cover" if intent.vendors else kind  # one vendor to compare: how it does
-    if len(intent.vendor_ids) >= 2 and kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}:
-        kind = "compare"
+    if len(intent.vendor_ids) >= 2 and (kind in {"cover", "soc2_current", "iso_expiry", "verdicts"}
+                                        or _COMPARE.match(intent.text)):
+        kind = "compare"  # "compare A and B on their use of Cumulus" asks for the two side by side
     if kind == "fourth_parties" and intent.provider is None and intent.vendors:
         intent.provider = intent.vendors[0].name
     if kind == "help" and (intent.vendors or intent.criterion or intent.iso_control) and intent.confidence < 0.8:

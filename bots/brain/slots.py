@@ -49,6 +49,19 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH = re.compile(rf"\b(before|b4|by|until|till|til|in|during|through|thru|end of|from)?\s*({_MONTH_NAMES})\.?"
                     rf"(?:\s+'?(\d{{4}}|\d{{2}}))?\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# "the second half of next year", "1st half of 2027"
+_HALF_WORDS = re.compile(r"\b(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?(this|next|last)\s+(?:year|yr)|"
+                         r"\s+'?(\d{4}))?\b", re.IGNORECASE)
+# "by the end of Q1", "before Q3": from today to the quarter's end, or to the day before it starts
+_BY = re.compile(r"\b(by(?:\s+(?:the\s+)?end\s+of)?|before|b4|until|till|through|thru|end\s+of)\s+(?:the\s+)?$",
+                 re.IGNORECASE)
+# a day before or after a month's name: "by 31 March", "until March 15th"
+_DAY_MONTH = re.compile(rf"\b(before|b4|by|until|till|til|through|thru|on)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"(?:\s+of)?\s+({_MONTH_NAMES})\.?(?:\s+'?(\d{{4}}))?\b|"
+                        rf"\b(before|b4|by|until|till|til|through|thru|on)\s+({_MONTH_NAMES})\.?\s+(\d{{1,2}})"
+                        rf"(?:st|nd|rd|th)?(?:,?\s+'?(\d{{4}}))?\b", re.IGNORECASE)
+_FISCAL_WORDS = re.compile(r"\b(this|current|next|last|previous)\s+(?:fiscal|financial)\s+(?:year|yr)\b|"
+                           r"\b(this|current|next|last|previous)\s+fy\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +124,43 @@ def window(text: str, today: date) -> Window | None:
             if _quarter(year, q)[1] < today:
                 year += 1
         start, end = _quarter(year, q)
+        by = _BY.search(text[: m.start()])
+        if by and start > today:  # "by the end of Q1", "before Q3": from today
+            before = by.group(1).lower() in {"before", "b4"}
+            end = start - timedelta(days=1) if before else end
+            return Window(today, end, f"{'before' if before else 'by the end of'} Q{q} {year}")
         return Window(start, end, f"in Q{q} {year}")
     m = _HALF.search(text)
-    if m:
-        h = int(m.group(1))
-        year = _year(m.group(2), today) or today.year
+    half = _HALF_WORDS.search(text)
+    if m or half:
+        if m:
+            h, year = int(m.group(1)), _year(m.group(2), today) or today.year
+        else:
+            assert half is not None
+            h = 1 if half.group(1).lower() in {"first", "1st"} else 2
+            rel = (half.group(2) or "").lower()
+            year = int(half.group(3)) if half.group(3) else today.year + {"next": 1, "last": -1}.get(rel, 0)
         start, end = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
         return Window(start, end, f"in H{h} {year}")
+    m = _DAY_MONTH.search(text)
+    if m:
+        prep = (m.group(1) or m.group(5)).lower()
+        month = _MONTHS[(m.group(3) or m.group(6)).lower().rstrip(".")]
+        day_text, year_text = m.group(2) or m.group(7), m.group(4) or m.group(8)
+        year = int(year_text) if year_text else None
+        try:
+            if year is None:
+                year = today.year if date(today.year, month, int(day_text)) >= today else today.year + 1
+            day = date(year, month, int(day_text))
+        except ValueError:
+            day = None  # "31 February": not a day, read no window from it
+        if day is not None:
+            label = f"{day.day} {calendar.month_name[day.month]} {day.year}"
+            if prep == "on":
+                return Window(day, day, f"on {label}")
+            if prep in {"before", "b4"}:
+                return Window(today, day - timedelta(days=1), f"before {label}")
+            return Window(today, day, f"by {label}")
     m = _FISCAL.search(text)
     if m:
         year = _year(m.group(1), today) or today.year
@@ -266,8 +309,15 @@ def profile(text: str, known: tuple[str, ...]) -> str | None:
 
 
 def fiscal_year(text: str, today: date) -> int | None:
+    """The fiscal year named: "FY2026", "fy26", or "this / next / last fiscal year" (the calendar year, as FY26 is)."""
     m = _FISCAL.search(text)
-    return _year(m.group(1), today) if m else None
+    if m:
+        return _year(m.group(1), today)
+    m = _FISCAL_WORDS.search(text)
+    if m:
+        rel = (m.group(1) or m.group(2)).lower()
+        return today.year + {"next": 1, "last": -1, "previous": -1}.get(rel, 0)
+    return None
 
 
 def mask(text: str) -> str:

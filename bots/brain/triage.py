@@ -9,10 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.model import TRUST_SERVICES_KINDS, Extraction
+from knowledge import assess
+from knowledge.rules.exceptions import exception_criteria
 from service.assessments import service as assessments
 from service.assessments.models import AssessmentResult, FindingRead
 from service.documents.models import Document
 from service.profiles import get_profile
+from service.vendors import service as vendors
 
 from .handlers.assessment import finding_item
 from .mentions import mention
@@ -81,8 +84,6 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
     vendor_text = f.vendor.value if f.vendor else "not stated"
     confirm: tuple[int, str] | None = None
     if doc.vendor_match == "uncertain" and doc.vendor_id is None and doc.vendor_candidate_id is not None:
-        from service.vendors import service as vendors
-
         candidate = vendors.get(db_session=ctx.db_session, vendor_id=doc.vendor_candidate_id)
         if candidate is not None:
             confirm = (candidate.id, candidate.name)
@@ -107,8 +108,6 @@ def triage_answer(doc: Document, ctx: Context, *, duplicate: bool = False, secon
 
     sections: list[Section] = []
     if x.kind == "soc2_type2" or f.exceptions:
-        from knowledge.rules.exceptions import exception_criteria
-
         rows = [Item(f"{('control ' + r.control + ' ') if r.control else ''}"
                      f"({', '.join(exception_criteria(r)) or 'criteria not stated'}): {r.value}",
                      cites=[Cite(name, r.page, r.quote)]) for r in f.exceptions]
@@ -171,8 +170,6 @@ def _assess(doc: Document, x: Extraction, ctx: Context) -> tuple[str | None, tup
         result = assessments.assess_vendor(db_session=ctx.db_session, settings=ctx.settings,
                                            vendor_id=doc.vendor_id, profile=profile_name, today=ctx.today)
         return result.verdict, result.result.findings, result.profile, result.vendor_name
-    from knowledge import assess
-
     profile = get_profile(settings=ctx.settings, name=profile_name)
     alone = AssessmentResult.of(assess([x], profile, ctx.today or date.today()))
     return alone.verdict, alone.findings, profile.name, "this document alone"

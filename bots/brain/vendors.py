@@ -7,10 +7,16 @@ The index is the service's own (``service.vendors.names``), so the bot and ``GET
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from service.vendors.names import PROVIDERS, NameIndex, normalize, same_org
+
+from .slots import frameworks
 
 Common = Callable[[str], bool]
 
@@ -22,6 +28,11 @@ _JOINERS = {",", "&", "-", ".", "'"}
 _POSSESSIVE = frozenset({"'s", "’s"})  # spaCy splits "acme's" into "acme" and "'s"
 _MAX_NGRAM = 6
 _FUZZY_CANDIDATES = 25  # vendors read per fuzzy look-up: enough for every name sharing a stem
+# A web address names its company ("quillfeather.io", "www.ledgerline.com", "acme.co.uk"): the part before the
+# top-level domain is matched as the name. Only the common top-level domains, so "A.8.24" or "Node.js" stay as typed.
+_DOMAIN = re.compile(r"(?:www\.)?([a-z0-9][a-z0-9-]*[a-z0-9])\.(?:com|io|net|org|co|ai|app|dev|cloud|tech|so|xyz|"
+                     r"biz|info|us|uk|de|fr|eu|ca|au|nl|se|ch|es|it|ie|in|jp|sg|hq|systems|software|health|security)"
+                     r"(?:\.(?:uk|au|nz|jp|in|za|br))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +85,16 @@ class VendorDirectory:
     @classmethod
     def from_session(cls, db_session: object) -> VendorDirectory:
         """Every vendor in the database (names and aliases)."""
+        # lazy: the database layer (0.4 s) only to read the directory from a session; reading a question (the
+        # scorer, the classifier's training) needs none
         from sqlalchemy import select
         from sqlalchemy.orm import Session
 
         from service.vendors.models import Vendor
 
-        assert isinstance(db_session, Session)
         from .portfolio import snapshot
 
+        assert isinstance(db_session, Session)
         snap = snapshot(db_session)
         key = str(db_session.get_bind().engine.url)
         cached = _DIRECTORIES.get(key)
@@ -96,6 +109,7 @@ class VendorDirectory:
                        taken: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
         """The subservice providers the question names (exactly, by a short form such as "AWS", or with a typo in
         its distinctive word), left to right: (name, first token, end token). Vendors' own mentions count too."""
+        tokens = _web_names(tokens)
         words = [t for t, _ in tokens]
         used = [False] * len(words)
         found: list[tuple[str, int, int]] = []
@@ -120,6 +134,8 @@ class VendorDirectory:
                 if pos is None and any(not ok or (common(t) and not t[:1].isupper())
                                        for t, ok in tokens[start:start + size]):
                     continue  # a fuzzy name is made of name-like words only
+                if pos is None and size > 1 and (_trade_term(chunk[0]) or _trade_term(chunk[-1])):
+                    continue  # "Salesforce SOC2": the name, then the question's framework
                 if pos is None:
                     hits = [h for h in self._provider_index.search(key, limit=2, cutoff=ACCEPT)
                             if _anchored(chunk, h.matched, common)]
@@ -191,7 +207,9 @@ class VendorDirectory:
         own words. A vendor is found by an exact name, alias or short form ("AWS"), or fuzzily when the question
         has a word close to the name's first, distinctive word and that word is not a common one: "isn't",
         "among" or "wk" never become a vendor. The unmatched name is only a run of capitalised, uncommon words.
+        A web address is read as the name it carries ("quillfeather.io").
         """
+        tokens = _web_names(tokens)
         words = [t for t, _ in tokens]
         used = [False] * len(tokens)
         found: list[VendorMention] = []
@@ -222,6 +240,8 @@ class VendorDirectory:
             best: tuple[float, int, int, list[tuple[int, str, float]]] | None = None
             for a in range(len(run)):
                 for b in range(a + 1, min(len(run), a + _MAX_NGRAM) + 1):
+                    if run[a] in _JOINERS or run[b - 1] in _JOINERS:
+                        continue  # ", orchardline" is "orchardline": a name neither starts nor ends with a comma
                     span_words = [w for w in run[a:b] if w not in _JOINERS]
                     if not span_words or not any(len(w) >= 4 and not common(w) for w in span_words):
                         continue
@@ -318,6 +338,20 @@ class VendorDirectory:
         return None
 
 
+def _trade_term(word: str) -> bool:
+    """A framework or its number ("SOC2", "ISO", "27001"): a question's word, never the end of a fuzzy name."""
+    return bool(frameworks(word)) or word.isdigit()
+
+
+def _web_names(tokens: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each token that is a web address replaced by the name in it ("quillfeather.io" -> "quillfeather")."""
+    out = []
+    for text, ok in tokens:
+        m = _DOMAIN.fullmatch(text)
+        out.append((m.group(1), ok) if m else (text, ok))
+    return out
+
+
 def join_tokens(chunk: Sequence[str]) -> str:
     """Tokens back into the words as typed ("acme", "'s" -> "acme's")."""
     return _join(chunk)
@@ -399,8 +433,6 @@ def _runs_at(tokens: Sequence[tuple[str, bool]], used: Sequence[bool], common: C
 def _anchor_distance(span_words: Sequence[str], name: str, common: Common) -> int | None:
     """How many edits separate the question's word from the name's distinctive first word (0: the very word), or
     None when no uncommon word of four letters or more is within a typo of it."""
-    from rapidfuzz.distance import OSA
-
     first = (normalize(name).split() or [""])[0]
     distances = [OSA.distance(normalize(w), first) for w in span_words
                  if len(w) >= 4 and not common(w) and is_typo(normalize(w), first)]
@@ -418,9 +450,6 @@ def is_typo(word: str, name: str) -> bool:
     """Whether ``word`` is ``name`` mistyped: close by ratio, and within the edits a typist makes in a word that
     long (one in a short word, two in a longer one, a swap of neighbours counting once), so "line" is not
     "Linode" and "sales" is not "Salesforce"."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
     if fuzz.ratio(word, name) < 80:
         return False
     return OSA.distance(word, name) <= (1 if min(len(word), len(name)) <= 5 else 2)

@@ -9,6 +9,9 @@ import threading
 import time
 from typing import Any
 
+from . import classifier
+from .vendors import VendorDirectory
+
 log = logging.getLogger(__name__)
 
 
@@ -16,9 +19,6 @@ def warm_up(db: Any) -> None:
     """Build everything now, in this thread. Best effort: a failure is logged and the first question retries."""
     started = time.perf_counter()
     try:
-        from . import classifier
-        from .vendors import VendorDirectory
-
         classifier.predict("warm up")
         with db.session() as db_session:
             VendorDirectory.from_session(db_session)

@@ -14,6 +14,7 @@ from service.alerts.models import AlertRead
 from service.config import Settings
 
 from .blocks import digest_messages
+from .client import web_client
 
 
 class SlackDigestNotifier:
@@ -24,8 +25,6 @@ class SlackDigestNotifier:
             raise ValueError("SLACK_ALERT_CHANNEL is not set")
         self.channel = settings.slack_alert_channel
         if client is None:
-            from .app import web_client
-
             client = web_client(settings)
         self.client = client
 

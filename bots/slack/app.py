@@ -14,7 +14,6 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from service.config import Settings
 from service.database import Database, get_database
@@ -22,21 +21,11 @@ from service.database import Database, get_database
 from .. import memory
 from ..brain.warmup import warm_up_in_background
 from . import errors
+from .client import web_client
 from .deps import Deps
 from .listeners import actions, alerts, home, questions, uploads
 
 log = logging.getLogger("vendor_assurance.slack")
-
-
-def web_client(settings: Settings) -> WebClient:
-    """The bot's Web API client: Slack's base URL (or the stand-in's), retrying on 429 (honouring Retry-After)
-    and on dropped connections."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    base = settings.slack_api_base_url.rstrip("/") + "/"
-    client = WebClient(token=token, base_url=base, timeout=30)
-    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
-    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=1))
-    return client
 
 
 def _event_key(body: dict[str, Any]) -> str | None:

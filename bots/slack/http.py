@@ -25,6 +25,8 @@ from starlette.concurrency import run_in_threadpool
 
 from service.config import Settings
 
+from .app import create_app
+
 PATH = "/slack/events"
 MAX_AGE_SECONDS = 5 * 60  # Slack's own replay window
 
@@ -49,8 +51,6 @@ def _refused(status: int, detail: str) -> Response:
 
 
 def mount(api: FastAPI, settings: Settings, **create_kwargs: Any) -> None:
-    from .app import create_app
-
     bolt = create_app(settings, db=getattr(api.state, "db", None), **create_kwargs)
     api.state.slack_app = bolt
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None

@@ -9,11 +9,11 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from service.config import Settings
 
+from .app import create_app
+
 
 def socket_handler(settings: Settings, *, today: date | None = None) -> SocketModeHandler:
     """The Bolt app behind a Socket Mode connection (``connect()`` returns at once, ``start()`` blocks)."""
-    from .app import create_app
-
     if settings.slack_app_token is None:
         raise ValueError("SLACK_APP_TOKEN is not set")
     app = create_app(settings, socket_mode=True, today=today)

@@ -20,7 +20,8 @@ from ..document import Document
 from ..layout import Segment
 from ..model import Found
 from ..patterns import lazy
-from .text import ORG_RE, DocText, clean_org, fold
+from .org_names import ORG_RE, clean_org
+from .text import DocText, fold
 
 _I = re.IGNORECASE
 

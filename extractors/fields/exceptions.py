@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from ..layout import Segment
-from ..limits import DocumentError
-from ..model import ExceptionRow
+from ..model import DocumentError, ExceptionRow
 from ..patterns import lazy
 from .sections import Sections, toc_pages
 from .text import DocText, Line, fold

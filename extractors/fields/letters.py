@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from ..dates import DATE_PATTERN, find_dates
 from ..model import Found
 from ..patterns import lazy
+from .org_names import ORG_LINE_RE, ORG_PATTERN, ORG_PROSE_PATTERN, ORG_RE, clean_org
 from .parties import AUDITOR_NAME
-from .text import ORG_LINE_RE, ORG_PATTERN, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
+from .text import DocText, fold
 
 _I = re.IGNORECASE
 

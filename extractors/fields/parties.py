@@ -15,8 +15,9 @@ from typing import Any
 from ..dates import find_dates
 from ..model import Found, Kind
 from ..patterns import lazy
+from .org_names import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, clean_org
 from .sections import read_scope_paragraph
-from .text import ORG_LINE_RE, ORG_PROSE_PATTERN, ORG_RE, DocText, clean_org, fold
+from .text import DocText, fold
 
 _I = re.IGNORECASE
 

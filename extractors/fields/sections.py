@@ -20,7 +20,8 @@ from functools import cache
 
 from ..dates import DATE_PATTERN, find_dates
 from ..patterns import lazy
-from .text import ORG_PATTERN, DocText, clean_org, fold
+from .org_names import ORG_PATTERN, clean_org
+from .text import DocText, fold
 
 _I = re.IGNORECASE
 

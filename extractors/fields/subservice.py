@@ -14,8 +14,9 @@ import re
 
 from ..model import Subservice
 from ..patterns import lazy
+from .org_names import LEGAL_SUFFIX, ORG_PROSE_RE, ORG_RE, clean_org
 from .sections import toc_pages
-from .text import LEGAL_SUFFIX, ORG_PROSE_RE, ORG_RE, DocText, clean_org, fold, sentence_around
+from .text import DocText, fold, sentence_around
 
 _I = re.IGNORECASE
 

@@ -3,6 +3,9 @@
 Every report repeats its running header ("Acme, Inc. SOC 2 Type 2 Report") and footer ("Confidential ... Page 7 of
 30") on each page. Left in, they split a table row or a list item that continues on the next page and they look like
 organization names to the party readers. They are found by repetition, not by wording, so any layout works.
+
+Also here: where the sentence around a match begins and ends (``sentence_around``), which every reader quotes.
+What an organisation's name looks like is ``org_names``.
 """
 
 from __future__ import annotations
@@ -19,28 +22,6 @@ from ..patterns import lazy
 _SPACES = lazy(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _DIGITS = lazy(r"\d+")
 _WS = lazy(r"\s+")
-
-# A legal-entity suffix ends most organization names; it is what tells "Corvane Systems, Inc." from a heading.
-LEGAL_SUFFIX = (
-    # Dotted forms that extend a shorter one ("S.A.S." / "S.A.") come first: a name must not end inside them.
-    r"(?:S\.A\.S|S\.L\.U|S\.A\.U|S\.A\.R\.L|"
-    # Czech and Slovak "s.r.o." / "a.s.", Polish "sp. z o.o.": the vendor of a report in English is often one
-    r"s\.r\.o|S\.R\.O|spol\.\s+s\s+r\.o|sp\.\s?z\s?o\.o|Sp\.\s?z\s?o\.o|"
-    r"Inc|INC|Incorporated|LLC|L\.L\.C|LLP|L\.L\.P|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|"
-    r"P\.C|PC|P\.A|PLLC|PLC|plc|GmbH|AG|SE|B\.V|BV|N\.V|S\.A|SAS|S\.A\.S|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|LP|L\.P|Co|Company|"
-    r"CPAs|CPA|S\.r\.l|Oyj|Oy|AB|A/S|ApS|K\.K|"
-    # Spanish, Italian, French, Portuguese and German forms certificates in those languages name
-    r"S\.L|S\.p\.A|SpA|Srl|SRL|SARL|Lda|Ltda|KG|mbH)\.?"
-)
-_NAME_WORD = r"(?:[A-Z0-9À-ÖØ-Þ][\w'’.&+-]*|&|and|of|the|de|du|la|für)"  # "Évaluation", "Österreich"
-ORG_PATTERN = (
-    rf"[A-Z0-9][\w'’.&+-]*(?:,(?=[ ]+[A-Z][\w'’-]*[ ]+&))?(?:[ ]+{_NAME_WORD}){{0,8}},?[ ]+{LEGAL_SUFFIX}(?![\w])"
-)
-ORG_RE = lazy(ORG_PATTERN)
-# In running prose a name may break across lines ("performed by Ashcombe &\nVale, LLP").
-ORG_PROSE_PATTERN = ORG_PATTERN.replace("[ ]+", "[ \n]+")
-ORG_PROSE_RE = lazy(ORG_PROSE_PATTERN)
-ORG_LINE_RE = lazy(rf"^{ORG_PATTERN}$")
 
 
 def fold(text: str) -> str:
@@ -188,7 +169,3 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         right -= 1
     return left, right
 
-
-def clean_org(name: str) -> str:
-    """Trim marks that cling to a name in print: footnote stars, trailing dashes and colons."""
-    return fold(name).strip(" *:-–—,;").strip()

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from ..model import TRUST_SERVICES_KINDS, Fields, Kind
-from .text import LEGAL_SUFFIX, ORG_PROSE_RE, clean_org
+from .org_names import LEGAL_SUFFIX, ORG_PROSE_RE, clean_org
 
 ISO27001_2013_TRANSITION_END = date(2025, 10, 31)
 

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from extractors.fields.text import ORG_PROSE_RE
+from extractors.fields.org_names import ORG_PROSE_RE
 from extractors.model import TRUST_SERVICES_KINDS, VOUCHES_FOR_PERIOD_KINDS, Extraction
 
 from ..findings import Citation, Finding, Severity

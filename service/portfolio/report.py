@@ -199,7 +199,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     """A workbook: Vendors, Findings (document, page, quote each) and Documents sheets, with styled headers, column
     widths, frozen header rows, filters, dates as dates, and verdicts and severities coloured. XlsxWriter in its
     constant-memory mode: rows are streamed to the file (a report over 10,000 vendors in seconds)."""
-    import xlsxwriter  # start-up: 11 ms, for an .xlsx report only
+    import xlsxwriter  # lazy: 11 ms at start-up, for an .xlsx report only
 
     tmp = path.with_name(path.name + ".part")
     wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_urls": False,

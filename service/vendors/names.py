@@ -213,7 +213,7 @@ def same_org(a: str, b: str) -> bool:
     """Whether two names of a provider mean one organization ("AWS", "Amazon Web Services, Inc.", "Amazon Web
     Services (AWS)"): one of the names' forms, a short form of the other, or the same words up to a typo or
     a dropped word after the same first word."""
-    # start-up: this loads the knowledge package (a quarter second), which matching names alone does not need
+    # lazy: this loads the knowledge package (a quarter second), which matching names alone does not need
     from knowledge.portfolio.providers import known_provider
 
     known_a = known_provider(a)

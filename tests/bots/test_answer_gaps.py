@@ -221,3 +221,17 @@ def test_a_name_outside_the_list_of_vendors_is_not_taken_for_a_left_out_vendor(s
     answer = ask(settings, question)
     assert len(answer.sections) == 2
     assert answer.summary.startswith("Quillfeather Analytics: "), answer.summary
+
+
+@pytest.mark.parametrize("question", ["which vendors DON'T have a SOC 2", "who doesn't have a soc2",
+                                      "vendors without a SOC 2 report"])
+def test_which_vendors_lack_a_soc_2_names_the_others_never_the_holders(settings: Settings, question: str) -> None:
+    current = _current(settings)
+    with_soc2 = {n for n, docs in current.items() if any(d.kind in SOC2_KINDS for d in docs)}
+    without = sorted(set(current) - with_soc2)
+    assert with_soc2 and without  # the portfolio has both
+    answer = ask(settings, question)
+    assert answer.kind == "soc2_current"
+    assert answer.summary.startswith(f"{len(without)} vendor")
+    assert [i.text for i in answer.items] == without
+    assert not with_soc2 & {i.text for i in answer.items}

@@ -10,6 +10,9 @@ import inspect
 import itertools
 import json
 import re
+from pathlib import Path
+
+import pytest
 
 from bots.brain.classifier import prepare
 from bots.brain.intents import recognize
@@ -17,7 +20,7 @@ from bots.brain.training import corpus as corpus_module
 from bots.brain.training.corpus import FRAMEWORKS, PLACES, TEMPLATES, WINDOWS, YEARS, corpus
 from bots.brain.training.corpus import PROFILES as PROFILES_FILL
 
-from .questions.score import HELDOUT, PROFILES, QUESTIONS, TODAY, directory, load, score, thread_of
+from .questions.score import HELDOUT, HELDOUT2, PROFILES, QUESTIONS, TODAY, directory, load, score, thread_of
 
 
 def _norm(text: str) -> str:
@@ -35,6 +38,18 @@ def test_the_held_out_set_is_large_and_well_formed() -> None:
     assert not {c.question for c in cases} & {c.question for c in load(QUESTIONS)}
 
 
+def test_the_second_wave_is_large_new_and_well_formed() -> None:
+    """Wave 2 (other voices: fragments, non-native English, dates, negations, domains, Slack formatting) shares no
+    question with the other two sets and asks about every intent."""
+    cases = load(HELDOUT2)
+    assert len(cases) >= 150
+    assert {c.intent for c in cases} >= set(TEMPLATES)
+    assert sum(1 for c in cases if thread_of(c) is not None) >= 10
+    assert sum(1 for c in cases if "unk" in c.slots) >= 5
+    others = {c.question for c in load(QUESTIONS)} | {c.question for c in load(HELDOUT)}
+    assert not {c.question for c in cases} & others
+
+
 # Held-out questions that were already, as asked or masked ("does VENDOR cover us"), a template of the corpus before
 # the set was written (commit 72a193b): their wording is not new to the model, but they test how an unknown name, a
 # title case or a thread is read. The list can only shrink; no template may be added that matches another held-out
@@ -45,6 +60,22 @@ _TEMPLATE_BEFORE = frozenset({
     "does rippling have a soc 2", "can we onboard figma", "Can We Use Apple?", "Anything expiring soon?",
     "List All Vendors", "What Expires Next Month?", "and their soc2?", "does snowflake cover us",
     "do they have a bridge ltr", "what's expiring this month?",
+})
+
+
+# Wave-2 questions that were already, masked, a template of the corpus when the wave was written (before its fixes):
+# they test how a name (a legal suffix, a domain, a pasted format, a word that looks like a name) is read, not new
+# wording. The list can only shrink.
+_TEMPLATE_BEFORE_2 = frozenset({
+    "quillfeather soc2?", "corvane auditor?", "sablewood opinion?", "who's on stratus", "fernhill ok??",
+    "pellucid scope", "does Quillfeather Inc cover us", "who audited Corvane Systems Inc.?",
+    "Pebblestack Archive Limited ISO expiry", "is ledgerline.com ok to use", "Tembo Data Systems GmbH cuecs",
+    "does Sablewood Cloud Limited have a bridge letter", "who hosts parcelwise.com",
+    "compare Acme Cloud Inc and Acme Payments GmbH", "Brightpath Health Technologies LLC - opinion?",
+    "*is Corvane's SOC 2 current?*", "who audited `Ledgerline`?", "🔥 what's expiring this month 🔥",
+    "<@U024BE7LH> hi 👋", "what does `A.8.24` map to in SOC 2", "<!here> who relies on Relaymail?",
+    "Does Jira have a SOC 2?", "which vendors use Okta", "Who Audited Tidewell?",
+    "Which Reports Have Exceptions In CC6?", "is Slack ok to use", "does Google cover us", "halp", "and CC6.2?",
 })
 
 
@@ -66,14 +97,15 @@ def _template_forms() -> set[str]:
     return out
 
 
-def test_no_held_out_question_is_in_the_training_corpus() -> None:
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2], ids=["heldout", "heldout2"])
+def test_no_held_out_question_is_in_the_training_corpus(path: Path) -> None:
     """Not as asked (in any generated variant), and not as the classifier reads it, masked, in any template."""
     generated = {_norm(text) for text, _intent in corpus()}
     templates = _template_forms()
     d = directory()
     asked, masked_hits = [], []
-    for case in load(HELDOUT):
-        if case.question in _TEMPLATE_BEFORE:
+    for case in load(path):
+        if case.question in (_TEMPLATE_BEFORE if path == HELDOUT else _TEMPLATE_BEFORE_2):
             continue
         if _norm(case.question) and _norm(case.question) in generated | templates:
             asked.append(case.question)
@@ -87,6 +119,7 @@ def test_no_held_out_question_is_in_the_training_corpus() -> None:
 def test_the_corpus_generator_does_not_read_the_held_out_set() -> None:
     source = inspect.getsource(corpus_module)
     assert "heldout" not in source.lower() and "questions.tsv" not in source
+    assert "held_out" not in source.lower() and "wave" not in source.lower()
 
 
 
@@ -111,3 +144,14 @@ def test_the_shipped_model_was_trained_on_the_corpus_as_committed() -> None:
     assert shipped == sorted(vocabulary())
     frames = json.loads((MODEL_DIR / "name_frames.json").read_text(encoding="utf-8"))
     assert frames == name_frames([(prepare(text, correct=False), intent) for text, intent in corpus()])
+
+
+def test_the_second_wave_is_understood_and_never_about_a_vendor_not_named() -> None:
+    """Measured, not tuned on sentence by sentence: 150/180 when the wave was written, 178/180 after the round of
+    general fixes it prompted (web addresses, Slack links and formatting, dates, last clauses, negations). The
+    floor keeps most of it; the wrong-vendor count stays at zero."""
+    results = score(load(HELDOUT2))
+    wrong = [f"{r.case.question!r}: {[m.name for m in r.got.vendors]}" for r in results if r.wrong_vendor]
+    assert not wrong
+    right = sum(r.right for r in results)
+    assert right / len(results) >= 0.93, [f"{r.case.question!r}: {r.problems}" for r in results if not r.right]

@@ -16,7 +16,8 @@ import pytest
 
 from extractors import ocr
 from extractors.document import check_streams
-from extractors.limits import DocumentError, Limits
+from extractors.limits import Limits
+from extractors.model import DocumentError
 from extractors.reader import extract_bytes
 from extractors.worker import IsolatedExtractor
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors import document
-from extractors.limits import Deadline, DocumentError
+from extractors.limits import Deadline
+from extractors.model import DocumentError
 
 from . import make_pdf
 

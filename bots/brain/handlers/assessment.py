@@ -39,7 +39,6 @@ from .lookup import (
     summaries,
     unknown_vendor,
     vendor_name,
-    vendor_or_none,
 )
 
 
@@ -99,7 +98,7 @@ def finding_item(f: FindingRead) -> Item:
 
 def cover(intent: Intent, ctx: Context) -> Answer:
     """Does the vendor meet the requirement profile ("does Acme cover us?"): the verdict with its findings."""
-    vendor_id, problem = vendor_or_none(intent, ctx)
+    vendor_id, problem = one_vendor(intent, ctx, offer_help=True)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
     return assessment_answer(ctx, vendor_id, profile=ctx.profile_override)

@@ -14,7 +14,7 @@ from service.vendors import service as vendors
 
 from .. import reviewed
 from ..intents import Intent
-from ..portfolio import snapshot
+from ..portfolio import Snapshot, snapshot
 from ..reply import (
     KIND_TEXT,
     Answer,
@@ -30,7 +30,7 @@ from ..reply import (
     plural,
 )
 from .guidance import refuse
-from .lookup import kind_label, nothing_on_file, one_vendor, summaries, vendor_name, vendor_or_none
+from .lookup import kind_label, nothing_on_file, one_vendor, summaries, vendor_name
 
 
 def _current(ctx: Context, vendor_id: int, kinds: Sequence[str]) -> list[Document]:
@@ -43,7 +43,7 @@ def soc2_current(intent: Intent, ctx: Context) -> Answer:
     letter after it, the opinion; without a vendor, the same across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return soc_portfolio(intent, ctx)
-    vendor_id, problem = vendor_or_none(intent, ctx)
+    vendor_id, problem = one_vendor(intent, ctx, offer_help=True)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
     vendor = vendors.get_or_raise(db_session=ctx.db_session, vendor_id=vendor_id)
@@ -105,7 +105,7 @@ def iso_expiry(intent: Intent, ctx: Context) -> Answer:
     """When the vendor's ISO certificates expire (2013 editions are void); without a vendor, across vendors."""
     if not intent.vendors and intent.unknown_vendor is None:
         return iso_portfolio(intent, ctx)
-    vendor_id, problem = vendor_or_none(intent, ctx)
+    vendor_id, problem = one_vendor(intent, ctx, offer_help=True)
     if problem is not None or vendor_id is None:
         return problem or refuse(intent, ctx)
     vendor = vendors.get_or_raise(db_session=ctx.db_session, vendor_id=vendor_id)
@@ -157,6 +157,8 @@ def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
     wanted = wanted or set(TRUST_SERVICES_KINDS)
     snap = snapshot(ctx.db_session)
     fresh = timedelta(days=ctx.settings.freshness_days)
+    if _LACKING.search(lowered):  # "which vendors DON'T have a SOC 2": the others, never the holders
+        return _soc_lacking(intent, ctx, snap, wanted, fresh)
     items: list[Item] = []
     holders: list[str] = []  # vendors with a wanted report
     current: list[str] = []  # of them, those with a current one
@@ -188,6 +190,26 @@ def soc_portfolio(intent: Intent, ctx: Context) -> Answer:
         summary += (": " + _names(current) if intent.count and current else "") + "."
     return Answer(kind="soc2_current", title="SOC reports across vendors", summary=summary,
                   items=items, more=reports - len(items), items_title="Reports" if items else None)
+
+
+_LACKING = re.compile(r"\b(?:lack|lacks|lacking|without|missing|no|(?:do|does|did)\s*n[o']?t\s+(?:have|hold|got)|"
+                      r"(?:do|does|did)n?t\s+(?:have|hold)|haven'?t\s+got|hasn'?t\s+got|not\s+have)\b")
+
+
+def _soc_lacking(intent: Intent, ctx: Context, snap: Snapshot, wanted: set[str], fresh: timedelta) -> Answer:
+    """The vendors with documents on file but no report of the kinds asked about (no current one, when the
+    question asks about current reports)."""
+    only_current = bool(re.search(r"\b(?:current|valid|up to date|recent|fresh|in date)\b", intent.text.lower()))
+    lacking = sorted(snap.names.get(vid, str(vid)) for vid, docs in snap.docs.items()
+                     if not any(d.kind in wanted and d.period_end is not None
+                                and (not only_current or d.period_end + fresh >= ctx.today) for d in docs))
+    what = " or ".join(sorted({KIND_TEXT.get(k, k) for k in wanted}))
+    what = ("current " if only_current else "") + what
+    summary = (f"{plural(len(lacking), 'vendor')} with documents on file but no {what}"
+               + (": " + _names(lacking, 15) if lacking else "") + ".")
+    return Answer(kind="soc2_current", title=f"Vendors without a {what}", summary=summary,
+                  items=[Item(n) for n in lacking[: ctx.max_items * 3]],
+                  more=max(0, len(lacking) - ctx.max_items * 3), status="warn" if lacking else "good")
 
 
 def _names(names: list[str], most: int = 12) -> str:

@@ -93,29 +93,21 @@ def provider_answer(query: str, ctx: Context, asked: str, suggestions: list[str]
                   examples=[f"who depends on {query}?", *examples(ctx)[:3]])
 
 
-def vendor_or_none(intent: Intent, ctx: Context) -> tuple[int | None, Answer | None]:
-    """As ``one_vendor``, for the first questions the bot learnt (cover, SOC 2 current, ISO expiry): without a
-    vendor, the answer offers the help examples rather than one for the intent."""
-    mention = intent.vendor
-    if mention is None:
-        return None, Answer(
-            kind="no_vendor",
-            title="Which vendor?",
-            summary="Name the vendor in the question, for example: " + examples(ctx)[0],
-            examples=examples(ctx)[:4],
-        )
-    if mention.vendor_id is None:
-        return None, unknown_vendor(mention, ctx, intent.text)
-    return mention.vendor_id, None
+def one_vendor(intent: Intent, ctx: Context, *, offer_help: bool = False) -> tuple[int | None, Answer | None]:
+    """The vendor the question is about, or the answer that asks which one (or says the name is unknown).
 
-
-def one_vendor(intent: Intent, ctx: Context) -> tuple[int | None, Answer | None]:
-    """The vendor the question is about, or the answer that asks which one."""
-    if intent.vendors and intent.vendors[0].vendor_id is not None:
-        return intent.vendors[0].vendor_id, None
-    mention = intent.vendors[0] if intent.vendors else intent.unknown_vendor
+    ``offer_help``: a question without a vendor is answered with the help's first examples rather than with one
+    like the question asked. The first questions the bot learnt (cover, SOC 2 current, ISO expiry, the verdict)
+    answer that way, and people know those replies."""
+    mention = intent.vendor  # the first vendor named, else the name that matched none
+    if mention is not None and mention.vendor_id is not None:
+        return mention.vendor_id, None
     if mention is not None:
         return None, unknown_vendor(mention, ctx, intent.text)
+    if offer_help:
+        return None, Answer(kind="no_vendor", title="Which vendor?",
+                            summary="Name the vendor in the question, for example: " + examples(ctx)[0],
+                            examples=examples(ctx)[:4])
     return None, Answer(kind="no_vendor", title="Which vendor?",
                         summary="Name the vendor in the question, for example: " + example(intent.kind, ctx),
                         examples=[example(k, ctx) for k in ("cover", "auditor", "cuecs")])

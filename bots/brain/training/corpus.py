@@ -31,6 +31,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what kind of stuff do you answer", "help me out",
     ],
     "cover": [
+        "{v} is not failing, right", "we're fine with {v}, aren't we", "{v} passes, doesn't it", "is {v} failing us",
+        "{v} doesn't fail our checks, does it", "{v} is ok, isn't it",
         "tl;dr on {v}", "the short version on {v}", "summary for {v}", "is {v} covered",
         "are we covered with {v}", "{v} - yes or no", "do we accept {v}", "are we clear to use {v}",
         "any blockers for {v}", "is {v} cleared", "is {v} alright for us", "how about {v}", "{v} then?",
@@ -94,6 +96,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{v}'s certificate expiry", "is the iso cert from {v} still in date",
     ],
     "auditor": [
+        "who audited {v} and {v2}", "who are the auditors of {v}, {v2} and {v3}", "which firms audited {v} and {v2}",
         "is {v}'s iso 27001 accredited", "is {v}'s certificate accredited", "is the cb for {v} accredited",
         "which accreditation body for {v}", "which vendors are certified by {p}", "which vendors does {p} audit",
         "vendors audited by {p}", "who's the auditor for {v}", "who was the cpa firm for {v}", "did anyone audit {v}",
@@ -111,6 +114,8 @@ TEMPLATES: dict[str, list[str]] = {
         "which of our vendors use {p} as auditor",
     ],
     "period": [
+        "the report of {v} is for what period", "{v}'s soc 2 covers which dates", "for which months is {v}'s report",
+        "which months does {v}'s report cover", "{v} audit window dates", "the audit of {v} covers what time",
         "{v} - period covered", "period covered by {v}'s report", "{v} audit period",
         "which period is {v}'s report for", "what time frame does {v}'s report cover",
         "what span does {v}'s soc 2 cover", "what window does {v}'s audit cover", "start and end of {v}'s period",
@@ -149,6 +154,8 @@ TEMPLATES: dict[str, list[str]] = {
         "categories of {v}'s soc 2",
     ],
     "scope": [
+        "what did the {v} audit look at", "which systems did {v}'s auditors look at",
+        "which products did {v}'s audit examine", "what did {v}'s auditors examine",
         "what products does {v}'s report cover", "what is covered by {v}'s certificate", "what was audited at {v}",
         "what are the boundaries of {v}'s system", "is the service we use in {v}'s scope",
         "does {v}'s report cover our product", "which services were examined at {v}",
@@ -160,6 +167,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what locations are in scope for {v}", "which services does {v}'s audit cover", "describe {v}'s system",
     ],
     "subservice": [
+        "carveouts for {v}", "{v}'s carveouts", "any carveouts at {v}", "carve outs {v}", "subservice orgs {v}",
+        "which carveouts does {v} have",
         "which third parties are carved out of {v}'s report", "who are the carved out providers at {v}",
         "which vendors rely on carve outs", "vendors using carve outs", "carve outs across our vendors",
         "and their carve-outs", "what about subservice orgs", "who do they rely on",
@@ -185,6 +194,8 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors are built on {p}", "do any vendors depend on {p}", "what is our fourth party risk with {p}",
     ],
     "cuecs": [
+        "which cuecs does {v} list", "what cuecs come with {v}'s report", "cuecs for {v}?", "what is on us for {v}",
+        "which controls are ours under {v}'s report",
         "and their cuecs", "what about the cuecs", "what do we have to do for them", "what are {v}'s cuecs",
         "list the complementary user entity controls for {v}", "what controls do we need to run for {v}",
         "what do we have to do on our side for {v}", "{v} cuecs", "user entity controls in {v}'s report",
@@ -223,6 +234,7 @@ TEMPLATES: dict[str, list[str]] = {
         "which soc reports expire {w}",
     ],
     "expired": [
+        "nothing has expired, has it", "has anything lapsed", "nothing's lapsed right",
         "have any certs expired {w}", "what expired {w}", "which reports went stale {w}", "did anything lapse {w}",
         "show the stale reports", "which reports went stale", "who is overdue for a report", "overdue evidence",
         "what is overdue", "stale soc reports", "what has expired", "which certificates are expired",
@@ -249,6 +261,7 @@ TEMPLATES: dict[str, list[str]] = {
         "does {v}'s soc 2 say anything about ai",
     ],
     "type1": [
+        "is the report of {v} a type 2", "{v}'s report: type 1 or type 2?", "type one or two for {v}",
         "is {v}'s soc 2 point in time", "was {v} tested over a period", "was {v}'s report a single date or a window",
         "did {v}'s auditor test operating effectiveness", "is {v}'s report design only",
         "which reports are point in time", "who only has a point in time report",
@@ -260,6 +273,8 @@ TEMPLATES: dict[str, list[str]] = {
         "which vendors lack a type 2 report", "is {v}'s report type 1 or type 2", "type i only vendors",
     ],
     "bridge": [
+        "bridge {v}?", "any bridge for {v}", "{v}'s bridge", "is the bridge still valid for {v}", "bridge status {v}",
+        "gap ltr for {v}?",
         "did {v} send a bridge letter", "{v} gap letter?", "how many vendors have bridge letters",
         "show all bridge letters", "any bridge letter on file for {v}",
         "list vendors with a bridge letter", "show vendors that sent gap letters",
@@ -273,6 +288,8 @@ TEMPLATES: dict[str, list[str]] = {
         "which bridge letters have lapsed", "{v} bridge letter",
     ],
     "verdicts": [
+        "who is failing at the moment", "which vendors are in trouble right now",
+        "which suppliers have issues right now", "who fails our checks today", "which vendors are not ok right now",
         "portfolio health overview", "how do our vendors stack up overall", "exec summary of vendor assurance",
         "who are our weakest vendors", "which vendors worry you", "do all our vendors pass",
         "does every vendor meet {prof}", "do all vendors meet our requirements", "is every supplier compliant",
@@ -297,6 +314,9 @@ TEMPLATES: dict[str, list[str]] = {
         "should we pick {v} or {v2}", "{v} compared to {v2}", "contrast {v} with {v2}",
     ],
     "crosswalk": [
+        "{c} in iso 27001 terms", "{c} expressed in annex a language", "translate {c} into annex a controls",
+        "convert {a} into soc 2 criteria", "{a} in trust services terms", "what's {c} called in iso",
+        "what does {c} look like in 27001", "iso version of {c}",
         "what does {a} map to in soc 2", "what does {c} map to in iso 27001", "which iso controls match {c}",
         "{a} in soc 2 terms", "crosswalk for {c}", "what is the soc 2 equivalent of {a}",
         "which tsc criteria correspond to {a}", "map {c} to annex a", "how does {a} relate to the tsc",
@@ -315,6 +335,8 @@ TEMPLATES: dict[str, list[str]] = {
         "can {fw} substitute for {fw2}", "{fw} instead of {fw2} for {v}",
     ],
     "what_to_ask": [
+        "what do i ask them for", "so what do we ask them for", "what should i ask them for then",
+        "what to request from them",
         "what should we ask them for", "what do we need from them", "what should we ask {v} for",
         "which document should we request from {v}", "what do we need from {v}", "what's missing for {v}",
         "what should i request from {v}", "which report should {v} send us", "what evidence is missing from {v}",
@@ -323,6 +345,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what documents are we missing for {v}",
     ],
     "one_evidence": [
+        "does {fw} testing count towards {fw2}", "how much of the {fw} work carries over to {fw2}",
+        "can our {fw} evidence be reused for {fw2}", "does work for {fw} also count for {fw2}",
         "is a joint soc 2 and iso 27001 audit possible", "can we combine soc 2 and iso audits",
         "integrated audit for soc 2 and iso 27001", "one audit covering both soc 2 and iso",
         "can one evidence base serve both soc 2 and iso 27001", "can we use the same evidence for soc 2 and iso",
@@ -355,6 +379,8 @@ TEMPLATES: dict[str, list[str]] = {
         "profile {prof} please", "from now on use {prof}",
     ],
     "show_profile": [
+        "what bar are vendors held to", "what are vendors measured against",
+        "what standard are we measuring vendors against here", "what's the yardstick for vendors",
         "what profile does this channel use", "what are we checking against", "which profile is in use",
         "what standard do you assess vendors against", "which profile", "what profile are we using", "list profiles",
         "show the profiles", "what profiles exist", "which requirements profile applies here",
@@ -362,6 +388,8 @@ TEMPLATES: dict[str, list[str]] = {
         "what does the {prof} profile require", "describe the profiles",
     ],
     "list_vendors": [
+        "who's on our books", "who do we have in here", "which vendors are in the tool",
+        "which companies are loaded in the bot",
         "which vendors are in the database", "who do we track", "how many suppliers do we track",
         "what suppliers do we have on record", "who is in the directory",
         "number of vendors", "who is on the vendor list", "total vendors", "vendor count", "show every vendor",

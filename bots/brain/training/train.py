@@ -35,6 +35,7 @@ def name_frames(rows: list[tuple[str, str]]) -> dict[str, list[int]]:
 
 
 def train(out: Path = MODEL_DIR, epochs: int = 12, seed: int = 7) -> float:
+    # lazy: spaCy's training loop only when training; the corpus and its name frames (read by tests) need none
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch

@@ -1,4 +1,4 @@
-"""Score the bot's understanding on a question set: ``python -m tests.bots.questions.score [--set heldout]``.
+"""Score the bot's understanding on a question set: ``python -m tests.bots.questions.score [--set heldout|heldout2]``.
 
 Each question in ``questions.tsv`` has its expected intent and slots. A question counts as right only when the
 intent is right, every slot given is right, the vendors found are exactly the ones expected (no word taken for a
@@ -7,7 +7,9 @@ and how many answers would be about a vendor the question did not name (the wors
 
 ``heldout_questions.tsv`` is a second set, written before a round of fixes and never used to train or tune the
 bot (tests/bots/test_heldout.py holds it apart from the corpus); it may also give the thread a question is asked in
-(``thread=`` its vendors, ``tkind=`` its last intent).
+(``thread=`` its vendors, ``tkind=`` its last intent). ``heldout2_questions.tsv`` is a third, in voices the first two
+lack (non-native English, Slack fragments and formatting, long rambling questions, dates, negations, legal suffixes
+and domains, words that look like names), held apart the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from service.vendors.names import same_org
 TODAY = date(2026, 11, 18)
 QUESTIONS = Path(__file__).with_name("questions.tsv")
 HELDOUT = Path(__file__).with_name("heldout_questions.tsv")
-SETS = {"scored": QUESTIONS, "heldout": HELDOUT}
+HELDOUT2 = Path(__file__).with_name("heldout2_questions.tsv")
+SETS = {"scored": QUESTIONS, "heldout": HELDOUT, "heldout2": HELDOUT2}
 VENDORS = (
     "Quillfeather Analytics, Inc.", "Pebblestack Archive Ltd", "Amazon Web Services, Inc.", "Microsoft Corporation",
     "Google LLC", "Corvane Systems, Inc.", "Ledgerline, Inc.", "Halcyon Payroll Services, Inc.",
