@@ -30,7 +30,20 @@ _FEDRAMP = lazy(r"\bFedRAMP\b.{0,80}\b(?:Authori[sz]ation|Security Assessment Re
 _PENTEST = lazy(r"penetration\s+test(?:ing)?\s+(?:summary|letter|report|attestation)|\bpen[- ]?test\b", _I)
 _WHITEPAPER = lazy(r"white\s*paper|security\s+(?:and\s+privacy\s+)?overview|trust\s+center\s+overview", _I)
 # A readiness (gap) assessment prepares for an examination or an audit; it is neither.
-_READINESS = lazy(r"\breadiness\s+(?:assessment|review|letter|report)|\bgap\s+assessment", _I)
+_READINESS = lazy(
+    r"\breadiness\s+(?:assessment|review|letter|report)|\bgap\s+assessment|\bpre-?assessment|"
+    r"\bpreparedness\s+(?:assessment|review|letter|report)",
+    _I,
+)
+# What a practitioner writes when the work was not an examination: a readiness or advisory letter says so, and gives
+# no opinion ("Our procedures did not constitute an examination ...", "we do not express an opinion").
+_NO_EXAMINATION = lazy(
+    r"(?:did|does|do)\s+not\s+constitute\s+an?\s+(?:examination|audit|attestation)|"
+    r"\b(?:we\s+)?do\s+not\s+express\s+(?:an?\s+|any\s+)?opinion|"
+    r"\breadiness\s+for\s+(?:an?\s+|its\s+)?(?:SOC|examination|audit)",
+    _I,
+)
+_OPINION_GIVEN = lazy(r"\bin\s+our\s+opinion\b", _I)
 _NOT_AUDIT = lazy(
     r"(?:is|does)\s+not\s+(?:an?\s+)?(?:audit\s+(?:report|opinion)|provide\s+assurance|a\s+SOC)", _I
 )
@@ -206,6 +219,15 @@ def classify(text: DocText) -> Classification:
     if letter == "bridge_letter":
         return Classification("bridge_letter", sections=sections)
 
+    if n_pages <= 3 and not has_report and _NO_EXAMINATION.search(head) and not _OPINION_GIVEN.search(head):
+        return Classification(
+            "unknown",
+            [
+                "Not a SOC report or a certificate: the practitioner says the work was not an examination and "
+                "gives no opinion (a readiness or advisory letter); it examines and certifies nothing."
+            ],
+        )
+
     iso = _ISO_MS.search(title)
     # The other languages' certificate words count only beside an ISO standard in the title (a certificate in
     # German names no SOC 2), which also spares every SOC report their search.
@@ -246,6 +268,24 @@ def classify(text: DocText) -> Classification:
             ],
             genre="attestation_letter",
             sections=sections,
+        )
+    if (
+        (soc2_named or soc3_named)
+        and not has_report
+        and sections is not None
+        and not any(sections.has(r) for r in ("auditor_report", "assertion", "description", "tests"))
+        and not _OPINION_GIVEN.search(head)
+    ):
+        # A page or three that names SOC 2 (a "SOC 2 compliant" announcement, a trust page) but holds none of a
+        # report's parts: no auditor's report, no opinion, no assertion, no description, no tests.
+        which = "SOC 2" if soc2_named else "SOC 3"
+        return Classification(
+            "unknown",
+            [
+                f"Not a {which} report: the document ({n_pages} page{'s' if n_pages > 1 else ''}) names {which} but "
+                "holds none of a report's parts (no service auditor's report or opinion, no management's assertion, "
+                "no description of the system, no tests of controls). Ask the vendor for the report itself."
+            ],
         )
     if soc3_named and (has_report or _TSC.search(head)):
         return Classification("soc3")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..limits import DocumentError
 from ..model import Cuec
 from ..patterns import lazy
 from .sections import ROLES
@@ -102,6 +103,7 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
     marked = [m.start() < (m.start("start") if m.group("start") else m.start("start2")) for m in starts]
     listed = sum(marked) >= 2
     out: list[Cuec] = []
+    heads = [fold(flow[m.start("start") if m.group("start") else m.start("start2") :][:200]) for m in starts]
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(flow)
         at = m.start("start") if m.group("start") else m.start("start2")
@@ -124,7 +126,16 @@ def _read_section(text: DocText, start: int) -> list[Cuec]:
         criteria = _crit_list(crit) if crit else ()
         if not criteria:
             tail = _ONLY_CRIT.match(rest)
-            if tail:
+            beside = _beside(text, page_at(at), value, heads)
+            following = _crit_list(tail.group("crit")) if tail else ()
+            if beside is not None and beside[1]:
+                # The cell beside the control's first line, in its row; all of it when its list wraps onto more
+                # lines ("CC6.2," / "CC6.3"), which the flowing text has in full after the control.
+                wraps = following[: len(beside[1])] == beside[1]
+                criteria = following if wraps else beside[1]
+            elif tail and not (beside is not None and beside[0]):
+                # Criteria after the control's sentence are its own when they sit right of it; with a column left
+                # of the control ("CC6.1 – The entity implements ..." | control), they open the next row.
                 criteria = _crit_list(tail.group("crit"))
         value = value.rstrip(";").strip()
         if value.endswith(":") or re.search(r"\bthe\s+following\b", value) or len(value) < 20:
@@ -150,6 +161,45 @@ def _bullets(listing: str) -> list[tuple[int, str]]:
         (mk.end(), listing[mk.end() : marks[k + 1].start() if k + 1 < len(marks) else len(listing)])
         for k, mk in enumerate(marks)
     ]
+
+
+def _beside(text: DocText, page: int, value: str, heads: list[str]) -> tuple[bool, tuple[str, ...]] | None:
+    """In a table, the visual line where the control begins: (whether a cell of text lies left of it, the criteria that
+    open the other cells of that line). Cells are set top-aligned, so a row's criteria share its first line. None
+    without a layout, when the line is not found, or when it could be another control's (several open with
+    "Customers are responsible for": ``heads`` are every control's opening words)."""
+    doc = text.doc
+    if doc is None:
+        return None
+    want = fold(value)
+    try:
+        rows = doc.lines(page)
+    except DocumentError:
+        raise
+    except Exception:  # noqa: BLE001 - the layout is a refinement; the flowing text's reading stands without it
+        return None
+    starts = [
+        (row, seg)
+        for row in rows
+        for seg in row
+        if len(fold(seg.text)) >= 15
+        and want.startswith(fold(seg.text)[:60])
+        and sum(1 for h in heads if h.startswith(fold(seg.text)[:60])) == 1
+    ]
+    if len(starts) != 1:
+        return None  # not found, or several controls open with the same line ("Customers are responsible for")
+    row, seg = starts[0]
+    # The cells of its row: runs set at the same height (a rotated watermark can merge a page into one "line" of
+    # runs at every height).
+    height = max(seg.bottom - seg.top, 1.0)
+    others = [s for s in row if s is not seg and abs(s.top - seg.top) < 0.5 * height]
+    crit: list[str] = []
+    for s in others:
+        m = _ONLY_CRIT.match(s.text)
+        if m:
+            crit.extend(_crit_list(m.group("crit")))
+    # A bullet or a row number left of the control is no column of content.
+    return any(s.x1 <= seg.x0 and len(s.text.strip()) > 3 for s in others), tuple(crit)
 
 
 def _continues(parts: list[str]) -> bool:

@@ -14,7 +14,7 @@ import re
 from ..layout import Segment
 from ..model import DocumentError, ExceptionRow
 from ..patterns import lazy
-from .sections import Sections
+from .sections import Sections, toc_pages
 from .text import DocText, Line, fold
 
 _I = re.IGNORECASE
@@ -141,6 +141,19 @@ def _response_at(lines: list[Line], j: int) -> str | None:
     return None
 
 
+_SMALL = frozenset("a an and as at by for in of on or the to its with from v1 v2 v3 v4".split())
+
+
+def _title_line(t: str) -> bool:
+    """A heading's line ("CSA Cloud Controls Matrix v4 Criteria Mapped to Controls", "HIPAA Security Rule
+    Requirements"): a few words, nearly all capitalized, no closing punctuation. After a results cell's last sentence
+    it starts the next part of the page, not more of the cell."""
+    if len(t) > 90 or t.rstrip()[-1:] in ".,;:":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", t) if w.casefold() not in _SMALL]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.85 * len(words)
+
+
 def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str], int]:
     parts: list[str] = []
     j = start
@@ -148,8 +161,8 @@ def _collect(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str],
         t = lines[j].text
         if parts and (_stop(t) or _response_at(lines, j)):
             break
-        if parts and parts[-1].rstrip().endswith(".") and _HEADING.match(t):
-            break  # the next group of controls ("System Operations")
+        if parts and parts[-1].rstrip().endswith(".") and (_HEADING.match(t) or _title_line(t)):
+            break  # the next group of controls ("System Operations"), or a heading after the table
         parts.append(t)
         j += 1
     return parts, j
@@ -241,6 +254,38 @@ def _report_lines(text: DocText, sections: Sections | None) -> range | None:
     return range(start, min(later)) if later else None
 
 
+# The last part of many reports: "Section V: Other Information Provided by Acme" (also "... Provided by Management",
+# "Other Information Not Covered by the Service Auditor's Report"). Management writes it and the auditor's opinion
+# does not cover it (AT-C 205's "other information"); it may restate exceptions with management's responses, which
+# answer the auditor's findings but are no findings of their own.
+_OTHER_INFO = lazy(
+    r"^(?:(?:section|part)\s+(?:[ivx]+|\d+)\b\s*[:.–—-]?\s*|(?:[ivx]+|\d+)[.)]\s+)?"
+    r"other\s+information\s+(?:(?:provided|prepared|presented|furnished)\s+by|not\s+covered\s+by)\b"
+    r"(?!.*\b(?:is|are|was|has|have)\s)[^.]{0,80}$",
+    _I,
+)
+
+
+def _other_information_start(text: DocText, sections: Sections | None) -> int | None:
+    """The first line of the "Other Information Provided by ..." part, found by its heading after the tests of
+    controls begin (the auditor's report and the contents name it too, in a sentence or a contents line)."""
+    lines = text.lines
+    after = 0
+    if sections is not None and sections.has("tests"):
+        after = _line_index(text, sections.starts["tests"])
+    elif sections is not None and sections.has("auditor_report"):
+        after = _line_index(text, sections.starts["auditor_report"]) + 1
+    contents = toc_pages(text)
+    for i in range(after, len(lines)):
+        t = lines[i].text
+        if lines[i].page in contents or len(t) > 140 or not _OTHER_INFO.match(t):
+            continue
+        if t[:1].islower() or t.rstrip().endswith((",", "”", '"')):
+            continue  # a wrapped sentence, not a heading
+        return i
+    return None
+
+
 def read_exceptions(text: DocText, sections: Sections | None = None) -> list[ExceptionRow]:
     """Deviations reported in the results of the tests of controls, each with its control, criteria and response.
 
@@ -249,11 +294,14 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
     are not exceptions."""
     lines = text.lines
     skip = _report_lines(text, sections)
+    other_info = _other_information_start(text, sections)
     out: list[ExceptionRow] = []
     for i, line in enumerate(lines):
         at = 0
         if skip is not None and i in skip:
             continue
+        if other_info is not None and i >= other_info:
+            break  # management's other information: its restated exceptions are read for their responses only
         head = _EXC_START.match(line.text)
         split = i + 1 < len(lines) and _SPLIT_WORD.match(line.text) and _SPLIT_REST.match(lines[i + 1].text)
         if head is None and split:
@@ -293,10 +341,13 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if len(parts) > 1 and _AZ_ID.match(parts[1]) if len(parts) > 1 else False:
             control = re.sub(r"\s*-\s*", "-", _AZ_ID.match(parts[1]).group("id"))  # type: ignore[union-attr]
         value = fold(" ".join(parts))
+        # Results cells that open alike ("Exception noted: one" / "vendor was ..." and "Exception noted: one" /
+        # "customer's data ..."): this one is the n-th such line on its page.
+        nth = sum(1 for k in range(i) if lines[k].page == line.page and lines[k].text == line.text)
         if text.doc is not None and any(lines[k].page != line.page for k in range(i, min(j + 1, len(lines)))):
             # The row breaks across pages: the text layer interleaves the columns' continuations, so the result
             # cell is read by its column on both pages.
-            cell = _guarded_cell(text, line.page, parts[0])
+            cell = _guarded_cell(text, line.page, parts[0], nth)
             if cell and cell.startswith(fold(parts[0])[:12]):
                 value = cell
                 # The row's response ("Management's Response: ...") comes after the interleaved continuations.
@@ -318,7 +369,6 @@ def read_exceptions(text: DocText, sections: Sections | None = None) -> list[Exc
         if label is None and response is None and _RESP_COLUMN.search(fold(text.page_text.get(line.page, ""))):
             # Management's response in a column of its own, right of the results: the text layer runs the two cells
             # together, so the results cell is read by its column and what follows it is the response.
-            nth = sum(1 for k in range(i) if lines[k].page == line.page and lines[k].text == line.text)
             cell = _guarded_cell(text, line.page, parts[0], nth)
             beside = _guarded_cell(text, line.page, parts[0], nth, next_column=True)
             if cell and beside and value.startswith(cell):
@@ -414,8 +464,15 @@ def _responses_from_section(text: DocText, rows: list[ExceptionRow]) -> list[Exc
                 resp = cell  # the section's row holds only the response
             else:
                 resp = _after_exception(cell, _core(row.value))
+        if resp:
+            resp = _RESP_LABEL.sub("", resp).strip() or None
         out.append(ExceptionRow(row.value, row.page, row.quote, row.control, row.criteria, resp))
     return out
+
+
+_RESP_LABEL = lazy(
+    r"^(?:Management[’']?s?\s+(?:Response|Comments?)|Response\s+from\s+management|Management\s+response)\s*:\s*", _I
+)
 
 
 def _after_exception(cell: str, core: str) -> str | None:

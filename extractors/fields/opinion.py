@@ -28,6 +28,7 @@ _ADVERSE = lazy(
     _I,
 )
 _QUALIFIED = lazy(r"except\s+for|qualified\s+opinion", _I)
+_SENTENCE_END = lazy(r"\.(?=\s|$)")
 
 
 def read_opinion(text: DocText) -> Found[str] | None:
@@ -44,6 +45,12 @@ def read_opinion(text: DocText) -> Found[str] | None:
         heading = page[max(0, m.start() - 400) : m.start()]
         para_end = page.find("\n\n", m.end())
         paragraph = fold(page[m.start() : para_end if para_end > 0 else m.start() + 900])
+        if not _SENTENCE_END.search(page, m.start()):
+            # The page ends inside the opinion's first sentence ("In our opinion," / next page: "except for the
+            # matter described ..."): the sentence goes on at the top of the next page (running headers removed).
+            later = [p for p in text.text_pages() if p > n]
+            if later:
+                paragraph = fold(f"{page[m.start() :]} {text.page_text[later[0]][:900]}")
         first_sentence = paragraph.split(". ")[0]
         quote = _opinion_quote(m.group(0))
         last_heading = heading.strip().split("\n")[-1] if heading.strip() else ""

@@ -15,11 +15,12 @@ from .sections import read_scope_paragraph
 from .text import DocText, fold
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:[ \n]+(?:[A-Z][\w&'’-]*|and|&|for|of))*?)"
+# A report may cover two systems ("Description of its Acme Pay and Acme Ledger Systems"): the name then holds both.
 _SOC_PATTERNS = [
-    lazy(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+System\b"),
-    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+System\b"),
-    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+system\b"),
-    lazy(rf"\bits\s+{_NAME}[ \n]+system\b"),
+    lazy(rf"Description\s+of\s+(?:Its|its|the)\s+{_NAME}[ \n]+Systems?\b"),
+    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+Systems?\b"),
+    lazy(rf"\b[A-Z][\w-]*[’']s\s+{_NAME}[ \n]+systems?\b"),
+    lazy(rf"\bits\s+{_NAME}[ \n]+systems?\b"),
     lazy(rf"Description\s+of\s+{_NAME}[ \n]+System\b"),
     lazy(rf"Report\s+on\s+the\s+{_NAME}[ \n]+System\b"),
     # A letter: "our most recent SOC 2 examination of the Acme Ledger Platform, performed by ..."
@@ -28,7 +29,8 @@ _SOC_PATTERNS = [
         rf"(?=,|\s+(?:performed|system|was|by)\b)"
     ),
     # A bridge letter: "Ardent & Loewe LLP examined the controls of the Foxhollow Mobile Workforce App and issued ..."
-    lazy(rf"examined\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=,|\s+(?:and|was|by|for)\b)"),
+    # "... engaged Ardent & Loewe LLP to examine the controls of the Foxhollow App."
+    lazy(rf"examine[ds]?\s+the\s+controls\s+(?:of|over)\s+(?:the|its|our)\s+{_NAME}(?=[,.;]|\s+(?:and|was|by|for)\b)"),
 ]
 _BRIDGED_REPORT = lazy(
     r"(?i:SOC\s*[23]\s+(?:Type\s*(?:2|II|1|I)\s+)?(?:report|examination)\s+(?:of|on|covering)\s+(?:the|its|our)\s+)"

@@ -199,12 +199,12 @@ _SCOPE_PATTERNS = [
         r"description(?:,\s+prepared\s+by\s+[^,]{1,80},)?\s+of\s+(?:the\s+|its\s+)?" + _NAMED + _DEFINED + _PROVIDED_BY
     ),
     lazy(
-        rf"examined\s+(?:the\s+)?{_OWNER}\s+{_ASIDE}accompanying\s+description\s+of\s+(?:its|the)\s+{_SYSTEM}\s+system\b",
+        rf"examined\s+(?:the\s+)?{_OWNER}\s+{_ASIDE}accompanying\s+description\s+of\s+(?:its|the)\s+{_SYSTEM}\s+systems?\b",
         _I,
     ),
-    lazy(rf"accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+system\b", _I),
+    lazy(rf"accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+systems?\b", _I),
     lazy(
-        rf"(?:prepared|examined)\s+the\s+accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+system\b", _I
+        rf"(?:prepared|examined)\s+the\s+accompanying\s+description\s+of\s+{_OWNER}\s+{_SYSTEM}\s+systems?\b", _I
     ),
     lazy(
         r"accompanying\s+(?:description\s+)?(?:titled\s+)?[“\"]\s*(?:[\w.&’' -]{1,60}[’']s\s+)?Description\s+of\s+"
@@ -223,9 +223,10 @@ _SCOPE_PATTERNS = [
     # A SOC 3 report on management's assertion "that Acme maintained effective controls within the Acme Pay Hub
     # throughout the period ...": the system is the proper name after "controls within (the)".
     lazy(
-        r"(?i:assertion\s+that\s+.{1,120}?\s+maintained\s+effective\s+controls\s+(?:within|over)\s+(?:the\s+|its\s+)?)"
+        r"(?i:assertion\s+that\s+.{1,200}?\s+maintained\s+effective\s+controls\s+(?:within|over)\s+(?:the\s+|its\s+)?)"
         r"(?P<system>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,8}?)\s*(?:\([“\"]?system[”\"]?\)\s*)?"
-        r"(?=(?i:throughout|as\s+of|during|for\s+the\s+period)\b)"
+        # the period follows the system, or (the older wording) came before it and "to provide" follows
+        r"(?=(?i:throughout|as\s+of|during|for\s+the\s+period|to\s+provide\s+reasonable)\b)"
     ),
 ]
 @cache
@@ -282,7 +283,7 @@ def _read_scope_paragraph(text: DocText, sections: Sections | None) -> ScopePara
                 org = ""
             system = re.sub(r"^(?:its|the)\s+", "", system, flags=_I)
             system = re.sub(r"^[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s\s+", "", system)  # "Fernhill's Contact Center system"
-            system = re.sub(r"\s+system$", "", system, flags=_I)
+            system = re.sub(r"\s+systems?$", "", system, flags=_I)
             tail = page[m.end() : m.end() + 400]
             period = None
             as_of = None

@@ -82,7 +82,12 @@ def _names_in(sentence: str, vendor: str) -> list[str]:
     return [x for x in found if len(x) > 2 and not _NOT_NAMES.match(x) and x.casefold() not in skip]
 
 
-_TABLE_HEADING = lazy(r"^Subservice\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}$", _I)
+# A heading starts with a capital ("Subservice Organizations", "SUBSERVICE ORGANIZATIONS"); a wrapped line of the
+# auditor's report ("subservice organizations (carve-out method), and our examination did not extend to them:")
+# does not, and ends in a colon or comma.
+_TABLE_HEADING = lazy(
+    r"^(?-i:S)(?:ubservice|UBSERVICE)\s+Organi[sz]ations?\b(?!\s+(?:uses?|is|are|were)\b)[^.]{0,90}(?<![:,;])$", _I
+)
 _TABLE_END = lazy(r"^(?:Complementary\s+User|User\s+Entity|Section\s+\w+|[IVX]{1,4}\.\s)", _I)
 
 

@@ -52,10 +52,17 @@ def classify(field: str, expected: dict[str, Any], got: dict[str, Any], why: str
             return MISS
         if field in ("subservice_organizations", "cuecs") and len(found) <= len(exp) and all(
                 any(text_match(h.get("value"), e.get("value")) and h.get("method") in (None, e.get("method"))
-                    for e in exp) for h in found):
+                    and _criteria_agree(h, e) for e in exp) for h in found):
             return MISS  # every one found is right, only fewer of them or without the method: not wrong
         return WRONG
     return MISS if _empty(gf.get(field)) else WRONG
+
+
+def _criteria_agree(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """A CUEC tied to criteria it does not serve (a row shifted in its table) is a wrong value, not a miss; criteria
+    left out are only a miss."""
+    have, should = set(got.get("criteria") or ()), set(want.get("criteria") or ())
+    return not have or not should or have <= should
 
 
 def _longer(got: object, want: object) -> bool:
