@@ -62,6 +62,12 @@ def _is_label(cell: Segment) -> bool:
     return text.endswith((":", "#")) or bool(_LABEL_WORDS.search(text) or date_label(text))
 
 
+def _alike(labels: list[Segment]) -> bool:
+    """Labels set in one type size, as a row of labels is (a title beside a label is no row: "CERTIFICAAT")."""
+    heights = [c.bottom - c.top for c in labels]
+    return max(heights) <= 1.4 * min(heights)
+
+
 class LabelRows(DocText):
     """ "label value" lines read from the layout; ``values`` maps each line to its value as printed, the verbatim
     quote a reviewer finds on the page (the label sits on another line)."""
@@ -97,7 +103,7 @@ def label_rows(doc: Document | None, pages: list[int]) -> LabelRows | None:
             for r in lines[i + 1 : i + 4]:
                 if not r or r[0].top - row[0].bottom > _ROW_GAP:
                     break
-                if len(r) < len(labels) and not any(re.search(r"\d", c.text) for c in r):
+                if len(r) < len(labels) and not any(re.search(r"\d", c.text) for c in r) and _alike(labels):
                     continue  # a label's second line ("Date of original" / "registration"): the values follow
                 below = r
                 break
