@@ -1,8 +1,8 @@
 """The extractor on the third generator family (tests/generator3): held-out documents of other certification bodies,
 languages and layouts, SOC reports in other wording and gap letters.
 
-As for the second family: every field is asserted for a fixed set of seeds, except the gaps in KNOWN_GAPS with what
-breaks; when a gap closes for every seed, test_known_gap_is_still_open fails until its entry is removed.
+Every field is asserted for a fixed set of seeds: the family has no known gap left (the second family keeps its
+KNOWN_GAPS list and the test that holds it; a gap found here would go in such a list with what breaks).
 """
 
 from __future__ import annotations
@@ -34,11 +34,8 @@ SEEDS: dict[str, Sequence[int]] = {
 }
 
 # (builder, field) -> what breaks today (tests/generator3/FINDINGS.md).
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
-
-
 def asserted_fields(builder: str) -> tuple[str, ...]:
-    return tuple(f for f in (*ALL_FIELDS, "evidence") if (builder, f) not in KNOWN_GAPS)
+    return (*ALL_FIELDS, "evidence")
 
 
 CASES = [(b, s) for b, seeds in SEEDS.items() for s in seeds]
@@ -75,15 +72,6 @@ def test_extraction_matches_generated_document(builder: str, seed: int) -> None:
     misses = failures(builder, seed, asserted_fields(builder))
     variant = generated(builder, seed)[1]["x-generator"]["variant"]
     assert not misses, f"{builder} seed {seed} {variant}:\n" + "\n".join(f"  {k}: {v}" for k, v in misses.items())
-
-
-GAPS = sorted(KNOWN_GAPS)
-
-
-@pytest.mark.parametrize(("builder", "field"), GAPS, ids=[f"{b}-{f}" for b, f in GAPS])
-def test_known_gap_is_still_open(builder: str, field: str) -> None:
-    still = [s for s in SEEDS[builder] if field in failures(builder, seed=s, fields=(field,))]
-    assert still, f"({builder!r}, {field!r}) now passes for seeds {list(SEEDS[builder])}: remove it from KNOWN_GAPS"
 
 
 def test_the_family_covers_what_it_claims() -> None:
