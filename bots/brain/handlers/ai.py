@@ -3,6 +3,8 @@ far one vendor's evidence reaches into the NIST AI RMF."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from knowledge.ai import nist_categories_not_reached, nist_categories_reached
@@ -20,6 +22,8 @@ def ai(intent: Intent, ctx: Context) -> Answer:
     the buyer's data without it; a vendor named: ``ai_reach``."""
     if intent.vendors or intent.unknown_vendor is not None:
         return ai_reach(intent, ctx)
+    if _NEGATED.search(intent.text):
+        return _without_ai_evidence(ctx)
     snap = snapshot(ctx.db_session)
     covered: list[Item] = []
     for vid, docs in snap.docs.items():
@@ -44,6 +48,35 @@ def ai(intent: Intent, ctx: Context) -> Answer:
                                                       "without it" if uncovered else "") + ".",
                   items=shown, more=len(covered) - len(shown), items_title="With AI evidence" if covered else None,
                   sections=sections)
+
+
+# "which vendors DON'T use AI", "vendors without AI coverage": asked the other way round, never answered with the
+# vendors that do.
+_NEGATED = re.compile(r"\b(?:(?:do|does|did)\s*n[o']?t|not|never|without|no|non)[\s-]+(?:\w+\s+){0,2}?"
+                      r"(?:ai|a\.i\.|artificial intelligence|machine learning|ml|llms?|genai|42001)\b", re.IGNORECASE)
+
+
+def _without_ai_evidence(ctx: Context) -> Answer:
+    """Documents show AI evidence, never its absence: the honest answer names the vendors whose documents show none
+    (and which of them the buyer marked as using AI on its data), without claiming they do not use AI."""
+    snap = snapshot(ctx.db_session)
+    none = sorted(snap.names.get(vid, str(vid)) for vid, docs in snap.docs.items()
+                  if not any(d.ai_covered or (d.kind == "iso_certificate" and "42001" in (d.standards or ""))
+                                      for d in docs))
+    flagged = {name for (name,) in ctx.db_session.execute(
+        select(Vendor.name).where(Vendor.processes_data_with_ai.is_(True))).all()}
+    marked = [n for n in none if n in flagged]
+    summary = ("I can't tell which vendors don't use AI: documents show AI evidence, not its absence. "
+               + (f"For {plural(len(none), 'vendor')} I hold no AI evidence (no ISO/IEC 42001 certificate, no AI "
+                  "systems in the scope of a report)" if none else "Every vendor I hold documents for shows some AI "
+                  "evidence")
+               + (f"; {plural(len(marked), 'of them is', 'of them are')} marked as processing your data with AI: "
+                  + ", ".join(marked) if marked else "") + ".")
+    shown = none[: ctx.max_items * 3]
+    return Answer(kind="ai", title="Vendors without AI evidence", summary=summary,
+                  items=[Item(n + (" (marked as using AI on your data)" if n in flagged else "")) for n in shown],
+                  more=len(none) - len(shown), items_title="No AI evidence on file" if none else None,
+                  status="warn" if marked else "info")
 
 
 def ai_reach(intent: Intent, ctx: Context) -> Answer:

@@ -11,7 +11,7 @@ from service.documents import service as documents
 from service.vendors.names import normalize, same_org
 
 from ..intents import Intent
-from ..portfolio import snapshot
+from ..portfolio import Snapshot, snapshot
 from ..reply import Answer, Cite, Context, Item, Section, Status, extraction_of, fmt_date, plural, quote_cites
 from .guidance import example, refuse
 from .lookup import kind_label, nothing_on_file, one_vendor, summaries, unknown_vendor, vendor_name
@@ -254,6 +254,8 @@ def exceptions(intent: Intent, ctx: Context) -> Answer:
     items: list[Item] = []
     hit_vendors: set[str] = set()
     snap = snapshot(ctx.db_session)
+    if only is None and _NO_EXCEPTIONS.search(intent.text):
+        return _without_exceptions(ctx, snap, wanted)
     pool = {only: snap.of(only)} if only is not None else snap.docs
     for vendor_id, docs in pool.items():
         vendor_name = snap.names.get(vendor_id, f"vendor {vendor_id}")
@@ -281,3 +283,44 @@ def exceptions(intent: Intent, ctx: Context) -> Answer:
     return Answer(kind="exceptions", title=title, summary=summary, vendor_id=only,
                   status="warn" if items else "good", items=shown, more=len(items) - len(shown),
                   items_title="Exceptions" if items else None, confidential=bool(items))
+
+
+# "which vendors have NO exceptions", "vendors with a clean report": asked the other way round, never answered with
+# the vendors that have them.
+_NO_EXCEPTIONS = re.compile(r"\b(?:no|zero|without|0|free\s+of|(?:do|does|did)\s*n[o']?t\s+have(?:\s+any)?)\s+"
+                            r"(?:testing\s+|test\s+|audit\s+)?(?:exceptions?|deviations?|findings?)\b|"
+                            r"\bclean\s+(?:report|opinion|soc\s*2|audit)s?\b|\bexception[\s-]free\b", re.IGNORECASE)
+
+
+def _matches(criteria: tuple[str, ...] | list[str], wanted: str) -> bool:
+    return not wanted or any(c == wanted or c.startswith(wanted + ".") for c in criteria)
+
+
+def _without_exceptions(ctx: Context, snap: Snapshot, wanted: str) -> Answer:
+    """The vendors whose current SOC 2 Type 2 report lists no testing exception (in the criterion asked about), each
+    citing its report; vendors without a Type 2 report are named apart, since nothing shows either way for them."""
+    where = f" in {wanted}" if wanted else ""
+    clean: list[Item] = []
+    unknown: list[str] = []
+    for vendor_id, docs in snap.docs.items():
+        name = snap.names.get(vendor_id, f"vendor {vendor_id}")
+        reports = [d for d in docs if d.kind == "soc2_type2"]
+        if not reports:
+            unknown.append(name)
+            continue
+        if not any(_matches(criteria, wanted) for d in reports for _, criteria, _ in d.exceptions):
+            clean.append(Item(f"{name}: no exception{where} in {reports[0].filename}"
+                              + (f" (period ended {fmt_date(reports[0].period_end)})" if reports[0].period_end else ""),
+                              cites=[Cite(reports[0].filename)]))
+    clean.sort(key=lambda i: i.text.lower())
+    summary = ((f"{plural(len(clean), 'vendor')} whose current SOC 2 Type 2 report lists no testing exception{where}: "
+                + ", ".join(i.text.split(":")[0] for i in clean[:12]) + ("…" if len(clean) > 12 else "") + ".")
+               if clean else f"No vendor's current SOC 2 Type 2 report is free of testing exceptions{where}.")
+    if unknown:
+        summary += f" {plural(len(unknown), 'vendor')} without a current Type 2 report, so nothing shows either way."
+    shown = clean[: ctx.max_items * 2]
+    sections = [Section("No SOC 2 Type 2 report on file", [Item(n) for n in sorted(unknown)[: ctx.max_items * 2]])] \
+        if unknown else []
+    return Answer(kind="exceptions", title=f"Vendors without exceptions{where}", summary=summary,
+                  status="good" if clean else "info", items=shown, more=len(clean) - len(shown),
+                  items_title="No exceptions" if clean else None, sections=sections)
