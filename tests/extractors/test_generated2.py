@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from extractors import extract_bytes
-from tests.generator.compare import ALL_FIELDS, evidence_problems, is_scanned
+from tests.generator.compare import ALL_FIELDS
 from tests.generator2 import BUILDERS, build, fields_for
 from tests.generator2.expect import page_texts
 from tests.generator2.score import HIT, MISS, WRONG, check, classify, main
+
+from .families import FamilyCheck
 
 SEEDS: dict[str, Sequence[int]] = {
     "soc2_type2": range(6),  # seed % 3 picks the house style: two reports of each firm
@@ -55,28 +54,8 @@ def asserted_fields(builder: str) -> tuple[str, ...]:
 CASES = [(b, s) for b, seeds in SEEDS.items() for s in seeds]
 
 
-@cache
-def generated(builder: str, seed: int) -> tuple[bytes, dict[str, Any]]:
-    return build(builder, seed)
-
-
-@cache
-def extracted(builder: str, seed: int) -> dict[str, Any]:
-    pdf, expected = generated(builder, seed)
-    return extract_bytes(pdf, expected["file"]["name"]).to_dict()
-
-
-def failures(builder: str, seed: int, fields: Sequence[str]) -> dict[str, str]:
-    """Why each failing field fails (compare() and the run-on check), and 'evidence' when a quote is not on the page
-    it cites."""
-    pdf, expected = generated(builder, seed)
-    got = extracted(builder, seed)
-    out = check(expected, got, fields)
-    if "evidence" in fields and not is_scanned(expected):
-        ev = evidence_problems(got, page_texts(pdf))
-        if ev:
-            out["evidence"] = "; ".join(ev)
-    return out
+_FAMILY = FamilyCheck(build)
+generated, extracted, failures = _FAMILY.generated, _FAMILY.extracted, _FAMILY.failures
 
 
 def test_every_builder_is_exercised() -> None:

@@ -8,16 +8,14 @@ KNOWN_GAPS list and the test that holds it; a gap found here would go in such a 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
 
 import pytest
 
-from extractors import extract_bytes
-from tests.generator.compare import ALL_FIELDS, evidence_problems, is_scanned
+from tests.generator.compare import ALL_FIELDS
 from tests.generator2.expect import page_texts
-from tests.generator2.score import check
 from tests.generator3 import BUILDERS, build
+
+from .families import FamilyCheck
 
 SEEDS: dict[str, Sequence[int]] = {
     "iso_27001": range(6),  # NQA, BSI, IMQ, Schellman, Kiwa, Bureau Veritas: four languages, all four layouts
@@ -33,7 +31,6 @@ SEEDS: dict[str, Sequence[int]] = {
     "scan_iso_wave3": range(2, 3),  # "three years from the date above", scanned
 }
 
-# (builder, field) -> what breaks today (tests/generator3/FINDINGS.md).
 def asserted_fields(builder: str) -> tuple[str, ...]:
     return (*ALL_FIELDS, "evidence")
 
@@ -41,26 +38,8 @@ def asserted_fields(builder: str) -> tuple[str, ...]:
 CASES = [(b, s) for b, seeds in SEEDS.items() for s in seeds]
 
 
-@cache
-def generated(builder: str, seed: int) -> tuple[bytes, dict[str, Any]]:
-    return build(builder, seed)
-
-
-@cache
-def extracted(builder: str, seed: int) -> dict[str, Any]:
-    pdf, expected = generated(builder, seed)
-    return extract_bytes(pdf, expected["file"]["name"]).to_dict()
-
-
-def failures(builder: str, seed: int, fields: Sequence[str]) -> dict[str, str]:
-    pdf, expected = generated(builder, seed)
-    got = extracted(builder, seed)
-    out = check(expected, got, fields)
-    if "evidence" in fields and not is_scanned(expected):
-        ev = evidence_problems(got, page_texts(pdf))
-        if ev:
-            out["evidence"] = "; ".join(ev)
-    return out
+_FAMILY = FamilyCheck(build)
+generated, extracted, failures = _FAMILY.generated, _FAMILY.extracted, _FAMILY.failures
 
 
 def test_every_builder_is_exercised() -> None:

@@ -8,16 +8,14 @@ the measurements before and after the rules these documents led to).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
 
 import pytest
 
-from extractors import extract_bytes
-from tests.generator.compare import ALL_FIELDS, evidence_problems
+from tests.generator.compare import ALL_FIELDS
 from tests.generator2.expect import page_texts
-from tests.generator2.score import check
 from tests.generator4 import BUILDERS, build, fields_for
+
+from .families import FamilyCheck
 
 SEEDS: dict[str, Sequence[int]] = {
     "soc2_type2": range(7),  # Section I-V / 1.-5., Other Information, HIPAA and CSA STAR tables, two systems
@@ -33,15 +31,8 @@ SEEDS: dict[str, Sequence[int]] = {
 CASES = [(b, s) for b, seeds in SEEDS.items() for s in seeds]
 
 
-@cache
-def generated(builder: str, seed: int) -> tuple[bytes, dict[str, Any]]:
-    return build(builder, seed)
-
-
-@cache
-def extracted(builder: str, seed: int) -> dict[str, Any]:
-    pdf, expected = generated(builder, seed)
-    return extract_bytes(pdf, expected["file"]["name"]).to_dict()
+_FAMILY = FamilyCheck(build)
+generated, extracted = _FAMILY.generated, _FAMILY.extracted
 
 
 def test_every_builder_is_exercised() -> None:
@@ -50,14 +41,8 @@ def test_every_builder_is_exercised() -> None:
 
 @pytest.mark.parametrize(("builder", "seed"), CASES, ids=[f"{b}-{s}" for b, s in CASES])
 def test_extraction_matches_generated_document(builder: str, seed: int) -> None:
-    pdf, expected = generated(builder, seed)
-    got = extracted(builder, seed)
-    fields = fields_for(builder) or ALL_FIELDS
-    misses = check(expected, got, fields)
-    problems = evidence_problems(got, page_texts(pdf))
-    if problems:
-        misses["evidence"] = "; ".join(problems)
-    variant = expected["x-generator"]["variant"]
+    misses = _FAMILY.failures(builder, seed, (*(fields_for(builder) or ALL_FIELDS), "evidence"))
+    variant = generated(builder, seed)[1]["x-generator"]["variant"]
     assert not misses, f"{builder} seed {seed} {variant}:\n" + "\n".join(f"  {k}: {v}" for k, v in misses.items())
 
 

@@ -12,15 +12,10 @@ returns ``(pdf_bytes, expected)`` in the contract's shape plus an ``x-generator`
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from tests.generator import scan
+from tests.generator2 import Builder, Built, build_from
 
 from . import certs, soc, wave3
-
-Built = tuple[bytes, dict[str, Any]]
-Builder = Callable[[int], Built]
 
 
 def _cert(variant: str, wave2: bool = False) -> Builder:
@@ -65,10 +60,4 @@ def fields_for(builder: str) -> tuple[str, ...] | None:
 
 def build(name: str, seed: int) -> Built:
     """The document ``name`` (a key of BUILDERS) for ``seed``."""
-    try:
-        builder = BUILDERS[name]
-    except KeyError:
-        raise ValueError(f"unknown builder {name!r}; choose from {', '.join(sorted(BUILDERS))}") from None
-    pdf, expected = builder(seed)
-    expected["x-generator"]["family"] = 3
-    return pdf, expected
+    return build_from(BUILDERS, name, seed, family=3)

@@ -7,13 +7,9 @@ family's bookkeeping (``Expect2``) and scorer. Each builder is deterministic in 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from tests.generator2 import Builder, Built, build_from
 
 from . import soc
-
-Built = tuple[bytes, dict[str, Any]]
-Builder = Callable[[int], Built]
 
 
 def _report(kind: str, wave2: bool = False) -> Builder:
@@ -57,10 +53,4 @@ def fields_for(builder: str) -> tuple[str, ...] | None:
 
 def build(name: str, seed: int) -> Built:
     """The document ``name`` (a key of BUILDERS) for ``seed``."""
-    try:
-        builder = BUILDERS[name]
-    except KeyError:
-        raise ValueError(f"unknown builder {name!r}; choose from {', '.join(sorted(BUILDERS))}") from None
-    pdf, expected = builder(seed)
-    expected["x-generator"]["family"] = 4
-    return pdf, expected
+    return build_from(BUILDERS, name, seed, family=4)
