@@ -195,15 +195,14 @@ def assess_vendor_json(
 _Keep = Callable[[_Answer, str], None]  # where a new answer goes to be stored
 
 
-def _loads(stored: str, vendor_id: int) -> bool:
-    """Whether a stored answer still reads as the typed model. One that does not (written by other code, or damaged
-    in the database) is computed again and overwritten, never sent half-read or raised to the person asking."""
+def _loads(stored: str, vendor_id: int) -> AssessmentRead | None:
+    """A stored answer read as the typed model, or None when it does not read (written by other code, or damaged in
+    the database): it is then computed again and overwritten, never sent half-read or raised to the person asking."""
     try:
-        AssessmentRead.model_validate_json(stored)
+        return AssessmentRead.model_validate_json(stored)
     except ValidationError:
         log.warning("the stored answer of vendor %s does not read as an assessment; computing it again", vendor_id)
-        return False
-    return True
+        return None
 
 
 def _answer(
@@ -240,10 +239,11 @@ def _answer(
         kept = conn.execute(
             _STORED, {"vendor_id": vendor.id, "profile": prof.name, "fingerprint": fingerprint}
         ).scalar()
-    if kept is not None and _loads(kept, vendor.id):
-        answer = _Answer(kept.encode())
-        _remember(key, answer)
-        return answer
+    model = _loads(kept, vendor.id) if kept is not None else None
+    if kept is not None and model is not None:
+        data = kept.encode()
+        _remember(key, _Answer(data))  # remembered as JSON alone, see _Answer
+        return _Answer(data, model)
     if hit is not None and keep is not None:  # known in this process, not yet stored
         keep(hit, fingerprint)
         return hit
@@ -374,8 +374,9 @@ def assess_many(
     ready = stored_answers(db_session=db_session, settings=settings, today=today, profile=profile, current=current)
     for vendor_id in vendor_ids:
         kept = ready.get(vendor_id)
-        if kept is not None and _loads(kept, vendor_id):
-            yield vendor_id, AssessmentRead.model_validate_json(kept)
+        model = _loads(kept, vendor_id) if kept is not None else None
+        if model is not None:
+            yield vendor_id, model
             continue
         answer = _answer(db_session, settings, vendor_id, profile, today, keep)
         yield vendor_id, answer.model
